@@ -1,0 +1,109 @@
+"""Placement: which Ray actor hosts a salon. Callers only say `call(tenant_id, ...)`.
+
+`per_tenant`: one Ray actor per salon, named `tenant:<id>` (the Ray dashboard lists each salon).
+`shared`: salons spread by a stable hash over `tenant_hosts` actors named `tenant-host:<n>`, for
+fleets where ~50 MB and ~1 % of a core per idle process would not fit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import zlib
+from typing import Any
+from uuid import UUID
+
+import ray
+from ray.exceptions import ActorDiedError, ActorUnavailableError, RayTaskError
+
+from actors.host_actor import TenantHost
+from domain.errors import DomainError
+from integrations.settings import Placement, Settings
+
+logger = logging.getLogger(__name__)
+
+# Options a host needs that are not secrets; secrets reach hosts through their environment.
+HOST_OPTIONS = (
+    "placement",
+    "passivate_after_s",
+    "redis_prefix",
+    "event_stream_maxlen",
+    "db_pool_max",
+    "environment",
+)
+
+
+class TenantUnavailableError(Exception):
+    """The salon's actor is dead, restarting or not answering in time."""
+
+
+class TenantDirectory:
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._handles: dict[str, Any] = {}
+
+    def actor_name(self, tenant_id: UUID) -> str:
+        if self._settings.placement == Placement.PER_TENANT:
+            return f"tenant:{tenant_id}"
+        slot = zlib.crc32(tenant_id.bytes) % self._settings.tenant_hosts
+        return f"tenant-host:{slot}"
+
+    def _handle(self, name: str) -> Any:
+        handle = self._handles.get(name)
+        if handle is None:
+            overrides = self._settings.model_dump(include=set(HOST_OPTIONS), mode="json")
+            handle = TenantHost.options(  # type: ignore[attr-defined]
+                name=name,
+                namespace=self._settings.ray_namespace,
+                lifetime="detached",
+                get_if_exists=True,
+            ).remote(overrides, self._settings.placement == Placement.PER_TENANT)
+            self._handles[name] = handle
+        return handle
+
+    async def call(self, tenant_id: UUID, command_name: str, command: Any) -> Any:
+        """Run a command in the salon's agenda; domain errors come back as themselves."""
+        name = self.actor_name(tenant_id)
+        for attempt in (1, 2):
+            handle = self._handle(name)
+            try:
+                return await asyncio.wait_for(
+                    handle.call.remote(tenant_id, command_name, command),
+                    timeout=self._settings.actor_call_timeout_s,
+                )
+            except RayTaskError as error:
+                cause = error.cause
+                if isinstance(cause, DomainError):
+                    raise cause from None
+                raise
+            except (ActorDiedError, ActorUnavailableError) as error:
+                # A retired or crashed host: forget the handle; the retry makes a new one.
+                # Commands carry ids, so running one again is safe.
+                self._handles.pop(name, None)
+                if attempt == 2:
+                    raise TenantUnavailableError(f"salon actor {name} unavailable") from error
+                logger.info("tenant %s: host %s unavailable, retrying", tenant_id, name)
+            except TimeoutError as error:
+                raise TenantUnavailableError(f"salon actor {name} did not answer") from error
+        raise TenantUnavailableError(f"salon actor {name} unavailable")
+
+    async def ping(self) -> int:
+        """Ping the hosts this process knows; return how many answered (raises if none did)."""
+        handles = list(self._handles.values())
+        if not handles:
+            return 0
+        results = await asyncio.gather(
+            *(asyncio.wait_for(h.ping.remote(), timeout=5) for h in handles),
+            return_exceptions=True,
+        )
+        answered = sum(1 for r in results if not isinstance(r, BaseException))
+        if answered == 0:
+            raise TenantUnavailableError("no salon actor answered")
+        return answered
+
+    def forget(self) -> None:
+        self._handles.clear()
+
+
+def ray_is_initialized() -> bool:
+    return bool(ray.is_initialized())

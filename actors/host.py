@@ -1,0 +1,120 @@
+"""Hosts tenant agendas in one process: activation on first call, upkeep, passivation.
+
+`TenantHostCore` is plain Python (tests build and await it without Ray); `TenantHost` is the thin
+Ray actor around it. One salon per host or many: the core does not care.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+import asyncpg
+from redis.asyncio import Redis
+
+from actors.agenda import TenantAgenda
+from db.pool import create_pool
+from integrations.event_stream import EventStream
+from integrations.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+# The commands a caller may send to an agenda; anything else is refused before dispatch.
+COMMANDS = frozenset({"create_auth_request", "decide_auth_request"})
+
+
+@dataclass(frozen=True)
+class HostStatus:
+    tenants: list[str]
+    unpublished_events: int
+
+
+class TenantHostCore:
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._agendas: dict[UUID, TenantAgenda] = {}
+        self._activating: dict[UUID, asyncio.Lock] = {}
+        self._pool: asyncpg.Pool | None = None
+        self._redis: Redis | None = None
+        self._stream: EventStream | None = None
+        self._start_lock = asyncio.Lock()
+
+    async def start(self) -> None:
+        async with self._start_lock:
+            if self._pool is not None:
+                return
+            self._redis = Redis.from_url(self._settings.redis_url)
+            self._stream = EventStream(
+                self._redis,
+                prefix=self._settings.redis_prefix,
+                maxlen=self._settings.event_stream_maxlen,
+            )
+            self._pool = await create_pool(
+                self._settings.database_url, max_size=self._settings.db_pool_max
+            )
+
+    async def close(self) -> None:
+        if self._pool is not None:
+            await self._pool.close()
+        if self._redis is not None:
+            await self._redis.aclose()
+
+    async def call(self, tenant_id: UUID, command_name: str, command: Any) -> Any:
+        if command_name not in COMMANDS:
+            raise ValueError(f"unknown tenant command {command_name!r}")
+        agenda = await self.agenda(tenant_id)
+        agenda.touch()
+        return await getattr(agenda, command_name)(command)
+
+    async def agenda(self, tenant_id: UUID) -> TenantAgenda:
+        """The live agenda of a tenant, activated from PostgreSQL on first use."""
+        agenda = self._agendas.get(tenant_id)
+        if agenda is not None:
+            return agenda
+        await self.start()
+        # Two first calls for one tenant must not load it twice: one activation per tenant.
+        lock = self._activating.setdefault(tenant_id, asyncio.Lock())
+        async with lock:
+            agenda = self._agendas.get(tenant_id)
+            if agenda is None:
+                if self._pool is None or self._stream is None:
+                    raise RuntimeError("host not started")
+                agenda = TenantAgenda(tenant_id, pool=self._pool, stream=self._stream)
+                await agenda.activate()
+                self._agendas[tenant_id] = agenda
+        self._activating.pop(tenant_id, None)
+        return agenda
+
+    def passivate_idle(self, idle_after_s: float) -> list[UUID]:
+        """Drop agendas unused for `idle_after_s`; they reload from PostgreSQL on the next call."""
+        idle = [
+            tenant_id
+            for tenant_id, agenda in self._agendas.items()
+            if agenda.idle_for_s() >= idle_after_s and not agenda.busy
+        ]
+        for tenant_id in idle:
+            del self._agendas[tenant_id]
+            logger.info("tenant %s passivated", tenant_id)
+        return idle
+
+    async def upkeep(self) -> None:
+        """Publish what Redis refused earlier, then passivate idle salons."""
+        for agenda in list(self._agendas.values()):
+            try:
+                await agenda.publish_pending()
+            except Exception:  # one salon's trouble never stops the others' upkeep
+                logger.exception("tenant %s: upkeep failed", agenda.tenant_id)
+        self.passivate_idle(self._settings.passivate_after_s)
+
+    @property
+    def empty(self) -> bool:
+        return not self._agendas and not self._activating
+
+    def status(self) -> HostStatus:
+        return HostStatus(
+            tenants=sorted(str(t) for t in self._agendas),
+            unpublished_events=sum(a.unpublished_count for a in self._agendas.values()),
+        )

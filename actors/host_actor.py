@@ -1,0 +1,69 @@
+"""The Ray actor that hosts tenant agendas: a thin shell over TenantHostCore.
+
+Named and detached, restarted by Ray on failure; a restarted host starts empty and each agenda
+rebuilds itself from PostgreSQL on its next call, so calls are safe to repeat.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+from uuid import UUID
+
+import ray
+
+from actors.host import TenantHostCore
+from integrations.settings import Settings
+
+logger = logging.getLogger(__name__)
+UPKEEP_INTERVAL_S = 5.0
+
+
+@ray.remote(num_cpus=0, max_restarts=-1, max_task_retries=0, max_concurrency=1000)  # type: ignore[call-overload]
+class TenantHost:
+    def __init__(self, overrides: dict[str, Any], retire_when_empty: bool) -> None:
+        # Secrets come from this process's environment; overrides carry only plain options.
+        self._settings = Settings(**overrides)
+        self._core = TenantHostCore(self._settings)
+        self._retire_when_empty = retire_when_empty
+        self._upkeep_task: asyncio.Task[None] | None = None
+
+    async def call(self, tenant_id: UUID, command_name: str, command: Any) -> Any:
+        self._ensure_upkeep()
+        return await self._core.call(tenant_id, command_name, command)
+
+    async def activate(self, tenant_id: UUID) -> list[str]:
+        self._ensure_upkeep()
+        await self._core.agenda(tenant_id)
+        return self._core.status().tenants
+
+    async def ping(self) -> dict[str, Any]:
+        status = self._core.status()
+        return {"tenants": status.tenants, "unpublished_events": status.unpublished_events}
+
+    async def retire_if_idle(self) -> bool:
+        """Exit the process when it hosts nothing (one-salon-per-actor mode frees ~50 MB)."""
+        if not self._core.empty:
+            return False
+        await self._core.close()
+        logger.info("tenant host retiring: no active salon")
+        ray.actor.exit_actor()  # type: ignore[no-untyped-call]
+        return True  # not reached
+
+    def _ensure_upkeep(self) -> None:
+        if self._upkeep_task is None or self._upkeep_task.done():
+            self._upkeep_task = asyncio.get_running_loop().create_task(self._upkeep_loop())
+
+    async def _upkeep_loop(self) -> None:
+        while True:
+            await asyncio.sleep(UPKEEP_INTERVAL_S)
+            try:
+                await self._core.upkeep()
+                if self._retire_when_empty and self._core.empty:
+                    me = ray.get_runtime_context().current_actor
+                    # Through the actor's own queue, so no call is cut half-way.
+                    if await me.retire_if_idle.remote():
+                        return
+            except Exception:  # the loop boundary: log and go on
+                logger.exception("tenant host upkeep failed")

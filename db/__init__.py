@@ -1,0 +1,1 @@
+"""PostgreSQL: migrations, pool, and one query module per aggregate returning domain models."""

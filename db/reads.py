@@ -1,0 +1,66 @@
+"""Read-only queries behind the dashboard's list endpoints (no writes here)."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+import asyncpg
+
+from domain.models import Client, Professional, Service
+
+
+async def list_professionals(conn: asyncpg.Connection, *, tenant_id: UUID) -> list[Professional]:
+    rows = await conn.fetch(
+        """
+        SELECT p.id, p.name, p.active,
+               coalesce(array_agg(ps.service_id) FILTER (WHERE ps.service_id IS NOT NULL), '{}')
+                 AS service_ids
+        FROM professional p
+        LEFT JOIN professional_service ps
+          ON ps.tenant_id = p.tenant_id AND ps.professional_id = p.id
+        WHERE p.tenant_id = $1
+        GROUP BY p.id, p.name, p.active
+        ORDER BY p.name, p.id
+        """,
+        tenant_id,
+    )
+    return [Professional(**dict(row)) for row in rows]
+
+
+async def list_services(conn: asyncpg.Connection, *, tenant_id: UUID) -> list[Service]:
+    rows = await conn.fetch(
+        "SELECT id, name, duration_min, price_cents, return_cycle_days FROM service"
+        " WHERE tenant_id = $1 AND active ORDER BY name, id",
+        tenant_id,
+    )
+    return [Service(**dict(row)) for row in rows]
+
+
+async def list_clients(
+    conn: asyncpg.Connection, *, tenant_id: UUID, limit: int, offset: int, search: str | None
+) -> tuple[list[Client], int]:
+    """One page of clients by name, and the total matching, for a paginated table."""
+    pattern = None if not search else f"%{search}%"
+    rows = await conn.fetch(
+        """
+        SELECT id, name, phone_e164, whatsapp_id, marketing_opt_out, count(*) OVER () AS total
+        FROM client
+        WHERE tenant_id = $1 AND ($2::text IS NULL OR name ILIKE $2 OR phone_e164 LIKE $2)
+        ORDER BY name, id
+        LIMIT $3 OFFSET $4
+        """,
+        tenant_id,
+        pattern,
+        limit,
+        offset,
+    )
+    total = rows[0]["total"] if rows else 0
+    if not rows and offset > 0:
+        total = await conn.fetchval(
+            "SELECT count(*) FROM client WHERE tenant_id = $1"
+            " AND ($2::text IS NULL OR name ILIKE $2 OR phone_e164 LIKE $2)",
+            tenant_id,
+            pattern,
+        )
+    clients = [Client(**{k: v for k, v in dict(row).items() if k != "total"}) for row in rows]
+    return clients, int(total)

@@ -1,0 +1,173 @@
+"""Imports a salon file (domain/salon_import.py) set-based and idempotently (upserts by stable id).
+
+Import is how a salon's existing data gets in; run it before the salon's actor is live, or
+passivate the actor afterwards, since the actor otherwise keeps what it loaded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from uuid import UUID
+
+import asyncpg
+
+from domain.salon_import import SalonFile, id_for, rebase_shift, tenant_id_of
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    tenant_id: UUID
+    professionals: int
+    services: int
+    clients: int
+    appointments: int
+    shifted_days: int
+
+
+async def import_salon(
+    conn: asyncpg.Connection, salon: SalonFile, *, rebase_to: date | None = None
+) -> ImportSummary:
+    """Upsert everything in the file inside one transaction owned by the caller."""
+    tenant_id = tenant_id_of(salon)
+    shift = rebase_shift(salon, rebase_to) if rebase_to else timedelta(0)
+    await conn.execute(
+        """INSERT INTO tenant (id, slug, name, time_zone) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (id) DO UPDATE SET slug = $2, name = $3, time_zone = $4,
+             updated_at = now()""",
+        tenant_id,
+        salon.tenant.slug,
+        salon.tenant.name,
+        salon.tenant.time_zone,
+    )
+    await conn.executemany(
+        """INSERT INTO app_user (tenant_id, id, name, email, role) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (tenant_id, id) DO UPDATE SET name = $3, email = $4, role = $5""",
+        [
+            (tenant_id, id_for(tenant_id, "user", u.key), u.name, u.email, u.role.value)
+            for u in salon.users
+        ],
+    )
+    await _import_catalogue(conn, salon, tenant_id)
+    await _import_clients(conn, salon, tenant_id)
+    appointments = await _import_visits(conn, salon, tenant_id, shift)
+    return ImportSummary(
+        tenant_id=tenant_id,
+        professionals=len(salon.professionals),
+        services=len(salon.services),
+        clients=len(salon.clients),
+        appointments=appointments,
+        shifted_days=shift.days,
+    )
+
+
+async def _import_catalogue(conn: asyncpg.Connection, salon: SalonFile, tenant_id: UUID) -> None:
+    await conn.executemany(
+        """INSERT INTO service (tenant_id, id, name, duration_min, price_cents, return_cycle_days)
+           VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (tenant_id, id) DO UPDATE SET name = $3, duration_min = $4,
+             price_cents = $5, return_cycle_days = $6""",
+        [
+            (
+                tenant_id,
+                id_for(tenant_id, "service", s.key),
+                s.name,
+                s.duration_min,
+                s.price_cents,
+                s.return_cycle_days,
+            )
+            for s in salon.services
+        ],
+    )
+    await conn.executemany(
+        """INSERT INTO professional (tenant_id, id, name) VALUES ($1, $2, $3)
+           ON CONFLICT (tenant_id, id) DO UPDATE SET name = $3""",
+        [
+            (tenant_id, id_for(tenant_id, "professional", p.key), p.name)
+            for p in salon.professionals
+        ],
+    )
+    professional_ids = [id_for(tenant_id, "professional", p.key) for p in salon.professionals]
+    # The file is the whole truth for skills and hours: replace them.
+    await conn.execute(
+        "DELETE FROM professional_service WHERE tenant_id = $1 AND professional_id = ANY($2)",
+        tenant_id,
+        professional_ids,
+    )
+    await conn.execute(
+        "DELETE FROM working_hours WHERE tenant_id = $1 AND professional_id = ANY($2)",
+        tenant_id,
+        professional_ids,
+    )
+    await conn.executemany(
+        "INSERT INTO professional_service (tenant_id, professional_id, service_id)"
+        " VALUES ($1, $2, $3)",
+        [
+            (tenant_id, id_for(tenant_id, "professional", p.key), id_for(tenant_id, "service", s))
+            for p in salon.professionals
+            for s in p.services
+        ],
+    )
+    await conn.executemany(
+        "INSERT INTO working_hours (tenant_id, professional_id, weekday, start_time, end_time)"
+        " VALUES ($1, $2, $3, $4, $5)",
+        [
+            (tenant_id, id_for(tenant_id, "professional", p.key), h.weekday, h.start, h.end)
+            for p in salon.professionals
+            for h in p.working_hours
+        ],
+    )
+
+
+async def _import_clients(conn: asyncpg.Connection, salon: SalonFile, tenant_id: UUID) -> None:
+    await conn.executemany(
+        """INSERT INTO client (tenant_id, id, name, phone_e164, whatsapp_id, marketing_opt_out)
+           VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (tenant_id, id) DO UPDATE SET name = $3, phone_e164 = $4,
+             whatsapp_id = $5, marketing_opt_out = $6, updated_at = now()""",
+        [
+            (
+                tenant_id,
+                id_for(tenant_id, "client", c.key),
+                c.name,
+                c.phone,
+                c.whatsapp_id,
+                c.marketing_opt_out,
+            )
+            for c in salon.clients
+        ],
+    )
+
+
+async def _import_visits(
+    conn: asyncpg.Connection, salon: SalonFile, tenant_id: UUID, shift: timedelta
+) -> int:
+    prices = {s.key: (s.price_cents, s.duration_min) for s in salon.services}
+    rows = []
+    for client in salon.clients:
+        for visit in client.visits:
+            price, duration = prices[visit.service]
+            starts_at = visit.starts_at + shift
+            # Visits have no key: their id comes from what they are, as written in the file.
+            visit_key = f"{client.key}:{visit.professional}:{visit.starts_at.isoformat()}"
+            rows.append(
+                (
+                    tenant_id,
+                    id_for(tenant_id, "visit", visit_key),
+                    id_for(tenant_id, "client", client.key),
+                    id_for(tenant_id, "professional", visit.professional),
+                    id_for(tenant_id, "service", visit.service),
+                    starts_at,
+                    starts_at + timedelta(minutes=duration),
+                    visit.status,
+                    visit.price_cents if visit.price_cents is not None else price,
+                )
+            )
+    await conn.executemany(
+        """INSERT INTO appointment (tenant_id, id, client_id, professional_id, service_id,
+               starts_at, ends_at, status, price_cents, source)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'import')
+           ON CONFLICT (tenant_id, id) DO NOTHING""",
+        rows,
+    )
+    return len(rows)

@@ -1,0 +1,1 @@
+"""Ray Serve ingress: FastAPI routes, the live WebSocket, auth and error mapping."""

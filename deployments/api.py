@@ -1,0 +1,26 @@
+"""Builds the FastAPI application (used by the Serve deployment and by unit tests)."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from deployments import routes_agenda, routes_health, routes_sync, websocket
+from deployments.errors import install_error_handlers
+from deployments.resources import open_resources
+from integrations.settings import Settings
+
+
+def create_api(settings: Settings) -> FastAPI:
+    app = FastAPI(
+        title="Agenda Cheia",
+        version="0.1.0",
+        description="Salon agenda back end: tenant actors, owner approvals, live sync.",
+        lifespan=open_resources,
+    )
+    app.state.settings = settings
+    install_error_handlers(app)
+    app.include_router(routes_health.router)
+    app.include_router(routes_sync.router)
+    app.include_router(routes_agenda.router)
+    app.include_router(websocket.router)
+    return app

@@ -1,0 +1,38 @@
+"""The Serve application: `serve_config.yaml` imports `deployments.app:app`.
+
+Non-secret options may come as application args (`args:` in serve_config.yaml); secrets come only
+from the environment of the Ray cluster's processes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+from ray import serve
+from ray.serve import Application
+
+from deployments.api import create_api
+from integrations.settings import Settings
+
+ALLOWED_ARGS = {"placement", "tenant_hosts", "passivate_after_s", "redis_prefix", "ray_namespace"}
+
+
+@serve.deployment(ray_actor_options={"num_cpus": 0})
+@serve.ingress()
+class ApiIngress:
+    def __init__(self, overrides: dict[str, Any]) -> None:
+        self._settings = Settings(**overrides)
+
+    def __serve_build_asgi_app__(self) -> FastAPI:
+        return create_api(self._settings)
+
+
+def build_app(args: dict[str, Any]) -> Application:
+    unknown = set(args) - ALLOWED_ARGS
+    if unknown:
+        raise ValueError(f"unknown application args {sorted(unknown)}; allowed {ALLOWED_ARGS}")
+    return ApiIngress.bind(dict(args))  # type: ignore[attr-defined,no-any-return]
+
+
+app = build_app({})

@@ -1,0 +1,86 @@
+"""All error-to-response mapping in one place: clear JSON bodies, never a stack trace."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request, status
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from actors.directory import TenantUnavailableError
+from domain.errors import (
+    AlreadyDecidedError,
+    DomainError,
+    DuplicateCommandError,
+    InvalidCommandError,
+    NotFoundError,
+    OutsideWorkingHoursError,
+    SlotTakenError,
+)
+
+logger = logging.getLogger(__name__)
+
+DOMAIN_STATUS: dict[type[DomainError], int] = {
+    NotFoundError: status.HTTP_404_NOT_FOUND,
+    SlotTakenError: status.HTTP_409_CONFLICT,
+    AlreadyDecidedError: status.HTTP_409_CONFLICT,
+    DuplicateCommandError: status.HTTP_409_CONFLICT,
+    OutsideWorkingHoursError: status.HTTP_422_UNPROCESSABLE_CONTENT,
+    InvalidCommandError: status.HTTP_422_UNPROCESSABLE_CONTENT,
+}
+
+
+def error_body(code: str, detail: object) -> dict[str, object]:
+    return {"code": code, "detail": detail}
+
+
+def status_of(error: DomainError) -> int:
+    for error_type in type(error).__mro__:
+        if error_type in DOMAIN_STATUS:
+            return DOMAIN_STATUS[error_type]
+    return status.HTTP_400_BAD_REQUEST
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(DomainError)
+    async def domain_error(request: Request, error: DomainError) -> JSONResponse:
+        return JSONResponse(error_body(error.code, error.message), status_code=status_of(error))
+
+    @app.exception_handler(TenantUnavailableError)
+    async def tenant_unavailable(request: Request, error: TenantUnavailableError) -> JSONResponse:
+        logger.warning("salon actor unavailable: %s", error)
+        return JSONResponse(
+            error_body("tenant_unavailable", "the salon's agenda is restarting; try again"),
+            status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
+            headers={"Retry-After": "2"},
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
+        errors = [
+            {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+            for e in error.errors()
+        ]
+        return JSONResponse(
+            error_body("validation_error", errors),
+            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
+        code = {401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed"}
+        return JSONResponse(
+            error_body(code.get(error.status_code, "http_error"), error.detail),
+            status_code=error.status_code,
+            headers=getattr(error, "headers", None),
+        )
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, error: Exception) -> JSONResponse:
+        logger.exception("unhandled error on %s %s", request.method, request.url.path)
+        return JSONResponse(
+            error_body("internal_error", "unexpected error; it was logged"),
+            status_code=status.HTTP_500_INTERNAL_SERVER_ERROR,
+        )

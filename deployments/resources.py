@@ -1,0 +1,58 @@
+"""What one Serve replica holds open: the pool, Redis, the live hub and the tenant directory."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Annotated
+
+import asyncpg
+from fastapi import Depends, FastAPI, Request
+from redis.asyncio import Redis
+
+from actors.directory import TenantDirectory
+from db.pool import create_pool
+from deployments.live import LiveHub
+from integrations.event_stream import EventStream
+from integrations.settings import Settings
+
+
+@dataclass
+class Resources:
+    settings: Settings
+    pool: asyncpg.Pool
+    redis: Redis
+    stream: EventStream
+    hub: LiveHub
+    directory: TenantDirectory
+
+
+@asynccontextmanager
+async def open_resources(app: FastAPI) -> AsyncIterator[None]:
+    settings: Settings = app.state.settings
+    redis = Redis.from_url(settings.redis_url)
+    stream = EventStream(redis, prefix=settings.redis_prefix, maxlen=settings.event_stream_maxlen)
+    pool = await create_pool(settings.database_url, max_size=settings.db_pool_max)
+    app.state.resources = Resources(
+        settings=settings,
+        pool=pool,
+        redis=redis,
+        stream=stream,
+        hub=LiveHub(stream),
+        directory=TenantDirectory(settings),
+    )
+    try:
+        yield
+    finally:
+        app.state.resources.hub.close()
+        await pool.close()
+        await redis.aclose()
+
+
+def get_resources(request: Request) -> Resources:
+    resources: Resources = request.app.state.resources
+    return resources
+
+
+Deps = Annotated[Resources, Depends(get_resources)]

@@ -1,0 +1,89 @@
+"""Read endpoints the dashboard draws its Calendar and tables from (read-only queries)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Annotated
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from fastapi import APIRouter, HTTPException, Query, status
+
+from db.agenda import get_tenant
+from db.appointments import list_appointments
+from db.reads import list_clients, list_professionals, list_services
+from deployments.auth import CurrentUser
+from deployments.resources import Deps
+from deployments.schemas import (
+    AppointmentList,
+    AppointmentOut,
+    ClientPage,
+    ProfessionalList,
+    ServiceList,
+)
+
+router = APIRouter(prefix="/api/v1", tags=["agenda"])
+MAX_RANGE_DAYS = 62
+
+
+@router.get("/appointments", response_model=AppointmentList)
+async def appointments(
+    user: CurrentUser,
+    deps: Deps,
+    from_date: Annotated[date, Query(alias="from", description="first local day")],
+    to_date: Annotated[date, Query(alias="to", description="last local day, inclusive")],
+    professional_id: UUID | None = None,
+) -> AppointmentList:
+    if to_date < from_date or (to_date - from_date).days >= MAX_RANGE_DAYS:
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT,
+            f"'to' must be on or after 'from' and the range at most {MAX_RANGE_DAYS} days",
+        )
+    async with deps.pool.acquire() as conn:
+        tenant = await get_tenant(conn, tenant_id=user.tenant_id)
+        zone = ZoneInfo(tenant.time_zone)
+        found = await list_appointments(
+            conn,
+            tenant_id=user.tenant_id,
+            starts_from=datetime.combine(from_date, time.min, zone),
+            starts_before=datetime.combine(to_date + timedelta(days=1), time.min, zone),
+            professional_id=professional_id,
+        )
+    data = []
+    for a in found:
+        local = a.starts_at.astimezone(zone)
+        data.append(
+            AppointmentOut(
+                **a.model_dump(),
+                date=local.date().isoformat(),
+                time=local.strftime("%H:%M"),
+            )
+        )
+    return AppointmentList(data=data, time_zone=tenant.time_zone)
+
+
+@router.get("/professionals", response_model=ProfessionalList)
+async def professionals(user: CurrentUser, deps: Deps) -> ProfessionalList:
+    async with deps.pool.acquire() as conn:
+        return ProfessionalList(data=await list_professionals(conn, tenant_id=user.tenant_id))
+
+
+@router.get("/services", response_model=ServiceList)
+async def services(user: CurrentUser, deps: Deps) -> ServiceList:
+    async with deps.pool.acquire() as conn:
+        return ServiceList(data=await list_services(conn, tenant_id=user.tenant_id))
+
+
+@router.get("/clients", response_model=ClientPage)
+async def clients(
+    user: CurrentUser,
+    deps: Deps,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    search: Annotated[str | None, Query(max_length=100)] = None,
+) -> ClientPage:
+    async with deps.pool.acquire() as conn:
+        page, total = await list_clients(
+            conn, tenant_id=user.tenant_id, limit=limit, offset=offset, search=search
+        )
+    return ClientPage(data=page, total=total, limit=limit, offset=offset)

@@ -1,0 +1,55 @@
+"""The seed's sync endpoints: pending auth requests and the owner's decision."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from fastapi import APIRouter
+
+from db.auth_requests import list_pending_auth_requests
+from deployments.auth import CurrentUser, OwnerUser
+from deployments.resources import Deps
+from deployments.schemas import (
+    AuthRequestOut,
+    ConfirmAuthRequestBody,
+    ConfirmAuthRequestResponse,
+    PendingAuthRequests,
+)
+from domain.commands import DecideAuthRequest, DecisionResult
+
+router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
+
+
+@router.get("/pending-auth-requests", response_model=PendingAuthRequests)
+async def pending_auth_requests(user: CurrentUser, deps: Deps) -> PendingAuthRequests:
+    async with deps.pool.acquire() as conn:
+        requests = await list_pending_auth_requests(conn, tenant_id=user.tenant_id)
+    return PendingAuthRequests(
+        data=[
+            AuthRequestOut(
+                id=r.id,
+                status=r.status.value,
+                appointment_data=r.appointment_data,
+                created_at=r.created_at,
+                created_by_agent=r.created_by_agent.value,
+            )
+            for r in requests
+        ]
+    )
+
+
+@router.post(
+    "/confirm-auth-request/{request_id}",
+    response_model=ConfirmAuthRequestResponse,
+    responses={404: {"description": "unknown request"}, 409: {"description": "slot taken"}},
+)
+async def confirm_auth_request(
+    request_id: UUID, body: ConfirmAuthRequestBody, user: OwnerUser, deps: Deps
+) -> ConfirmAuthRequestResponse:
+    command = DecideAuthRequest(
+        request_id=request_id, decision=body.decision, decided_by=user.sub, notes=body.notes
+    )
+    result: DecisionResult = await deps.directory.call(
+        user.tenant_id, "decide_auth_request", command
+    )
+    return ConfirmAuthRequestResponse.model_validate(result.model_dump())

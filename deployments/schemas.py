@@ -1,0 +1,79 @@
+"""Request and response bodies of the HTTP API (the seed's shapes where it names them)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from domain.models import AppointmentData, AppointmentStatus, Client, Professional, Service
+
+
+class Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class AuthRequestOut(BaseModel):
+    id: UUID
+    status: str
+    appointment_data: AppointmentData
+    created_at: datetime
+    created_by_agent: str
+
+
+class PendingAuthRequests(BaseModel):
+    data: list[AuthRequestOut]
+
+
+class ConfirmAuthRequestBody(Body):
+    decision: Literal["approve", "reject"]
+    notes: str | None = Field(default=None, max_length=2000)
+
+
+class ConfirmAuthRequestResponse(BaseModel):
+    status: Literal["success"]
+    decision: Literal["approve", "reject"]
+    auth_request_id: UUID
+    appointment_id: UUID | None
+    client_notification_sent: bool
+
+
+class AppointmentOut(BaseModel):
+    id: UUID
+    client_id: UUID
+    professional_id: UUID
+    service_id: UUID
+    starts_at: datetime
+    ends_at: datetime
+    date: str
+    time: str
+    status: AppointmentStatus
+    price_cents: int
+    auth_request_id: UUID | None
+
+
+class AppointmentList(BaseModel):
+    data: list[AppointmentOut]
+    time_zone: str
+
+
+class ProfessionalList(BaseModel):
+    data: list[Professional]
+
+
+class ServiceList(BaseModel):
+    data: list[Service]
+
+
+class ClientPage(BaseModel):
+    data: list[Client]
+    total: int
+    limit: int
+    offset: int
+
+
+class Health(BaseModel):
+    status: Literal["ok", "degraded"]
+    checks: dict[str, str]

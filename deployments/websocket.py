@@ -1,0 +1,114 @@
+"""`WS /ws/sync`: a tenant's events live, resumable with `last_event_id`.
+
+States: CHECKING (token and tenant, before accept: refusal closes the handshake) → REPLAYING
+(events after `last_event_id`, or `resync_required`) → LIVE (from the replica's shared feed,
+skipping anything at or below the last id sent, so nothing arrives twice) → CLOSED.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from uuid import UUID
+
+from fastapi import APIRouter, WebSocket, WebSocketDisconnect, status
+
+from db.events import latest_event_id
+from deployments.auth import InvalidTokenError, decode_token
+from deployments.live import Subscription
+from deployments.resources import Resources
+from integrations.event_stream import control_message
+
+logger = logging.getLogger(__name__)
+router = APIRouter()
+CLOSE_TRY_AGAIN = 1013
+
+
+def _parse_ids(tenant_id: str | None, last_event_id: str | None) -> tuple[UUID, int | None]:
+    if tenant_id is None:
+        raise ValueError("tenant_id is required")
+    after = None if last_event_id in (None, "") else int(last_event_id)
+    if after is not None and after < 0:
+        raise ValueError("last_event_id must be >= 0")
+    return UUID(tenant_id), after
+
+
+@router.websocket("/ws/sync")
+async def sync_socket(websocket: WebSocket) -> None:
+    resources: Resources = websocket.app.state.resources
+    params = websocket.query_params
+    try:
+        tenant_id, after = _parse_ids(params.get("tenant_id"), params.get("last_event_id"))
+        claims = decode_token(resources.settings, params.get("token") or "")
+    except (ValueError, InvalidTokenError):
+        await websocket.close(code=status.WS_1008_POLICY_VIOLATION)
+        return
+    if claims.tenant_id != tenant_id:
+        await websocket.close(code=status.WS_1008_POLICY_VIOLATION)
+        return
+    await websocket.accept()
+    subscription = await resources.hub.subscribe(tenant_id)
+    try:
+        last_sent = await _replay(websocket, resources, tenant_id, after)
+        await _stream_live(websocket, subscription, last_sent)
+    except WebSocketDisconnect:
+        pass
+    finally:
+        resources.hub.unsubscribe(subscription)
+
+
+async def _replay(
+    websocket: WebSocket, resources: Resources, tenant_id: UUID, after: int | None
+) -> int:
+    """Send what the client missed; return the last event id it now has (0 if unknown)."""
+    if after is None:
+        return 0
+    async with resources.pool.acquire() as conn:
+        latest = await latest_event_id(conn, tenant_id=tenant_id) or 0
+    replay = await resources.stream.replay(tenant_id, after=after, latest=latest)
+    if replay.resync_required:
+        await websocket.send_text(
+            control_message(
+                tenant_id, "resync_required", last_event_id=after, latest_event_id=latest
+            )
+        )
+        return latest
+    for event in replay.events:
+        await websocket.send_text(event.payload)
+        after = event.event_id
+    return after
+
+
+async def _stream_live(websocket: WebSocket, subscription: Subscription, last_sent: int) -> None:
+    receiver = asyncio.create_task(_drain_incoming(websocket))
+    overflow = asyncio.create_task(subscription.overflowed.wait())
+    try:
+        while True:
+            getter = asyncio.create_task(subscription.queue.get())
+            done, _ = await asyncio.wait(
+                {getter, receiver, overflow}, return_when=asyncio.FIRST_COMPLETED
+            )
+            if getter not in done:
+                getter.cancel()
+                if overflow in done:
+                    await websocket.close(code=CLOSE_TRY_AGAIN, reason="resume with last_event_id")
+                return
+            event = getter.result()
+            if event.event_id <= last_sent:
+                continue  # already sent during replay
+            await websocket.send_text(event.payload)
+            last_sent = event.event_id
+    finally:
+        receiver.cancel()
+        overflow.cancel()
+
+
+async def _drain_incoming(websocket: WebSocket) -> None:
+    """Clients may send pings; reading also notices when they leave."""
+    try:
+        while True:
+            message = await websocket.receive()
+            if message["type"] == "websocket.disconnect":
+                return
+    except (WebSocketDisconnect, RuntimeError):
+        return

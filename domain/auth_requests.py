@@ -1,0 +1,178 @@
+"""Decisions over auth requests: propose, approve, reject. Pure: they return what happened."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from domain.commands import CreateAuthRequest, DecideAuthRequest
+from domain.errors import AlreadyDecidedError, InvalidCommandError
+from domain.events import (
+    AppointmentCreatedData,
+    AuthRequestCreatedData,
+    AuthRequestRejectedData,
+    AuthRequestView,
+)
+from domain.models import (
+    Appointment,
+    AppointmentData,
+    AppointmentStatus,
+    AuthRequest,
+    AuthRequestStatus,
+    Client,
+    Offer,
+    Professional,
+    Service,
+)
+
+
+def apply_offer(price_cents: int, offer: Offer | None) -> int:
+    if offer is None:
+        return price_cents
+    if offer.type == "percent":
+        if offer.value > 100:
+            raise InvalidCommandError("a percent offer cannot exceed 100")
+        return price_cents - (price_cents * offer.value + 50) // 100
+    if offer.value > price_cents:
+        raise InvalidCommandError("an amount offer cannot exceed the service price")
+    return price_cents - offer.value
+
+
+def build_appointment_data(
+    *,
+    client: Client,
+    service: Service,
+    professional: Professional,
+    starts_at: datetime,
+    time_zone: str,
+    offer: Offer | None,
+) -> AppointmentData:
+    local = starts_at.astimezone(ZoneInfo(time_zone))
+    ends_at = starts_at + timedelta(minutes=service.duration_min)
+    return AppointmentData(
+        client_id=client.id,
+        client_name=client.name,
+        service_id=service.id,
+        service_name=service.name,
+        professional_id=professional.id,
+        professional_name=professional.name,
+        date=local.date().isoformat(),
+        time=local.strftime("%H:%M"),
+        starts_at=starts_at,
+        ends_at=ends_at,
+        duration_min=service.duration_min,
+        price_cents=service.price_cents,
+        final_price_cents=apply_offer(service.price_cents, offer),
+        offer=offer,
+    )
+
+
+def propose(
+    command: CreateAuthRequest, *, data: AppointmentData, request_id: UUID, now: datetime
+) -> tuple[AuthRequest, AuthRequestCreatedData]:
+    request = AuthRequest(
+        id=request_id,
+        status=AuthRequestStatus.PENDING,
+        created_by_agent=command.created_by_agent,
+        appointment_data=data,
+        created_at=now,
+        command_id=command.command_id,
+    )
+    event = AuthRequestCreatedData(
+        auth_request=AuthRequestView(
+            id=request.id,
+            appointment_data=data.model_dump(mode="json"),
+            created_by_agent=request.created_by_agent.value,
+            created_at=now,
+        )
+    )
+    return request, event
+
+
+@dataclass(frozen=True)
+class Approval:
+    request: AuthRequest
+    appointment: Appointment
+    event: AppointmentCreatedData
+
+
+@dataclass(frozen=True)
+class Rejection:
+    request: AuthRequest
+    event: AuthRequestRejectedData
+
+
+def repeats_decision(request: AuthRequest, command: DecideAuthRequest) -> bool:
+    """A decision already taken, asked again: the caller returns the stored result."""
+    wanted = (
+        AuthRequestStatus.APPROVED
+        if command.decision == "approve"
+        else (AuthRequestStatus.REJECTED)
+    )
+    return request.status == wanted
+
+
+def ensure_pending(request: AuthRequest) -> None:
+    if request.status != AuthRequestStatus.PENDING:
+        raise AlreadyDecidedError(f"auth request {request.id} was already {request.status.value}")
+
+
+def approve(
+    request: AuthRequest, command: DecideAuthRequest, *, appointment_id: UUID, now: datetime
+) -> Approval:
+    ensure_pending(request)
+    data = request.appointment_data
+    appointment = Appointment(
+        id=appointment_id,
+        client_id=data.client_id,
+        professional_id=data.professional_id,
+        service_id=data.service_id,
+        starts_at=data.starts_at,
+        ends_at=data.ends_at,
+        status=AppointmentStatus.BOOKED,
+        price_cents=data.final_price_cents,
+        auth_request_id=request.id,
+    )
+    decided = request.model_copy(
+        update={
+            "status": AuthRequestStatus.APPROVED,
+            "decided_at": now,
+            "decided_by": command.decided_by,
+            "notes": command.notes,
+            "appointment_id": appointment_id,
+        }
+    )
+    event = AppointmentCreatedData(
+        appointment_id=appointment_id,
+        auth_request_id=request.id,
+        client_id=data.client_id,
+        client_name=data.client_name,
+        professional_id=data.professional_id,
+        professional_name=data.professional_name,
+        service_id=data.service_id,
+        service_name=data.service_name,
+        date=data.date,
+        time=data.time,
+        starts_at=data.starts_at,
+        ends_at=data.ends_at,
+        price_cents=data.final_price_cents,
+    )
+    return Approval(request=decided, appointment=appointment, event=event)
+
+
+def reject(request: AuthRequest, command: DecideAuthRequest, *, now: datetime) -> Rejection:
+    ensure_pending(request)
+    decided = request.model_copy(
+        update={
+            "status": AuthRequestStatus.REJECTED,
+            "decided_at": now,
+            "decided_by": command.decided_by,
+            "notes": command.notes,
+        }
+    )
+    return Rejection(
+        request=decided,
+        event=AuthRequestRejectedData(auth_request_id=request.id, notes=command.notes),
+    )

@@ -1,0 +1,50 @@
+"""Commands are orders to a tenant's agenda; each carries the id that makes a repeat safe."""
+
+from __future__ import annotations
+
+from typing import Literal
+from uuid import UUID
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from domain.models import Agent, Offer
+
+
+class Command(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class CreateAuthRequest(Command):
+    """An agent proposes a booking; nothing is booked until the owner approves it."""
+
+    command_id: str = Field(min_length=1, max_length=200)
+    created_by_agent: Agent
+    client_id: UUID
+    service_id: UUID
+    professional_id: UUID
+    starts_at: AwareDatetime
+    offer: Offer | None = None
+
+
+class DecideAuthRequest(Command):
+    """The owner approves or rejects a pending auth request."""
+
+    request_id: UUID
+    decision: Literal["approve", "reject"]
+    decided_by: UUID
+    notes: str | None = Field(default=None, max_length=2000)
+
+
+class AuthRequestCreatedResult(Command):
+    auth_request_id: UUID
+    created: bool
+
+
+class DecisionResult(Command):
+    """What the seed's confirm endpoint answers; repeats of one decision return the same."""
+
+    status: Literal["success"] = "success"
+    decision: Literal["approve", "reject"]
+    auth_request_id: UUID
+    appointment_id: UUID | None
+    client_notification_sent: bool

@@ -1,0 +1,52 @@
+"""Domain errors: simple picklable arguments so they cross Ray actor boundaries intact."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """Base of every error the domain raises on purpose; `code` is stable for API clients."""
+
+    code = "domain_error"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __reduce__(self) -> tuple[type[DomainError], tuple[str]]:
+        return (type(self), (self.message,))
+
+
+class NotFoundError(DomainError):
+    """An id that does not exist in this tenant (or belongs to another one)."""
+
+    code = "not_found"
+
+
+class SlotTakenError(DomainError):
+    """The professional already has an appointment overlapping the requested time."""
+
+    code = "slot_taken"
+
+
+class AlreadyDecidedError(DomainError):
+    """An auth request that was already approved or rejected cannot take another decision."""
+
+    code = "already_decided"
+
+
+class OutsideWorkingHoursError(DomainError):
+    """The requested time is not inside the professional's working hours."""
+
+    code = "outside_working_hours"
+
+
+class InvalidCommandError(DomainError):
+    """A command that is well-formed but refers to things that do not fit together."""
+
+    code = "invalid_command"
+
+
+class DuplicateCommandError(DomainError):
+    """A command id reused for a different command."""
+
+    code = "duplicate_command"

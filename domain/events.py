@@ -1,0 +1,146 @@
+"""Events in the past tense, one envelope for all, parsed by one discriminated union."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter
+
+
+class EventData(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class AuthRequestView(EventData):
+    id: UUID
+    appointment_data: dict[str, Any]
+    created_by_agent: str
+    created_at: datetime
+
+
+class AuthRequestCreatedData(EventData):
+    auth_request: AuthRequestView
+
+
+class AuthRequestRejectedData(EventData):
+    auth_request_id: UUID
+    notes: str | None = None
+
+
+class AppointmentCreatedData(EventData):
+    appointment_id: UUID
+    auth_request_id: UUID | None = None
+    client_id: UUID
+    client_name: str = ""
+    professional_id: UUID
+    professional_name: str = ""
+    service_id: UUID
+    service_name: str
+    date: str
+    time: str
+    starts_at: datetime
+    ends_at: datetime
+    price_cents: int = 0
+
+
+class AiResponseData(EventData):
+    conversation_id: UUID
+    client_id: UUID
+    message: str
+    intent: Literal["booking", "inquiry", "complaint", "hello", "unknown"]
+    booking_created: bool
+
+
+class CampaignStats(EventData):
+    total_clients_found: int
+    suggestions_created: int
+    notifications_sent: int
+
+
+class CampaignCompletedData(EventData):
+    campaign_type: Literal["prazo_certo", "encher_agenda"]
+    stats: CampaignStats
+
+
+class NotificationSentData(EventData):
+    message_id: UUID
+    client_id: UUID
+    kind: Literal["marketing", "transactional"]
+
+
+class _Envelope(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    event_id: int = Field(gt=0)
+    tenant_id: UUID
+    occurred_at: AwareDatetime
+
+
+class AuthRequestCreated(_Envelope):
+    event_type: Literal["auth_request_created"] = "auth_request_created"
+    data: AuthRequestCreatedData
+
+
+class AuthRequestRejected(_Envelope):
+    event_type: Literal["auth_request_rejected"] = "auth_request_rejected"
+    data: AuthRequestRejectedData
+
+
+class AppointmentCreated(_Envelope):
+    event_type: Literal["appointment_created"] = "appointment_created"
+    data: AppointmentCreatedData
+
+
+class AiResponse(_Envelope):
+    event_type: Literal["ai_response"] = "ai_response"
+    data: AiResponseData
+
+
+class CampaignCompleted(_Envelope):
+    event_type: Literal["campaign_completed"] = "campaign_completed"
+    data: CampaignCompletedData
+
+
+class NotificationSent(_Envelope):
+    event_type: Literal["notification_sent"] = "notification_sent"
+    data: NotificationSentData
+
+
+Event = Annotated[
+    AuthRequestCreated
+    | AuthRequestRejected
+    | AppointmentCreated
+    | AiResponse
+    | CampaignCompleted
+    | NotificationSent,
+    Field(discriminator="event_type"),
+]
+EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)
+EventPayload = (
+    AuthRequestCreatedData
+    | AuthRequestRejectedData
+    | AppointmentCreatedData
+    | AiResponseData
+    | CampaignCompletedData
+    | NotificationSentData
+)
+
+EVENT_TYPES: dict[type[EventData], str] = {
+    AuthRequestCreatedData: "auth_request_created",
+    AuthRequestRejectedData: "auth_request_rejected",
+    AppointmentCreatedData: "appointment_created",
+    AiResponseData: "ai_response",
+    CampaignCompletedData: "campaign_completed",
+    NotificationSentData: "notification_sent",
+}
+
+
+def event_type_of(data: EventData) -> str:
+    return EVENT_TYPES[type(data)]
+
+
+def parse_event(raw: dict[str, Any]) -> Event:
+    """Parse any stored or streamed envelope into its typed event."""
+    return EVENT_ADAPTER.validate_python(raw)

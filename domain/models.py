@@ -1,0 +1,145 @@
+"""Value objects of one salon's agenda: professionals, services, clients, appointments."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, time
+from enum import StrEnum
+from typing import Annotated
+from uuid import UUID
+
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
+
+E164_PATTERN = re.compile(r"^\+[1-9]\d{7,14}$")
+DEFAULT_TIME_ZONE = "America/Sao_Paulo"
+
+
+def check_e164(phone: str) -> str:
+    if not E164_PATTERN.match(phone):
+        raise ValueError("phone must be E.164, e.g. +5511987654321")
+    return phone
+
+
+E164Phone = Annotated[str, AfterValidator(check_e164)]
+
+
+class Value(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Role(StrEnum):
+    OWNER = "owner"
+    STAFF = "staff"
+
+
+class AppointmentStatus(StrEnum):
+    BOOKED = "booked"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+    NO_SHOW = "no_show"
+
+
+class AuthRequestStatus(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class Agent(StrEnum):
+    PRAZO_CERTO = "prazo_certo"
+    ENCHER_AGENDA = "encher_agenda"
+    CHAT = "chat"
+    MANUAL = "manual"
+
+
+class Tenant(Value):
+    id: UUID
+    name: str
+    time_zone: str = DEFAULT_TIME_ZONE
+
+
+class Professional(Value):
+    id: UUID
+    name: str
+    active: bool = True
+    service_ids: frozenset[UUID] = frozenset()
+
+
+class Service(Value):
+    id: UUID
+    name: str
+    duration_min: int = Field(gt=0, le=600)
+    price_cents: int = Field(ge=0)
+    return_cycle_days: int | None = Field(default=None, gt=0)
+
+
+class WorkingHours(Value):
+    """One interval of a weekday (0 = Monday); a lunch break is two intervals."""
+
+    professional_id: UUID
+    weekday: int = Field(ge=0, le=6)
+    start: time
+    end: time
+
+
+class Client(Value):
+    id: UUID
+    name: str
+    phone_e164: E164Phone
+    whatsapp_id: str | None = None
+    marketing_opt_out: bool = False
+
+
+class Appointment(Value):
+    id: UUID
+    client_id: UUID
+    professional_id: UUID
+    service_id: UUID
+    starts_at: AwareDatetime
+    ends_at: AwareDatetime
+    status: AppointmentStatus = AppointmentStatus.BOOKED
+    price_cents: int = Field(ge=0)
+    auth_request_id: UUID | None = None
+
+    @property
+    def blocks_time(self) -> bool:
+        return self.status != AppointmentStatus.CANCELLED
+
+
+class Offer(Value):
+    """A discount attached to a suggestion: `percent` (0-100) or `amount_cents` off."""
+
+    type: str = Field(pattern="^(percent|amount)$")
+    value: int = Field(gt=0)
+
+
+class AppointmentData(Value):
+    """What an auth request proposes, denormalised for the dashboard card (seed's shape)."""
+
+    client_id: UUID
+    client_name: str
+    service_id: UUID
+    service_name: str
+    professional_id: UUID
+    professional_name: str
+    date: str
+    time: str
+    starts_at: datetime
+    ends_at: datetime
+    duration_min: int
+    price_cents: int
+    final_price_cents: int
+    offer: Offer | None = None
+
+
+class AuthRequest(Value):
+    id: UUID
+    status: AuthRequestStatus
+    created_by_agent: Agent
+    appointment_data: AppointmentData
+    created_at: AwareDatetime
+    command_id: str
+    decided_at: AwareDatetime | None = None
+    decided_by: UUID | None = None
+    notes: str | None = None
+    appointment_id: UUID | None = None

@@ -1,0 +1,130 @@
+"""The salon JSON format (`agenda-cheia/salon@1`): how a salon's existing data gets in.
+
+References inside the file use short `key`s; database ids are derived from the tenant id and the
+key (uuid5), so importing the same file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+from typing import Literal
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+
+from domain.models import DEFAULT_TIME_ZONE, E164Phone, Role
+
+FORMAT = "agenda-cheia/salon@1"
+Key = str
+
+
+class _Part(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class TenantPart(_Part):
+    id: UUID | None = None
+    name: str = Field(min_length=1)
+    slug: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,62}$")
+    time_zone: str = DEFAULT_TIME_ZONE
+
+
+class UserPart(_Part):
+    key: Key
+    name: str
+    email: str = Field(pattern=r"^[^@\s]+@[^@\s]+$")
+    role: Role
+
+
+class ServicePart(_Part):
+    key: Key
+    name: str
+    duration_min: int = Field(gt=0, le=600)
+    price_cents: int = Field(ge=0)
+    return_cycle_days: int | None = Field(default=None, gt=0)
+
+
+class WorkingHoursPart(_Part):
+    weekday: int = Field(ge=0, le=6, description="0 = Monday … 6 = Sunday")
+    start: time
+    end: time
+
+    @model_validator(mode="after")
+    def check_order(self) -> WorkingHoursPart:
+        if self.end <= self.start:
+            raise ValueError("working hours must end after they start")
+        return self
+
+
+class ProfessionalPart(_Part):
+    key: Key
+    name: str
+    services: list[Key]
+    working_hours: list[WorkingHoursPart]
+
+
+class VisitPart(_Part):
+    service: Key
+    professional: Key
+    starts_at: AwareDatetime
+    status: Literal["completed", "booked", "cancelled", "no_show"] = "completed"
+    price_cents: int | None = Field(default=None, ge=0)
+
+
+class ClientPart(_Part):
+    key: Key
+    name: str
+    phone: E164Phone
+    whatsapp_id: str | None = None
+    marketing_opt_out: bool = False
+    visits: list[VisitPart] = []
+
+
+class SalonFile(_Part):
+    format: Literal["agenda-cheia/salon@1"]
+    as_of: date = Field(description="the day the file was written; dates can be rebased to today")
+    tenant: TenantPart
+    users: list[UserPart] = []
+    services: list[ServicePart]
+    professionals: list[ProfessionalPart]
+    clients: list[ClientPart] = []
+
+    @model_validator(mode="after")
+    def check_references(self) -> SalonFile:
+        service_keys = {s.key for s in self.services}
+        professional_keys = {p.key for p in self.professionals}
+        for group, keys in (
+            ("services", [s.key for s in self.services]),
+            ("professionals", [p.key for p in self.professionals]),
+            ("clients", [c.key for c in self.clients]),
+            ("users", [u.key for u in self.users]),
+        ):
+            if len(keys) != len(set(keys)):
+                raise ValueError(f"duplicate keys in {group}")
+        for professional in self.professionals:
+            unknown = set(professional.services) - service_keys
+            if unknown:
+                raise ValueError(f"professional {professional.key}: unknown services {unknown}")
+        for client in self.clients:
+            for visit in client.visits:
+                if visit.service not in service_keys:
+                    raise ValueError(f"client {client.key}: unknown service {visit.service}")
+                if visit.professional not in professional_keys:
+                    raise ValueError(
+                        f"client {client.key}: unknown professional {visit.professional}"
+                    )
+        return self
+
+
+def tenant_id_of(salon: SalonFile) -> UUID:
+    return salon.tenant.id or uuid5(NAMESPACE_URL, f"agenda-cheia:tenant:{salon.tenant.slug}")
+
+
+def id_for(tenant_id: UUID, kind: str, key: str) -> UUID:
+    """Stable id of a keyed record of one tenant: the same file imports to the same rows."""
+    return uuid5(tenant_id, f"{kind}:{key}")
+
+
+def rebase_shift(salon: SalonFile, today: date) -> timedelta:
+    """Whole weeks between the file's `as_of` and today, so weekdays keep their meaning."""
+    return timedelta(weeks=(today - salon.as_of).days // 7)

@@ -1,0 +1,109 @@
+"""Session-wide fixtures: a fresh PostgreSQL database and a Redis key prefix per test session.
+
+The servers come from AGENDA_DATABASE_URL / AGENDA_REDIS_URL (scripts/test sets them: the given
+servers, or embedded ones). Each session creates its own database and drops it at the end.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Iterator
+from urllib.parse import urlsplit, urlunsplit
+from uuid import uuid4
+
+import asyncpg
+import pytest
+from redis.asyncio import Redis
+
+from db.migrate import apply_migrations
+from db.pool import create_pool
+from integrations.settings import Environment, Settings
+
+DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/test"
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
+TEST_JWT_SECRET = "test-only-secret-that-is-long-enough-0123456789"
+TEST_N8N_SECRET = "test-only-n8n-secret-long-enough-0123456789"
+
+
+def with_database(url: str, database: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{database}"))
+
+
+@pytest.fixture(scope="session")
+def session_tag() -> str:
+    return f"agenda_test_{uuid4().hex[:10]}"
+
+
+@pytest.fixture(scope="session")
+def server_database_url() -> str:
+    return os.environ.get("AGENDA_DATABASE_URL", DEFAULT_DATABASE_URL)
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    return os.environ.get("AGENDA_REDIS_URL", DEFAULT_REDIS_URL)
+
+
+@pytest.fixture(scope="session")
+async def database_url(server_database_url: str, session_tag: str) -> AsyncIterator[str]:
+    """A fresh, migrated database for this session, dropped at the end."""
+    admin = await asyncpg.connect(server_database_url)
+    try:
+        await admin.execute(f'CREATE DATABASE "{session_tag}"')
+    finally:
+        await admin.close()
+    url = with_database(server_database_url, session_tag)
+    conn = await asyncpg.connect(url)
+    try:
+        await apply_migrations(conn)
+    finally:
+        await conn.close()
+    yield url
+    admin = await asyncpg.connect(server_database_url)
+    try:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{session_tag}" WITH (FORCE)')
+    finally:
+        await admin.close()
+
+
+@pytest.fixture(scope="session")
+def settings(database_url: str, redis_url: str, session_tag: str) -> Settings:
+    return Settings(
+        environment=Environment.TEST,
+        database_url=database_url,
+        redis_url=redis_url,
+        redis_prefix=session_tag,
+        jwt_secret=TEST_JWT_SECRET,  # type: ignore[arg-type]
+        n8n_webhook_secret=TEST_N8N_SECRET,  # type: ignore[arg-type]
+    )
+
+
+@pytest.fixture(scope="session")
+async def pool(settings: Settings) -> AsyncIterator[asyncpg.Pool]:
+    pool = await create_pool(settings.database_url, max_size=20)
+    yield pool
+    await pool.close()
+
+
+@pytest.fixture(scope="session")
+async def redis(settings: Settings) -> AsyncIterator[Redis]:
+    client = Redis.from_url(settings.redis_url)
+    yield client
+    async for key in client.scan_iter(match=f"{settings.redis_prefix}:*"):
+        await client.delete(key)
+    await client.aclose()
+
+
+@pytest.fixture(scope="session")
+def settings_env(settings: Settings) -> Iterator[dict[str, str]]:
+    """The environment a Ray cluster started by the tests gives its workers."""
+    env = {
+        "AGENDA_ENVIRONMENT": settings.environment.value,
+        "AGENDA_DATABASE_URL": settings.database_url,
+        "AGENDA_REDIS_URL": settings.redis_url,
+        "AGENDA_REDIS_PREFIX": settings.redis_prefix,
+        "AGENDA_JWT_SECRET": settings.jwt_secret.get_secret_value(),
+        "AGENDA_N8N_WEBHOOK_SECRET": settings.n8n_webhook_secret.get_secret_value(),
+    }
+    yield env

@@ -1,0 +1,128 @@
+"""The outbox and the Redis stream deliver every event once, in order, even after failures."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from uuid import uuid4
+
+import asyncpg
+import pytest
+from redis.asyncio import Redis
+
+from actors.agenda import TenantAgenda
+from domain.commands import CreateAuthRequest
+from domain.events import AuthRequestRejectedData, parse_event
+from domain.models import Agent
+from domain.salon_import import SalonFile
+from integrations.event_stream import EventStream
+from integrations.settings import Settings
+from tests.factories import SalonIds, next_local_slot
+
+Salon = tuple[SalonFile, SalonIds]
+
+
+def rejected_event(tenant_id: object, event_id: int) -> object:
+    return parse_event({
+        "event_id": event_id, "event_type": "auth_request_rejected", "tenant_id": tenant_id,
+        "occurred_at": datetime.now(UTC),
+        "data": AuthRequestRejectedData(auth_request_id=uuid4()).model_dump(mode="json"),
+    })
+
+
+def proposal(ids: SalonIds, client: str) -> CreateAuthRequest:
+    return CreateAuthRequest(
+        command_id=uuid4().hex, created_by_agent=Agent.ENCHER_AGENDA,
+        client_id=ids.of("client", client), service_id=ids.of("service", "barba"),
+        professional_id=ids.of("professional", "rafael"),
+        starts_at=next_local_slot(hour=9 + int(client[1:])),
+    )
+
+
+async def test_publishing_twice_adds_each_event_once(stream: EventStream) -> None:
+    tenant = uuid4()
+    events = [rejected_event(tenant, i) for i in (1, 2, 3)]
+    await stream.publish(tenant, events[:2])  # type: ignore[arg-type]
+    await stream.publish(tenant, events)  # type: ignore[arg-type]
+    replay = await stream.replay(tenant, after=0, latest=3)
+    assert [e.event_id for e in replay.events] == [1, 2, 3]
+
+
+async def test_replay_returns_only_the_gap(stream: EventStream) -> None:
+    tenant = uuid4()
+    await stream.publish(tenant, [rejected_event(tenant, i) for i in range(1, 6)])  # type: ignore[arg-type]
+    replay = await stream.replay(tenant, after=3, latest=5)
+    assert [e.event_id for e in replay.events] == [4, 5]
+
+
+async def test_replay_past_retention_requires_resync(redis: Redis, settings: Settings) -> None:
+    small = EventStream(redis, prefix=settings.redis_prefix, maxlen=10)
+    tenant = uuid4()
+    for start in range(1, 200, 20):
+        batch = [rejected_event(tenant, i) for i in range(start, start + 20)]
+        await small.publish(tenant, batch)  # type: ignore[arg-type]
+    await redis.xtrim(small.key(tenant), maxlen=10, approximate=False)
+    replay = await small.replay(tenant, after=5, latest=200)
+    assert replay.resync_required
+    assert replay.events == []
+
+
+async def test_lost_stream_requires_resync(stream: EventStream) -> None:
+    replay = await stream.replay(uuid4(), after=3, latest=9)
+    assert replay.resync_required
+
+
+async def test_client_ahead_of_stream_requires_resync(stream: EventStream) -> None:
+    tenant = uuid4()
+    await stream.publish(tenant, [rejected_event(tenant, 1)])  # type: ignore[arg-type]
+    assert (await stream.replay(tenant, after=5, latest=5)).resync_required
+
+
+async def test_up_to_date_client_gets_nothing(stream: EventStream) -> None:
+    tenant = uuid4()
+    await stream.publish(tenant, [rejected_event(tenant, 1)])  # type: ignore[arg-type]
+    replay = await stream.replay(tenant, after=1, latest=1)
+    assert (replay.events, replay.resync_required) == ([], False)
+
+
+async def test_events_committed_while_redis_is_down_are_published_later_in_order(
+    pool: asyncpg.Pool, stream: EventStream, settings: Settings, salon: Salon
+) -> None:
+    ids = salon[1]
+    dead_redis = Redis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=0.2)
+    broken = EventStream(dead_redis, prefix=settings.redis_prefix, maxlen=100)
+    offline = TenantAgenda(ids.tenant, pool=pool, stream=broken)
+    await offline.activate()
+    for client in ("c1", "c2", "c3"):
+        await offline.create_auth_request(proposal(ids, client))
+    assert offline.unpublished_count == 3
+    await dead_redis.aclose()
+
+    restarted = TenantAgenda(ids.tenant, pool=pool, stream=stream)
+    await restarted.activate()
+    replay = await stream.replay(ids.tenant, after=0, latest=3)
+    payloads = [json.loads(e.payload) for e in replay.events]
+    assert [p["event_id"] for p in payloads] == [1, 2, 3]
+    assert {p["event_type"] for p in payloads} == {"auth_request_created"}
+
+
+async def test_streamed_payload_is_the_seed_envelope(
+    pool: asyncpg.Pool, stream: EventStream, salon: Salon
+) -> None:
+    ids = salon[1]
+    agenda = TenantAgenda(ids.tenant, pool=pool, stream=stream)
+    await agenda.activate()
+    created = await agenda.create_auth_request(proposal(ids, "c1"))
+    replay = await stream.replay(ids.tenant, after=0, latest=1)
+    payload = json.loads(replay.events[0].payload)
+    assert set(payload) == {"event_id", "event_type", "tenant_id", "occurred_at", "data"}
+    assert payload["data"]["auth_request"]["id"] == str(created.auth_request_id)
+    assert payload["data"]["auth_request"]["created_by_agent"] == "encher_agenda"
+
+
+@pytest.mark.parametrize("after", [0, 2])
+async def test_stream_cursor_is_the_newest_event(stream: EventStream, after: int) -> None:
+    tenant = uuid4()
+    if after:
+        await stream.publish(tenant, [rejected_event(tenant, i) for i in range(1, after + 1)])  # type: ignore[arg-type]
+    assert await stream.cursor(tenant) == after

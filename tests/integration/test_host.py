@@ -1,0 +1,81 @@
+"""A host process's core without Ray: activation on first call, passivation, reactivation."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from uuid import uuid4
+
+import asyncpg
+import pytest
+
+from actors.host import TenantHostCore
+from domain.commands import CreateAuthRequest, DecideAuthRequest
+from domain.models import Agent
+from domain.salon_import import SalonFile
+from integrations.settings import Settings
+from tests.factories import SalonIds, make_salon, next_local_slot
+from tests.integration.conftest import import_committed
+
+Salon = tuple[SalonFile, SalonIds]
+
+
+@pytest.fixture
+async def host(settings: Settings) -> AsyncIterator[TenantHostCore]:
+    core = TenantHostCore(settings)
+    yield core
+    await core.close()
+
+
+def proposal(ids: SalonIds) -> CreateAuthRequest:
+    return CreateAuthRequest(
+        command_id=uuid4().hex, created_by_agent=Agent.CHAT, client_id=ids.of("client", "c1"),
+        service_id=ids.of("service", "corte"), professional_id=ids.of("professional", "carol"),
+        starts_at=next_local_slot(),
+    )
+
+
+async def test_concurrent_first_calls_activate_once(host: TenantHostCore, salon: Salon) -> None:
+    ids = salon[1]
+    agendas = await asyncio.gather(*(host.agenda(ids.tenant) for _ in range(5)))
+    assert len({id(a) for a in agendas}) == 1
+
+
+async def test_idle_salon_is_passivated(host: TenantHostCore, salon: Salon) -> None:
+    ids = salon[1]
+    await host.call(ids.tenant, "create_auth_request", proposal(ids))
+    assert host.passivate_idle(idle_after_s=0) == [ids.tenant]
+    assert host.empty
+
+
+async def test_busy_salon_is_kept(host: TenantHostCore, salon: Salon) -> None:
+    ids = salon[1]
+    await host.call(ids.tenant, "create_auth_request", proposal(ids))
+    assert host.passivate_idle(idle_after_s=3600) == []
+
+
+async def test_passivated_salon_comes_back_with_its_state(
+    host: TenantHostCore, salon: Salon
+) -> None:
+    ids = salon[1]
+    created = await host.call(ids.tenant, "create_auth_request", proposal(ids))
+    host.passivate_idle(idle_after_s=0)
+    decision = DecideAuthRequest(
+        request_id=created.auth_request_id, decision="approve", decided_by=ids.owner
+    )
+    result = await host.call(ids.tenant, "decide_auth_request", decision)
+    assert result.appointment_id is not None
+
+
+async def test_unknown_command_is_refused(host: TenantHostCore, salon: Salon) -> None:
+    with pytest.raises(ValueError):
+        await host.call(salon[1].tenant, "drop_all_tables", None)
+
+
+async def test_one_host_serves_several_salons(
+    host: TenantHostCore, salon: Salon, pool: asyncpg.Pool
+) -> None:
+    other = await import_committed(pool, make_salon())
+    for ids in (salon[1], other):
+        await host.call(ids.tenant, "create_auth_request", proposal(ids))
+    assert host.status().tenants == sorted([str(salon[1].tenant), str(other.tenant)])

@@ -1,0 +1,54 @@
+"""Migrations apply from empty, record what they applied, and refuse an edited history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from uuid import uuid4
+
+import asyncpg
+import pytest
+
+from db.migrate import MIGRATIONS_DIR, MigrationChecksumError, apply_migrations
+from tests.conftest import with_database
+
+
+@pytest.fixture
+async def empty_database(server_database_url: str) -> object:
+    name = f"agenda_mig_{uuid4().hex[:10]}"
+    admin = await asyncpg.connect(server_database_url)
+    await admin.execute(f'CREATE DATABASE "{name}"')
+    conn = await asyncpg.connect(with_database(server_database_url, name))
+    yield conn
+    await conn.close()
+    await admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+    await admin.close()
+
+
+async def test_migrations_apply_from_empty(empty_database: asyncpg.Connection) -> None:
+    applied = await apply_migrations(empty_database)
+    tables = {
+        row["table_name"]
+        for row in await empty_database.fetch(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+        )
+    }
+    assert applied == ["0001_initial"]
+    assert {"tenant", "app_user", "professional", "service", "working_hours", "client",
+            "appointment", "auth_request", "event", "outbound_message"} <= tables
+
+
+async def test_second_run_applies_nothing(empty_database: asyncpg.Connection) -> None:
+    await apply_migrations(empty_database)
+    assert await apply_migrations(empty_database) == []
+
+
+async def test_edited_migration_is_refused(
+    empty_database: asyncpg.Connection, tmp_path: Path
+) -> None:
+    for source in MIGRATIONS_DIR.glob("*.sql"):
+        (tmp_path / source.name).write_text(source.read_text())
+    await apply_migrations(empty_database, tmp_path)
+    first = sorted(tmp_path.glob("*.sql"))[0]
+    first.write_text(first.read_text() + "\n-- edited\n")
+    with pytest.raises(MigrationChecksumError):
+        await apply_migrations(empty_database, tmp_path)
