@@ -26,6 +26,7 @@ logger = logging.getLogger(__name__)
 HOST_OPTIONS = (
     "placement",
     "passivate_after_s",
+    "upkeep_interval_s",
     "redis_prefix",
     "event_stream_maxlen",
     "db_pool_max",

@@ -17,7 +17,6 @@ from actors.host import TenantHostCore
 from integrations.settings import Settings
 
 logger = logging.getLogger(__name__)
-UPKEEP_INTERVAL_S = 5.0
 
 
 @ray.remote(num_cpus=0, max_restarts=-1, max_task_retries=0, max_concurrency=1000)  # type: ignore[call-overload]
@@ -57,7 +56,7 @@ class TenantHost:
 
     async def _upkeep_loop(self) -> None:
         while True:
-            await asyncio.sleep(UPKEEP_INTERVAL_S)
+            await asyncio.sleep(self._settings.upkeep_interval_s)
             try:
                 await self._core.upkeep()
                 if self._retire_when_empty and self._core.empty:

@@ -15,7 +15,14 @@ from ray.serve import Application
 from deployments.api import create_api
 from integrations.settings import Settings
 
-ALLOWED_ARGS = {"placement", "tenant_hosts", "passivate_after_s", "redis_prefix", "ray_namespace"}
+ALLOWED_ARGS = {
+    "placement",
+    "tenant_hosts",
+    "passivate_after_s",
+    "upkeep_interval_s",
+    "redis_prefix",
+    "ray_namespace",
+}
 
 
 @serve.deployment(ray_actor_options={"num_cpus": 0})

@@ -1,7 +1,8 @@
 """`WS /ws/sync`: a tenant's events live, resumable with `last_event_id`.
 
 States: CHECKING (token and tenant, before accept: refusal closes the handshake) → REPLAYING
-(events after `last_event_id`, or `resync_required`) → LIVE (from the replica's shared feed,
+(events after `last_event_id`, or `resync_required`; then `sync_started` with the id the
+client now has) → LIVE (from the replica's shared feed,
 skipping anything at or below the last id sent, so nothing arrives twice) → CLOSED.
 """
 
@@ -46,10 +47,14 @@ async def sync_socket(websocket: WebSocket) -> None:
     if claims.tenant_id != tenant_id:
         await websocket.close(code=status.WS_1008_POLICY_VIOLATION)
         return
-    await websocket.accept()
+    # Subscribe before accepting: once the client is connected, no new event can slip past it.
     subscription = await resources.hub.subscribe(tenant_id)
     try:
+        await websocket.accept()
         last_sent = await _replay(websocket, resources, tenant_id, after)
+        await websocket.send_text(
+            control_message(tenant_id, "sync_started", last_event_id=last_sent)
+        )
         await _stream_live(websocket, subscription, last_sent)
     except WebSocketDisconnect:
         pass
@@ -60,11 +65,15 @@ async def sync_socket(websocket: WebSocket) -> None:
 async def _replay(
     websocket: WebSocket, resources: Resources, tenant_id: UUID, after: int | None
 ) -> int:
-    """Send what the client missed; return the last event id it now has (0 if unknown)."""
-    if after is None:
-        return 0
+    """Send what the client missed; return the last event id it now has.
+
+    A client without `last_event_id` starts from the newest event: `sync_started` tells it which,
+    so it can resume from there after a drop.
+    """
     async with resources.pool.acquire() as conn:
         latest = await latest_event_id(conn, tenant_id=tenant_id) or 0
+    if after is None:
+        return latest
     replay = await resources.stream.replay(tenant_id, after=after, latest=latest)
     if replay.resync_required:
         await websocket.send_text(

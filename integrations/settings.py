@@ -40,6 +40,7 @@ class Settings(BaseSettings):
     tenant_hosts: int = Field(default=4, ge=1, le=1024, description="Ray actors in shared mode")
     ray_namespace: str = "agenda"
     passivate_after_s: float = Field(default=900.0, gt=0)
+    upkeep_interval_s: float = Field(default=5.0, gt=0)
     actor_call_timeout_s: float = Field(default=30.0, gt=0)
     event_stream_maxlen: int = Field(default=10_000, ge=10)
     db_pool_max: int = Field(default=10, ge=1)

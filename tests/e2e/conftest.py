@@ -1,0 +1,169 @@
+"""One Ray cluster and Serve per session; two apps: one salon per Ray actor, and shared hosts.
+
+`/` serves the default placement (one Ray actor per salon); `/shared` the same app with salons
+packed onto two host actors. Tests that must hold for both take the `api` fixture.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from uuid import uuid4
+
+import asyncpg
+import httpx
+import pytest
+import ray
+from ray import serve
+
+from actors.directory import TenantDirectory
+from db.salon_import import import_salon
+from deployments.app import build_app
+from deployments.auth import mint_token
+from domain.commands import AuthRequestCreatedResult, CreateAuthRequest
+from domain.models import Agent, Role
+from integrations.settings import Placement, Settings
+from tests.factories import SalonIds, make_salon, next_local_slot
+
+PLACEMENTS = {
+    Placement.PER_TENANT: {"route_prefix": "/", "args": {"passivate_after_s": 6.0}},
+    Placement.SHARED: {"route_prefix": "/shared", "args": {"tenant_hosts": 2}},
+}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def serve_port(settings_env: dict[str, str], session_tag: str, tmp_path_factory: Any) -> Iterator[int]:
+    saved = dict(os.environ)
+    # Ray's processes inherit this environment: that is how secrets reach the actors.
+    os.environ.update(settings_env)
+    temp = Path(os.environ.get("RAY_TMPDIR", "/tmp")) / f"ray_{session_tag[-6:]}"
+    ray.init(
+        include_dashboard=False,
+        namespace=session_tag,
+        runtime_env={"env_vars": settings_env},
+        log_to_driver=False,
+        _temp_dir=str(temp),
+    )
+    port = free_port()
+    serve.start(http_options={"host": "127.0.0.1", "port": port})
+    for placement, spec in PLACEMENTS.items():
+        args = {"placement": placement.value, "ray_namespace": session_tag} | spec["args"]
+        serve.run(build_app(args), name=placement.value, route_prefix=spec["route_prefix"])
+    yield port
+    serve.shutdown()
+    ray.shutdown()
+    os.environ.clear()
+    os.environ.update(saved)
+
+
+@dataclass
+class Api:
+    """One deployed app: its base URL and a directory placed the way the app places salons."""
+
+    placement: Placement
+    base_url: str
+    ws_url: str
+    settings: Settings
+    directory: TenantDirectory
+
+    def client(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient(base_url=self.base_url, timeout=30)
+
+
+def make_api(placement: Placement, port: int, settings: Settings, session_tag: str) -> Api:
+    spec = PLACEMENTS[placement]
+    prefix = str(spec["route_prefix"]).rstrip("/")
+    app_settings = settings.model_copy(
+        update={"placement": placement, "ray_namespace": session_tag, **spec["args"]}
+    )
+    return Api(
+        placement=placement,
+        base_url=f"http://127.0.0.1:{port}{prefix}",
+        ws_url=f"ws://127.0.0.1:{port}{prefix}/ws/sync",
+        settings=app_settings,
+        directory=TenantDirectory(app_settings),
+    )
+
+
+@pytest.fixture(scope="session", params=list(PLACEMENTS), ids=lambda p: p.value)
+def api(request: Any, serve_port: int, settings: Settings, session_tag: str) -> Api:
+    return make_api(request.param, serve_port, settings, session_tag)
+
+
+@pytest.fixture(scope="session")
+def default_api(serve_port: int, settings: Settings, session_tag: str) -> Api:
+    return make_api(Placement.PER_TENANT, serve_port, settings, session_tag)
+
+
+@dataclass
+class LiveSalon:
+    ids: SalonIds
+    owner_token: str
+    staff_token: str
+    api: Api
+
+    @property
+    def auth(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.owner_token}"}
+
+    def ws(self, token: str | None = None, last_event_id: int | None = None) -> str:
+        url = f"{self.api.ws_url}?tenant_id={self.ids.tenant}&token={token or self.owner_token}"
+        return url if last_event_id is None else f"{url}&last_event_id={last_event_id}"
+
+    async def propose(
+        self, *, client: str = "c1", hour: int = 10, minute: int = 0, service: str = "corte"
+    ) -> AuthRequestCreatedResult:
+        """What an agent does: ask the salon's actor for an auth request."""
+        command = CreateAuthRequest(
+            command_id=uuid4().hex,
+            created_by_agent=Agent.PRAZO_CERTO,
+            client_id=self.ids.of("client", client),
+            service_id=self.ids.of("service", service),
+            professional_id=self.ids.of("professional", "carol"),
+            starts_at=next_local_slot(hour=hour, minute=minute),
+        )
+        result: AuthRequestCreatedResult = await self.api.directory.call(
+            self.ids.tenant, "create_auth_request", command
+        )
+        return result
+
+
+async def open_salon(pool: asyncpg.Pool, api: Api) -> LiveSalon:
+    salon = make_salon()
+    async with pool.acquire() as conn, conn.transaction():
+        await import_salon(conn, salon)
+    ids = SalonIds(salon)
+    return LiveSalon(
+        ids=ids,
+        owner_token=mint_token(api.settings, user_id=ids.owner, tenant_id=ids.tenant,
+                               role=Role.OWNER),
+        staff_token=mint_token(api.settings, user_id=ids.of("user", "staff"),
+                               tenant_id=ids.tenant, role=Role.STAFF),
+        api=api,
+    )
+
+
+@pytest.fixture
+async def live_salon(pool: asyncpg.Pool, api: Api) -> LiveSalon:
+    return await open_salon(pool, api)
+
+
+@pytest.fixture
+async def other_salon(pool: asyncpg.Pool, api: Api) -> LiveSalon:
+    return await open_salon(pool, api)
+
+
+@pytest.fixture
+async def http(api: Api) -> AsyncIterator[httpx.AsyncClient]:
+    async with api.client() as client:
+        yield client
