@@ -18,8 +18,11 @@ from integrations.settings import Settings
 
 logger = logging.getLogger(__name__)
 
+# num_cpus=0.01: an idle actor process really costs ~1 % of a core (measured), and a non-zero
+# request keeps the autoscaler from taking a node that hosts salons for an idle one.
 
-@ray.remote(num_cpus=0, max_restarts=-1, max_task_retries=0, max_concurrency=1000)  # type: ignore[call-overload]
+
+@ray.remote(num_cpus=0.01, max_restarts=-1, max_task_retries=0, max_concurrency=1000)  # type: ignore[call-overload]
 class TenantHost:
     def __init__(self, overrides: dict[str, Any], retire_when_empty: bool) -> None:
         # Secrets come from this process's environment; overrides carry only plain options.

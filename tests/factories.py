@@ -96,16 +96,24 @@ def make_salon(**overrides: Any) -> SalonFile:
             UserPart(key="staff", name="Bia", email=f"bia@{slug}.test", role="staff"),
         ],
         "services": [
-            ServicePart(key="corte", name="Corte feminino", duration_min=60, price_cents=12000,
-                        return_cycle_days=45),
-            ServicePart(key="barba", name="Barba", duration_min=30, price_cents=4500,
-                        return_cycle_days=15),
+            ServicePart(
+                key="corte",
+                name="Corte feminino",
+                duration_min=60,
+                price_cents=12000,
+                return_cycle_days=45,
+            ),
+            ServicePart(
+                key="barba", name="Barba", duration_min=30, price_cents=4500, return_cycle_days=15
+            ),
         ],
         "professionals": [
-            ProfessionalPart(key="carol", name="Carol", services=["corte", "barba"],
-                             working_hours=ALL_DAY),
-            ProfessionalPart(key="rafael", name="Rafael", services=["barba"],
-                             working_hours=ALL_DAY),
+            ProfessionalPart(
+                key="carol", name="Carol", services=["corte", "barba"], working_hours=ALL_DAY
+            ),
+            ProfessionalPart(
+                key="rafael", name="Rafael", services=["barba"], working_hours=ALL_DAY
+            ),
         ],
         "clients": clients
         if clients is not None

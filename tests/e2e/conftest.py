@@ -42,7 +42,7 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def serve_port(settings_env: dict[str, str], session_tag: str, tmp_path_factory: Any) -> Iterator[int]:
+def serve_port(settings_env: dict[str, str], session_tag: str) -> Iterator[int]:
     saved = dict(os.environ)
     # Ray's processes inherit this environment: that is how secrets reach the actors.
     os.environ.update(settings_env)
@@ -145,10 +145,12 @@ async def open_salon(pool: asyncpg.Pool, api: Api) -> LiveSalon:
     ids = SalonIds(salon)
     return LiveSalon(
         ids=ids,
-        owner_token=mint_token(api.settings, user_id=ids.owner, tenant_id=ids.tenant,
-                               role=Role.OWNER),
-        staff_token=mint_token(api.settings, user_id=ids.of("user", "staff"),
-                               tenant_id=ids.tenant, role=Role.STAFF),
+        owner_token=mint_token(
+            api.settings, user_id=ids.owner, tenant_id=ids.tenant, role=Role.OWNER
+        ),
+        staff_token=mint_token(
+            api.settings, user_id=ids.of("user", "staff"), tenant_id=ids.tenant, role=Role.STAFF
+        ),
         api=api,
     )
 

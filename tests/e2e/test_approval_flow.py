@@ -42,7 +42,8 @@ async def test_pending_list_shows_the_proposal_until_decided(
     before = (await http.get("/api/v1/sync/pending-auth-requests", headers=live_salon.auth)).json()
     await http.post(
         f"/api/v1/sync/confirm-auth-request/{created.auth_request_id}",
-        json={"decision": "reject"}, headers=live_salon.auth,
+        json={"decision": "reject"},
+        headers=live_salon.auth,
     )
     after = (await http.get("/api/v1/sync/pending-auth-requests", headers=live_salon.auth)).json()
     assert [r["id"] for r in before["data"]] == [str(created.auth_request_id)]
@@ -76,14 +77,13 @@ async def test_too_old_last_event_id_gets_resync_required(live_salon: LiveSalon)
 async def test_concurrent_conflicting_approvals_book_once(
     live_salon: LiveSalon, http: httpx.AsyncClient, pool: asyncpg.Pool
 ) -> None:
-    created = [
-        await live_salon.propose(client=f"c{i}", hour=14, minute=i) for i in range(20)
-    ]
+    created = [await live_salon.propose(client=f"c{i}", hour=14, minute=i) for i in range(20)]
     responses = await asyncio.gather(
         *(
             http.post(
                 f"/api/v1/sync/confirm-auth-request/{c.auth_request_id}",
-                json={"decision": "approve"}, headers=live_salon.auth,
+                json={"decision": "approve"},
+                headers=live_salon.auth,
             )
             for c in created
         )
@@ -129,9 +129,11 @@ async def test_rejection_is_evented(live_salon: LiveSalon, http: httpx.AsyncClie
         await until(ws, "sync_started")
         await http.post(
             f"/api/v1/sync/confirm-auth-request/{created.auth_request_id}",
-            json={"decision": "reject", "notes": "cliente desmarcou"}, headers=live_salon.auth,
+            json={"decision": "reject", "notes": "cliente desmarcou"},
+            headers=live_salon.auth,
         )
         rejected = await until(ws, "auth_request_rejected")
     assert rejected["data"] == {
-        "auth_request_id": str(created.auth_request_id), "notes": "cliente desmarcou"
+        "auth_request_id": str(created.auth_request_id),
+        "notes": "cliente desmarcou",
     }

@@ -11,9 +11,7 @@ from tests.factories import next_local_slot
 async def test_health_reports_each_dependency(http: httpx.AsyncClient) -> None:
     response = await http.get("/api/v1/health")
     assert response.status_code == 200
-    assert response.json()["checks"] == {
-        "postgres": "ok", "redis": "ok", "tenant_actors": "ok"
-    }
+    assert response.json()["checks"] == {"postgres": "ok", "redis": "ok", "tenant_actors": "ok"}
 
 
 async def test_professionals_are_listed_with_their_services(
@@ -32,7 +30,9 @@ async def test_services_carry_price_and_cycle(
     body = (await http.get("/api/v1/services", headers=live_salon.auth)).json()
     corte = next(s for s in body["data"] if s["name"] == "Corte feminino")
     assert (corte["price_cents"], corte["duration_min"], corte["return_cycle_days"]) == (
-        12000, 60, 45
+        12000,
+        60,
+        45,
     )
 
 
@@ -49,7 +49,8 @@ async def test_approved_appointment_is_on_the_calendar(
     created = await live_salon.propose(hour=16)
     await http.post(
         f"/api/v1/sync/confirm-auth-request/{created.auth_request_id}",
-        json={"decision": "approve"}, headers=live_salon.auth,
+        json={"decision": "approve"},
+        headers=live_salon.auth,
     )
     day = next_local_slot().date().isoformat()
     body = (

@@ -32,15 +32,19 @@ async def test_missing_token_is_unauthorized(http: httpx.AsyncClient, path: str)
 
 def forged(api: Api, salon: LiveSalon, **claims: object) -> str:
     values: dict[str, object] = {
-        "sub": str(salon.ids.owner), "tenant_id": str(salon.ids.tenant), "role": "owner",
+        "sub": str(salon.ids.owner),
+        "tenant_id": str(salon.ids.tenant),
+        "role": "owner",
         "exp": int(time.time()) + 60,
     }
-    secret = api.settings.jwt_secret.get_secret_value()
-    return jwt.encode(values | claims, str(claims.pop("secret", secret)), algorithm="HS256")
+    secret = str(claims.pop("secret", api.settings.jwt_secret.get_secret_value()))
+    return jwt.encode(values | claims, secret, algorithm="HS256")
 
 
 @pytest.mark.parametrize(
-    "claims", [{"exp": 1}, {"secret": "x" * 48}, {"role": "admin"}], ids=["expired", "forged", "role"]
+    "claims",
+    [{"exp": 1}, {"secret": "x" * 48}, {"role": "admin"}],
+    ids=["expired", "forged", "role"],
 )
 async def test_bad_token_is_unauthorized(
     http: httpx.AsyncClient, api: Api, live_salon: LiveSalon, claims: dict[str, object]
@@ -89,7 +93,8 @@ async def test_other_salons_request_is_not_found(
     theirs = await other_salon.propose()
     response = await http.post(
         f"/api/v1/sync/confirm-auth-request/{theirs.auth_request_id}",
-        json={"decision": "approve"}, headers=live_salon.auth,
+        json={"decision": "approve"},
+        headers=live_salon.auth,
     )
     pending = await http.get("/api/v1/sync/pending-auth-requests", headers=live_salon.auth)
     assert response.status_code == 404
@@ -109,7 +114,8 @@ async def test_staff_cannot_decide(http: httpx.AsyncClient, live_salon: LiveSalo
     created = await live_salon.propose()
     response = await http.post(
         f"/api/v1/sync/confirm-auth-request/{created.auth_request_id}",
-        json={"decision": "approve"}, headers={"Authorization": f"Bearer {live_salon.staff_token}"},
+        json={"decision": "approve"},
+        headers={"Authorization": f"Bearer {live_salon.staff_token}"},
     )
     assert response.status_code == 403
 
@@ -120,7 +126,8 @@ async def test_invalid_decision_is_422_with_field(
     created = await live_salon.propose()
     response = await http.post(
         f"/api/v1/sync/confirm-auth-request/{created.auth_request_id}",
-        json={"decision": "maybe"}, headers=live_salon.auth,
+        json={"decision": "maybe"},
+        headers=live_salon.auth,
     )
     body = response.json()
     assert response.status_code == 422
@@ -131,7 +138,8 @@ async def test_invalid_decision_is_422_with_field(
 async def test_unknown_request_is_404(http: httpx.AsyncClient, live_salon: LiveSalon) -> None:
     response = await http.post(
         f"/api/v1/sync/confirm-auth-request/{uuid4()}",
-        json={"decision": "approve"}, headers=live_salon.auth,
+        json={"decision": "approve"},
+        headers=live_salon.auth,
     )
     assert response.status_code == 404
     assert response.json()["code"] == "not_found"
@@ -140,6 +148,7 @@ async def test_unknown_request_is_404(http: httpx.AsyncClient, live_salon: LiveS
 async def test_malformed_request_id_is_422(http: httpx.AsyncClient, live_salon: LiveSalon) -> None:
     response = await http.post(
         "/api/v1/sync/confirm-auth-request/not-a-uuid",
-        json={"decision": "approve"}, headers=live_salon.auth,
+        json={"decision": "approve"},
+        headers=live_salon.auth,
     )
     assert response.status_code == 422

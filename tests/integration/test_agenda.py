@@ -35,11 +35,14 @@ async def agenda(pool: asyncpg.Pool, stream: EventStream, salon: Salon) -> Tenan
     return agenda
 
 
-def propose(ids: SalonIds, *, client: str = "c1", minutes_later: int = 0,
-            command_id: str | None = None) -> CreateAuthRequest:
+def propose(
+    ids: SalonIds, *, client: str = "c1", minutes_later: int = 0, command_id: str | None = None
+) -> CreateAuthRequest:
     return CreateAuthRequest(
-        command_id=command_id or uuid4().hex, created_by_agent=Agent.PRAZO_CERTO,
-        client_id=ids.of("client", client), service_id=ids.of("service", "corte"),
+        command_id=command_id or uuid4().hex,
+        created_by_agent=Agent.PRAZO_CERTO,
+        client_id=ids.of("client", client),
+        service_id=ids.of("service", "corte"),
         professional_id=ids.of("professional", "carol"),
         starts_at=next_local_slot() + timedelta(minutes=minutes_later),
     )
@@ -63,7 +66,8 @@ async def test_approval_creates_appointment_and_queues_confirmation(
     async with pool.acquire() as conn:
         row = await conn.fetchrow(
             "SELECT status, auth_request_id FROM appointment WHERE tenant_id = $1 AND id = $2",
-            ids.tenant, result.appointment_id,
+            ids.tenant,
+            result.appointment_id,
         )
         message = await conn.fetchrow(
             "SELECT kind, status, body FROM outbound_message WHERE tenant_id = $1", ids.tenant
@@ -83,8 +87,10 @@ async def test_events_reach_stream_in_order(
     await agenda.decide_auth_request(approve(ids, first.auth_request_id))
     await agenda.decide_auth_request(approve(ids, second.auth_request_id, "reject"))
     assert await stream_types(stream, ids) == [
-        (1, "auth_request_created"), (2, "auth_request_created"),
-        (3, "appointment_created"), (4, "auth_request_rejected"),
+        (1, "auth_request_created"),
+        (2, "auth_request_created"),
+        (3, "appointment_created"),
+        (4, "auth_request_rejected"),
     ]
 
 
@@ -115,9 +121,7 @@ async def test_same_approval_twice_books_once(
     assert count == 1
 
 
-async def test_rejecting_an_approved_request_is_refused(
-    agenda: TenantAgenda, salon: Salon
-) -> None:
+async def test_rejecting_an_approved_request_is_refused(agenda: TenantAgenda, salon: Salon) -> None:
     ids = salon[1]
     created = await agenda.create_auth_request(propose(ids))
     await agenda.decide_auth_request(approve(ids, created.auth_request_id))
@@ -137,7 +141,8 @@ async def test_second_approval_of_same_slot_is_refused_and_stays_pending(
     async with pool.acquire() as conn:
         status = await conn.fetchval(
             "SELECT status FROM auth_request WHERE tenant_id = $1 AND id = $2",
-            ids.tenant, two.auth_request_id,
+            ids.tenant,
+            two.auth_request_id,
         )
     assert status == "pending"
 

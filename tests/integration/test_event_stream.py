@@ -23,17 +23,23 @@ Salon = tuple[SalonFile, SalonIds]
 
 
 def rejected_event(tenant_id: object, event_id: int) -> object:
-    return parse_event({
-        "event_id": event_id, "event_type": "auth_request_rejected", "tenant_id": tenant_id,
-        "occurred_at": datetime.now(UTC),
-        "data": AuthRequestRejectedData(auth_request_id=uuid4()).model_dump(mode="json"),
-    })
+    return parse_event(
+        {
+            "event_id": event_id,
+            "event_type": "auth_request_rejected",
+            "tenant_id": tenant_id,
+            "occurred_at": datetime.now(UTC),
+            "data": AuthRequestRejectedData(auth_request_id=uuid4()).model_dump(mode="json"),
+        }
+    )
 
 
 def proposal(ids: SalonIds, client: str) -> CreateAuthRequest:
     return CreateAuthRequest(
-        command_id=uuid4().hex, created_by_agent=Agent.ENCHER_AGENDA,
-        client_id=ids.of("client", client), service_id=ids.of("service", "barba"),
+        command_id=uuid4().hex,
+        created_by_agent=Agent.ENCHER_AGENDA,
+        client_id=ids.of("client", client),
+        service_id=ids.of("service", "barba"),
         professional_id=ids.of("professional", "rafael"),
         starts_at=next_local_slot(hour=9 + int(client[1:])),
     )

@@ -22,13 +22,21 @@ async def ids(conn: asyncpg.Connection) -> SalonIds:
     return SalonIds(salon)
 
 
-def booking(ids: SalonIds, *, professional: str = "carol", minutes_later: int = 0,
-            status: AppointmentStatus = AppointmentStatus.BOOKED) -> object:
+def booking(
+    ids: SalonIds,
+    *,
+    professional: str = "carol",
+    minutes_later: int = 0,
+    status: AppointmentStatus = AppointmentStatus.BOOKED,
+) -> object:
     starts = next_local_slot() + timedelta(minutes=minutes_later)
     return make_appointment(
-        client_id=ids.of("client", "c1"), professional_id=ids.of("professional", professional),
-        service_id=ids.of("service", "corte"), starts_at=starts,
-        ends_at=starts + timedelta(minutes=60), status=status,
+        client_id=ids.of("client", "c1"),
+        professional_id=ids.of("professional", professional),
+        service_id=ids.of("service", "corte"),
+        starts_at=starts,
+        ends_at=starts + timedelta(minutes=60),
+        status=status,
     )
 
 
@@ -36,7 +44,9 @@ async def test_overlap_is_refused(conn: asyncpg.Connection, ids: SalonIds) -> No
     await insert_appointment(conn, tenant_id=ids.tenant, appointment=booking(ids), source="manual")  # type: ignore[arg-type]
     with pytest.raises(SlotTakenError):
         await insert_appointment(
-            conn, tenant_id=ids.tenant, appointment=booking(ids, minutes_later=30),  # type: ignore[arg-type]
+            conn,
+            tenant_id=ids.tenant,
+            appointment=booking(ids, minutes_later=30),  # type: ignore[arg-type]
             source="manual",
         )
 
@@ -44,7 +54,9 @@ async def test_overlap_is_refused(conn: asyncpg.Connection, ids: SalonIds) -> No
 async def test_back_to_back_is_accepted(conn: asyncpg.Connection, ids: SalonIds) -> None:
     for minutes in (0, 60):
         await insert_appointment(
-            conn, tenant_id=ids.tenant, appointment=booking(ids, minutes_later=minutes),  # type: ignore[arg-type]
+            conn,
+            tenant_id=ids.tenant,
+            appointment=booking(ids, minutes_later=minutes),  # type: ignore[arg-type]
             source="manual",
         )
     count = await conn.fetchval("SELECT count(*) FROM appointment WHERE tenant_id = $1", ids.tenant)
@@ -56,7 +68,9 @@ async def test_other_professional_same_time_is_accepted(
 ) -> None:
     await insert_appointment(conn, tenant_id=ids.tenant, appointment=booking(ids), source="manual")  # type: ignore[arg-type]
     await insert_appointment(
-        conn, tenant_id=ids.tenant, appointment=booking(ids, professional="rafael"),  # type: ignore[arg-type]
+        conn,
+        tenant_id=ids.tenant,
+        appointment=booking(ids, professional="rafael"),  # type: ignore[arg-type]
         source="manual",
     )
 
@@ -78,6 +92,10 @@ async def test_raw_sql_overlap_is_refused_too(conn: asyncpg.Connection, ids: Sal
     await conn.execute(insert, ids.tenant, uuid4(), *args, starts, starts + timedelta(hours=1))
     with pytest.raises(asyncpg.ExclusionViolationError):
         await conn.execute(
-            insert, ids.tenant, uuid4(), *args, starts + timedelta(minutes=59),
+            insert,
+            ids.tenant,
+            uuid4(),
+            *args,
+            starts + timedelta(minutes=59),
             starts + timedelta(hours=2),
         )

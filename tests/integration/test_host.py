@@ -29,8 +29,11 @@ async def host(settings: Settings) -> AsyncIterator[TenantHostCore]:
 
 def proposal(ids: SalonIds) -> CreateAuthRequest:
     return CreateAuthRequest(
-        command_id=uuid4().hex, created_by_agent=Agent.CHAT, client_id=ids.of("client", "c1"),
-        service_id=ids.of("service", "corte"), professional_id=ids.of("professional", "carol"),
+        command_id=uuid4().hex,
+        created_by_agent=Agent.CHAT,
+        client_id=ids.of("client", "c1"),
+        service_id=ids.of("service", "corte"),
+        professional_id=ids.of("professional", "carol"),
         starts_at=next_local_slot(),
     )
 

@@ -33,8 +33,18 @@ async def test_migrations_apply_from_empty(empty_database: asyncpg.Connection) -
         )
     }
     assert applied == ["0001_initial"]
-    assert {"tenant", "app_user", "professional", "service", "working_hours", "client",
-            "appointment", "auth_request", "event", "outbound_message"} <= tables
+    assert {
+        "tenant",
+        "app_user",
+        "professional",
+        "service",
+        "working_hours",
+        "client",
+        "appointment",
+        "auth_request",
+        "event",
+        "outbound_message",
+    } <= tables
 
 
 async def test_second_run_applies_nothing(empty_database: asyncpg.Connection) -> None:
@@ -42,13 +52,20 @@ async def test_second_run_applies_nothing(empty_database: asyncpg.Connection) ->
     assert await apply_migrations(empty_database) == []
 
 
+def copy_migrations(target: Path) -> list[Path]:
+    copies = []
+    for source in sorted(MIGRATIONS_DIR.glob("*.sql")):
+        copy = target / source.name
+        copy.write_text(source.read_text())
+        copies.append(copy)
+    return copies
+
+
 async def test_edited_migration_is_refused(
     empty_database: asyncpg.Connection, tmp_path: Path
 ) -> None:
-    for source in MIGRATIONS_DIR.glob("*.sql"):
-        (tmp_path / source.name).write_text(source.read_text())
+    copies = copy_migrations(tmp_path)
     await apply_migrations(empty_database, tmp_path)
-    first = sorted(tmp_path.glob("*.sql"))[0]
-    first.write_text(first.read_text() + "\n-- edited\n")
+    copies[0].write_text(copies[0].read_text() + "\n-- edited\n")
     with pytest.raises(MigrationChecksumError):
         await apply_migrations(empty_database, tmp_path)

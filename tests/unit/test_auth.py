@@ -17,7 +17,9 @@ SETTINGS = Settings(environment=Environment.TEST, jwt_secret="s" * 64)  # type: 
 
 def claims(**overrides: object) -> dict[str, object]:
     values: dict[str, object] = {
-        "sub": str(uuid4()), "tenant_id": str(uuid4()), "role": "owner",
+        "sub": str(uuid4()),
+        "tenant_id": str(uuid4()),
+        "role": "owner",
         "exp": int(time.time()) + 60,
     }
     return values | overrides

@@ -21,12 +21,21 @@ STARTS = datetime(2026, 3, 10, 14, 0, tzinfo=ZoneInfo("America/Sao_Paulo"))
 def make_request(offer: Offer | None = None) -> AuthRequest:
     client, service, professional = make_client(), make_service(), make_professional()
     data = auth_requests.build_appointment_data(
-        client=client, service=service, professional=professional, starts_at=STARTS,
-        time_zone="America/Sao_Paulo", offer=offer,
+        client=client,
+        service=service,
+        professional=professional,
+        starts_at=STARTS,
+        time_zone="America/Sao_Paulo",
+        offer=offer,
     )
     command = CreateAuthRequest(
-        command_id="cmd-1", created_by_agent=Agent.PRAZO_CERTO, client_id=client.id,
-        service_id=service.id, professional_id=professional.id, starts_at=STARTS, offer=offer,
+        command_id="cmd-1",
+        created_by_agent=Agent.PRAZO_CERTO,
+        client_id=client.id,
+        service_id=service.id,
+        professional_id=professional.id,
+        starts_at=STARTS,
+        offer=offer,
     )
     request, _event = auth_requests.propose(command, data=data, request_id=uuid4(), now=NOW)
     return request

@@ -23,10 +23,15 @@ def envelope(event_type: str, data: dict[str, object]) -> dict[str, object]:
 
 def test_appointment_created_parses_to_its_type() -> None:
     data = {
-        "appointment_id": str(uuid4()), "client_id": str(uuid4()),
-        "professional_id": str(uuid4()), "service_id": str(uuid4()),
-        "service_name": "Corte", "date": "2026-03-10", "time": "14:00",
-        "starts_at": "2026-03-10T17:00:00Z", "ends_at": "2026-03-10T18:00:00Z",
+        "appointment_id": str(uuid4()),
+        "client_id": str(uuid4()),
+        "professional_id": str(uuid4()),
+        "service_id": str(uuid4()),
+        "service_name": "Corte",
+        "date": "2026-03-10",
+        "time": "14:00",
+        "starts_at": "2026-03-10T17:00:00Z",
+        "ends_at": "2026-03-10T18:00:00Z",
     }
     assert isinstance(parse_event(envelope("appointment_created", data)), AppointmentCreated)
 

@@ -22,7 +22,9 @@ def test_production_refuses_missing_n8n_secret() -> None:
 
 def test_production_accepts_real_secrets() -> None:
     settings = Settings(
-        environment=Environment.PRODUCTION, jwt_secret=REAL, n8n_webhook_secret=REAL  # type: ignore[arg-type]
+        environment=Environment.PRODUCTION,
+        jwt_secret=REAL,
+        n8n_webhook_secret=REAL,  # type: ignore[arg-type]
     )
     assert settings.jwt_secret.get_secret_value() == REAL
 

@@ -45,7 +45,8 @@ def test_conflict_found_for_same_professional() -> None:
 
 def test_no_conflict_for_other_professional() -> None:
     booked = make_appointment(starts_at=at(10))
-    assert find_conflict([booked], professional_id=uuid4(), starts_at=at(10), ends_at=at(11)) is None
+    conflict = find_conflict([booked], professional_id=uuid4(), starts_at=at(10), ends_at=at(11))
+    assert conflict is None
 
 
 def test_cancelled_appointment_frees_its_time() -> None:
@@ -63,7 +64,10 @@ def test_slot_inside_working_hours_fits() -> None:
     professional = uuid4()
     hours = [make_hours(professional, weekday=1, start=time(9), end=time(18))]
     assert within_working_hours(
-        hours, professional_id=professional, starts_at=at(17), ends_at=at(18),
+        hours,
+        professional_id=professional,
+        starts_at=at(17),
+        ends_at=at(18),
         time_zone="America/Sao_Paulo",
     )
 
@@ -72,7 +76,10 @@ def test_slot_running_past_closing_does_not_fit() -> None:
     professional = uuid4()
     hours = [make_hours(professional, weekday=1, start=time(9), end=time(18))]
     assert not within_working_hours(
-        hours, professional_id=professional, starts_at=at(17, 30), ends_at=at(18, 30),
+        hours,
+        professional_id=professional,
+        starts_at=at(17, 30),
+        ends_at=at(18, 30),
         time_zone="America/Sao_Paulo",
     )
 
@@ -84,7 +91,10 @@ def test_slot_across_lunch_break_does_not_fit() -> None:
         make_hours(professional, weekday=1, start=time(13), end=time(18)),
     ]
     assert not within_working_hours(
-        hours, professional_id=professional, starts_at=at(11, 30), ends_at=at(12, 30),
+        hours,
+        professional_id=professional,
+        starts_at=at(11, 30),
+        ends_at=at(12, 30),
         time_zone="America/Sao_Paulo",
     )
 
@@ -96,7 +106,10 @@ def test_weekday_is_taken_in_salon_time_not_utc() -> None:
     starts = at(22).astimezone(UTC)
     assert starts.weekday() == 2
     assert within_working_hours(
-        hours, professional_id=professional, starts_at=starts, ends_at=starts + timedelta(hours=1),
+        hours,
+        professional_id=professional,
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=1),
         time_zone="America/Sao_Paulo",
     )
 
@@ -107,12 +120,18 @@ def test_other_brazilian_time_zone_shifts_hours() -> None:
     hours = [make_hours(professional, weekday=1, start=time(9), end=time(18))]
     opening_utc = datetime(2026, 3, 10, 13, 0, tzinfo=UTC)
     assert within_working_hours(
-        hours, professional_id=professional, starts_at=opening_utc,
-        ends_at=opening_utc + timedelta(hours=1), time_zone="America/Manaus",
+        hours,
+        professional_id=professional,
+        starts_at=opening_utc,
+        ends_at=opening_utc + timedelta(hours=1),
+        time_zone="America/Manaus",
     )
     assert not within_working_hours(
-        hours, professional_id=professional, starts_at=opening_utc - timedelta(minutes=30),
-        ends_at=opening_utc + timedelta(minutes=30), time_zone="America/Manaus",
+        hours,
+        professional_id=professional,
+        starts_at=opening_utc - timedelta(minutes=30),
+        ends_at=opening_utc + timedelta(minutes=30),
+        time_zone="America/Manaus",
     )
 
 
@@ -120,8 +139,12 @@ def test_check_slot_open_says_outside_hours() -> None:
     professional = uuid4()
     with pytest.raises(OutsideWorkingHoursError):
         check_slot_open(
-            appointments=[], hours=[make_hours(professional)], professional_id=professional,
-            starts_at=at(7), ends_at=at(8), time_zone="America/Sao_Paulo",
+            appointments=[],
+            hours=[make_hours(professional)],
+            professional_id=professional,
+            starts_at=at(7),
+            ends_at=at(8),
+            time_zone="America/Sao_Paulo",
         )
 
 
@@ -130,6 +153,10 @@ def test_check_slot_open_says_slot_taken() -> None:
     booked = make_appointment(professional_id=professional, starts_at=at(10))
     with pytest.raises(SlotTakenError):
         check_slot_open(
-            appointments=[booked], hours=[make_hours(professional)], professional_id=professional,
-            starts_at=at(10, 30), ends_at=at(11, 30), time_zone="America/Sao_Paulo",
+            appointments=[booked],
+            hours=[make_hours(professional)],
+            professional_id=professional,
+            starts_at=at(10, 30),
+            ends_at=at(11, 30),
+            time_zone="America/Sao_Paulo",
         )

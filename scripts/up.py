@@ -1,0 +1,199 @@
+"""Everything `scripts/up` does after the virtual environment exists (see `--help`)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import date
+from pathlib import Path
+from types import FrameType
+
+from db.migrate import apply_migrations
+from db.pool import connect
+from db.salon_import import import_salon
+from deployments.auth import mint_token
+from domain.models import Role
+from domain.salon_import import SalonFile, id_for, tenant_id_of
+from integrations.embedded import Services, ensure_services, free_port
+from integrations.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / ".data" / "dev"
+DEMO_SALON = ROOT / "db" / "seed" / "demo_salon.json"
+BIN = ROOT / ".venv" / "bin"
+DASHBOARD = "http://127.0.0.1:8265"
+API = "http://127.0.0.1:8000"
+SECRET_NAMES = ("AGENDA_JWT_SECRET", "AGENDA_N8N_WEBHOOK_SECRET")
+
+
+def dev_secrets() -> dict[str, str]:
+    """Secrets from the environment, else generated once and kept in .data/dev/secrets.env."""
+    path = DATA / "secrets.env"
+    stored: dict[str, str] = {}
+    if path.exists():
+        for line in path.read_text().splitlines():
+            name, _, value = line.partition("=")
+            stored[name] = value
+    for name in SECRET_NAMES:
+        stored.setdefault(name, secrets.token_urlsafe(48))
+    DATA.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(f"{k}={v}\n" for k, v in stored.items()))
+    path.chmod(0o600)
+    return {name: os.environ.get(name) or stored[name] for name in SECRET_NAMES}
+
+
+async def prepare_database(database_url: str, demo: bool) -> SalonFile | None:
+    conn = await connect(database_url)
+    try:
+        applied = await apply_migrations(conn)
+        print(f"==> migrations: {', '.join(applied) or 'up to date'}", flush=True)
+        if not demo:
+            return None
+        salon = SalonFile.model_validate_json(DEMO_SALON.read_text())
+        async with conn.transaction():
+            summary = await import_salon(conn, salon, rebase_to=date.today())
+        print(f"==> demo salon: {salon.tenant.name}, {summary.clients} clients", flush=True)
+        return salon
+    finally:
+        await conn.close()
+
+
+def run(command: list[str], env: dict[str, str]) -> None:
+    print(f"==> {' '.join(command)}", flush=True)
+    subprocess.run(command, env=env, check=True, cwd=ROOT)
+
+
+def wait_for_health(timeout_s: float = 180.0) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{API}/api/v1/health", timeout=3) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(1.0)
+    raise RuntimeError(f"the API did not become healthy in {timeout_s:.0f} s")
+
+
+def banner(env: dict[str, str], salon: SalonFile | None) -> str:
+    lines = [
+        "",
+        "Agenda Cheia is up.",
+        f"  API              {API}",
+        f"  API docs         {API}/docs",
+        f"  Ray dashboard    {DASHBOARD}  (token: ~/.ray/auth_token)",
+        f"  PostgreSQL       {env['AGENDA_DATABASE_URL']}",
+        f"  Redis            {env['AGENDA_REDIS_URL']}",
+        f"  n8n secret       {env['AGENDA_N8N_WEBHOOK_SECRET']}",
+    ]
+    if salon is not None:
+        tenant = tenant_id_of(salon)
+        settings = Settings(jwt_secret=env["AGENDA_JWT_SECRET"], environment="development")
+        token = mint_token(
+            settings,
+            user_id=id_for(tenant, "user", "owner"),
+            tenant_id=tenant,
+            role=Role.OWNER,
+            ttl_s=12 * 3600,
+        )
+        lines += [
+            f"  demo salon       {salon.tenant.name} ({tenant})",
+            f"  owner JWT (12 h) {token}",
+            f"  live socket      ws://127.0.0.1:8000/ws/sync?tenant_id={tenant}&token=<JWT>",
+        ]
+    lines += [
+        "",
+        "Jobs: export RAY_AUTH_MODE=token  (so `ray job submit` sends the token)",
+        "Ctrl-C stops everything started here.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="scripts/up", description=__doc__)
+    parser.add_argument("--no-demo", action="store_true", help="do not load the demo salon")
+    return parser.parse_args()
+
+
+def main() -> int:
+    args = parse_args()
+    services: Services | None = None
+    ray_env: dict[str, str] = {}
+    stop_requested = False
+
+    def request_stop(signum: int, frame: FrameType | None) -> None:
+        nonlocal stop_requested
+        stop_requested = True
+
+    signal.signal(signal.SIGTERM, request_stop)
+    try:
+        services = ensure_services(
+            DATA,
+            database_url=os.environ.get("AGENDA_DATABASE_URL"),
+            redis_url=os.environ.get("AGENDA_REDIS_URL"),
+        )
+        ray_env = (
+            os.environ
+            | dev_secrets()
+            | {
+                "AGENDA_ENVIRONMENT": os.environ.get("AGENDA_ENVIRONMENT", "development"),
+                "AGENDA_DATABASE_URL": services.database_url,
+                "AGENDA_REDIS_URL": services.redis_url,
+                # Ray 2.60 token auth: on for the cluster, and sent by our CLI calls.
+                "RAY_AUTH_MODE": "token",
+                # Ingress settings measured to remove most of Serve's proxy cost (NOTES.md).
+                "RAY_SERVE_ENABLE_HA_PROXY": os.environ.get("RAY_SERVE_ENABLE_HA_PROXY", "1"),
+                "RAY_SERVE_THROUGHPUT_OPTIMIZED": os.environ.get(
+                    "RAY_SERVE_THROUGHPUT_OPTIMIZED", "1"
+                ),
+            }
+        )
+        salon = asyncio.run(prepare_database(services.database_url, demo=not args.no_demo))
+        run(
+            [
+                str(BIN / "ray"),
+                "start",
+                "--head",
+                "--port",
+                str(free_port()),
+                "--dashboard-host",
+                "127.0.0.1",
+                "--dashboard-port",
+                "8265",
+                "--disable-usage-stats",
+            ],
+            ray_env,
+        )
+        run([str(BIN / "serve"), "deploy", "serve_config.yaml", "--address", DASHBOARD], ray_env)
+        wait_for_health()
+        print(banner(ray_env, salon), flush=True)
+        while not stop_requested:
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        print("\n==> stopping", flush=True)
+        if ray_env:
+            subprocess.run(
+                [str(BIN / "ray"), "stop", "--force"],
+                env=ray_env,
+                cwd=ROOT,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        if services is not None:
+            services.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
