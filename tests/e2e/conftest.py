@@ -44,16 +44,21 @@ def free_port() -> int:
 @pytest.fixture(scope="session")
 def serve_port(settings_env: dict[str, str], session_tag: str) -> Iterator[int]:
     saved = dict(os.environ)
-    # Ray's processes inherit this environment: that is how secrets reach the actors.
+    # Ray's processes inherit this environment: that is how secrets reach the actors. Only while
+    # the cluster starts, so other tests never see it.
     os.environ.update(settings_env)
     temp = Path(os.environ.get("RAY_TMPDIR", "/tmp")) / f"ray_{session_tag[-6:]}"
-    ray.init(
-        include_dashboard=False,
-        namespace=session_tag,
-        runtime_env={"env_vars": settings_env},
-        log_to_driver=False,
-        _temp_dir=str(temp),
-    )
+    try:
+        ray.init(
+            include_dashboard=False,
+            namespace=session_tag,
+            runtime_env={"env_vars": settings_env},
+            log_to_driver=False,
+            _temp_dir=str(temp),
+        )
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
     port = free_port()
     serve.start(http_options={"host": "127.0.0.1", "port": port})
     for placement, spec in PLACEMENTS.items():
@@ -62,8 +67,6 @@ def serve_port(settings_env: dict[str, str], session_tag: str) -> Iterator[int]:
     yield port
     serve.shutdown()
     ray.shutdown()
-    os.environ.clear()
-    os.environ.update(saved)
 
 
 @dataclass

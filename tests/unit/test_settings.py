@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from pydantic import ValidationError
 
 from integrations.settings import Environment, Settings
 
 REAL = "x" * 40
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Settings read AGENDA_* from the environment: these tests start from none."""
+    for name in [n for n in os.environ if n.startswith("AGENDA_")]:
+        monkeypatch.delenv(name)
 
 
 def test_production_refuses_placeholder_jwt_secret() -> None:
