@@ -9,6 +9,7 @@ from uuid import UUID
 import asyncpg
 
 from db.auth_requests import list_pending_auth_requests
+from db.reads import list_professionals
 from domain.errors import NotFoundError
 from domain.models import (
     Appointment,
@@ -44,19 +45,7 @@ async def load_agenda(
     conn: asyncpg.Connection, *, tenant_id: UUID, now: datetime
 ) -> AgendaSnapshot:
     tenant = await get_tenant(conn, tenant_id=tenant_id)
-    professionals = await conn.fetch(
-        """
-        SELECT p.id, p.name, p.active,
-               coalesce(array_agg(ps.service_id) FILTER (WHERE ps.service_id IS NOT NULL), '{}')
-                 AS service_ids
-        FROM professional p
-        LEFT JOIN professional_service ps
-          ON ps.tenant_id = p.tenant_id AND ps.professional_id = p.id
-        WHERE p.tenant_id = $1
-        GROUP BY p.id, p.name, p.active
-        """,
-        tenant_id,
-    )
+    professionals = await list_professionals(conn, tenant_id=tenant_id)
     services = await conn.fetch(
         "SELECT id, name, duration_min, price_cents, return_cycle_days FROM service"
         " WHERE tenant_id = $1 AND active",
@@ -94,7 +83,7 @@ async def load_agenda(
     pending = await list_pending_auth_requests(conn, tenant_id=tenant_id)
     return AgendaSnapshot(
         tenant=tenant,
-        professionals={r["id"]: Professional(**dict(r)) for r in professionals},
+        professionals={p.id: p for p in professionals},
         services={r["id"]: Service(**dict(r)) for r in services},
         working_hours=[WorkingHours(**dict(r)) for r in hours],
         clients={r["id"]: Client(**dict(r)) for r in clients},
