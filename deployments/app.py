@@ -25,7 +25,9 @@ ALLOWED_ARGS = {
 }
 
 
-@serve.deployment(ray_actor_options={"num_cpus": 0})
+# Every open /ws/sync socket holds one of a replica's ongoing requests for its whole life, and
+# handlers are async: Serve's default of 5 would stall HTTP behind five dashboards.
+@serve.deployment(ray_actor_options={"num_cpus": 0}, max_ongoing_requests=2000)
 @serve.ingress()
 class ApiIngress:
     def __init__(self, overrides: dict[str, Any]) -> None:

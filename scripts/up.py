@@ -13,7 +13,8 @@ import time
 import urllib.request
 from datetime import date
 from pathlib import Path
-from types import FrameType
+
+import psutil
 
 from db.migrate import apply_migrations
 from db.pool import connect
@@ -30,6 +31,7 @@ DEMO_SALON = ROOT / "db" / "seed" / "demo_salon.json"
 BIN = ROOT / ".venv" / "bin"
 DASHBOARD = "http://127.0.0.1:8265"
 API = "http://127.0.0.1:8000"
+HAPROXY_DIR = DATA / "haproxy"
 SECRET_NAMES = ("AGENDA_JWT_SECRET", "AGENDA_N8N_WEBHOOK_SECRET")
 
 
@@ -118,6 +120,65 @@ def banner(env: dict[str, str], salon: SalonFile | None) -> str:
     return "\n".join(lines)
 
 
+def haproxy_paths() -> dict[str, str]:
+    """Keep Serve's HAProxy files under .data, so the HAProxy we start is the one we stop."""
+    HAPROXY_DIR.mkdir(parents=True, exist_ok=True)
+    return {
+        "RAY_SERVE_HAPROXY_CONFIG_FILE_LOC": str(HAPROXY_DIR / "haproxy.cfg"),
+        "RAY_SERVE_HAPROXY_SOCKET_PATH": str(HAPROXY_DIR / "admin.sock"),
+        "RAY_SERVE_HAPROXY_SERVER_STATE_BASE": str(HAPROXY_DIR),
+        "RAY_SERVE_HAPROXY_SERVER_STATE_FILE": str(HAPROXY_DIR / "server-state"),
+    }
+
+
+def cluster_env(services: Services) -> dict[str, str]:
+    """The environment of `ray start`: every Ray worker (replicas, salon actors) inherits it."""
+    given = os.environ.get
+    return (
+        dict(os.environ)
+        | dev_secrets()
+        | haproxy_paths()
+        | {
+            "AGENDA_ENVIRONMENT": given("AGENDA_ENVIRONMENT", "development"),
+            "AGENDA_DATABASE_URL": services.database_url,
+            "AGENDA_REDIS_URL": services.redis_url,
+            # Ray 2.60 token auth: on for the cluster, and sent by our CLI calls.
+            "RAY_AUTH_MODE": "token",
+            # Ingress settings measured to remove most of Serve's proxy cost (NOTES.md).
+            "RAY_SERVE_ENABLE_HA_PROXY": given("RAY_SERVE_ENABLE_HA_PROXY", "1"),
+            "RAY_SERVE_THROUGHPUT_OPTIMIZED": given("RAY_SERVE_THROUGHPUT_OPTIMIZED", "1"),
+        }
+    )
+
+
+def start_cluster(env: dict[str, str]) -> None:
+    ray_start = [str(BIN / "ray"), "start", "--head", "--port", str(free_port())]
+    dashboard = ["--dashboard-host", "127.0.0.1", "--dashboard-port", "8265"]
+    run([*ray_start, *dashboard, "--disable-usage-stats"], env)
+    run([str(BIN / "serve"), "deploy", "serve_config.yaml", "--address", DASHBOARD], env)
+    wait_for_health()
+
+
+def stop_cluster(env: dict[str, str]) -> None:
+    """Ray, then the HAProxy Serve started (`ray stop` leaves it running)."""
+    subprocess.run(
+        [str(BIN / "ray"), "stop", "--force"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for process in psutil.process_iter(["name", "cmdline"]):
+        cmdline = " ".join(process.info["cmdline"] or [])
+        if process.info["name"] == "haproxy" and str(HAPROXY_DIR) in cmdline:
+            process.terminate()
+
+
+def stop_like_ctrl_c(signum: int, frame: object) -> None:
+    """SIGTERM (from a process manager) stops everything as Ctrl-C does."""
+    raise KeyboardInterrupt
+
+
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="scripts/up", description=__doc__)
     parser.add_argument("--no-demo", action="store_true", help="do not load the demo salon")
@@ -127,69 +188,25 @@ def parse_args() -> argparse.Namespace:
 def main() -> int:
     args = parse_args()
     services: Services | None = None
-    ray_env: dict[str, str] = {}
-    stop_requested = False
-
-    def request_stop(signum: int, frame: FrameType | None) -> None:
-        nonlocal stop_requested
-        stop_requested = True
-
-    signal.signal(signal.SIGTERM, request_stop)
+    env: dict[str, str] = {}
+    signal.signal(signal.SIGTERM, stop_like_ctrl_c)
     try:
         services = ensure_services(
             DATA,
             database_url=os.environ.get("AGENDA_DATABASE_URL"),
             redis_url=os.environ.get("AGENDA_REDIS_URL"),
         )
-        ray_env = (
-            os.environ
-            | dev_secrets()
-            | {
-                "AGENDA_ENVIRONMENT": os.environ.get("AGENDA_ENVIRONMENT", "development"),
-                "AGENDA_DATABASE_URL": services.database_url,
-                "AGENDA_REDIS_URL": services.redis_url,
-                # Ray 2.60 token auth: on for the cluster, and sent by our CLI calls.
-                "RAY_AUTH_MODE": "token",
-                # Ingress settings measured to remove most of Serve's proxy cost (NOTES.md).
-                "RAY_SERVE_ENABLE_HA_PROXY": os.environ.get("RAY_SERVE_ENABLE_HA_PROXY", "1"),
-                "RAY_SERVE_THROUGHPUT_OPTIMIZED": os.environ.get(
-                    "RAY_SERVE_THROUGHPUT_OPTIMIZED", "1"
-                ),
-            }
-        )
+        env = cluster_env(services)
         salon = asyncio.run(prepare_database(services.database_url, demo=not args.no_demo))
-        run(
-            [
-                str(BIN / "ray"),
-                "start",
-                "--head",
-                "--port",
-                str(free_port()),
-                "--dashboard-host",
-                "127.0.0.1",
-                "--dashboard-port",
-                "8265",
-                "--disable-usage-stats",
-            ],
-            ray_env,
-        )
-        run([str(BIN / "serve"), "deploy", "serve_config.yaml", "--address", DASHBOARD], ray_env)
-        wait_for_health()
-        print(banner(ray_env, salon), flush=True)
-        while not stop_requested:
-            time.sleep(0.5)
+        start_cluster(env)
+        print(banner(env, salon), flush=True)
+        signal.pause()
     except KeyboardInterrupt:
         pass
     finally:
         print("\n==> stopping", flush=True)
-        if ray_env:
-            subprocess.run(
-                [str(BIN / "ray"), "stop", "--force"],
-                env=ray_env,
-                cwd=ROOT,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
+        if env:
+            stop_cluster(env)
         if services is not None:
             services.stop()
     return 0
