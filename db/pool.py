@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 
@@ -32,5 +32,6 @@ async def connect(dsn: str) -> asyncpg.Connection:
     return conn
 
 
-def record_dict(record: Any) -> dict[str, Any]:
-    return dict(record)
+def with_database(url: str, database: str) -> str:
+    """The same server URL (TCP or Unix socket) pointing at another database."""
+    return urlunsplit(urlsplit(url)._replace(path=f"/{database}"))

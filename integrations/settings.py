@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -60,5 +59,13 @@ class Settings(BaseSettings):
             raise ValueError("AGENDA_JWT_SECRET is required")
         return self
 
-    def stream_key(self, tenant_id: Any) -> str:
-        return f"{self.redis_prefix}:events:{tenant_id}"
+    def process_environment(self) -> dict[str, str]:
+        """What another process (a Ray worker) needs in its environment to rebuild these."""
+        return {
+            "AGENDA_ENVIRONMENT": self.environment.value,
+            "AGENDA_DATABASE_URL": self.database_url,
+            "AGENDA_REDIS_URL": self.redis_url,
+            "AGENDA_REDIS_PREFIX": self.redis_prefix,
+            "AGENDA_JWT_SECRET": self.jwt_secret.get_secret_value(),
+            "AGENDA_N8N_WEBHOOK_SECRET": self.n8n_webhook_secret.get_secret_value(),
+        }

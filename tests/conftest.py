@@ -7,8 +7,7 @@ servers, or embedded ones). Each session creates its own database and drops it a
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Iterator
-from urllib.parse import urlsplit, urlunsplit
+from collections.abc import AsyncIterator
 from uuid import uuid4
 
 import asyncpg
@@ -16,18 +15,13 @@ import pytest
 from redis.asyncio import Redis
 
 from db.migrate import apply_migrations
-from db.pool import create_pool
+from db.pool import create_pool, with_database
 from integrations.settings import Environment, Settings
 
 DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/test"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 TEST_JWT_SECRET = "test-only-secret-that-is-long-enough-0123456789"
 TEST_N8N_SECRET = "test-only-n8n-secret-long-enough-0123456789"
-
-
-def with_database(url: str, database: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(path=f"/{database}"))
 
 
 @pytest.fixture(scope="session")
@@ -96,14 +90,6 @@ async def redis(settings: Settings) -> AsyncIterator[Redis]:
 
 
 @pytest.fixture(scope="session")
-def settings_env(settings: Settings) -> Iterator[dict[str, str]]:
+def settings_env(settings: Settings) -> dict[str, str]:
     """The environment a Ray cluster started by the tests gives its workers."""
-    env = {
-        "AGENDA_ENVIRONMENT": settings.environment.value,
-        "AGENDA_DATABASE_URL": settings.database_url,
-        "AGENDA_REDIS_URL": settings.redis_url,
-        "AGENDA_REDIS_PREFIX": settings.redis_prefix,
-        "AGENDA_JWT_SECRET": settings.jwt_secret.get_secret_value(),
-        "AGENDA_N8N_WEBHOOK_SECRET": settings.n8n_webhook_secret.get_secret_value(),
-    }
-    yield env
+    return settings.process_environment()

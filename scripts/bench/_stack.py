@@ -22,14 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 from uuid import uuid4
 
 import ray
 from redis import Redis
 
 from db.migrate import apply_migrations
-from db.pool import connect
+from db.pool import connect, with_database
 from db.salon_import import import_salon
 from integrations.embedded import free_port
 from integrations.settings import Environment, Placement, Settings
@@ -66,10 +65,6 @@ class Stack:
         return self.settings.model_copy(update=update)
 
 
-def with_database(url: str, database: str) -> str:
-    return urlunsplit(urlsplit(url)._replace(path=f"/{database}"))
-
-
 async def _create_database(server_url: str, name: str) -> None:
     admin = await connect(server_url)
     try:
@@ -102,18 +97,6 @@ async def import_salons(database_url: str, count: int) -> list[SalonIds]:
     finally:
         await conn.close()
     return [SalonIds(salon) for salon in salons]
-
-
-def settings_env(settings: Settings) -> dict[str, str]:
-    """What Ray's processes need in their environment (secrets travel only this way)."""
-    return {
-        "AGENDA_ENVIRONMENT": settings.environment.value,
-        "AGENDA_DATABASE_URL": settings.database_url,
-        "AGENDA_REDIS_URL": settings.redis_url,
-        "AGENDA_REDIS_PREFIX": settings.redis_prefix,
-        "AGENDA_JWT_SECRET": settings.jwt_secret.get_secret_value(),
-        "AGENDA_N8N_WEBHOOK_SECRET": settings.n8n_webhook_secret.get_secret_value(),
-    }
 
 
 def _attempt(label: str, step: Callable[[], object]) -> None:
@@ -179,7 +162,7 @@ def bench_stack(args: argparse.Namespace, *, dashboard: bool = False) -> Iterato
             jwt_secret=secrets.token_urlsafe(48),
             n8n_webhook_secret=secrets.token_urlsafe(48),
         )
-        env = settings_env(settings)
+        env = settings.process_environment()
         # Ray's processes inherit this environment. The stock Serve proxy, not HAProxy: HAProxy
         # would claim :8000, where a dev stack may be running.
         os.environ.update(env | {"RAY_TMPDIR": str(temp_root), "TMPDIR": str(temp_root)})

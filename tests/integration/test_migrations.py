@@ -9,7 +9,7 @@ import asyncpg
 import pytest
 
 from db.migrate import MIGRATIONS_DIR, MigrationChecksumError, apply_migrations
-from tests.conftest import with_database
+from db.pool import with_database
 
 
 @pytest.fixture
