@@ -12,6 +12,7 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from typing import Literal
 from uuid import UUID, uuid4
 
 import asyncpg
@@ -27,6 +28,9 @@ from domain.commands import (
     CreateAuthRequest,
     DecideAuthRequest,
     DecisionResult,
+    DeliveriesRecorded,
+    DeliveryOutcome,
+    RecordDeliveries,
 )
 from domain.errors import (
     DuplicateCommandError,
@@ -34,7 +38,7 @@ from domain.errors import (
     NotFoundError,
     SlotTakenError,
 )
-from domain.events import Event, EventData
+from domain.events import Event, EventData, NotificationFailedData, NotificationSentData
 from domain.messages import booking_confirmation_text
 from domain.models import AuthRequest
 from domain.slots import check_slot_open, find_conflict
@@ -45,6 +49,20 @@ logger = logging.getLogger(__name__)
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def delivery_event(
+    outcome: DeliveryOutcome, client_id: UUID, kind: Literal["marketing", "transactional"]
+) -> NotificationSentData | NotificationFailedData:
+    if outcome.status == "sent":
+        return NotificationSentData(message_id=outcome.message_id, client_id=client_id, kind=kind)
+    return NotificationFailedData(
+        message_id=outcome.message_id,
+        client_id=client_id,
+        kind=kind,
+        reason=outcome.reason or outcome.status,
+        attempts=outcome.attempts,
+    )
 
 
 class TenantAgenda:
@@ -259,6 +277,21 @@ class TenantAgenda:
             appointment_id=None,
             client_notification_sent=False,
         )
+
+    async def record_deliveries(self, command: RecordDeliveries) -> DeliveriesRecorded:
+        """Final outcomes from the WhatsApp sender: status moves and events in one transaction."""
+        async with self._lock:
+            by_id = {o.message_id: o for o in command.outcomes}
+            async with self._pool.acquire() as conn, conn.transaction():
+                moved = await message_queries.record_outcomes(
+                    conn, tenant_id=self.tenant_id, outcomes=command.outcomes, at=self._clock()
+                )
+                events = await self._record(
+                    conn, [delivery_event(by_id[m], c, k) for m, c, k in moved]
+                )
+            self._unpublished.extend(events)
+            await self._publish()
+            return DeliveriesRecorded(recorded=len(moved))
 
     async def _record(self, conn: asyncpg.Connection, payloads: Sequence[EventData]) -> list[Event]:
         return await event_queries.append_events(

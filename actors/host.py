@@ -23,7 +23,7 @@ from integrations.settings import Settings
 logger = logging.getLogger(__name__)
 
 # The commands a caller may send to an agenda; anything else is refused before dispatch.
-COMMANDS = frozenset({"create_auth_request", "decide_auth_request"})
+COMMANDS = frozenset({"create_auth_request", "decide_auth_request", "record_deliveries"})
 
 
 @dataclass(frozen=True)

@@ -48,3 +48,22 @@ class DecisionResult(Command):
     auth_request_id: UUID
     appointment_id: UUID | None
     client_notification_sent: bool
+
+
+class DeliveryOutcome(Command):
+    """What happened to one outbound message: sent, or given up on (`failed`, `skipped`)."""
+
+    message_id: UUID
+    status: Literal["sent", "failed", "skipped"]
+    attempts: int = Field(ge=0)
+    reason: str | None = Field(default=None, max_length=500)
+
+
+class RecordDeliveries(Command):
+    """The sender reports final outcomes; repeats change nothing (only queued rows move)."""
+
+    outcomes: list[DeliveryOutcome] = Field(min_length=1, max_length=1000)
+
+
+class DeliveriesRecorded(Command):
+    recorded: int

@@ -70,6 +70,14 @@ class NotificationSentData(EventData):
     kind: Literal["marketing", "transactional"]
 
 
+class NotificationFailedData(EventData):
+    message_id: UUID
+    client_id: UUID
+    kind: Literal["marketing", "transactional"]
+    reason: str
+    attempts: int
+
+
 class _Envelope(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -108,13 +116,19 @@ class NotificationSent(_Envelope):
     data: NotificationSentData
 
 
+class NotificationFailed(_Envelope):
+    event_type: Literal["notification_failed"] = "notification_failed"
+    data: NotificationFailedData
+
+
 Event = Annotated[
     AuthRequestCreated
     | AuthRequestRejected
     | AppointmentCreated
     | AiResponse
     | CampaignCompleted
-    | NotificationSent,
+    | NotificationSent
+    | NotificationFailed,
     Field(discriminator="event_type"),
 ]
 EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)
@@ -125,6 +139,7 @@ EventPayload = (
     | AiResponseData
     | CampaignCompletedData
     | NotificationSentData
+    | NotificationFailedData
 )
 
 EVENT_TYPES: dict[type[EventData], str] = {
@@ -134,6 +149,7 @@ EVENT_TYPES: dict[type[EventData], str] = {
     AiResponseData: "ai_response",
     CampaignCompletedData: "campaign_completed",
     NotificationSentData: "notification_sent",
+    NotificationFailedData: "notification_failed",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import time
 from enum import StrEnum
 
 from pydantic import Field, SecretStr, model_validator
@@ -44,6 +45,31 @@ class Settings(BaseSettings):
     event_stream_maxlen: int = Field(default=10_000, ge=10)
     db_pool_max: int = Field(default=10, ge=1)
 
+    # Campaigns (Prazo Certo, Encher Agenda) and their scheduler.
+    campaign_frequency_cap_days: int = Field(default=7, ge=0)
+    campaign_days_ahead: int = Field(default=7, ge=1, le=60)
+    campaign_offers_per_slot: int = Field(default=3, ge=1, le=50)
+    campaign_min_lead_min: int = Field(default=120, ge=0)
+    send_window_start: time = time(9, 0)
+    send_window_end: time = time(20, 0)
+    scheduler_enabled: bool = True
+    scheduler_interval_s: float = Field(default=30.0, gt=0)
+    scheduler_concurrency: int = Field(default=8, ge=1)
+
+    # The WhatsApp sender: posts to n8n (empty URL: messages wait in the outbox).
+    n8n_outbound_url: str = ""
+    n8n_auth_header: str = "X-Agenda-Token"
+    n8n_auth_token: SecretStr = SecretStr("")
+    sender_enabled: bool = True
+    sender_timeout_s: float = Field(default=10.0, gt=0)
+    sender_max_attempts: int = Field(default=6, ge=1)
+    sender_backoff_base_s: float = Field(default=2.0, gt=0)
+    sender_backoff_max_s: float = Field(default=300.0, gt=0)
+    sender_batch_size: int = Field(default=100, ge=1)
+    sender_concurrency: int = Field(default=16, ge=1)
+    sender_lease_s: float = Field(default=120.0, gt=0)
+    sender_poll_interval_s: float = Field(default=1.0, gt=0)
+
     @model_validator(mode="after")
     def refuse_placeholder_secrets(self) -> Settings:
         if self.environment == Environment.PRODUCTION:
@@ -68,4 +94,5 @@ class Settings(BaseSettings):
             "AGENDA_REDIS_PREFIX": self.redis_prefix,
             "AGENDA_JWT_SECRET": self.jwt_secret.get_secret_value(),
             "AGENDA_N8N_WEBHOOK_SECRET": self.n8n_webhook_secret.get_secret_value(),
+            "AGENDA_N8N_AUTH_TOKEN": self.n8n_auth_token.get_secret_value(),
         }

@@ -8,7 +8,7 @@ from uuid import uuid4
 import asyncpg
 import pytest
 
-from db.migrate import MIGRATIONS_DIR, MigrationChecksumError, apply_migrations
+from db.migrate import MIGRATIONS_DIR, MigrationChecksumError, apply_migrations, load_migrations
 from db.pool import with_database
 
 
@@ -32,7 +32,7 @@ async def test_migrations_apply_from_empty(empty_database: asyncpg.Connection) -
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
         )
     }
-    assert applied == ["0001_initial"]
+    assert applied == [f"{m.version:04d}_{m.name}" for m in load_migrations()]
     assert {
         "tenant",
         "app_user",

@@ -8,12 +8,12 @@ import secrets
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 import pytest
 
 from db.migrate import apply_migrations
+from db.pool import with_database
 
 pytestmark = pytest.mark.integration
 
@@ -51,7 +51,8 @@ class PrismaColumn:
 def parse_prisma_tables(text: str) -> dict[str, dict[str, PrismaColumn]]:
     """Map each model's table (@@map or model name) to its columns (@map or field name).
 
-    Relation fields (a model type, a list, or `@relation`) are not columns and are skipped.
+    Relation fields (a model type, a list of models, or `@relation`) are not columns and are
+    skipped; a list of scalars (`Int[]`) is a PostgreSQL array column.
     """
     text = COMMENT.sub(lambda m: m.group(1) or "", text)
     blocks = MODEL_BLOCK.findall(text)
@@ -66,7 +67,7 @@ def parse_prisma_tables(text: str) -> dict[str, dict[str, PrismaColumn]]:
             if field is None:
                 continue
             name, type_, is_list, optional, attributes = field.groups()
-            if type_ in models or is_list or "@relation" in attributes:
+            if type_ in models or "@relation" in attributes:
                 continue
             known = type_ in column_types or UNSUPPORTED_TYPE.match(type_)
             assert known, f"{model}.{name}: unknown type {type_}"
@@ -75,11 +76,6 @@ def parse_prisma_tables(text: str) -> dict[str, dict[str, PrismaColumn]]:
             columns[column] = PrismaColumn(name=column, optional=optional is not None)
         tables[table_map.group(1) if table_map else model] = columns
     return tables
-
-
-def with_database(url: str, database: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(path="/" + database))
 
 
 @pytest.fixture(scope="module")
