@@ -7,6 +7,7 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from domain.campaigns import CampaignOptions
 from domain.models import Agent, Offer
 
 
@@ -67,3 +68,53 @@ class RecordDeliveries(Command):
 
 class DeliveriesRecorded(Command):
     recorded: int
+
+
+class RunCampaign(Command):
+    """Run Prazo Certo or Encher Agenda for one salon; `run_key` makes a repeat return the first."""
+
+    run_key: str = Field(min_length=1, max_length=200)
+    campaign_type: Literal["prazo_certo", "encher_agenda"]
+    trigger: Literal["schedule", "manual", "bulk"]
+    dry_run: bool = False
+    options: CampaignOptions
+
+
+class SuggestionView(Command):
+    client_id: UUID
+    client_name: str
+    service_id: UUID
+    service_name: str
+    professional_id: UUID
+    professional_name: str
+    date: str
+    time: str
+    price_cents: int
+    final_price_cents: int
+    offer: Offer | None
+    why: str
+    auth_request_id: UUID | None = None
+
+
+class SkipView(Command):
+    client_id: UUID
+    client_name: str
+    reason: str
+
+
+class CampaignStatsView(Command):
+    total_clients_found: int
+    suggestions_created: int
+    notifications_sent: int
+    skipped: dict[str, int]
+
+
+class CampaignResult(Command):
+    run_id: UUID | None
+    run_key: str
+    campaign_type: Literal["prazo_certo", "encher_agenda"]
+    dry_run: bool
+    repeated: bool
+    stats: CampaignStatsView
+    suggestions: list[SuggestionView]
+    skips: list[SkipView]

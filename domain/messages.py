@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from domain.models import AppointmentData
+from datetime import datetime
+
+from domain.models import AppointmentData, Offer
 
 
 def format_brl(cents: int) -> str:
@@ -26,3 +28,40 @@ def booking_confirmation_text(data: AppointmentData, salon_name: str) -> str:
         f"{format_date_br(data.date)} às {data.time}, valor {format_brl(data.final_price_cents)}. "
         "Até lá!"
     )
+
+
+WEEKDAYS_PT = ("segunda", "terça", "quarta", "quinta", "sexta", "sábado", "domingo")
+
+
+def offer_phrase(price_cents: int, final_price_cents: int, offer: Offer | None) -> str:
+    if offer is None or final_price_cents >= price_cents:
+        return f" por {format_brl(price_cents)}"
+    if offer.type == "percent":
+        return (
+            f" com {offer.value}% de desconto: de {format_brl(price_cents)} por "
+            f"{format_brl(final_price_cents)}"
+        )
+    discount = format_brl(price_cents - final_price_cents)
+    return f" com {discount} de desconto: {format_brl(final_price_cents)}"
+
+
+def campaign_offer_text(
+    data: AppointmentData, *, salon_name: str, campaign: str, last_visit_date: str | None
+) -> str:
+    """The WhatsApp offer of a campaign suggestion: the real slot, the price, how to answer."""
+    first_name = data.client_name.split(" ")[0] if data.client_name else ""
+    weekday = WEEKDAYS_PT[datetime.fromisoformat(data.date).weekday()]
+    when = f"{weekday}, {format_date_br(data.date)[:5]}, às {data.time}"
+    price = offer_phrase(data.price_cents, data.final_price_cents, data.offer)
+    if campaign == "prazo_certo":
+        since = (
+            f" (a última visita foi em {format_date_br(last_visit_date)})"
+            if last_visit_date
+            else ""
+        )
+        opening = f"Oi, {first_name}! Está na hora do seu {data.service_name}{since}."
+        slot = f" {data.professional_name} tem um horário {when}{price}."
+    else:
+        opening = f"Oi, {first_name}! Abriu um horário no {salon_name}:"
+        slot = f" {data.service_name} com {data.professional_name} {when}{price}."
+    return f"{opening}{slot} Responda SIM para reservar ou SAIR para não receber mais ofertas."

@@ -1,0 +1,127 @@
+"""Who is due to come back (Prazo Certo's rule), and who must not be offered anything now.
+
+The rule: a client is due for a service when the days since their last visit for it reach their
+return cycle. The cycle is the client's own typical interval (the median gap between visits) once
+they have three visits or more of that service; before that, the service's return cycle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Literal
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from domain.free_slots import Busy
+from domain.history import ServiceHistory
+from domain.models import Client, Professional, Service, Value, WorkingHours
+
+SkipReason = Literal[
+    "opted_out", "already_booked", "pending_suggestion", "frequency_cap", "no_slot"
+]
+SKIP_REASONS: tuple[SkipReason, ...] = (
+    "opted_out",
+    "already_booked",
+    "pending_suggestion",
+    "frequency_cap",
+    "no_slot",
+)
+
+
+@dataclass(frozen=True)
+class CampaignInput:
+    """One salon's agenda as campaigns see it (built by the salon's actor from its state)."""
+
+    time_zone: str
+    professionals: Mapping[UUID, Professional]
+    services: Mapping[UUID, Service]
+    hours: list[WorkingHours]
+    clients: Mapping[UUID, Client]
+    histories: list[ServiceHistory]
+    busy: list[Busy]  # upcoming bookings and the slots of pending suggestions
+    booked_client_ids: frozenset[UUID]
+    pending_client_ids: frozenset[UUID]
+    last_marketing_at: Mapping[UUID, datetime]
+
+
+class DueClient(Value):
+    client_id: UUID
+    service_id: UUID
+    history: ServiceHistory
+    cycle_days: int
+    cycle_source: Literal["client", "service"]
+    due_on: date
+    overdue_days: int
+
+    @property
+    def urgency(self) -> float:
+        """How far into (or past) the cycle the client is: 1.0 is exactly due."""
+        return (self.cycle_days + self.overdue_days) / self.cycle_days
+
+
+def return_cycle(
+    history: ServiceHistory, service: Service
+) -> tuple[int, Literal["client", "service"]] | None:
+    if history.typical_interval_days is not None and history.typical_interval_days >= 1:
+        return round(history.typical_interval_days), "client"
+    if service.return_cycle_days is not None:
+        return service.return_cycle_days, "service"
+    return None
+
+
+def cycle_position(
+    history: ServiceHistory, service: Service, *, today: date, time_zone: str
+) -> DueClient | None:
+    """Where a client stands in their cycle for one service (None without any cycle)."""
+    cycle = return_cycle(history, service)
+    if cycle is None:
+        return None
+    days, source = cycle
+    last_day = history.last_visit_at.astimezone(ZoneInfo(time_zone)).date()
+    due_on = last_day + timedelta(days=days)
+    return DueClient(
+        client_id=history.client_id,
+        service_id=history.service_id,
+        history=history,
+        cycle_days=days,
+        cycle_source=source,
+        due_on=due_on,
+        overdue_days=(today - due_on).days,
+    )
+
+
+def due_clients(
+    campaign: CampaignInput, *, today: date, service_id: UUID | None = None
+) -> list[DueClient]:
+    """One entry per due client (their most overdue service), most overdue first."""
+    best: dict[UUID, DueClient] = {}
+    for history in campaign.histories:
+        service = campaign.services.get(history.service_id)
+        if service is None or (service_id is not None and history.service_id != service_id):
+            continue
+        position = cycle_position(history, service, today=today, time_zone=campaign.time_zone)
+        if position is None or position.overdue_days < 0:
+            continue
+        current = best.get(history.client_id)
+        if current is None or position.urgency > current.urgency:
+            best[history.client_id] = position
+    return sorted(best.values(), key=lambda d: (-d.urgency, str(d.client_id)))
+
+
+def skip_reason(
+    campaign: CampaignInput, client_id: UUID, *, now: datetime, frequency_cap_days: int
+) -> SkipReason | None:
+    """Why this client must not get a campaign offer now, if they must not."""
+    client = campaign.clients.get(client_id)
+    if client is None or client.marketing_opt_out:
+        return "opted_out"
+    if client_id in campaign.booked_client_ids:
+        return "already_booked"
+    if client_id in campaign.pending_client_ids:
+        return "pending_suggestion"
+    last = campaign.last_marketing_at.get(client_id)
+    if last is not None and now - last < timedelta(days=frequency_cap_days):
+        return "frequency_cap"
+    return None
