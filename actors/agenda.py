@@ -7,30 +7,30 @@ two approvals could both see a free slot before either commits.
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import time
-from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Literal
-from uuid import UUID, uuid4
+from uuid import UUID
+from zoneinfo import ZoneInfo
 
-import asyncpg
-
+from actors.agenda_core import AgendaCore
+from actors.campaign_runner import CampaignWrites, campaign_input, campaign_writes, plan_campaign
 from db import appointments as appointment_queries
 from db import auth_requests as auth_request_queries
-from db import events as event_queries
+from db import campaigns as campaign_queries
 from db import messages as message_queries
-from db.agenda import AgendaSnapshot, load_agenda
+from db.agenda import load_agenda
 from domain import auth_requests
 from domain.commands import (
     AuthRequestCreatedResult,
+    CampaignResult,
     CreateAuthRequest,
     DecideAuthRequest,
     DecisionResult,
     DeliveriesRecorded,
     DeliveryOutcome,
     RecordDeliveries,
+    RunCampaign,
 )
 from domain.errors import (
     DuplicateCommandError,
@@ -38,17 +38,13 @@ from domain.errors import (
     NotFoundError,
     SlotTakenError,
 )
-from domain.events import Event, EventData, NotificationFailedData, NotificationSentData
+from domain.events import EventData, NotificationFailedData, NotificationSentData
 from domain.messages import booking_confirmation_text
 from domain.models import AuthRequest
+from domain.send_window import next_send_time
 from domain.slots import check_slot_open, find_conflict
-from integrations.event_stream import EventStream
 
 logger = logging.getLogger(__name__)
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def delivery_event(
@@ -65,42 +61,8 @@ def delivery_event(
     )
 
 
-class TenantAgenda:
-    def __init__(
-        self,
-        tenant_id: UUID,
-        *,
-        pool: asyncpg.Pool,
-        stream: EventStream,
-        clock: Callable[[], datetime] = utc_now,
-        new_id: Callable[[], UUID] = uuid4,
-    ) -> None:
-        self.tenant_id = tenant_id
-        self._pool = pool
-        self._stream = stream
-        self._clock = clock
-        self._new_id = new_id
-        self._lock = asyncio.Lock()
-        self._state: AgendaSnapshot | None = None
-        self._unpublished: list[Event] = []
-        self.last_used = time.monotonic()
-
-    @property
-    def state(self) -> AgendaSnapshot:
-        if self._state is None:
-            raise RuntimeError(f"tenant {self.tenant_id} is not activated")
-        return self._state
-
-    async def activate(self) -> None:
-        """Load the agenda from PostgreSQL and publish what a previous life left unpublished."""
-        async with self._lock:
-            async with self._pool.acquire() as conn:
-                self._state = await load_agenda(conn, tenant_id=self.tenant_id, now=self._clock())
-                self._unpublished = await event_queries.list_unpublished(
-                    conn, tenant_id=self.tenant_id
-                )
-            await self._publish()
-        logger.info("tenant %s activated", self.tenant_id)
+class TenantAgenda(AgendaCore):
+    """One salon's live agenda: auth requests, campaigns, delivery outcomes."""
 
     async def create_auth_request(self, command: CreateAuthRequest) -> AuthRequestCreatedResult:
         async with self._lock:
@@ -278,6 +240,70 @@ class TenantAgenda:
             client_notification_sent=False,
         )
 
+    async def run_campaign(self, command: RunCampaign) -> CampaignResult:
+        """Plan a campaign on fresh data; store its suggestions, offers and events at once."""
+        async with self._lock:
+            async with self._pool.acquire() as conn:
+                stored = await campaign_queries.find_run(
+                    conn, tenant_id=self.tenant_id, run_key=command.run_key
+                )
+                if stored is not None:
+                    return stored.model_copy(update={"repeated": True})
+                # Campaigns run rarely and must see what other writers did: reload first.
+                self._state = await load_agenda(conn, tenant_id=self.tenant_id, now=self._clock())
+                histories = await campaign_queries.load_histories(
+                    conn, tenant_id=self.tenant_id, time_zone=self.state.tenant.time_zone
+                )
+                last_marketing = await campaign_queries.last_marketing_at(
+                    conn, tenant_id=self.tenant_id
+                )
+            now = self._clock()
+            plan = plan_campaign(
+                command, campaign_input(self.state, histories, last_marketing), now
+            )
+            writes = campaign_writes(
+                command, plan, self.state, histories, now=now, new_id=self._new_id
+            )
+            if command.dry_run:
+                return writes.result
+            await self._store_campaign(command, writes, now)
+            return writes.result
+
+    async def _store_campaign(
+        self, command: RunCampaign, writes: CampaignWrites, now: datetime
+    ) -> None:
+        run_id = writes.result.run_id
+        if run_id is None:
+            raise RuntimeError("a stored campaign run needs an id")
+        opens, closes = self._send_window
+        local_date = now.astimezone(ZoneInfo(self.state.tenant.time_zone)).date()
+        async with self._pool.acquire() as conn, conn.transaction():
+            await campaign_queries.insert_run(
+                conn,
+                tenant_id=self.tenant_id,
+                result=writes.result,
+                trigger=command.trigger,
+                local_date=local_date,
+                context=command.options.model_dump(mode="json"),
+            )
+            await campaign_queries.insert_campaign_requests(
+                conn, tenant_id=self.tenant_id, requests=writes.requests, campaign_run_id=run_id
+            )
+            await campaign_queries.queue_campaign_messages(
+                conn,
+                tenant_id=self.tenant_id,
+                messages=writes.messages,
+                campaign_run_id=run_id,
+                not_before=next_send_time(
+                    now, time_zone=self.state.tenant.time_zone, opens=opens, closes=closes
+                ),
+            )
+            events = await self._record(conn, writes.events)
+        for request in writes.requests:
+            self.state.pending[request.id] = request
+        self._unpublished.extend(events)
+        await self._publish()
+
     async def record_deliveries(self, command: RecordDeliveries) -> DeliveriesRecorded:
         """Final outcomes from the WhatsApp sender: status moves and events in one transaction."""
         async with self._lock:
@@ -292,53 +318,3 @@ class TenantAgenda:
             self._unpublished.extend(events)
             await self._publish()
             return DeliveriesRecorded(recorded=len(moved))
-
-    async def _record(self, conn: asyncpg.Connection, payloads: Sequence[EventData]) -> list[Event]:
-        return await event_queries.append_events(
-            conn, tenant_id=self.tenant_id, payloads=payloads, occurred_at=self._clock()
-        )
-
-    async def _reload(self) -> None:
-        async with self._pool.acquire() as conn:
-            self._state = await load_agenda(conn, tenant_id=self.tenant_id, now=self._clock())
-
-    async def publish_pending(self) -> None:
-        """Retry publishing what Redis refused earlier (called by the host's upkeep loop)."""
-        async with self._lock:
-            await self._publish()
-
-    async def _publish(self) -> None:
-        """Publish every unpublished event in order; on failure keep them for the next try."""
-        if not self._unpublished:
-            return
-        try:
-            await self._stream.publish(self.tenant_id, self._unpublished)
-            async with self._pool.acquire() as conn:
-                await event_queries.mark_published(
-                    conn,
-                    tenant_id=self.tenant_id,
-                    up_to_event_id=self._unpublished[-1].event_id,
-                    at=self._clock(),
-                )
-        except Exception:  # Redis or PostgreSQL away: the outbox keeps the events.
-            logger.exception(
-                "tenant %s: publishing %d events failed; will retry",
-                self.tenant_id,
-                len(self._unpublished),
-            )
-            return
-        self._unpublished = []
-
-    @property
-    def unpublished_count(self) -> int:
-        return len(self._unpublished)
-
-    def touch(self) -> None:
-        self.last_used = time.monotonic()
-
-    def idle_for_s(self) -> float:
-        return time.monotonic() - self.last_used
-
-    @property
-    def busy(self) -> bool:
-        return self._lock.locked()

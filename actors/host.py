@@ -23,7 +23,9 @@ from integrations.settings import Settings
 logger = logging.getLogger(__name__)
 
 # The commands a caller may send to an agenda; anything else is refused before dispatch.
-COMMANDS = frozenset({"create_auth_request", "decide_auth_request", "record_deliveries"})
+COMMANDS = frozenset(
+    {"create_auth_request", "decide_auth_request", "record_deliveries", "run_campaign"}
+)
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,12 @@ class TenantHostCore:
             if agenda is None:
                 if self._pool is None or self._stream is None:
                     raise RuntimeError("host not started")
-                agenda = TenantAgenda(tenant_id, pool=self._pool, stream=self._stream)
+                agenda = TenantAgenda(
+                    tenant_id,
+                    pool=self._pool,
+                    stream=self._stream,
+                    send_window=(self._settings.send_window_start, self._settings.send_window_end),
+                )
                 await agenda.activate()
                 self._agendas[tenant_id] = agenda
         self._activating.pop(tenant_id, None)

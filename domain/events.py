@@ -56,12 +56,14 @@ class AiResponseData(EventData):
 class CampaignStats(EventData):
     total_clients_found: int
     suggestions_created: int
-    notifications_sent: int
+    notifications_sent: int  # offers queued to the WhatsApp sender (it reports each delivery)
+    skipped: dict[str, int] = {}
 
 
 class CampaignCompletedData(EventData):
     campaign_type: Literal["prazo_certo", "encher_agenda"]
     stats: CampaignStats
+    run_id: UUID | None = None
 
 
 class NotificationSentData(EventData):
