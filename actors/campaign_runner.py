@@ -22,6 +22,7 @@ from domain.commands import (
     SkipView,
     SuggestionView,
 )
+from domain.errors import NotFoundError
 from domain.events import CampaignCompletedData, CampaignStats, EventData
 from domain.free_slots import Busy, busy_from
 from domain.history import ServiceHistory
@@ -57,6 +58,13 @@ def campaign_input(
 
 
 def plan_campaign(command: RunCampaign, campaign: CampaignInput, now: datetime) -> CampaignPlan:
+    options = command.options
+    if options.service_id is not None and options.service_id not in campaign.services:
+        raise NotFoundError(f"service {options.service_id} not found in this salon")
+    if options.professional_id is not None and (
+        options.professional_id not in campaign.professionals
+    ):
+        raise NotFoundError(f"professional {options.professional_id} not found in this salon")
     planner = plan_prazo_certo if command.campaign_type == "prazo_certo" else plan_encher_agenda
     return planner(campaign, now=now, options=command.options)
 

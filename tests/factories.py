@@ -153,3 +153,59 @@ def next_local_slot(days_ahead: int = 1, hour: int = 10, minute: int = 0) -> dat
     zone = ZoneInfo("America/Sao_Paulo")
     day = datetime.now(zone).date() + timedelta(days=days_ahead)
     return datetime.combine(day, time(hour, minute), zone)
+
+
+def days_ago(days: int, hour: int = 10) -> datetime:
+    """A past local time in São Paulo, on the quarter hour."""
+    zone = ZoneInfo("America/Sao_Paulo")
+    day = datetime.now(zone).date() - timedelta(days=days)
+    return datetime.combine(day, time(hour, 0), zone)
+
+
+def make_recall_salon() -> SalonFile:
+    """A salon whose Prazo Certo outcome is known by hand (cycles: corte 45 d, barba 15 d).
+
+    - `due`: one corte 50 days ago with Carol → due (service cycle), gets a suggestion;
+    - `regular`: five barbas every 10 days with Rafael, last 12 days ago → due by own rhythm;
+    - `recent`: one corte 10 days ago → not due;
+    - `optout`: due but opted out of marketing → skipped `opted_out`;
+    - `booked`: due but already booked tomorrow → skipped `already_booked`.
+    """
+
+    def visit(
+        days: int, service: str = "corte", professional: str = "carol", **extra: Any
+    ) -> VisitPart:
+        return VisitPart(
+            service=service, professional=professional, starts_at=days_ago(days), **extra
+        )
+
+    booked_at = next_local_slot(days_ahead=1, hour=16)
+    clients = [
+        ClientPart(key="due", name="Ana Souza", phone=next_phone(), visits=[visit(50)]),
+        ClientPart(
+            key="regular",
+            name="Bruno Lima",
+            phone=next_phone(),
+            visits=[visit(d, "barba", "rafael") for d in (52, 42, 32, 22, 12)],
+        ),
+        ClientPart(key="recent", name="Carla Dias", phone=next_phone(), visits=[visit(10)]),
+        ClientPart(
+            key="optout",
+            name="Davi Rocha",
+            phone=next_phone(),
+            marketing_opt_out=True,
+            visits=[visit(60)],
+        ),
+        ClientPart(
+            key="booked",
+            name="Elisa Melo",
+            phone=next_phone(),
+            visits=[
+                visit(70),
+                VisitPart(
+                    service="barba", professional="rafael", starts_at=booked_at, status="booked"
+                ),
+            ],
+        ),
+    ]
+    return make_salon(clients=clients)

@@ -1,0 +1,104 @@
+"""The WhatsApp sender as a Ray actor: a thin shell running `SenderCore.step` in a loop.
+
+Named "whatsapp-sender" and detached, restarted by Ray on failure. It keeps no state of its own:
+leases in PostgreSQL say which rows are in flight, so a restarted sender simply goes on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+from uuid import UUID
+
+import ray
+from ray.util.metrics import Counter
+
+from actors.directory import TenantDirectory
+from actors.sender import SenderCore, SenderStepResult
+from db.pool import create_pool
+from domain.commands import DeliveriesRecorded, RecordDeliveries
+from integrations.n8n import N8nClient
+from integrations.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+ACTOR_NAME = "whatsapp-sender"
+# Secrets and server URLs reach the actor through its environment (where `ray start` ran).
+FROM_ENVIRONMENT = frozenset(
+    {"jwt_secret", "n8n_webhook_secret", "n8n_auth_token", "database_url", "redis_url"}
+)
+
+
+def sender_options(settings: Settings) -> dict[str, Any]:
+    """The plain (non-secret) settings the actor is built with."""
+    return settings.model_dump(mode="json", exclude=set(FROM_ENVIRONMENT))
+
+
+@ray.remote(num_cpus=0.01, max_restarts=-1, max_task_retries=0, max_concurrency=8)  # type: ignore[call-overload]
+class WhatsAppSender:
+    async def __init__(self, overrides: dict[str, Any]) -> None:  # type: ignore[misc]
+        self._settings = Settings(**overrides)
+        self._core: SenderCore | None = None
+        self._start_lock = asyncio.Lock()
+        self._sent = Counter(
+            "messages_sent", description="WhatsApp messages n8n accepted", tag_keys=("kind",)
+        )
+        self._failed = Counter(
+            "messages_failed", description="WhatsApp messages given up on", tag_keys=("kind",)
+        )
+        self._loop_task: asyncio.Task[None] | None = None
+        if self._settings.sender_enabled:
+            self._loop_task = asyncio.get_running_loop().create_task(self._run())
+
+    async def step_once(self) -> SenderStepResult:
+        """One step now (also what the loop runs); safe beside the loop: claims are leased."""
+        core = await self._ensure_core()
+        result = await core.tick()
+        for kind, count in result.sent.items():
+            self._sent.inc(count, tags={"kind": kind})
+        for kind, count in result.failed.items():
+            self._failed.inc(count, tags={"kind": kind})
+        return result
+
+    async def ping(self) -> bool:
+        return self._loop_task is not None and not self._loop_task.done()
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                await self.step_once()
+            except Exception:  # the loop boundary: log and go on
+                logger.exception("whatsapp sender step failed")
+            await asyncio.sleep(self._settings.sender_poll_interval_s)
+
+    async def _ensure_core(self) -> SenderCore:
+        # Built lazily, under a lock: the loop and a manual step_once may both arrive first,
+        # and a database that is down at start must not kill the actor.
+        async with self._start_lock:
+            if self._core is None:
+                pool = await create_pool(
+                    self._settings.database_url, max_size=self._settings.db_pool_max
+                )
+                directory = TenantDirectory(self._settings)
+
+                async def record(tenant_id: UUID, command: RecordDeliveries) -> DeliveriesRecorded:
+                    result = await directory.call(tenant_id, "record_deliveries", command)
+                    if not isinstance(result, DeliveriesRecorded):
+                        raise TypeError(f"record_deliveries answered {type(result).__name__}")
+                    return result
+
+                self._core = SenderCore(
+                    self._settings, pool=pool, client=N8nClient(self._settings), record=record
+                )
+            return self._core
+
+
+def ensure_sender(settings: Settings) -> Any:
+    """The sender actor's handle, starting it if it is not running (one per cluster)."""
+    return WhatsAppSender.options(  # type: ignore[attr-defined]
+        name=ACTOR_NAME,
+        namespace=settings.ray_namespace,
+        lifetime="detached",
+        get_if_exists=True,
+    ).remote(sender_options(settings))

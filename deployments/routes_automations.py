@@ -1,0 +1,139 @@
+"""The seed's automation endpoints: run Prazo Certo or Encher Agenda now, or preview them."""
+
+from __future__ import annotations
+
+from typing import Literal, Self
+from uuid import UUID, uuid4
+
+from fastapi import APIRouter
+from pydantic import BaseModel, Field, model_validator
+
+from deployments.auth import OwnerUser
+from deployments.resources import Deps
+from deployments.schemas import Body
+from domain.campaigns import CampaignOptions
+from domain.commands import CampaignResult, RunCampaign, SkipView, SuggestionView
+from domain.models import Offer
+from integrations.settings import Settings
+
+router = APIRouter(prefix="/api/v1/automations", tags=["automations"])
+PERCENT_TYPES = {"discount", "percent", "percentage"}
+AMOUNT_TYPES = {"fixed", "amount", "fixed_amount"}
+MAX_AMOUNT_CENTS = 100_000
+
+
+class CampaignContext(Body):
+    service_id: UUID | None = None
+    professional_id: UUID | None = None
+    days_ahead: int | None = Field(default=None, ge=1, le=60)
+    offer_type: (
+        Literal["discount", "percent", "percentage", "fixed", "amount", "fixed_amount"] | None
+    ) = None
+    offer_value: int | None = Field(
+        default=None, description="percent (1–100) for discount types; cents for amount types"
+    )
+
+    @model_validator(mode="after")
+    def check_offer(self) -> Self:
+        if (self.offer_type is None) != (self.offer_value is None):
+            raise ValueError("offer_type and offer_value go together")
+        if self.offer_type in PERCENT_TYPES and not 1 <= (self.offer_value or 0) <= 100:
+            raise ValueError("a percentage offer_value must be between 1 and 100")
+        if self.offer_type in AMOUNT_TYPES and not 1 <= (self.offer_value or 0) <= MAX_AMOUNT_CENTS:
+            raise ValueError(f"an amount offer_value is in cents, 1 to {MAX_AMOUNT_CENTS}")
+        return self
+
+    def offer(self) -> Offer | None:
+        if self.offer_type is None or self.offer_value is None:
+            return None
+        kind = "percent" if self.offer_type in PERCENT_TYPES else "amount"
+        return Offer(type=kind, value=self.offer_value)
+
+
+class PrazoCertoBody(Body):
+    campaign_id: str | None = Field(default=None, min_length=1, max_length=200)
+    context: CampaignContext = CampaignContext()
+    dry_run: bool = False
+
+
+class EncherAgendaBody(Body):
+    campaign_id: str | None = Field(default=None, min_length=1, max_length=200)
+    professional_id: UUID | None = None
+    context: CampaignContext = CampaignContext()
+    dry_run: bool = False
+
+
+class CampaignResponse(BaseModel):
+    status: Literal["success"] = "success"
+    campaign_id: str
+    run_id: UUID | None
+    campaign_type: Literal["prazo_certo", "encher_agenda"]
+    dry_run: bool
+    repeated: bool
+    total_clients_found: int
+    suggestions_created: int
+    notifications_sent: int
+    skipped: dict[str, int]
+    suggestions: list[SuggestionView]
+    skips: list[SkipView]
+
+
+def campaign_options(
+    settings: Settings, context: CampaignContext, professional_id: UUID | None = None
+) -> CampaignOptions:
+    return CampaignOptions(
+        frequency_cap_days=settings.campaign_frequency_cap_days,
+        days_ahead=context.days_ahead or settings.campaign_days_ahead,
+        offers_per_slot=settings.campaign_offers_per_slot,
+        min_lead_min=settings.campaign_min_lead_min,
+        service_id=context.service_id,
+        professional_id=professional_id or context.professional_id,
+        offer=context.offer(),
+    )
+
+
+def to_response(result: CampaignResult) -> CampaignResponse:
+    return CampaignResponse(
+        campaign_id=result.run_key,
+        run_id=result.run_id,
+        campaign_type=result.campaign_type,
+        dry_run=result.dry_run,
+        repeated=result.repeated,
+        total_clients_found=result.stats.total_clients_found,
+        suggestions_created=result.stats.suggestions_created,
+        notifications_sent=result.stats.notifications_sent,
+        skipped=result.stats.skipped,
+        suggestions=result.suggestions,
+        skips=result.skips,
+    )
+
+
+async def run(
+    deps: Deps,
+    user: OwnerUser,
+    campaign_type: Literal["prazo_certo", "encher_agenda"],
+    campaign_id: str | None,
+    dry_run: bool,
+    options: CampaignOptions,
+) -> CampaignResponse:
+    command = RunCampaign(
+        run_key=campaign_id or f"manual:{uuid4()}",
+        campaign_type=campaign_type,
+        trigger="manual",
+        dry_run=dry_run,
+        options=options,
+    )
+    result: CampaignResult = await deps.directory.call(user.tenant_id, "run_campaign", command)
+    return to_response(result)
+
+
+@router.post("/prazo-certo/execute", response_model=CampaignResponse)
+async def prazo_certo(body: PrazoCertoBody, user: OwnerUser, deps: Deps) -> CampaignResponse:
+    options = campaign_options(deps.settings, body.context)
+    return await run(deps, user, "prazo_certo", body.campaign_id, body.dry_run, options)
+
+
+@router.post("/encher-agenda/execute", response_model=CampaignResponse)
+async def encher_agenda(body: EncherAgendaBody, user: OwnerUser, deps: Deps) -> CampaignResponse:
+    options = campaign_options(deps.settings, body.context, body.professional_id)
+    return await run(deps, user, "encher_agenda", body.campaign_id, body.dry_run, options)

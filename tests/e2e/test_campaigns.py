@@ -1,0 +1,143 @@
+"""Campaigns through the seed's automation endpoints, for both placements."""
+
+from __future__ import annotations
+
+import asyncpg
+import httpx
+import pytest
+from websockets.asyncio.client import connect
+
+from db.salon_import import import_salon
+from deployments.auth import mint_token
+from domain.models import Role
+from tests.e2e.conftest import Api, LiveSalon
+from tests.e2e.sockets import until
+from tests.factories import SalonIds, make_recall_salon
+
+PRAZO_CERTO = "/api/v1/automations/prazo-certo/execute"
+ENCHER_AGENDA = "/api/v1/automations/encher-agenda/execute"
+
+
+@pytest.fixture
+async def recall_salon(pool: asyncpg.Pool, api: Api) -> LiveSalon:
+    salon = make_recall_salon()
+    async with pool.acquire() as conn, conn.transaction():
+        await import_salon(conn, salon)
+    ids = SalonIds(salon)
+    token = mint_token(api.settings, user_id=ids.owner, tenant_id=ids.tenant, role=Role.OWNER)
+    staff = mint_token(
+        api.settings, user_id=ids.of("user", "staff"), tenant_id=ids.tenant, role=Role.STAFF
+    )
+    return LiveSalon(ids=ids, owner_token=token, staff_token=staff, api=api)
+
+
+async def rows(pool: asyncpg.Pool, table: str, salon: LiveSalon) -> int:
+    async with pool.acquire() as conn:
+        return int(
+            await conn.fetchval(
+                f"SELECT count(*) FROM {table} WHERE tenant_id = $1", salon.ids.tenant
+            )
+        )
+
+
+async def test_prazo_certo_creates_the_expected_suggestions_and_events(
+    recall_salon: LiveSalon, http: httpx.AsyncClient
+) -> None:
+    body = {"campaign_id": "c-1", "context": {"offer_type": "discount", "offer_value": 15}}
+    async with connect(recall_salon.ws()) as ws:
+        await until(ws, "sync_started")
+        response = await http.post(PRAZO_CERTO, json=body, headers=recall_salon.auth)
+        created = [await until(ws, "auth_request_created") for _ in range(2)]
+        completed = await until(ws, "campaign_completed")
+    result = response.json()
+    assert response.status_code == 200, result
+    assert (result["status"], result["suggestions_created"], result["notifications_sent"]) == (
+        "success",
+        2,
+        2,
+    )
+    assert result["skipped"] == {"opted_out": 1, "already_booked": 1}
+    names = {c["data"]["auth_request"]["appointment_data"]["client_name"] for c in created}
+    assert names == {"Ana Souza", "Bruno Lima"}
+    assert completed["data"]["stats"] == {
+        "total_clients_found": 4,
+        "suggestions_created": 2,
+        "notifications_sent": 2,
+        "skipped": {"opted_out": 1, "already_booked": 1},
+    }
+
+
+async def test_dry_run_previews_and_changes_nothing(
+    recall_salon: LiveSalon, http: httpx.AsyncClient, pool: asyncpg.Pool
+) -> None:
+    response = await http.post(PRAZO_CERTO, json={"dry_run": True}, headers=recall_salon.auth)
+    preview = response.json()
+    assert response.status_code == 200
+    assert preview["dry_run"] is True
+    assert len(preview["suggestions"]) == 2
+    assert sorted(s["reason"] for s in preview["skips"]) == ["already_booked", "opted_out"]
+    assert await rows(pool, "auth_request", recall_salon) == 0
+    assert await rows(pool, "outbound_message", recall_salon) == 0
+
+
+async def test_owner_approves_a_suggestion_and_the_appointment_exists(
+    recall_salon: LiveSalon, http: httpx.AsyncClient, pool: asyncpg.Pool
+) -> None:
+    result = (await http.post(PRAZO_CERTO, json={}, headers=recall_salon.auth)).json()
+    request_id = result["suggestions"][0]["auth_request_id"]
+    decision = await http.post(
+        f"/api/v1/sync/confirm-auth-request/{request_id}",
+        json={"decision": "approve"},
+        headers=recall_salon.auth,
+    )
+    async with pool.acquire() as conn:
+        booked = await conn.fetchval(
+            "SELECT count(*) FROM appointment WHERE tenant_id = $1 AND auth_request_id = $2",
+            recall_salon.ids.tenant,
+            decision.json()["auth_request_id"],
+        )
+    assert decision.status_code == 200
+    assert booked == 1
+
+
+async def test_encher_agenda_offers_open_slots(
+    recall_salon: LiveSalon, http: httpx.AsyncClient
+) -> None:
+    body = {
+        "professional_id": str(recall_salon.ids.of("professional", "carol")),
+        "context": {"days_ahead": 2, "offer_type": "fixed_amount", "offer_value": 1000},
+    }
+    result = (await http.post(ENCHER_AGENDA, json=body, headers=recall_salon.auth)).json()
+    assert result["suggestions_created"] >= 1
+    assert {s["professional_name"] for s in result["suggestions"]} == {"Carol"}
+    assert all(s["final_price_cents"] == s["price_cents"] - 1000 for s in result["suggestions"])
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        {"offer_type": "discount", "offer_value": 150},
+        {"offer_type": "discount"},
+        {"offer_type": "fixed_amount", "offer_value": 0},
+        {"offer_type": "coupon", "offer_value": 5},
+        {"days_ahead": 0},
+    ],
+    ids=["percent-over-100", "value-missing", "zero-amount", "unknown-type", "no-days"],
+)
+async def test_invalid_offer_is_422_and_changes_nothing(
+    recall_salon: LiveSalon,
+    http: httpx.AsyncClient,
+    pool: asyncpg.Pool,
+    context: dict[str, object],
+) -> None:
+    response = await http.post(PRAZO_CERTO, json={"context": context}, headers=recall_salon.auth)
+    assert response.status_code == 422
+    assert response.json()["code"] == "validation_error"
+    assert await rows(pool, "auth_request", recall_salon) == 0
+
+
+async def test_staff_cannot_run_campaigns(recall_salon: LiveSalon, http: httpx.AsyncClient) -> None:
+    response = await http.post(
+        PRAZO_CERTO, json={}, headers={"Authorization": f"Bearer {recall_salon.staff_token}"}
+    )
+    assert response.status_code == 403
