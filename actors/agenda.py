@@ -276,7 +276,9 @@ class TenantAgenda(AgendaCore):
         if run_id is None:
             raise RuntimeError("a stored campaign run needs an id")
         opens, closes = self._send_window
-        local_date = now.astimezone(ZoneInfo(self.state.tenant.time_zone)).date()
+        local_date = command.local_date or (
+            now.astimezone(ZoneInfo(self.state.tenant.time_zone)).date()
+        )
         async with self._pool.acquire() as conn, conn.transaction():
             await campaign_queries.insert_run(
                 conn,

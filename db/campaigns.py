@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
-from datetime import date, datetime, time
+from collections.abc import Collection, Sequence
+from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
@@ -13,6 +12,7 @@ import asyncpg
 from domain.commands import CampaignResult
 from domain.history import ServiceHistory, Visit, summarize_visits
 from domain.models import AuthRequest
+from domain.schedule import DEFAULT_SCHEDULES, Schedule
 
 
 async def load_histories(
@@ -143,30 +143,11 @@ async def queue_campaign_messages(
     )
 
 
-class ScheduleRow:
-    """A salon's schedule for one campaign as stored (or the default when none is)."""
-
-    def __init__(
-        self,
-        tenant_id: UUID,
-        time_zone: str,
-        campaign_type: str,
-        enabled: bool,
-        local_time: time,
-        weekdays: Sequence[int],
-    ) -> None:
-        self.tenant_id = tenant_id
-        self.time_zone = time_zone
-        self.campaign_type = campaign_type
-        self.enabled = enabled
-        self.local_time = local_time
-        self.weekdays = tuple(weekdays)
-
-
 async def list_schedules(
-    conn: asyncpg.Connection, *, defaults: dict[str, tuple[time, tuple[int, ...]]]
-) -> list[ScheduleRow]:
-    """Every salon × campaign, with stored overrides or the defaults (one query)."""
+    conn: asyncpg.Connection, *, tenant_ids: Collection[UUID] | None = None
+) -> list[Schedule]:
+    """Every salon × campaign (or those of `tenant_ids`), with its stored override or the
+    default (one query)."""
     rows = await conn.fetch(
         """
         SELECT t.id AS tenant_id, t.time_zone, c.campaign_type,
@@ -175,31 +156,51 @@ async def list_schedules(
         CROSS JOIN unnest($1::text[]) AS c(campaign_type)
         LEFT JOIN campaign_schedule s
           ON s.tenant_id = t.id AND s.campaign_type = c.campaign_type
+        WHERE $2::uuid[] IS NULL OR t.id = ANY($2::uuid[])
         ORDER BY t.id, c.campaign_type
         """,
-        list(defaults),
+        list(DEFAULT_SCHEDULES),
+        None if tenant_ids is None else list(tenant_ids),
     )
-    return [
-        ScheduleRow(
-            row["tenant_id"],
-            row["time_zone"],
-            row["campaign_type"],
-            row["enabled"],
-            row["local_time"] or defaults[row["campaign_type"]][0],
-            row["weekdays"] if row["weekdays"] is not None else defaults[row["campaign_type"]][1],
+    schedules = []
+    for row in rows:
+        default_time, default_days = DEFAULT_SCHEDULES[row["campaign_type"]]
+        schedules.append(
+            Schedule(
+                tenant_id=row["tenant_id"],
+                time_zone=row["time_zone"],
+                campaign_type=row["campaign_type"],
+                enabled=row["enabled"],
+                local_time=row["local_time"] or default_time,
+                weekdays=tuple(row["weekdays"]) if row["weekdays"] is not None else default_days,
+            )
         )
-        for row in rows
-    ]
+    return schedules
 
 
-async def runs_on(conn: asyncpg.Connection, *, run_keys: Sequence[str]) -> set[tuple[UUID, str]]:
-    """Which (tenant, run_key) pairs already ran."""
+async def set_schedule(conn: asyncpg.Connection, *, schedule: Schedule) -> None:
+    await conn.execute(
+        """INSERT INTO campaign_schedule (tenant_id, campaign_type, enabled, local_time, weekdays)
+           VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (tenant_id, campaign_type) DO UPDATE
+             SET enabled = $3, local_time = $4, weekdays = $5, updated_at = now()""",
+        schedule.tenant_id,
+        schedule.campaign_type,
+        schedule.enabled,
+        schedule.local_time,
+        list(schedule.weekdays),
+    )
+
+
+async def completed_runs(
+    conn: asyncpg.Connection, *, runs: Sequence[tuple[UUID, str]]
+) -> set[tuple[UUID, str]]:
+    """Which (tenant, run_key) pairs already ran (uses the (tenant_id, run_key) key)."""
     rows = await conn.fetch(
-        "SELECT tenant_id, run_key FROM campaign_run WHERE run_key = ANY($1::text[])",
-        list(run_keys),
+        """SELECT r.tenant_id, r.run_key FROM campaign_run r
+           JOIN unnest($1::uuid[], $2::text[]) AS w(tenant_id, run_key)
+             ON r.tenant_id = w.tenant_id AND r.run_key = w.run_key""",
+        [tenant for tenant, _ in runs],
+        [key for _, key in runs],
     )
     return {(row["tenant_id"], row["run_key"]) for row in rows}
-
-
-def encode_context(context: dict[str, Any]) -> dict[str, Any]:
-    return json.loads(json.dumps(context, default=str))  # type: ignore[no-any-return]

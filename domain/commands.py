@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 from uuid import UUID
 
@@ -78,6 +79,7 @@ class RunCampaign(Command):
     trigger: Literal["schedule", "manual", "bulk"]
     dry_run: bool = False
     options: CampaignOptions
+    local_date: date | None = None  # the salon's day a scheduled run is for
 
 
 class SuggestionView(Command):

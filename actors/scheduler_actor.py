@@ -1,0 +1,130 @@
+"""The campaign scheduler as a Ray actor: named, detached, restarted by Ray, one per cluster.
+
+Every `scheduler_interval_s` it starts a step without waiting for the previous one, so a salon
+whose campaign is slow never delays the next salon's turn; runs in flight are not dispatched
+twice, and runs that finished are known from PostgreSQL after any restart.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID
+
+import ray
+from ray.util.metrics import Counter, Histogram
+
+from actors.directory import TenantDirectory
+from actors.scheduler import SchedulerCore, StepReport
+from db.pool import create_pool
+from domain.commands import CampaignResult, RunCampaign
+from integrations.settings import Settings
+
+logger = logging.getLogger(__name__)
+SCHEDULER_NAME = "campaign-scheduler"
+
+
+@ray.remote(num_cpus=0.01, max_restarts=-1, max_task_retries=0, max_concurrency=100)  # type: ignore[call-overload]
+class CampaignScheduler:
+    def __init__(self, overrides: dict[str, Any]) -> None:
+        self._settings = Settings(**overrides)
+        self._directory = TenantDirectory(self._settings)
+        self._core: SchedulerCore | None = None
+        self._steps: set[asyncio.Task[StepReport]] = set()
+        self._loop: asyncio.Task[None] | None = None
+        self._runs = Counter(
+            "agenda_campaign_runs", "campaign runs", tag_keys=("campaign", "result")
+        )
+        self._suggestions = Counter(
+            "agenda_campaign_suggestions", "suggestions created", tag_keys=("campaign",)
+        )
+        self._duration = Histogram(
+            "agenda_campaign_run_seconds",
+            "duration of one salon's campaign run",
+            boundaries=[0.1, 0.5, 1, 2, 5, 10, 30, 60, 120],
+            tag_keys=("campaign",),
+        )
+
+    async def _ensure_core(self) -> SchedulerCore:
+        if self._core is None:
+            pool = await create_pool(self._settings.database_url, max_size=4)
+            self._core = SchedulerCore(self._settings, pool, self._dispatch)
+        return self._core
+
+    async def _dispatch(self, tenant_id: UUID, command: RunCampaign) -> CampaignResult:
+        started = asyncio.get_running_loop().time()
+        tags: dict[str, str] = {"campaign": command.campaign_type}
+        try:
+            result: CampaignResult = await self._directory.call(tenant_id, "run_campaign", command)
+        except Exception:
+            self._runs.inc(1, tags | {"result": "failed"})
+            raise
+        self._duration.observe(asyncio.get_running_loop().time() - started, tags)
+        self._runs.inc(1, tags | {"result": "repeated" if result.repeated else "ok"})
+        self._suggestions.inc(result.stats.suggestions_created, tags)
+        return result
+
+    async def start(self) -> bool:
+        """Start the loop (idempotent); a restarted actor is started again by its creator."""
+        if self._loop is None or self._loop.done():
+            self._loop = asyncio.get_running_loop().create_task(self._run_forever())
+        return True
+
+    async def step(
+        self, now_iso: str | None = None, tenant_ids: list[UUID] | None = None
+    ) -> dict[str, Any]:
+        """One step at `now` (ISO, for drills and tests) or the real time; waits for its runs."""
+        core = await self._ensure_core()
+        now = datetime.fromisoformat(now_iso) if now_iso else datetime.now(UTC)
+        report = await core.step(now, tenant_ids)
+        return {
+            "due": report.due,
+            "already_done": report.already_done,
+            "dispatched": report.dispatched,
+            "succeeded": len(report.succeeded),
+            "failed": report.failed,
+        }
+
+    async def _run_forever(self) -> None:
+        core = await self._ensure_core()
+        while True:
+            try:
+                task = asyncio.get_running_loop().create_task(core.step(datetime.now(UTC)))
+                self._steps.add(task)
+                task.add_done_callback(self._finished)
+            except Exception:  # the loop boundary: log and go on
+                logger.exception("scheduler step could not start")
+            await asyncio.sleep(self._settings.scheduler_interval_s)
+
+    def _finished(self, task: asyncio.Task[StepReport]) -> None:
+        self._steps.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            logger.error("scheduler step failed: %r", task.exception())
+
+
+def ensure_scheduler(settings: Settings) -> Any:
+    """The cluster's scheduler actor, created if missing, its loop started when enabled."""
+    handle = CampaignScheduler.options(  # type: ignore[attr-defined]
+        name=SCHEDULER_NAME,
+        namespace=settings.ray_namespace,
+        lifetime="detached",
+        get_if_exists=True,
+    ).remote(
+        settings.model_dump(
+            include={
+                "placement",
+                "tenant_hosts",
+                "ray_namespace",
+                "redis_prefix",
+                "environment",
+                "scheduler_interval_s",
+                "scheduler_concurrency",
+            },
+            mode="json",
+        )
+    )
+    if settings.scheduler_enabled:
+        handle.start.remote()
+    return handle
