@@ -79,6 +79,10 @@ class SchedulerCore:
                 report.succeeded.append(outcome)
         return report
 
+    async def tenant_ids(self) -> list[UUID]:
+        async with self._pool.acquire() as conn:
+            return await campaign_queries.all_tenant_ids(conn)
+
     async def _run(self, run: DueRun) -> CampaignResult:
         key = (run.tenant_id, run.run_key)
         self._in_flight.add(key)

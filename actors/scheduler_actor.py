@@ -10,14 +10,14 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 from uuid import UUID
 
 import ray
 from ray.util.metrics import Counter, Histogram
 
 from actors.directory import TenantDirectory
-from actors.scheduler import SchedulerCore, StepReport
+from actors.scheduler import SchedulerCore, StepReport, campaign_options
 from db.pool import create_pool
 from domain.commands import CampaignResult, RunCampaign
 from integrations.settings import Settings
@@ -65,6 +65,28 @@ class CampaignScheduler:
         self._runs.inc(1, tags | {"result": "repeated" if result.repeated else "ok"})
         self._suggestions.inc(result.stats.suggestions_created, tags)
         return result
+
+    async def tenant_ids(self) -> list[str]:
+        """Every salon's id (for bulk jobs, which hold no database credentials)."""
+        core = await self._ensure_core()
+        return [str(t) for t in await core.tenant_ids()]
+
+    async def run_for(
+        self,
+        tenant_id: str,
+        campaign_type: Literal["prazo_certo", "encher_agenda"],
+        run_key: str,
+        dry_run: bool,
+    ) -> CampaignResult:
+        """One salon's campaign now with the cluster's campaign settings (bulk jobs)."""
+        command = RunCampaign(
+            run_key=run_key,
+            campaign_type=campaign_type,  # validated by pydantic
+            trigger="bulk",
+            dry_run=dry_run,
+            options=campaign_options(self._settings),
+        )
+        return await self._dispatch(UUID(tenant_id), command)
 
     async def start(self) -> bool:
         """Start the loop (idempotent); a restarted actor is started again by its creator."""

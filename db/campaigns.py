@@ -204,3 +204,7 @@ async def completed_runs(
         [key for _, key in runs],
     )
     return {(row["tenant_id"], row["run_key"]) for row in rows}
+
+
+async def all_tenant_ids(conn: asyncpg.Connection) -> list[UUID]:
+    return [row["id"] for row in await conn.fetch("SELECT id FROM tenant ORDER BY id")]

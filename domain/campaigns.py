@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import Field
 
-from domain.free_slots import STEP_MIN, Slot, free_gaps
+from domain.free_slots import STEP_MIN, Slot, free_gaps, round_up_to_step
 from domain.history import ServiceHistory
 from domain.models import Offer, Professional, Value
 from domain.recall import (
@@ -78,6 +78,7 @@ class FreeTime:
         start: datetime,
         end: datetime,
     ) -> None:
+        self._time_zone = campaign.time_zone
         self._gaps: dict[UUID, list[Slot]] = {
             p.id: free_gaps(
                 hours=campaign.hours,
@@ -114,7 +115,10 @@ class FreeTime:
             if gap.starts_at < slot.starts_at:
                 kept.append(gap.model_copy(update={"ends_at": slot.starts_at}))
             if slot.ends_at < gap.ends_at:
-                kept.append(gap.model_copy(update={"starts_at": slot.ends_at}))
+                # Offers start on the quarter hour, also after a service of 50 minutes.
+                resume = round_up_to_step(slot.ends_at, self._time_zone)
+                if resume < gap.ends_at:
+                    kept.append(gap.model_copy(update={"starts_at": resume}))
         self._gaps[slot.professional_id] = kept
 
 
@@ -144,7 +148,7 @@ def _slot_score(
     weekday_gap = abs(local.weekday() - history.usual_weekday)
     minute_gap = abs(local.hour * 60 + local.minute - history.usual_minute)
     usual = 0 if slot.professional_id == history.usual_professional_id else 1
-    return usual, min(weekday_gap, 7 - weekday_gap), minute_gap // 30, slot.starts_at
+    return usual, min(weekday_gap, 7 - weekday_gap), minute_gap, slot.starts_at
 
 
 def _describe(due: DueClient) -> str:
@@ -165,11 +169,9 @@ def plan_prazo_certo(
         reason = skip_reason(
             campaign, entry.client_id, now=now, frequency_cap_days=options.frequency_cap_days
         )
-        slot = (
-            None
-            if reason or len(suggestions) >= options.max_suggestions
-            else _best_slot(campaign, entry, free, options)
-        )
+        if reason is None and len(suggestions) >= options.max_suggestions:
+            reason = "run_limit"
+        slot = None if reason else _best_slot(campaign, entry, free, options)
         if reason is None and slot is None:
             reason = "no_slot"
         if reason is not None or slot is None:
@@ -222,7 +224,7 @@ def plan_encher_agenda(
     start, end = _window(now, options)
     professionals = _performers(campaign, None, options.professional_id)
     free = FreeTime(campaign, professionals, start, end)
-    regulars = _regulars(campaign, today, {p.id for p in professionals})
+    regulars = _regulars(campaign, today, {p.id for p in professionals}, options.service_id)
     skips: dict[UUID, Skipped] = {}
     offered: set[UUID] = set()
     suggestions: list[Suggestion] = []
@@ -272,12 +274,16 @@ def plan_encher_agenda(
     )
 
 
-def _regulars(campaign: CampaignInput, today: date, professional_ids: set[UUID]) -> list[DueClient]:
+def _regulars(
+    campaign: CampaignInput, today: date, professional_ids: set[UUID], service_id: UUID | None
+) -> list[DueClient]:
     """Clients' positions for services with the professionals in scope, most overdue first."""
     positions = []
     for history in campaign.histories:
         service = campaign.services.get(history.service_id)
         if service is None or history.usual_professional_id not in professional_ids:
+            continue
+        if service_id is not None and service.id != service_id:
             continue
         position = cycle_position(history, service, today=today, time_zone=campaign.time_zone)
         if position is not None:

@@ -59,7 +59,7 @@ def working_intervals(
     return intervals
 
 
-def _round_up(moment: datetime, time_zone: str) -> datetime:
+def round_up_to_step(moment: datetime, time_zone: str) -> datetime:
     """The next local quarter hour at or after `moment`."""
     local = moment.astimezone(ZoneInfo(time_zone))
     floor = local.replace(minute=local.minute - local.minute % STEP_MIN, second=0, microsecond=0)
@@ -85,7 +85,7 @@ def find_free_slots(
     for opens, closes in working_intervals(
         hours, professional_id=professional_id, start=start, end=end, time_zone=time_zone
     ):
-        candidate = _round_up(opens, time_zone)
+        candidate = round_up_to_step(opens, time_zone)
         while candidate + duration <= closes:
             finish = candidate + duration
             clash = next((t for t in taken if overlaps(t[0], t[1], candidate, finish)), None)
@@ -96,7 +96,7 @@ def find_free_slots(
                 candidate += timedelta(minutes=STEP_MIN)
             else:
                 candidate = max(
-                    candidate + timedelta(minutes=STEP_MIN), _round_up(clash[1], time_zone)
+                    candidate + timedelta(minutes=STEP_MIN), round_up_to_step(clash[1], time_zone)
                 )
     return slots
 
@@ -118,7 +118,7 @@ def free_gaps(
     for opens, closes in working_intervals(
         hours, professional_id=professional_id, start=start, end=end, time_zone=time_zone
     ):
-        cursor = _round_up(opens, time_zone)
+        cursor = round_up_to_step(opens, time_zone)
         for busy_start, busy_end in taken:
             if busy_end <= cursor or busy_start >= closes:
                 continue
@@ -126,7 +126,7 @@ def free_gaps(
                 gaps.append(
                     Slot(professional_id=professional_id, starts_at=cursor, ends_at=busy_start)
                 )
-            cursor = max(cursor, _round_up(busy_end, time_zone))
+            cursor = max(cursor, round_up_to_step(busy_end, time_zone))
         if cursor < closes:
             gaps.append(Slot(professional_id=professional_id, starts_at=cursor, ends_at=closes))
     return gaps

@@ -18,16 +18,10 @@ from domain.free_slots import Busy
 from domain.history import ServiceHistory
 from domain.models import Client, Professional, Service, Value, WorkingHours
 
+# run_limit: the run reached its maximum number of suggestions before this client.
 SkipReason = Literal[
-    "opted_out", "already_booked", "pending_suggestion", "frequency_cap", "no_slot"
+    "opted_out", "already_booked", "pending_suggestion", "frequency_cap", "no_slot", "run_limit"
 ]
-SKIP_REASONS: tuple[SkipReason, ...] = (
-    "opted_out",
-    "already_booked",
-    "pending_suggestion",
-    "frequency_cap",
-    "no_slot",
-)
 
 
 @dataclass(frozen=True)

@@ -95,4 +95,7 @@ class Settings(BaseSettings):
             "AGENDA_JWT_SECRET": self.jwt_secret.get_secret_value(),
             "AGENDA_N8N_WEBHOOK_SECRET": self.n8n_webhook_secret.get_secret_value(),
             "AGENDA_N8N_AUTH_TOKEN": self.n8n_auth_token.get_secret_value(),
+            "AGENDA_N8N_OUTBOUND_URL": self.n8n_outbound_url,
+            "AGENDA_SCHEDULER_ENABLED": str(self.scheduler_enabled).lower(),
+            "AGENDA_SENDER_ENABLED": str(self.sender_enabled).lower(),
         }

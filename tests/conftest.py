@@ -70,6 +70,9 @@ def settings(database_url: str, redis_url: str, session_tag: str) -> Settings:
         redis_prefix=session_tag,
         jwt_secret=TEST_JWT_SECRET,  # type: ignore[arg-type]
         n8n_webhook_secret=TEST_N8N_SECRET,  # type: ignore[arg-type]
+        # Tests drive the scheduler and the sender themselves, on their own clocks.
+        scheduler_enabled=False,
+        sender_enabled=False,
     )
 
 

@@ -1,0 +1,135 @@
+"""The scheduler actor and the bulk job in the real Ray cluster (shared salon hosts)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+from datetime import datetime, time
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import asyncpg
+import pytest
+import ray
+
+from actors.scheduler_actor import ensure_scheduler
+from db.salon_import import import_salon
+from integrations.settings import Placement
+from tests.e2e.conftest import PLACEMENTS, make_api
+from tests.factories import SalonIds, make_recall_salon
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def scheduler(serve_port: int, settings: Any, session_tag: str) -> Any:
+    api = make_api(Placement.SHARED, serve_port, settings, session_tag)
+    assert PLACEMENTS[Placement.SHARED]
+    return ensure_scheduler(api.settings)
+
+
+async def recall_salons(pool: asyncpg.Pool, count: int) -> list[SalonIds]:
+    salons = [make_recall_salon() for _ in range(count)]
+    async with pool.acquire() as conn:
+        for salon in salons:
+            async with conn.transaction():
+                await import_salon(conn, salon)
+    return [SalonIds(s) for s in salons]
+
+
+async def runs_and_requests(
+    pool: asyncpg.Pool, ids: list[SalonIds], run_key: str
+) -> tuple[int, int]:
+    tenants = [s.tenant for s in ids]
+    async with pool.acquire() as conn:
+        runs = await conn.fetchval(
+            "SELECT count(*) FROM campaign_run WHERE tenant_id = ANY($1) AND run_key = $2",
+            tenants,
+            run_key,
+        )
+        requests = await conn.fetchval(
+            "SELECT count(*) FROM auth_request WHERE tenant_id = ANY($1)", tenants
+        )
+    return int(runs), int(requests)
+
+
+async def test_bulk_job_runs_fifty_salons_once(
+    scheduler: Any, pool: asyncpg.Pool, session_tag: str
+) -> None:
+    ids = await recall_salons(pool, 50)
+    command = [
+        sys.executable,
+        "scripts/bulk_campaign.py",
+        "--campaign",
+        "prazo_certo",
+        "--tenants",
+        ",".join(str(s.tenant) for s in ids),
+        "--job-id",
+        "e2e",
+        "--address",
+        ray.get_runtime_context().gcs_address,
+        "--namespace",
+        session_tag,
+    ]
+    env = os.environ | {"RAY_AUTH_MODE": "token"}
+    first = await asyncio.to_thread(
+        subprocess.run, command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
+    )
+    again = await asyncio.to_thread(
+        subprocess.run, command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
+    )
+    assert first.returncode == 0, first.stderr[-2000:]
+    assert "[   50/50] salons done" in first.stdout
+    assert "50 ok, 0 failed" in first.stdout
+    assert again.returncode == 0
+    assert again.stdout.count("repeated") == 50
+    assert await runs_and_requests(pool, ids, "bulk:prazo_certo:e2e") == (50, 100)
+
+
+async def test_bulk_job_fails_loudly_on_unknown_salon(scheduler: Any, session_tag: str) -> None:
+    command = [
+        sys.executable,
+        "scripts/bulk_campaign.py",
+        "--campaign",
+        "encher_agenda",
+        "--tenants",
+        "00000000-0000-0000-0000-000000000001",
+        "--job-id",
+        "missing",
+        "--address",
+        ray.get_runtime_context().gcs_address,
+        "--namespace",
+        session_tag,
+    ]
+    env = os.environ | {"RAY_AUTH_MODE": "token"}
+    result = await asyncio.to_thread(
+        subprocess.run, command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 1
+    assert "FAILED" in result.stdout
+
+
+async def test_scheduler_killed_mid_run_runs_each_salon_once(
+    scheduler: Any, pool: asyncpg.Pool, session_tag: str
+) -> None:
+    ids = await recall_salons(pool, 12)
+    tenants = [s.tenant for s in ids]
+    zone = ZoneInfo("America/Sao_Paulo")
+    ten_am = datetime.combine(datetime.now(zone).date(), time(10, 0), zone)
+    pending = scheduler.step.remote(ten_am.isoformat(), tenants)
+    await asyncio.sleep(0.3)  # some salons done, some running, some waiting (concurrency 8)
+    ray.kill(scheduler, no_restart=False)
+    await asyncio.gather(pending, return_exceptions=True)
+    report: dict[str, Any] = {}
+    for _ in range(60):  # bounded: Ray restarts the actor
+        try:
+            report = await scheduler.step.remote(ten_am.isoformat(), tenants)
+            break
+        except ray.exceptions.RayActorError:
+            await asyncio.sleep(1.0)
+    run_key = f"schedule:prazo_certo:{ten_am.date().isoformat()}"
+    assert report["failed"] == {}
+    assert await runs_and_requests(pool, ids, run_key) == (12, 24)
