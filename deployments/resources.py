@@ -12,6 +12,7 @@ from fastapi import Depends, FastAPI, Request
 from redis.asyncio import Redis
 
 from actors.directory import TenantDirectory
+from actors.scheduler_actor import ensure_scheduler
 from db.pool import create_pool
 from deployments.live import LiveHub
 from integrations.event_stream import EventStream
@@ -34,6 +35,8 @@ async def open_resources(app: FastAPI) -> AsyncIterator[None]:
     redis = Redis.from_url(settings.redis_url)
     stream = EventStream(redis, prefix=settings.redis_prefix, maxlen=settings.event_stream_maxlen)
     pool = await create_pool(settings.database_url, max_size=settings.db_pool_max)
+    if settings.scheduler_enabled:
+        ensure_scheduler(settings)  # one per cluster: every replica asks, the first creates
     app.state.resources = Resources(
         settings=settings,
         pool=pool,

@@ -12,6 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import asyncpg
+import httpx
 import pytest
 import ray
 
@@ -133,3 +134,23 @@ async def test_scheduler_killed_mid_run_runs_each_salon_once(
     run_key = f"schedule:prazo_certo:{ten_am.date().isoformat()}"
     assert report["failed"] == {}
     assert await runs_and_requests(pool, ids, run_key) == (12, 24)
+
+
+async def test_campaign_metrics_reach_the_ray_metrics_endpoint(
+    scheduler: Any, pool: asyncpg.Pool
+) -> None:
+    (salon,) = await recall_salons(pool, 1)
+    await scheduler.run_for.remote(str(salon.tenant), "prazo_certo", "metrics", False)
+    port = ray.nodes()[0]["MetricsExportPort"]
+    found = ""
+    async with httpx.AsyncClient(timeout=10) as client:
+        for _ in range(60):  # bounded: Ray exports recorded metrics every few seconds
+            text = (await client.get(f"http://127.0.0.1:{port}/metrics")).text
+            found = "\n".join(
+                line for line in text.splitlines() if line.startswith("ray_agenda_campaign_runs")
+            )
+            if 'campaign="prazo_certo"' in found:
+                break
+            await asyncio.sleep(2.0)
+    assert 'campaign="prazo_certo"' in found
+    assert "ray_agenda_campaign_suggestions" in text
