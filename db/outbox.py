@@ -1,0 +1,172 @@
+"""The WhatsApp sender's view of `outbound_message`: claim due rows with a lease, schedule retries.
+
+Only retry bookkeeping is written here; final outcomes (sent, failed, skipped) go through the
+salon's actor (`TenantAgenda.record_deliveries`), which records them with their events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, time
+from typing import Literal
+from uuid import UUID
+
+import asyncpg
+
+# One statement: pick due rows (rows another sender holds are skipped, not waited for), lease
+# them and count the attempt. A row is due when queued, past `not_before` and `next_attempt_at`,
+# not leased, and either deliverable (it has a URL and, if marketing, the salon's local time is
+# inside the send window) or an opted-out marketing message, which is skipped without sending.
+CLAIM_DUE = """
+WITH due AS (
+    SELECT m.tenant_id, m.id, c.name AS client_name, c.phone_e164, c.whatsapp_id,
+           c.marketing_opt_out, r.webhook_url,
+           (m.kind = 'marketing' AND c.marketing_opt_out) AS opted_out
+    FROM outbound_message AS m
+    JOIN tenant AS t ON t.id = m.tenant_id
+    JOIN client AS c ON c.tenant_id = m.tenant_id AND c.id = m.client_id
+    CROSS JOIN LATERAL (
+        SELECT coalesce(nullif(t.n8n_webhook_url, ''), nullif($4::text, '')) AS webhook_url,
+               ($1::timestamptz AT TIME ZONE t.time_zone)::time AS local_time
+    ) AS r
+    WHERE m.status = 'queued' AND m.not_before <= $1 AND m.next_attempt_at <= $1
+      AND (m.claimed_until IS NULL OR m.claimed_until < $1)
+      AND (
+        (m.kind = 'marketing' AND c.marketing_opt_out)
+        OR (r.webhook_url IS NOT NULL AND (m.kind <> 'marketing' OR CASE
+              WHEN $5::time < $6::time THEN r.local_time >= $5::time AND r.local_time < $6::time
+              ELSE r.local_time >= $5::time OR r.local_time < $6::time END))
+      )
+    ORDER BY m.next_attempt_at
+    LIMIT $2
+    FOR UPDATE OF m SKIP LOCKED
+)
+UPDATE outbound_message AS m
+SET claimed_until = $1::timestamptz + make_interval(secs => $3::float8),
+    attempts = m.attempts + CASE WHEN due.opted_out THEN 0 ELSE 1 END
+FROM due
+WHERE m.tenant_id = due.tenant_id AND m.id = due.id
+RETURNING m.tenant_id, m.id, m.client_id, m.kind, m.body, m.attempts, m.created_at,
+          m.claimed_until, due.client_name, due.phone_e164, due.whatsapp_id,
+          due.marketing_opt_out, due.webhook_url
+"""
+
+
+@dataclass(frozen=True)
+class ClaimedMessage:
+    """A leased outbox row with what sending it needs; `claimed_until` fences later writes."""
+
+    tenant_id: UUID
+    message_id: UUID
+    client_id: UUID
+    kind: Literal["marketing", "transactional"]
+    body: str
+    attempts: int
+    created_at: datetime
+    claimed_until: datetime
+    client_name: str
+    phone_e164: str
+    whatsapp_id: str | None
+    marketing_opt_out: bool
+    webhook_url: str | None
+
+    @property
+    def opted_out(self) -> bool:
+        """A marketing message to a client who opted out: never sent."""
+        return self.kind == "marketing" and self.marketing_opt_out
+
+
+@dataclass(frozen=True)
+class RetryPlan:
+    tenant_id: UUID
+    message_id: UUID
+    claimed_until: datetime
+    next_attempt_at: datetime
+    error: str
+
+
+async def claim_due(
+    conn: asyncpg.Connection,
+    *,
+    now: datetime,
+    limit: int,
+    lease_s: float,
+    default_url: str,
+    window_start: time,
+    window_end: time,
+) -> list[ClaimedMessage]:
+    """Lease up to `limit` due rows of all salons, oldest `next_attempt_at` first."""
+    rows = await conn.fetch(CLAIM_DUE, now, limit, lease_s, default_url, window_start, window_end)
+    return [
+        ClaimedMessage(
+            tenant_id=row["tenant_id"],
+            message_id=row["id"],
+            client_id=row["client_id"],
+            kind=row["kind"],
+            body=row["body"],
+            attempts=row["attempts"],
+            created_at=row["created_at"],
+            claimed_until=row["claimed_until"],
+            client_name=row["client_name"],
+            phone_e164=row["phone_e164"],
+            whatsapp_id=row["whatsapp_id"],
+            marketing_opt_out=row["marketing_opt_out"],
+            webhook_url=row["webhook_url"],
+        )
+        for row in rows
+    ]
+
+
+async def schedule_retries(conn: asyncpg.Connection, *, retries: Sequence[RetryPlan]) -> int:
+    """Release leased rows until their next attempt; return how many were still ours.
+
+    A row whose lease expired and was claimed again by another sender is left to that sender.
+    """
+    if not retries:
+        return 0
+    result: str = await conn.execute(
+        """
+        UPDATE outbound_message AS m
+        SET next_attempt_at = r.next_attempt_at, last_error = r.error, claimed_until = NULL
+        FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[], $5::text[])
+             AS r(tenant_id, id, claimed_until, next_attempt_at, error)
+        WHERE m.tenant_id = r.tenant_id AND m.id = r.id
+          AND m.status = 'queued' AND m.claimed_until = r.claimed_until
+        """,
+        [r.tenant_id for r in retries],
+        [r.message_id for r in retries],
+        [r.claimed_until for r in retries],
+        [r.next_attempt_at for r in retries],
+        [r.error[:500] for r in retries],
+    )
+    return int(result.split()[-1])
+
+
+async def schedule_retry(
+    conn: asyncpg.Connection,
+    *,
+    tenant_id: UUID,
+    message_id: UUID,
+    claimed_until: datetime,
+    next_attempt_at: datetime,
+    error: str,
+) -> bool:
+    plan = RetryPlan(tenant_id, message_id, claimed_until, next_attempt_at, error)
+    return await schedule_retries(conn, retries=[plan]) == 1
+
+
+async def count_unroutable(conn: asyncpg.Connection, *, now: datetime) -> dict[UUID, int]:
+    """Due rows per salon that have no n8n URL of their own (for when there is no default)."""
+    rows = await conn.fetch(
+        """
+        SELECT m.tenant_id, count(*) AS waiting
+        FROM outbound_message AS m JOIN tenant AS t ON t.id = m.tenant_id
+        WHERE m.status = 'queued' AND m.not_before <= $1 AND m.next_attempt_at <= $1
+          AND (m.claimed_until IS NULL OR m.claimed_until < $1)
+          AND nullif(t.n8n_webhook_url, '') IS NULL
+        GROUP BY m.tenant_id
+        """,
+        now,
+    )
+    return {row["tenant_id"]: row["waiting"] for row in rows}

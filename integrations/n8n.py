@@ -1,0 +1,103 @@
+"""The n8n webhook client: posts one WhatsApp message, signed, and classifies the answer.
+
+2xx → delivered; 408, 429, 5xx, timeouts and connection errors or resets → retryable (n8n may
+have received it: the `Idempotency-Key` lets the workflow drop the repeat); any other answer →
+permanent. Details never carry the URL, the body or a phone number: they end up in logs.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+from uuid import UUID
+
+import httpx
+from pydantic import AwareDatetime, BaseModel, ConfigDict
+
+from domain.delivery import SendResult
+from integrations.settings import Settings
+from integrations.webhook_signature import signature_headers
+
+RETRYABLE_STATUS = frozenset({408, 429})
+
+
+class WhatsAppPayload(BaseModel):
+    """The JSON body n8n receives; `whatsapp_id` exactly as the client's WhatsApp sent it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    message_id: UUID
+    tenant_id: UUID
+    client_id: UUID
+    client_name: str
+    phone: str
+    whatsapp_id: str | None
+    channel: Literal["whatsapp"] = "whatsapp"
+    text: str
+    kind: Literal["marketing", "transactional"]
+    created_at: AwareDatetime
+
+
+@dataclass(frozen=True)
+class SendOutcome:
+    result: SendResult
+    detail: str
+
+
+def classify_status(status_code: int) -> SendResult:
+    if 200 <= status_code < 300:
+        return SendResult.DELIVERED
+    if status_code in RETRYABLE_STATUS or status_code >= 500:
+        return SendResult.RETRYABLE
+    return SendResult.PERMANENT
+
+
+class N8nClient:
+    """One pooled HTTP client for the sender's lifetime; `close()` it when done."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        clock_s: Callable[[], float] = time.time,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self._secret = settings.n8n_webhook_secret.get_secret_value()
+        token = settings.n8n_auth_token.get_secret_value()
+        self._auth = {settings.n8n_auth_header: token} if token else {}
+        # The signature's timestamp is checked against n8n's wall clock, not the sender's.
+        self._clock_s = clock_s
+        self._http = httpx.AsyncClient(
+            timeout=httpx.Timeout(settings.sender_timeout_s),
+            limits=httpx.Limits(max_connections=settings.sender_concurrency),
+            follow_redirects=False,
+            transport=transport,
+        )
+
+    def headers_for(self, message_id: str, body: bytes) -> dict[str, str]:
+        return {
+            "Content-Type": "application/json",
+            "Idempotency-Key": message_id,
+            **self._auth,
+            **signature_headers(
+                self._secret, msg_id=message_id, timestamp=int(self._clock_s()), body=body
+            ),
+        }
+
+    async def send(self, payload: WhatsAppPayload, *, url: str) -> SendOutcome:
+        body = payload.model_dump_json().encode()
+        headers = self.headers_for(str(payload.message_id), body)
+        try:
+            response = await self._http.post(url, content=body, headers=headers)
+        except httpx.TimeoutException:
+            return SendOutcome(SendResult.RETRYABLE, "timeout")
+        except (httpx.UnsupportedProtocol, httpx.InvalidURL):
+            return SendOutcome(SendResult.PERMANENT, "invalid webhook url")
+        except httpx.TransportError as error:
+            return SendOutcome(SendResult.RETRYABLE, f"connection error ({type(error).__name__})")
+        return SendOutcome(classify_status(response.status_code), f"http {response.status_code}")
+
+    async def close(self) -> None:
+        await self._http.aclose()
