@@ -63,7 +63,8 @@ class CampaignScheduler:
             raise
         self._duration.observe(asyncio.get_running_loop().time() - started, tags)
         self._runs.inc(1, tags | {"result": "repeated" if result.repeated else "ok"})
-        self._suggestions.inc(result.stats.suggestions_created, tags)
+        if result.stats.suggestions_created > 0:  # Ray counters refuse to add zero
+            self._suggestions.inc(result.stats.suggestions_created, tags)
         return result
 
     async def tenant_ids(self) -> list[str]:

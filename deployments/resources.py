@@ -13,6 +13,7 @@ from redis.asyncio import Redis
 
 from actors.directory import TenantDirectory
 from actors.scheduler_actor import ensure_scheduler
+from actors.sender_actor import ensure_sender
 from db.pool import create_pool
 from deployments.live import LiveHub
 from integrations.event_stream import EventStream
@@ -35,8 +36,11 @@ async def open_resources(app: FastAPI) -> AsyncIterator[None]:
     redis = Redis.from_url(settings.redis_url)
     stream = EventStream(redis, prefix=settings.redis_prefix, maxlen=settings.event_stream_maxlen)
     pool = await create_pool(settings.database_url, max_size=settings.db_pool_max)
+    # One of each per cluster: every replica asks, the first creates.
     if settings.scheduler_enabled:
-        ensure_scheduler(settings)  # one per cluster: every replica asks, the first creates
+        ensure_scheduler(settings)
+    if settings.sender_enabled:
+        ensure_sender(settings)
     app.state.resources = Resources(
         settings=settings,
         pool=pool,

@@ -80,7 +80,8 @@ def print_summary(results: dict[str, Any]) -> None:
     print(f"\n{'tenant':<38} {'status':<9} {'found':>6} {'suggested':>9} {'messages':>8}  skipped")
     for tenant, result in sorted(results.items()):
         if isinstance(result, BaseException):
-            print(f"{tenant:<38} {'FAILED':<9} {'':>6} {'':>9} {'':>8}  {str(result)[:60]}")
+            reason = str(result).strip().splitlines()[-1][:80] if str(result).strip() else ""
+            print(f"{tenant:<38} {'FAILED':<9} {'':>6} {'':>9} {'':>8}  {reason}")
             continue
         stats = result.stats
         skipped = ", ".join(f"{k} {v}" for k, v in sorted(stats.skipped.items())) or "-"

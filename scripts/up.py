@@ -139,6 +139,8 @@ def cluster_env(services: Services) -> dict[str, str]:
         | dev_secrets()
         | haproxy_paths()
         | {
+            # `ray job submit -- python …` runs `python` from this PATH: the project's venv.
+            "PATH": f"{BIN}{os.pathsep}{given('PATH', '')}",
             "AGENDA_ENVIRONMENT": given("AGENDA_ENVIRONMENT", "development"),
             "AGENDA_DATABASE_URL": services.database_url,
             "AGENDA_REDIS_URL": services.redis_url,

@@ -90,6 +90,34 @@ async def test_bulk_job_runs_fifty_salons_once(
     assert await runs_and_requests(pool, ids, "bulk:prazo_certo:e2e") == (50, 100)
 
 
+async def test_bulk_dry_run_previews_and_changes_nothing(
+    scheduler: Any, pool: asyncpg.Pool, session_tag: str
+) -> None:
+    ids = await recall_salons(pool, 3)
+    command = [
+        sys.executable,
+        "scripts/bulk_campaign.py",
+        "--campaign",
+        "prazo_certo",
+        "--dry-run",
+        "--tenants",
+        ",".join(str(s.tenant) for s in ids),
+        "--job-id",
+        "dry",
+        "--address",
+        ray.get_runtime_context().gcs_address,
+        "--namespace",
+        session_tag,
+    ]
+    env = os.environ | {"RAY_AUTH_MODE": "token"}
+    result = await asyncio.to_thread(
+        subprocess.run, command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stdout[-2000:]
+    assert result.stdout.count("preview") == 3
+    assert await runs_and_requests(pool, ids, "bulk:prazo_certo:dry") == (0, 0)
+
+
 async def test_bulk_job_fails_loudly_on_unknown_salon(scheduler: Any, session_tag: str) -> None:
     command = [
         sys.executable,
