@@ -42,10 +42,10 @@ class WhatsAppSender:
         self._core: SenderCore | None = None
         self._start_lock = asyncio.Lock()
         self._sent = Counter(
-            "messages_sent", description="WhatsApp messages n8n accepted", tag_keys=("kind",)
+            "agenda_messages_sent", description="WhatsApp messages n8n accepted", tag_keys=("kind",)
         )
         self._failed = Counter(
-            "messages_failed", description="WhatsApp messages given up on", tag_keys=("kind",)
+            "agenda_messages_failed", description="WhatsApp messages given up on", tag_keys=("kind",)
         )
         self._loop_task: asyncio.Task[None] | None = None
         if self._settings.sender_enabled:
