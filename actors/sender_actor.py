@@ -45,7 +45,9 @@ class WhatsAppSender:
             "agenda_messages_sent", description="WhatsApp messages n8n accepted", tag_keys=("kind",)
         )
         self._failed = Counter(
-            "agenda_messages_failed", description="WhatsApp messages given up on", tag_keys=("kind",)
+            "agenda_messages_failed",
+            description="WhatsApp messages given up on",
+            tag_keys=("kind",),
         )
         self._loop_task: asyncio.Task[None] | None = None
         if self._settings.sender_enabled:
