@@ -1,0 +1,490 @@
+"""The campaign benchmark's material: its data (written with COPY), SQL, rules and fake n8n.
+
+Every salon has 4 professionals (3 per service), 8 services with return cycles, working hours
+09:00-19:00 every day, and clients with 1-6 completed visits of one service (a quarter of them
+also 1-2 of a second), so that roughly a third are due today. A visit takes one of five 2-hour
+blocks of its professional's day (no service lasts longer), and a client keeps their block: gaps
+between visits are whole days, so the median interval is exact in Python and SQL alike.
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from itertools import groupby
+from typing import Any
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+import asyncpg
+
+from db.agenda import get_tenant
+from db.reads import list_professionals, list_services
+from domain.campaigns import CampaignOptions, FreeTime
+from domain.free_slots import Busy, Slot
+from domain.history import Visit, summarize_visits
+from domain.messages import campaign_offer_text
+from domain.models import (
+    AppointmentData,
+    Client,
+    Professional,
+    Service,
+    Tenant,
+    WorkingHours,
+)
+from domain.recall import CampaignInput, DueClient, SkipReason, cycle_position
+
+# name, duration_min, price_cents, return_cycle_days
+SERVICES = (
+    ("Corte feminino", 60, 12000, 45),
+    ("Corte masculino", 30, 5000, 21),
+    ("Barba", 30, 4500, 15),
+    ("Escova", 45, 7000, 14),
+    ("Coloração", 90, 25000, 60),
+    ("Manicure", 45, 4000, 14),
+    ("Pedicure", 45, 4500, 21),
+    ("Hidratação", 60, 9000, 30),
+)
+PROFESSIONALS = ("Carol", "Rafael", "Bia", "Duda")
+FIRST_NAMES = ("Ana", "Bruna", "Carla", "Daniel", "Eduarda", "Felipe", "Gabi", "Helena", "Igor")
+LAST_NAMES = ("Silva", "Souza", "Oliveira", "Santos", "Lima", "Costa", "Pereira", "Almeida")
+BLOCK_HOURS = (9, 11, 13, 15, 17)  # each visit fits its 2-hour block: visits never overlap
+OPENS, CLOSES = time(9, 0), time(19, 0)
+OTHER_ZONE = "America/Manaus"  # every tenth salon: a second Brazilian time zone
+OPT_OUT_SHARE = 0.03
+BOOKED_SHARE = 0.03  # clients with a booking in the next days (skipped as already_booked)
+SECOND_SERVICE_SHARE = 0.25
+
+COLUMNS = {  # the columns each table's COPY fills, tables in foreign-key order
+    "tenant": "id slug name time_zone".split(),
+    "professional": "tenant_id id name".split(),
+    "service": "tenant_id id name duration_min price_cents return_cycle_days".split(),
+    "professional_service": "tenant_id professional_id service_id".split(),
+    "working_hours": "tenant_id professional_id weekday start_time end_time".split(),
+    "client": "tenant_id id name phone_e164 whatsapp_id marketing_opt_out".split(),
+    "appointment": (
+        "tenant_id id client_id professional_id service_id starts_at ends_at status"
+        " price_cents source"
+    ).split(),
+}
+
+
+@dataclass
+class Rows:
+    """Rows per table, in an order that satisfies the foreign keys."""
+
+    tables: dict[str, list[tuple[Any, ...]]] = field(
+        default_factory=lambda: {table: [] for table in COLUMNS}
+    )
+
+    def count(self, table: str) -> int:
+        return len(self.tables[table])
+
+
+class _Salon:
+    """One salon being generated: its ids, its day, and which blocks are taken."""
+
+    def __init__(self, rng: random.Random, index: int, now: datetime, rows: Rows) -> None:
+        self.rng = rng
+        self.rows = rows
+        self.id = _uuid(rng)
+        self.zone_name = OTHER_ZONE if index % 10 == 9 else "America/Sao_Paulo"
+        self.zone = ZoneInfo(self.zone_name)
+        self.today = now.astimezone(self.zone).date()
+        self.professionals = [_uuid(rng) for _ in PROFESSIONALS]
+        self.services = [_uuid(rng) for _ in SERVICES]
+        self.taken: set[tuple[int, date, int]] = set()
+        rows.tables["tenant"].append(
+            (self.id, f"bench-{index:05d}", f"Salão Bench {index}", self.zone_name)
+        )
+
+    def write_catalogue(self) -> None:
+        tables = self.rows.tables
+        for p, name in enumerate(PROFESSIONALS):
+            tables["professional"].append((self.id, self.professionals[p], name))
+            tables["working_hours"].extend(
+                (self.id, self.professionals[p], weekday, OPENS, CLOSES) for weekday in range(7)
+            )
+            tables["professional_service"].extend(
+                (self.id, self.professionals[p], self.services[s]) for s in self.services_of(p)
+            )
+        for s, (name, duration_min, price_cents, cycle_days) in enumerate(SERVICES):
+            tables["service"].append(
+                (self.id, self.services[s], name, duration_min, price_cents, cycle_days)
+            )
+
+    @staticmethod
+    def services_of(professional: int) -> list[int]:
+        return [s for s in range(len(SERVICES)) if s % len(PROFESSIONALS) != professional]
+
+    def place(self, professional: int, day: date, block: int, *, past: bool) -> date:
+        """The nearest day to `day` whose block is free (past visits stay before today)."""
+        for shift in range(60):
+            for candidate in (day + timedelta(days=shift), day - timedelta(days=shift)):
+                if (candidate < self.today) != past or candidate == self.today:
+                    continue
+                if (professional, candidate, block) not in self.taken:
+                    self.taken.add((professional, candidate, block))
+                    return candidate
+        raise RuntimeError(f"no free block near {day} for salon {self.id}")
+
+    def appointment(
+        self, client: UUID, professional: int, service: int, day: date, block: int, status: str
+    ) -> None:
+        starts_at = datetime.combine(day, time(BLOCK_HOURS[block]), self.zone)
+        _, duration_min, price_cents, _ = SERVICES[service]
+        self.rows.tables["appointment"].append(
+            (
+                self.id,
+                _uuid(self.rng),
+                client,
+                self.professionals[professional],
+                self.services[service],
+                starts_at,
+                starts_at + timedelta(minutes=duration_min),
+                status,
+                price_cents,
+                "import",
+            )
+        )
+
+    def visits(self, client: UUID, professional: int, service: int, block: int, count: int) -> None:
+        """`count` completed visits at the client's own rhythm, the last some days ago."""
+        rng = self.rng
+        cycle_days = SERVICES[service][3]
+        rhythm_days = max(7, round(cycle_days * rng.uniform(0.8, 1.25)))
+        expected_cycle = rhythm_days if count >= 3 else cycle_days
+        days_ago = max(2, round(expected_cycle * rng.uniform(0.25, 1.3)))
+        day = self.today - timedelta(days=days_ago)
+        for _ in range(count):
+            placed = self.place(professional, day, block, past=True)
+            self.appointment(client, professional, service, placed, block, "completed")
+            day = placed - timedelta(days=max(1, rhythm_days + rng.randint(-3, 3)))
+
+    def client(self, number: int) -> None:
+        rng = self.rng
+        client = _uuid(rng)
+        name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+        phone = f"+55119{number:08d}"
+        opted_out = rng.random() < OPT_OUT_SHARE
+        self.rows.tables["client"].append((self.id, client, name, phone, phone[1:], opted_out))
+        professional = rng.randrange(len(PROFESSIONALS))
+        block = rng.randrange(len(BLOCK_HOURS))
+        services = self.services_of(professional)
+        first, second = rng.sample(services, 2)
+        self.visits(client, professional, first, block, rng.randint(1, 6))
+        if rng.random() < SECOND_SERVICE_SHARE:
+            self.visits(client, professional, second, block, rng.randint(1, 2))
+        if rng.random() < BOOKED_SHARE:
+            day = self.today + timedelta(days=rng.randint(1, 6))
+            placed = self.place(professional, day, block, past=False)
+            self.appointment(client, professional, first, placed, block, "booked")
+
+
+def _uuid(rng: random.Random) -> UUID:
+    return UUID(int=rng.getrandbits(128), version=4)
+
+
+def build_rows(*, tenants: int, clients: int, seed: int, now: datetime) -> Rows:
+    """All rows of the benchmark's salons (deterministic for a seed and a day)."""
+    rng = random.Random(seed)
+    rows = Rows()
+    for index in range(tenants):
+        salon = _Salon(rng, index, now, rows)
+        salon.write_catalogue()
+        for number in range(clients):
+            salon.client(number)
+    return rows
+
+
+async def copy_rows(conn: asyncpg.Connection, rows: Rows) -> None:
+    """One COPY per table, in one transaction (foreign keys and the exclusion constraint hold)."""
+    async with conn.transaction():
+        for table, records in rows.tables.items():
+            await conn.copy_records_to_table(table, records=records, columns=COLUMNS[table])
+
+
+async def vacuum_analyze(conn: asyncpg.Connection, tables: Sequence[str] = ()) -> None:
+    """Fresh statistics and visibility maps, as a database that has been running would have."""
+    await conn.execute(f"VACUUM (ANALYZE) {', '.join(tables)}")
+
+
+async def remove_campaign_writes(conn: asyncpg.Connection) -> dict[str, int]:
+    """Undo what a phase stored, so the next starts from the same salons; rows removed per table."""
+    tables = ("outbound_message", "event", "auth_request", "campaign_run")
+    removed = {}
+    async with conn.transaction():
+        for table in tables:  # children first: auth_request refers to campaign_run
+            status = await conn.execute(f"DELETE FROM {table}")
+            removed[table] = int(status.split()[-1])
+        await conn.execute("UPDATE tenant SET last_event_id = 0 WHERE last_event_id <> 0")
+    await vacuum_analyze(conn, tables)
+    return removed
+
+
+# The floor: the recall rule of domain/recall.py in one set-based statement. Gaps are in days
+# (percentile_cont ignores the first visit's NULL gap); round() of a double rounds half to even
+# on this platform, like Python's round(). One row per due client: their most overdue service.
+FLOOR_SQL = """
+WITH visits AS (
+    SELECT tenant_id, client_id, service_id, starts_at,
+           extract(epoch FROM starts_at - lag(starts_at) OVER pair) / 86400.0 AS gap_days
+    FROM appointment
+    WHERE status = 'completed'
+    WINDOW pair AS (PARTITION BY tenant_id, client_id, service_id ORDER BY starts_at)
+), histories AS (
+    SELECT tenant_id, client_id, service_id, count(*) AS visit_count, max(starts_at) AS last_at,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY gap_days) AS median_gap_days
+    FROM visits
+    GROUP BY tenant_id, client_id, service_id
+), positions AS (
+    SELECT h.tenant_id, h.client_id, h.service_id,
+           CASE WHEN h.visit_count >= 3 AND h.median_gap_days >= 1
+                THEN round(h.median_gap_days)::int ELSE s.return_cycle_days END AS cycle_days,
+           (h.last_at AT TIME ZONE t.time_zone)::date AS last_day,
+           ($1::timestamptz AT TIME ZONE t.time_zone)::date AS today
+    FROM histories h
+    JOIN service s ON s.tenant_id = h.tenant_id AND s.id = h.service_id AND s.active
+    JOIN tenant t ON t.id = h.tenant_id
+), due AS (
+    SELECT DISTINCT ON (tenant_id, client_id)
+           tenant_id, client_id, service_id, cycle_days, last_day + cycle_days AS due_on,
+           today - (last_day + cycle_days) AS overdue_days
+    FROM positions
+    WHERE cycle_days IS NOT NULL AND today >= last_day + cycle_days
+    ORDER BY tenant_id, client_id, (today - last_day)::float8 / cycle_days DESC
+)
+SELECT d.tenant_id, d.client_id, d.service_id, d.cycle_days, d.due_on, d.overdue_days,
+       CASE WHEN c.marketing_opt_out THEN 'opted_out'
+            WHEN EXISTS (SELECT 1 FROM appointment a
+                         WHERE a.tenant_id = d.tenant_id AND a.client_id = d.client_id
+                           AND a.ends_at >= $1 AND a.status <> 'cancelled') THEN 'already_booked'
+            WHEN EXISTS (SELECT 1 FROM auth_request r
+                         WHERE r.tenant_id = d.tenant_id AND r.client_id = d.client_id
+                           AND r.status = 'pending') THEN 'pending_suggestion'
+            WHEN EXISTS (SELECT 1 FROM outbound_message m
+                         WHERE m.tenant_id = d.tenant_id AND m.client_id = d.client_id
+                           AND m.kind = 'marketing' AND m.status IN ('queued', 'sent')
+                           AND m.created_at > $1 - make_interval(days => $2)) THEN 'frequency_cap'
+       END AS skip_reason
+FROM due d
+JOIN client c ON c.tenant_id = d.tenant_id AND c.id = d.client_id
+"""
+FLOOR_TABLE = "bench_floor_due"
+FLOOR_COLUMNS = "tenant_id client_id service_id cycle_days due_on overdue_days skip_reason".split()
+FLOOR_TABLE_SQL = f"""
+CREATE TABLE {FLOOR_TABLE} (
+    tenant_id uuid NOT NULL, client_id uuid NOT NULL, service_id uuid NOT NULL,
+    cycle_days integer NOT NULL, due_on date NOT NULL, overdue_days integer NOT NULL,
+    skip_reason text
+)"""
+
+# The Celery-style baseline's statements and decisions (the same domain rules as ours).
+CLIENTS_SQL = """SELECT id, name, phone_e164, whatsapp_id, marketing_opt_out FROM client
+                 WHERE tenant_id = $1"""
+HOURS_SQL = """SELECT professional_id, weekday, start_time AS start, end_time AS end
+               FROM working_hours WHERE tenant_id = $1"""
+VISITS_SQL = """SELECT service_id, starts_at, professional_id FROM appointment
+                WHERE tenant_id = $1 AND client_id = $2 AND status = 'completed'
+                ORDER BY service_id"""
+# Whether the client is booked or has a pending suggestion, their last offer, and the salon's
+# bookings and pending suggestions in the campaign window (the slots already taken).
+CHECK_SQL = """
+WITH busy AS (
+    SELECT professional_id, starts_at, ends_at FROM appointment
+    WHERE tenant_id = $1 AND status <> 'cancelled' AND ends_at >= $3 AND starts_at < $4
+      AND starts_at > $3 - interval '1 day'
+    UNION ALL
+    SELECT professional_id, starts_at, ends_at FROM auth_request
+    WHERE tenant_id = $1 AND status = 'pending' AND ends_at >= $3 AND starts_at < $4
+)
+SELECT EXISTS (SELECT 1 FROM appointment WHERE tenant_id = $1 AND client_id = $2
+                 AND ends_at >= $3 AND status <> 'cancelled') AS booked,
+       EXISTS (SELECT 1 FROM auth_request WHERE tenant_id = $1 AND client_id = $2
+                 AND status = 'pending') AS pending,
+       (SELECT max(created_at) FROM outbound_message WHERE tenant_id = $1 AND client_id = $2
+          AND kind = 'marketing' AND status IN ('queued', 'sent')) AS last_marketing_at,
+       (SELECT coalesce(array_agg(professional_id), '{}') FROM busy) AS busy_professionals,
+       (SELECT coalesce(array_agg(starts_at), '{}') FROM busy) AS busy_starts,
+       (SELECT coalesce(array_agg(ends_at), '{}') FROM busy) AS busy_ends
+"""
+INSERT_SQL = """
+INSERT INTO auth_request (tenant_id, command_id, created_by_agent, client_id, professional_id,
+    service_id, starts_at, ends_at, appointment_data)
+VALUES ($1, $2, 'prazo_certo', $3, $4, $5, $6, $7, $8)
+RETURNING id
+"""
+
+
+@dataclass(frozen=True)
+class Salon:
+    tenant: Tenant
+    services: dict[UUID, Service]
+    professionals: list[Professional]
+    hours: list[WorkingHours]
+
+
+def most_overdue(
+    client_id: UUID, visits: Sequence[asyncpg.Record], salon: Salon, now: datetime
+) -> DueClient | None:
+    """The recall rule of domain/recall.py, applied to one client's visits."""
+    zone = salon.tenant.time_zone
+    today = now.astimezone(ZoneInfo(zone)).date()
+    best: DueClient | None = None
+    for service_id, rows in groupby(visits, key=lambda r: r["service_id"]):
+        service = salon.services.get(service_id)
+        if service is None:
+            continue
+        own = [Visit(starts_at=r["starts_at"], professional_id=r["professional_id"]) for r in rows]
+        history = summarize_visits(client_id, service_id, own, zone)
+        position = cycle_position(history, service, today=today, time_zone=zone)
+        if position is None or position.overdue_days < 0:
+            continue
+        if best is None or position.urgency > best.urgency:
+            best = position
+    return best
+
+
+def best_slot(
+    salon: Salon, due: DueClient, busy: list[Busy], now: datetime, options: CampaignOptions
+) -> Slot | None:
+    """A real open slot, found as plan_prazo_certo finds it (FreeTime over the same window):
+    the usual professional first, then nearest the usual weekday and time of day."""
+    service = salon.services[due.service_id]
+    performers = [
+        p
+        for p in salon.professionals
+        if p.active and (not p.service_ids or service.id in p.service_ids)
+    ]
+    zone = ZoneInfo(salon.tenant.time_zone)
+    agenda = CampaignInput(
+        time_zone=salon.tenant.time_zone,
+        professionals={},
+        services={},
+        hours=salon.hours,
+        clients={},
+        histories=[],
+        busy=busy,
+        booked_client_ids=frozenset(),
+        pending_client_ids=frozenset(),
+        last_marketing_at={},
+    )
+    start = now + timedelta(minutes=options.min_lead_min)
+    free = FreeTime(agenda, performers, start, now + timedelta(days=options.days_ahead))
+    candidates = [s for p in performers for s in free.starts(p.id, service.duration_min)]
+
+    def score(slot: Slot) -> tuple[int, int, int, datetime]:
+        local = slot.starts_at.astimezone(zone)
+        weekday_gap = abs(local.weekday() - due.history.usual_weekday)
+        minute_gap = abs(local.hour * 60 + local.minute - due.history.usual_minute)
+        usual = 0 if slot.professional_id == due.history.usual_professional_id else 1
+        return usual, min(weekday_gap, 7 - weekday_gap), minute_gap, slot.starts_at
+
+    return min(candidates, key=score, default=None)
+
+
+async def load_salon(conn: asyncpg.Connection, tenant_id: UUID) -> Salon:
+    return Salon(
+        tenant=await get_tenant(conn, tenant_id=tenant_id),
+        services={s.id: s for s in await list_services(conn, tenant_id=tenant_id)},
+        professionals=await list_professionals(conn, tenant_id=tenant_id),
+        hours=[WorkingHours(**dict(r)) for r in await conn.fetch(HOURS_SQL, tenant_id)],
+    )
+
+
+def check_skip(check: asyncpg.Record, now: datetime, cap_days: int) -> SkipReason | None:
+    """The skips of domain/recall.py (after opt-out) from one CHECK_SQL row."""
+    last_offer = check["last_marketing_at"]
+    if check["booked"]:
+        return "already_booked"
+    if check["pending"]:
+        return "pending_suggestion"
+    if last_offer is not None and now - last_offer < timedelta(days=cap_days):
+        return "frequency_cap"
+    return None
+
+
+def busy_of(check: asyncpg.Record) -> list[Busy]:
+    columns = (check["busy_professionals"], check["busy_starts"], check["busy_ends"])
+    return [
+        Busy(professional_id=p, starts_at=s, ends_at=e) for p, s, e in zip(*columns, strict=True)
+    ]
+
+
+def offer_body(
+    salon: Salon, client: Client, due: DueClient, appointment: AppointmentData, *, message_id: UUID
+) -> dict[str, Any]:
+    """What the baseline posts to n8n: the offer text in Portuguese, as our sender would."""
+    last_visit = due.history.last_visit_at.astimezone(ZoneInfo(salon.tenant.time_zone))
+    text = campaign_offer_text(
+        appointment,
+        salon_name=salon.tenant.name,
+        campaign="prazo_certo",
+        last_visit_date=last_visit.date().isoformat(),
+    )
+    return {
+        "message_id": str(message_id),
+        "tenant_id": str(salon.tenant.id),
+        "client_id": str(client.id),
+        "client_name": client.name,
+        "phone": client.phone_e164,
+        "whatsapp_id": client.whatsapp_id,
+        "channel": "whatsapp",
+        "text": text,
+        "kind": "marketing",
+    }
+
+
+# A fake n8n webhook: answers every POST with 200 at once (HTTP/1.1 keep-alive). It runs as a
+# child process so that serving it does not take CPU from the baseline it measures.
+FAKE_N8N_SOURCE = r"""
+import asyncio
+
+REPLY = (b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 15\r\n\r\n"
+         b'{"status":"ok"}')
+
+async def handle(reader, writer):
+    try:
+        while True:
+            head = await reader.readuntil(b"\r\n\r\n")
+            length = 0
+            for line in head.split(b"\r\n"):
+                if line.lower().startswith(b"content-length:"):
+                    length = int(line.split(b":", 1)[1])
+            await reader.readexactly(length)
+            writer.write(REPLY)
+            await writer.drain()
+    except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ConnectionError):
+        pass
+    finally:
+        writer.close()
+
+async def main():
+    server = await asyncio.start_server(handle, "127.0.0.1", 0)
+    print(server.sockets[0].getsockname()[1], flush=True)
+    async with server:
+        await server.serve_forever()
+
+asyncio.run(main())
+"""
+
+
+@contextmanager
+def fake_n8n() -> Iterator[str]:
+    """Start the fake n8n in a child process; yield its base URL; stop it on exit."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", FAKE_N8N_SOURCE], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        if process.stdout is None:
+            raise RuntimeError("fake n8n: no stdout")
+        port = int(process.stdout.readline())
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -1,0 +1,492 @@
+"""Benchmark of Prazo Certo over many salons: ours, a Celery-style baseline, and the floor.
+
+Generates N salons of M clients with COPY (scripts/bench/_campaign_data.py), then times:
+  (c) the floor: one set-based SQL statement finding every due client, plus one COPY of them;
+  (a) ours: `run_campaign` for every salon through TenantDirectory (shared host actors), from
+      this driver with bounded concurrency; each salon plans on fresh data and stores its auth
+      requests, queued offers and events in one transaction (delivery is the sender's job);
+  (b) the design document's Celery version: one task per salon (a pool of tasks in this
+      process), one query per client, and per due client one check query, one INSERT and one
+      POST to a fake n8n (a child process); timed again without the POST.
+Each phase starts from the same data: what a phase stored is deleted before the next.
+
+Run from the repository root (PostgreSQL and Redis up; defaults are the local servers):
+    .venv/bin/python -m scripts.bench.campaign [--tenants 50] [--clients 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Awaitable, Callable, Sequence
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from uuid import UUID
+
+import asyncpg
+import httpx
+import psutil
+import ray
+
+from actors.directory import HOST_OPTIONS, TenantDirectory
+from actors.host_actor import TenantHost
+from actors.scheduler import campaign_options
+from db.pool import connect, create_pool
+from domain.auth_requests import build_appointment_data
+from domain.campaigns import CampaignOptions
+from domain.commands import CampaignResult, RunCampaign
+from domain.free_slots import Slot
+from domain.models import Client
+from domain.recall import DueClient, SkipReason
+from integrations.settings import Placement, Settings
+
+from . import _campaign_data as data
+from . import _stack as bench
+
+DueSet = set[tuple[UUID, UUID]]  # (tenant, client)
+
+
+@dataclass
+class Phase:
+    key: str  # a, b, b', c
+    label: str
+    wall_s: float = 0.0
+    due: DueSet = field(default_factory=set)
+    suggestions: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    per_salon_s: list[float] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    cpu_busy_s: float = 0.0  # the whole machine's (all processes: PostgreSQL, Ray, this one)
+
+
+def busy_cpu_s() -> float:
+    """CPU seconds the machine has spent busy since boot (all cores, all processes)."""
+    times = psutil.cpu_times()
+    return float(sum(times) - times.idle - getattr(times, "iowait", 0.0))
+
+
+async def over_salons(
+    tenants: Sequence[UUID], concurrency: int, work: Callable[[UUID], Awaitable[None]], phase: Phase
+) -> None:
+    """Run `work` for every salon, `concurrency` at a time; time each salon and the whole."""
+    gate = asyncio.Semaphore(concurrency)
+
+    async def one(tenant: UUID) -> None:
+        async with gate:
+            started = time.perf_counter()
+            try:
+                await work(tenant)
+            except Exception as error:  # a failed salon is counted; the others go on
+                phase.failed.append(f"{tenant}: {error!r}")
+            phase.per_salon_s.append(time.perf_counter() - started)
+
+    started, cpu_started = time.perf_counter(), busy_cpu_s()
+    await asyncio.gather(*(one(t) for t in tenants))
+    phase.wall_s = time.perf_counter() - started
+    phase.cpu_busy_s = busy_cpu_s() - cpu_started
+
+
+# (c) the floor ------------------------------------------------------------------------------
+
+
+async def run_floor(database_url: str, frequency_cap_days: int) -> Phase:
+    phase = Phase("c", "floor: 1 set-based SQL statement + 1 COPY")
+    conn = await connect(database_url)
+    try:
+        await conn.execute(data.FLOOR_TABLE_SQL)
+        started, cpu_started = time.perf_counter(), busy_cpu_s()
+        async with conn.transaction():
+            rows = await conn.fetch(data.FLOOR_SQL, datetime.now(UTC), frequency_cap_days)
+            await conn.copy_records_to_table(
+                data.FLOOR_TABLE, records=[tuple(r) for r in rows], columns=data.FLOOR_COLUMNS
+            )
+        phase.wall_s = time.perf_counter() - started
+        phase.cpu_busy_s = busy_cpu_s() - cpu_started
+    finally:
+        await conn.close()
+    phase.due = {(r["tenant_id"], r["client_id"]) for r in rows}
+    phase.skipped = Counter(r["skip_reason"] for r in rows if r["skip_reason"])
+    return phase
+
+
+# (a) ours -----------------------------------------------------------------------------------
+
+
+async def start_hosts(settings: Settings, names: set[str]) -> None:
+    """Start the shared hosts as TenantDirectory would (same names and options), untimed."""
+    overrides = settings.model_dump(include=set(HOST_OPTIONS), mode="json")
+    handles = [
+        TenantHost.options(  # type: ignore[attr-defined]
+            name=name, namespace=settings.ray_namespace, lifetime="detached", get_if_exists=True
+        ).remote(overrides, False)
+        for name in names
+    ]
+    await asyncio.gather(*(handle.ping.remote() for handle in handles))
+
+
+async def run_ours(settings: Settings, tenants: Sequence[UUID], concurrency: int) -> Phase:
+    phase = Phase("a", f"ours: {settings.tenant_hosts} shared hosts, {concurrency} salons at once")
+    directory = TenantDirectory(settings)
+    await start_hosts(settings, {directory.actor_name(t) for t in tenants})
+    command = RunCampaign(
+        run_key="bench:a",
+        campaign_type="prazo_certo",
+        trigger="bulk",
+        options=campaign_options(settings),
+    )
+
+    async def salon(tenant: UUID) -> None:
+        result: CampaignResult = await directory.call(tenant, "run_campaign", command)
+        phase.due |= {(tenant, s.client_id) for s in result.suggestions}
+        phase.due |= {(tenant, s.client_id) for s in result.skips}
+        phase.suggestions += result.stats.suggestions_created
+        phase.skipped.update(result.stats.skipped)
+
+    await over_salons(tenants, concurrency, salon, phase)
+    return phase
+
+
+# (b) the Celery-style baseline --------------------------------------------------------------
+
+
+class CeleryStyle:
+    """What a Celery task per salon would do: row by row, one statement per step, autocommit."""
+
+    def __init__(
+        self, pool: asyncpg.Pool, http: httpx.AsyncClient | None, options: CampaignOptions
+    ) -> None:
+        self._pool = pool
+        self._http = http
+        self._options = options
+        self.queries = 0
+        self.sends = 0
+
+    async def salon(self, tenant_id: UUID, phase: Phase) -> None:
+        now = datetime.now(UTC)
+        async with self._pool.acquire() as conn:
+            salon = await data.load_salon(conn, tenant_id)  # 4 small queries
+            clients = [Client(**dict(r)) for r in await conn.fetch(data.CLIENTS_SQL, tenant_id)]
+            self.queries += 5
+            suggested = 0
+            for client in clients:
+                visits = await conn.fetch(data.VISITS_SQL, tenant_id, client.id)
+                self.queries += 1
+                due = data.most_overdue(client.id, visits, salon, now)
+                if due is None:
+                    continue
+                phase.due.add((tenant_id, client.id))
+                reason = await self._suggest(conn, salon, client, due, now, suggested)
+                if reason is None:
+                    suggested += 1
+                else:
+                    phase.skipped[reason] += 1
+            phase.suggestions += suggested
+
+    async def _suggest(
+        self,
+        conn: asyncpg.Connection,
+        salon: data.Salon,
+        client: Client,
+        due: DueClient,
+        now: datetime,
+        suggested: int,
+    ) -> SkipReason | None:
+        """Check, pick a slot, insert the auth request, send the offer; or why not."""
+        if client.marketing_opt_out:
+            return "opted_out"
+        window_end = now + timedelta(days=self._options.days_ahead)
+        check = await conn.fetchrow(data.CHECK_SQL, salon.tenant.id, client.id, now, window_end)
+        self.queries += 1
+        reason = data.check_skip(check, now, self._options.frequency_cap_days)
+        if reason is not None:
+            return reason
+        if suggested >= self._options.max_suggestions:
+            return "run_limit"
+        slot = data.best_slot(salon, due, data.busy_of(check), now, self._options)
+        if slot is None:
+            return "no_slot"
+        await self._insert_and_send(conn, salon, client, due, slot)
+        return None
+
+    async def _insert_and_send(
+        self,
+        conn: asyncpg.Connection,
+        salon: data.Salon,
+        client: Client,
+        due: DueClient,
+        slot: Slot,
+    ) -> None:
+        professional = next(p for p in salon.professionals if p.id == slot.professional_id)
+        appointment = build_appointment_data(
+            client=client,
+            service=salon.services[due.service_id],
+            professional=professional,
+            starts_at=slot.starts_at,
+            time_zone=salon.tenant.time_zone,
+            offer=self._options.offer,
+        )
+        request_id = await conn.fetchval(
+            data.INSERT_SQL,
+            salon.tenant.id,
+            f"bench-b:{client.id}",
+            client.id,
+            slot.professional_id,
+            due.service_id,
+            slot.starts_at,
+            slot.ends_at,
+            appointment.model_dump(mode="json"),
+        )
+        self.queries += 1
+        if self._http is None:
+            return
+        body = data.offer_body(salon, client, due, appointment, message_id=request_id)
+        response = await self._http.post(
+            "/webhook/whatsapp", json=body, headers={"Idempotency-Key": str(request_id)}
+        )
+        response.raise_for_status()
+        self.sends += 1
+
+
+async def run_baseline(
+    database_url: str,
+    tenants: Sequence[UUID],
+    concurrency: int,
+    options: CampaignOptions,
+    n8n_url: str | None,
+) -> tuple[Phase, CeleryStyle]:
+    if n8n_url:
+        phase = Phase("b", f"Celery-style: {concurrency} tasks, with the n8n POST")
+    else:
+        phase = Phase("b'", f"Celery-style: {concurrency} tasks, without the n8n POST")
+    pool = await create_pool(database_url, max_size=concurrency, min_size=concurrency)
+    http = (
+        httpx.AsyncClient(base_url=n8n_url, limits=httpx.Limits(max_connections=concurrency))
+        if n8n_url
+        else None
+    )
+    try:
+        worker = CeleryStyle(pool, http, options)
+
+        async def salon(tenant: UUID) -> None:
+            await worker.salon(tenant, phase)
+
+        await over_salons(tenants, concurrency, salon, phase)
+    finally:
+        if http is not None:
+            await http.aclose()
+        await pool.close()
+    return phase, worker
+
+
+# The run ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Generated:
+    tenants: list[UUID]
+    counts: dict[str, int]
+    build_s: float
+    copy_s: float
+    analyze_s: float
+
+
+async def generate(database_url: str, args: argparse.Namespace) -> Generated:
+    started = time.perf_counter()
+    rows = data.build_rows(
+        tenants=args.tenants, clients=args.clients, seed=args.seed, now=datetime.now(UTC)
+    )
+    built = time.perf_counter()
+    conn = await connect(database_url)
+    try:
+        await data.copy_rows(conn, rows)
+        copied = time.perf_counter()
+        await data.vacuum_analyze(conn)
+    finally:
+        await conn.close()
+    return Generated(
+        tenants=[row[0] for row in rows.tables["tenant"]],
+        counts={table: rows.count(table) for table in rows.tables},
+        build_s=built - started,
+        copy_s=copied - built,
+        analyze_s=time.perf_counter() - copied,
+    )
+
+
+async def reset(database_url: str) -> dict[str, int]:
+    conn = await connect(database_url)
+    try:
+        return await data.remove_campaign_writes(conn)
+    finally:
+        await conn.close()
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    for flag, default, meaning in (
+        ("--tenants", 50, "salons"),
+        ("--clients", 200, "clients per salon"),
+        ("--concurrency", 16, "(a): salons in flight from the driver"),
+        ("--hosts", 2, "(a): shared host actors"),
+        ("--baseline-concurrency", 8, "(b): tasks at once, like a Celery worker pool"),
+        ("--seed", 1, "random seed of the generated data"),
+    ):
+        parser.add_argument(flag, type=int, default=default, help=f"{meaning} (%(default)s)")
+    parser.add_argument(
+        "--baseline-send",
+        choices=["both", "with", "without"],
+        default="both",
+        help="(b) with the n8n POST per suggestion, without it, or both (%(default)s)",
+    )
+    bench.add_stack_arguments(parser)
+    args = parser.parse_args()
+    counts = (args.tenants, args.clients, args.concurrency, args.hosts, args.baseline_concurrency)
+    if min(counts) < 1:
+        parser.error("all counts must be at least 1")
+    if args.clients > 100_000 or args.hosts > 64 or args.baseline_concurrency > 64:
+        parser.error("at most 100,000 clients per salon, 64 hosts and 64 baseline tasks")
+    return args
+
+
+@dataclass
+class Report:
+    generated: Generated
+    phases: dict[str, Phase]
+    baseline_counts: dict[str, tuple[int, int]] = field(default_factory=dict)  # queries, sends
+    stored: dict[str, dict[str, int]] = field(default_factory=dict)  # rows a phase wrote
+    load_before: tuple[float, float, float] = (0.0, 0.0, 0.0)
+
+
+def run(stack: bench.Stack, args: argparse.Namespace) -> Report:
+    load_before = os.getloadavg()
+    url = stack.settings.database_url
+    generated = asyncio.run(generate(url, args))
+    settings = stack.settings_for(Placement.SHARED, tenant_hosts=args.hosts)
+    options = campaign_options(settings)
+    tenants = generated.tenants
+    report = Report(generated, {}, load_before=load_before)
+    floor = asyncio.run(run_floor(url, options.frequency_cap_days))
+    report.phases["c"] = floor
+    report.phases["a"] = asyncio.run(run_ours(settings, tenants, args.concurrency))
+    # Neither the hosts (pools, upkeep loops) nor Ray's own daemons run under (b): (b) needs no
+    # Ray, and this also keeps (b) alive if something stops Ray on the machine meanwhile.
+    bench.kill_tenant_actors(stack.tag)
+    ray.shutdown()
+    report.stored["a"] = asyncio.run(reset(url))
+    for send in ("with", "without"):
+        if args.baseline_send not in (send, "both"):
+            continue
+        with data.fake_n8n() if send == "with" else nullcontext(None) as n8n_url:
+            phase, worker = asyncio.run(
+                run_baseline(url, tenants, args.baseline_concurrency, options, n8n_url)
+            )
+        report.phases[phase.key] = phase
+        report.baseline_counts[phase.key] = (worker.queries, worker.sends)
+        report.stored[phase.key] = asyncio.run(reset(url))
+    return report
+
+
+def phase_row(phase: Phase) -> list[str]:
+    salons = len(phase.per_salon_s)
+    per_salon = bench.p50_p99_ms(phase.per_salon_s) if salons else "-"
+    suggestions = "-" if phase.key == "c" else f"{phase.suggestions:,}"
+    cores = len(os.sched_getaffinity(0))
+    cpu_share = phase.cpu_busy_s / (phase.wall_s * cores) if phase.wall_s else 0.0
+    return [
+        f"({phase.key}) {phase.label}",
+        f"{phase.wall_s:.2f}",
+        f"{phase.cpu_busy_s:.1f} ({cpu_share:.0%})",
+        f"{len(phase.due):,}",
+        f"{sum(phase.skipped.values()):,}",
+        suggestions,
+        per_salon,
+    ]
+
+
+def compare_due(phases: dict[str, Phase]) -> list[str]:
+    floor = phases["c"].due
+    lines = []
+    for key, phase in phases.items():
+        if key == "c":
+            continue
+        only_here, only_floor = len(phase.due - floor), len(floor - phase.due)
+        verdict = "identical" if not (only_here or only_floor) else "DIFFERENT"
+        lines.append(
+            f"due set ({key}) vs (c): {verdict} ({only_here} only in ({key}),"
+            f" {only_floor} only in (c))"
+        )
+    return lines
+
+
+def ratio_lines(phases: dict[str, Phase]) -> list[str]:
+    pairs = [("a", "c"), ("b", "c"), ("b'", "c"), ("b", "a"), ("b'", "a")]
+    return [
+        f"({top})/({bottom}) = {phases[top].wall_s / phases[bottom].wall_s:.1f}x"
+        for top, bottom in pairs
+        if top in phases and bottom in phases and phases[bottom].wall_s > 0
+    ]
+
+
+def print_report(report: Report, args: argparse.Namespace, total_s: float) -> None:
+    generated, phases = report.generated, report.phases
+    counts = generated.counts
+    print()
+    print("\n".join(bench.machine_lines()))
+    print("load average before the run: " + " ".join(f"{x:.2f}" for x in report.load_before))
+    tables = ", ".join(f"{table} {count:,}" for table, count in counts.items())
+    print(f"data: {args.tenants:,} salons x {args.clients:,} clients (seed {args.seed}): {tables}")
+    print(
+        f"generation (not compared): rows built in Python {generated.build_s:.1f} s, COPY "
+        f"{generated.copy_s:.1f} s, VACUUM ANALYZE {generated.analyze_s:.1f} s"
+    )
+    headers = ["Prazo Certo, all salons", "wall s", "CPU s (busy)", "due", "skipped", "suggested"]
+    headers.append("salon p50/p99 ms")
+    order: list[str] = [key for key in ("a", "b", "b'", "c") if key in phases]
+    print(bench.format_table(headers, [phase_row(phases[key]) for key in order]))
+    print("ratios: " + ", ".join(ratio_lines(phases)))
+    print("\n".join(compare_due(phases)))
+    for key in order:
+        reasons = ", ".join(f"{r} {n:,}" for r, n in sorted(phases[key].skipped.items()))
+        print(f"skipped in ({key}): {reasons or '-'}")
+    for baseline, (queries, sends) in report.baseline_counts.items():
+        print(f"({baseline}) issued {queries:,} SQL statements and {sends:,} n8n POSTs")
+    for phase_key, removed in report.stored.items():
+        rows = ", ".join(f"{table} {count:,}" for table, count in removed.items())
+        print(f"rows stored by ({phase_key}): {rows}")
+    for key in order:
+        for failure in phases[key].failed[:5]:
+            print(f"FAILED in ({key}): {failure}")
+    print(NOTES.strip())
+    print(f"total wall time: {total_s:.1f} s")
+
+
+NOTES = """
+notes: (a) stores auth requests, queued WhatsApp offers and events (outbox) in one transaction
+  per salon and publishes the events to Redis; delivery to n8n is the sender's later job, so (a)
+  EXCLUDES delivery. (b) INCLUDES one POST per suggestion to a fake n8n (child process, answers
+  200 at once); (b') is the same without the POST. (b) writes no messages, events or run rows.
+  (a) includes activating each salon in its host (cold, as after passivation); starting the host
+  processes is not timed. (a) runs in the host processes, (b) in this one process.
+  (c) applies the rule and the set-based skips but picks no slots; it is the floor, not a plan.
+  CPU s: busy CPU seconds of the whole machine during the phase (% of all cores' wall time).
+"""
+
+
+def main() -> int:
+    args = parse_args()
+    started = time.perf_counter()
+    with bench.bench_stack(args) as stack:
+        report = run(stack, args)
+    print_report(report, args, time.perf_counter() - started)
+    failed = sum(len(phase.failed) for phase in report.phases.values())
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
