@@ -1,0 +1,600 @@
+"""Client messages as they arrive on WhatsApp, each with what a receptionist reads in it.
+
+The salon is the one `test_chat_rules` builds; `today` is Wednesday 2026-03-11. Every expectation
+is written by hand: service and professional keys, the day, the time, the part of the day and
+the answer flags. A field left out is expected to be None (or False for a flag).
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+from typing import NamedTuple
+
+TODAY = date(2026, 3, 11)  # a Wednesday
+
+
+def mar(day: int) -> date:
+    return date(2026, 3, day)
+
+
+def apr(day: int) -> date:
+    return date(2026, 4, day)
+
+
+class Case(NamedTuple):
+    text: str
+    intent: str
+    service: str | None = None
+    professional: str | None = None
+    day: date | None = None
+    at: time | None = None
+    part: str | None = None
+    opt_out: bool = False
+    affirmative: bool = False
+    negative: bool = False
+
+
+T = time
+
+# One message a row, its expectations beside it: the rows stay as written.
+# fmt: off
+BOOKING = [
+    Case("Oi, quero agendar um corte amanhã às 15h", "booking", "corte_f", day=mar(12), at=T(15)),
+    Case(
+        "oiii tudo bem? vc tem horario pra escova hj a tarde?",
+        "booking", "escova", day=mar(11), part="tarde",
+    ),
+    Case(
+        "Boa tarde! Gostaria de marcar manicure e pedicure para sábado de manhã",
+        "booking", "manicure", day=mar(14), part="manha",
+    ),
+    Case(
+        "quero fazer a unha sexta 3 da tarde com a Carol",
+        "booking", "manicure", "carol", mar(13), T(15), "tarde",
+    ),
+    Case(
+        "tem vaga pra hoje? preciso fazer a sobrancelha urgente kkkk",
+        "booking", "sobrancelha", day=mar(11),
+    ),
+    Case(
+        "Bom dia, a Juliana tem horário amanhã cedo pra escova?",
+        "booking", "escova", "juliana", mar(12), part="manha",
+    ),
+    Case("queria marcar corte pro meu filho sábado", "booking", "corte_m", day=mar(14)),
+    Case(
+        "Preciso cortar o cabelo e fazer a barba, tem horário quinta à noite?",
+        "booking", "corte_m", day=mar(12), part="noite",
+    ),
+    Case(
+        "Tem horário com o Rafa na sexta depois das 18h?",
+        "booking", professional="rafael", day=mar(13), part="noite",
+    ),
+    Case("Consigo encaixar uma escova hoje umas 16h?", "booking", "escova", day=mar(11), at=T(16)),
+    Case("da pra marcar luzes dia 20?", "booking", "luzes", day=mar(20)),
+    Case(
+        "Oi! Queria fazer luzes, quanto fica? E tem horário semana que vem?", "booking", "luzes"
+    ),
+    Case("agendar hidratação 12/03 às 10h30", "booking", "hidratacao", day=mar(12), at=T(10, 30)),
+    Case("Quero remarcar meu horário de quinta pra sexta", "booking", day=mar(13)),
+    Case(
+        "Boa noite, tem como me atender amanhã 9h? Escova e hidratação",
+        "booking", "escova", day=mar(12), at=T(9),
+    ),
+    Case("Pode ser sábado às 10?", "booking", day=mar(14), at=T(10), affirmative=True),
+    Case("Sim, pode marcar!", "booking", affirmative=True),
+    Case("sim quero esse horário", "booking", affirmative=True),
+    Case("bora! sexta às 14h então", "booking", day=mar(13), at=T(14), affirmative=True),
+    Case("Quero sim!! pode ser com a Carol?", "booking", professional="carol", affirmative=True),
+    Case("Pode ser às 3?", "booking", at=T(15), affirmative=True),
+    Case(
+        "tem algum horário de manhã na terça? pode ser com qualquer uma",
+        "booking", day=mar(17), part="manha",
+    ),
+    Case(
+        "Oi, vcs tem horário pra corte masculino amanhã depois do almoço?",
+        "booking", "corte_m", day=mar(12), part="tarde",
+    ),
+    Case(
+        "Queria agendar design de sobrancelha com a Ju", "booking", "sobrancelha", "juliana"
+    ),
+    Case(
+        "Marca pra mim uma pedicure quinta 17h30 por favor",
+        "booking", "pedicure", day=mar(12), at=T(17, 30),
+    ),
+    Case(
+        "Tem encaixe hoje pra barba? Tô saindo do trabalho 18h",
+        "booking", "barba", day=mar(11), at=T(18),
+    ),
+    Case("qro marcar escova p amanha as 2", "booking", "escova", day=mar(12), at=T(14)),
+    Case(
+        "Olá, boa tarde! Vocês teriam horário para coloração no dia 18?",
+        "booking", "coloracao", day=mar(18),
+    ),
+    Case(
+        "quero pintar o cabelo, retoque de raiz, dá pra ser sábado?",
+        "booking", "coloracao", day=mar(14),
+    ),
+    Case(
+        "Queria fazer mechas com a Juliana, ela tem vaga na próxima sexta?",
+        "booking", "luzes", "juliana", mar(13),
+    ),
+    Case("tem horario sexta q vem as 11?", "booking", day=mar(13), at=T(11)),
+    Case("marcar barba e corte p/ terça 19h", "booking", "barba", day=mar(17), at=T(19)),
+    Case(
+        "Bom diaaa! hj tem manicure disponível no fim da tarde?",
+        "booking", "manicure", day=mar(11), part="tarde",
+    ),
+    Case(
+        "Quero marcar com o Marcos dia 25/03 às 16:30",
+        "booking", professional="marcos", day=mar(25), at=T(16, 30),
+    ),
+    Case(
+        "Agenda pra mim uma hidratação amanhã de tarde, 4 horas",
+        "booking", "hidratacao", day=mar(12), at=T(16), part="tarde",
+    ),
+    Case("escova amanha 10h", "booking", "escova", day=mar(12), at=T(10)),
+    Case(
+        "posso ir hoje às 17h? quero aparar a franja", "booking", "corte_f", day=mar(11), at=T(17)
+    ),
+    Case(
+        "Oi Carol! Tem horário pra fazer pé e mão sábado?",
+        "booking", "pedicure", "carol", mar(14),
+    ),
+    Case(
+        "Quero marcar uma escova com a Juliana e hidratação, pode ser quarta que vem às 14h?",
+        "booking", "escova", "juliana", mar(18), T(14), affirmative=True,
+    ),
+    Case("tem horário dia 12 de abril?", "booking", day=apr(12)),
+    Case("queria ver horário para o dia 3/4 de manhã", "booking", day=apr(3), part="manha"),
+    Case(
+        "meu marido quer cortar o cabelo amanhã, tem vaga com o Marcos?",
+        "booking", "corte_m", "marcos", mar(12),
+    ),
+    Case(
+        "tem horário de meio-dia amanhã pra unha?", "booking", "manicure", day=mar(12), at=T(12)
+    ),
+    Case(
+        "Amanhã às 8 da noite da pra fazer escova?",
+        "booking", "escova", day=mar(12), at=T(20), part="noite",
+    ),
+    Case(
+        "sábado de manhã, umas 10 e meia, pode?",
+        "booking", day=mar(14), at=T(10, 30), part="manha",
+    ),
+    Case(
+        "Vocês tem horário pra luzes na segunda? Se tiver com a Juliana melhor",
+        "booking", "luzes", "juliana", mar(16),
+    ),
+    Case(
+        "amanha as 3 e meia da tarde tem?", "booking", day=mar(12), at=T(15, 30), part="tarde"
+    ),
+    Case("Quero agendar p 3a feira às 16h", "booking", day=mar(17), at=T(16)),
+    Case("tem horário na 6ª feira de manhã?", "booking", day=mar(13), part="manha"),
+    Case("hj 19h30 tem?", "booking", day=mar(11), at=T(19, 30)),
+    Case("Marcar escova dia 31/02", "booking", "escova"),
+    Case("Quero marcar pro dia 5", "booking", day=apr(5)),
+    Case(
+        "sabado 15:30 manicure com a carol blz?",
+        "booking", "manicure", "carol", mar(14), T(15, 30),
+    ),
+    Case(
+        "boa tarde gostaria d agendar uma escovinha c a juliana amanha a tarde",
+        "booking", "escova", "juliana", mar(12), part="tarde",
+    ),
+    Case(
+        "Bom dia, tem horário pra fazer a barba hoje às 10 da manhã?",
+        "booking", "barba", day=mar(11), at=T(10), part="manha",
+    ),
+    Case("Preciso de um horário urgente p hj, qualquer coisa serve", "booking", day=mar(11)),
+    Case("quero marcar uma escova progressiva", "booking"),
+    Case(
+        "Olá! Tudo bem? Queria saber se tem horário pra corte + escova no sábado depois das 14h",
+        "booking", "corte_f", day=mar(14), part="tarde",
+    ),
+    Case(
+        "Vou levar minha filha pra cortar a franja, ela pode sábado às 11",
+        "booking", "corte_f", day=mar(14), at=T(11),
+    ),
+    Case("quero fazer as unhas amanhã", "booking", "manicure", day=mar(12)),
+    Case(
+        "Tem horário com a Juliana ou com a Carol na quinta?",
+        "booking", professional="juliana", day=mar(12),
+    ),
+    Case("eu queria fazer luzes mas tenho medo de estragar o cabelo", "booking", "luzes"),
+    Case(
+        "amanhã 14h com o Rafael tá ótimo",
+        "booking", professional="rafael", day=mar(12), at=T(14), affirmative=True,
+    ),
+    Case("Pode ser depois de amanhã às 17h?", "booking", day=mar(13), at=T(17), affirmative=True),
+    Case("tem como fazer pé hoje à noite?", "booking", "pedicure", day=mar(11), part="noite"),
+    Case(
+        "Quero marcar um horário para minha mãe, ela quer fazer coloração e escova quinta-feira "
+        "à tarde",
+        "booking", "coloracao", day=mar(12), part="tarde",
+    ),
+    Case(
+        "Oi, sou a Carol, cliente de vcs, queria marcar manicure com a Juliana sexta",
+        "booking", "manicure", "juliana", mar(13),
+    ),
+    Case("Reservar horário sábado 9h30 pra escova", "booking", "escova", day=mar(14), at=T(9, 30)),
+    Case("eai, tem barbeiro hj?", "booking", day=mar(11)),
+    Case(
+        "Oi! Queria agendar um corte às 9 da manhã da próxima terça",
+        "booking", "corte_f", day=mar(17), at=T(9), part="manha",
+    ),
+    Case("Tem horário dia 11/03/2026?", "booking", day=mar(11)),
+    Case("Marca escova 14/3 10h", "booking", "escova", day=mar(14), at=T(10)),
+    Case("quero agendar 12 de março às 15h", "booking", day=mar(12), at=T(15)),
+    Case("Tem horário pra corte hoje? É pra ele", "booking", "corte_m", day=mar(11)),
+    Case("quero marcar escova e tb hidratação pra quinta", "booking", "escova", day=mar(12)),
+    Case("💅💅 quero fazer as unhas sábado 🥰", "booking", "manicure", day=mar(14)),
+    Case("qria agendar sombrancelha amanha", "booking", "sobrancelha", day=mar(12)),
+    Case("tem orario pra escova hj?", "booking", "escova", day=mar(11)),
+    Case(
+        "Confirmo! Sábado às 9 com o Rafael",
+        "booking", professional="rafael", day=mar(14), at=T(9), affirmative=True,
+    ),
+    Case("Isso mesmo, corte feminino às 15h", "booking", "corte_f", at=T(15), affirmative=True),
+    Case(
+        "hoje não dá, pode ser amanhã de manhã?",
+        "booking", day=mar(12), part="manha", affirmative=True, negative=True,
+    ),
+    Case(
+        "n consigo esse horário, tem mais tarde?", "booking", negative=True,
+    ),
+    Case(
+        "sexta fica ruim pra mim, tem sábado?", "booking", day=mar(14), negative=True
+    ),
+    Case(
+        "Com o Marcos não, prefiro o Rafael", "booking", professional="rafael", negative=True
+    ),
+    Case("Amanhã não posso, só sábado", "booking", day=mar(14), negative=True),
+]
+
+# Harder samples (run-on, several questions, stories around the request), each written before
+# the engine first ran on it; the engine was then fixed, never the expectations.
+MORE = [
+    Case(
+        "boa tarde moça tudo bem com vc? queria saber se amanha vcs tem horario pra fazer escova "
+        "e unha pq tenho um casamento sabado",
+        "booking", "escova", day=mar(12),
+    ),
+    Case(
+        "Oii! Tem como encaixar uma hidratação + escova pra hoje ainda? Chego aí umas 5",
+        "booking", "hidratacao", day=mar(11), at=T(17),
+    ),
+    Case("vcs atendem de domingo?", "inquiry", day=mar(15)),
+    Case("Boa noite! Vcs ainda estão atendendo?", "inquiry"),
+    Case(
+        "quero fazer o pé com a juliana quinta feira as 10:00",
+        "booking", "pedicure", "juliana", mar(12), T(10),
+    ),
+    Case(
+        "Quero marcar pra mim e pra minha filha, corte nas duas, sábado de manhã",
+        "booking", "corte_f", day=mar(14), part="manha",
+    ),
+    Case(
+        "me vê um horário pro meu esposo cortar o cabelo e fazer a barba amanhã depois das 17",
+        "booking", "corte_m", day=mar(12), part="tarde",
+    ),
+    Case("tem horario pras 14h amanha?", "booking", day=mar(12), at=T(14)),
+    Case(
+        "Ola bom dia gostaria de saber o valor da escova e se tem horario hj",
+        "booking", "escova", day=mar(11),
+    ),
+    Case("Oi td bem? Quanto tá o corte masculino e a barba?", "inquiry", "corte_m"),
+    Case("a Carol vai estar ai amanha?", "booking", professional="carol", day=mar(12)),
+    Case("manicure sábado 10h tem?", "booking", "manicure", day=mar(14), at=T(10)),
+    Case("Bom dia! Gostaria de cancelar meu horário de amanhã", "unknown", day=mar(12)),
+    Case("Oi! Vi no insta a promo de luzes, como funciona?", "inquiry", "luzes"),
+    Case("vcs fazem unha de gel?", "inquiry", "manicure"),
+    Case("quero cortar franja só, é rapidinho, dá pra hj?", "booking", "corte_f", day=mar(11)),
+    Case(
+        "Sábado às 16h tá bom pra mim", "booking", day=mar(14), at=T(16), affirmative=True
+    ),
+    Case("Pode ser com o Rafael então", "booking", professional="rafael", affirmative=True),
+    Case("não gostei do atendimento da recepcionista, muito grossa", "complaint"),
+    Case("meu cabelo ficou horrível, quero falar com o dono", "complaint"),
+    Case(
+        "Oi, marquei com a Juliana às 14h mas vou atrasar uns 15 min, tudo bem?",
+        "unknown", professional="juliana", at=T(14),
+    ),
+    Case("amanha 9h ou 10h, qualquer um", "booking", day=mar(12), at=T(9)),
+    Case(
+        "Bom dia, tem horário hoje pra sobrancelha? Se possível no horário de almoço",
+        "booking", "sobrancelha", day=mar(11),
+    ),
+    Case("Quero agendar uma coloração, qual o primeiro horário livre?", "booking", "coloracao"),
+    Case(
+        "tem vaga amanhã à tarde com o Marcos pra corte masculino?",
+        "booking", "corte_m", "marcos", mar(12), part="tarde",
+    ),
+    Case(
+        "vcs tem horario sabado a tarde? seria para luzes e corte",
+        "booking", "luzes", day=mar(14), part="tarde",
+    ),
+    Case("Amanhã às 10h fica bom?", "booking", day=mar(12), at=T(10)),
+    Case(
+        "oi querida, pode me encaixar hoje pra fazer a mão? qualquer horário",
+        "booking", "manicure", day=mar(11),
+    ),
+    Case("Preciso retocar a raiz urgente 😩 essa semana ainda", "booking", "coloracao"),
+    Case(
+        "Quanto custa pé e mão? E vcs tem horário na sexta?", "booking", "pedicure", day=mar(13)
+    ),
+    Case(
+        "Não vou conseguir ir amanhã, pode remarcar pra segunda?",
+        "booking", day=mar(16), negative=True,
+    ),
+    Case("Obrigadaaa! Até sábado 😘", "hello", day=mar(14)),
+    Case("ok obrigada, até amanhã então", "hello", day=mar(12), affirmative=True),
+    Case(
+        "corte + barba c/ o Marcos sab 9h", "booking", "corte_m", "marcos", mar(14), T(9)
+    ),
+    Case("qual a diferença de luzes pra mechas?", "inquiry", "luzes"),
+    Case("Fiz luzes semana passada e já desbotou 😡", "complaint", "luzes"),
+    Case("Oi, a Juliana faz progressiva?", "inquiry", professional="juliana"),
+    Case(
+        "gostaria de agendar uma sessão de hidratação para dia 16/03 as 18:30",
+        "booking", "hidratacao", day=mar(16), at=T(18, 30),
+    ),
+    Case(
+        "Moça, pode ser amanhã 11h com quem tiver disponível",
+        "booking", day=mar(12), at=T(11), affirmative=True,
+    ),
+    Case(
+        "Tenho uma festa sexta à noite, queria fazer escova antes, tem como na sexta de tarde?",
+        "booking", "escova", day=mar(13), part="tarde",
+    ),
+    Case("pode ser na terça-feira às 15:00?", "booking", day=mar(17), at=T(15), affirmative=True),
+    Case(
+        "vc consegue me encaixar amanha cedinho? tipo 8h",
+        "booking", day=mar(12), at=T(8), part="manha",
+    ),
+    Case("qto custa a escova e hidratacao junto?", "inquiry", "escova"),
+    Case("Oi tudo bem! Eu queria saber se vocês fazem corte infantil", "inquiry", "corte_f"),
+    Case(
+        "Bom dia! Sexta-feira tem horário com a Carol p/ fazer sobrancelha e buço?",
+        "booking", "sobrancelha", "carol", mar(13),
+    ),
+    Case(
+        "Olá, faço aniversário semana que vem e queria fazer luzes + escova antes, tem horário "
+        "dia 17?",
+        "booking", "luzes", day=mar(17),
+    ),
+    Case("n quero mais receber msg de vcs", "unknown", opt_out=True, negative=True),
+    Case("Gente, parem de mandar mensagem, já pedi!", "complaint", opt_out=True),
+    Case("Qual o Instagram de vcs?", "inquiry"),
+    Case("Às 19h vocês ainda estão abertos?", "inquiry", at=T(19)),
+]
+
+BLIND = [
+    Case(
+        "oi bom dia eu queria marcar um horario pra fazer minhas unhas pode ser amanha depois "
+        "das 3 da tarde",
+        "booking", "manicure", day=mar(12), part="tarde", affirmative=True,
+    ),
+    Case("QUERO MARCAR CORTE", "booking", "corte_f"),
+    Case("tem como vc me mandar a tabela de preços?", "inquiry"),
+    Case("Boa tarde!! Sou cliente nova, vcs atendem cabelo cacheado?", "inquiry"),
+    Case("vou querer a escova sim, pode ser 16h", "booking", "escova", at=T(16), affirmative=True),
+    Case(
+        "Bom dia amiga, sexta as 9 tem com a carol?",
+        "booking", professional="carol", day=mar(13), at=T(9),
+    ),
+    Case("a sobrancelha ficou toda falhada, tô muito chateada", "complaint", "sobrancelha"),
+    Case("oie, qual horario mais cedo que tem amanhã?", "booking", day=mar(12)),
+    Case("Oi! Meu horário é amanhã às 14h né? Só confirmando", "inquiry", day=mar(12), at=T(14)),
+    Case("Posso levar meu filho de 5 anos pra cortar junto?", "booking", "corte_m"),
+    Case(
+        "vcs tem horario pra sabado? se tiver quero fazer pé mão e sobrancelha",
+        "booking", "pedicure", day=mar(14),
+    ),
+    Case(
+        "tô precisando muito de uma hidratação kkkk tem vaga essa semana?", "booking", "hidratacao"
+    ),
+    Case("Tem alguém disponível agora?", "booking", day=mar(11)),
+    Case("Quanto custa a barba? E o corte masc?", "inquiry", "barba"),
+    Case(
+        "Boa noite, minha cliente indicou vocês. Fazem coloração com produto sem amônia?",
+        "inquiry", "coloracao",
+    ),
+    Case(
+        "Oi, ontem fiz escova com a Juliana e amei, quero marcar de novo pra semana que vem",
+        "booking", "escova", "juliana",
+    ),
+    Case(
+        "to com a unha quebrada, vcs conseguem arrumar hj ainda?",
+        "booking", "manicure", day=mar(11),
+    ),
+    Case(
+        "amanhã, 16h, com a Juliana. Escova. Pode ser?",
+        "booking", "escova", "juliana", mar(12), T(16), affirmative=True,
+    ),
+    Case("Vocês tem horário no domingo?", "booking", day=mar(15)),
+    Case("Cheguei e não tinha ninguém pra me atender, que absurdo", "complaint"),
+    Case("Obrigada pela confirmação 😊", "hello"),
+    Case(
+        "Oi, tudo bem? Gostaria de saber se vocês fazem alongamento de unha e quanto custa",
+        "inquiry", "manicure",
+    ),
+    Case(
+        "Marca pra mim corte e escova com a Carol dia 20 às 10h, por favor!",
+        "booking", "corte_f", "carol", mar(20), T(10),
+    ),
+    Case("Pode ser. Qual o endereço?", "inquiry", affirmative=True),
+    Case(
+        "nao consigo ir hoje, desculpa. Podemos remarcar?", "booking", day=mar(11), negative=True
+    ),
+    Case("quero fazer luzes, mas queria saber o preço antes", "booking", "luzes"),
+    Case(
+        "Boa tarde, qual o valor do pé e mão com a Juliana?", "inquiry", "pedicure", "juliana"
+    ),
+    Case("amanha as 10 da pra mim", "booking", day=mar(12), at=T(10), affirmative=True),
+    Case("nossa q demora pra responder hein", "complaint"),
+    Case("Boa tarde! Queria fazer um orçamento de luzes", "inquiry", "luzes"),
+    Case("sabado 10h30 sobrancelha e buço", "booking", "sobrancelha", day=mar(14), at=T(10, 30)),
+    Case("Estou esperando desde às 14h e até agora nada!", "complaint", at=T(14)),
+    Case(
+        "Bom dia!! tem vaga pra escova amanhã cedo? tipo 9h?",
+        "booking", "escova", day=mar(12), at=T(9), part="manha",
+    ),
+    Case(
+        "Me passa os horários de amanhã da Juliana por favor",
+        "booking", professional="juliana", day=mar(12),
+    ),
+    Case("É possível fazer coloração e luzes no mesmo dia?", "inquiry", "coloracao"),
+]
+
+BLIND_2 = [
+    Case(
+        "Olá! Meu nome é Carol e queria agendar uma escova pra sexta",
+        "booking", "escova", day=mar(13),
+    ),
+    Case(
+        "Boa tarde, teria como encaixar eu hoje ainda pra fazer sobrancelha? Saio do serviço 17h",
+        "booking", "sobrancelha", day=mar(11), at=T(17),
+    ),
+    Case("ai que raiva, a unha que fiz ontem já quebrou", "complaint", "manicure"),
+    Case("tem pra hoje as 18?", "booking", day=mar(11), at=T(18)),
+    Case(
+        "Quero fazer uma hidratação na sexta, mas só posso depois das 19h",
+        "booking", "hidratacao", day=mar(13), part="noite",
+    ),
+    Case("Oi boa noite, vcs fazem barba na navalha?", "inquiry", "barba"),
+    Case("pode ser 10h30 então 😊", "booking", at=T(10, 30), affirmative=True),
+    Case("Vou querer sim, obrigada!", "hello", affirmative=True),
+    Case(
+        "nao vou poder ir sexta, pode ser semana que vem?",
+        "booking", day=mar(13), affirmative=True, negative=True,
+    ),
+    Case("Olá, gostaria de saber se a Carol ainda trabalha aí", "inquiry", professional="carol"),
+    Case("qual o preço do corte masculino com barba?", "inquiry", "corte_m"),
+    Case(
+        "amanha de manha tem alguem pra fazer minha mao?",
+        "booking", "manicure", day=mar(12), part="manha",
+    ),
+    Case(
+        "Boa tarde! Vocês têm horário disponível pra amanhã às 11h30? Corte feminino",
+        "booking", "corte_f", day=mar(12), at=T(11, 30),
+    ),
+    Case("não precisa, obrigada", "hello", negative=True),
+    Case("SIM quero marcar", "booking", affirmative=True),
+    Case("Queria saber quanto fica uma escova com hidratação", "inquiry", "escova"),
+    Case("tava marcada 15h e ninguém me atendeu até agora", "complaint", at=T(15)),
+    Case(
+        "Pode ser quinta às 9h com o Marcos?",
+        "booking", professional="marcos", day=mar(12), at=T(9), affirmative=True,
+    ),
+    Case("me manda o endereço por favor", "inquiry"),
+    Case(
+        "Oi, queria cortar o cabelo do meu filho de 8 anos, vcs atendem criança?",
+        "inquiry", "corte_m",
+    ),
+]
+
+INQUIRY = [
+    Case("quanto custa a hidratação?", "inquiry", "hidratacao"),
+    Case("Qual o valor do corte masculino?", "inquiry", "corte_m"),
+    Case("vcs aceitam pix ou cartão?", "inquiry"),
+    Case("Oi, qual o endereço de vocês?", "inquiry"),
+    Case("que horas vcs abrem no sábado?", "inquiry", day=mar(14)),
+    Case("Onde fica o salão? tem estacionamento?", "inquiry"),
+    Case("qto ta a escova?", "inquiry", "escova"),
+    Case("quanto tempo demora as luzes?", "inquiry", "luzes"),
+    Case("Vcs fazem progressiva?", "inquiry"),
+    Case("Aceita cartão de crédito? Parcela?", "inquiry"),
+    Case("Bom dia! Qual o horário de funcionamento de vocês?", "inquiry"),
+    Case("Até que horas vocês atendem hoje?", "inquiry", day=mar(11)),
+    Case("oi qnto é a sobrancelha com henna", "inquiry", "sobrancelha"),
+    Case("Vocês abrem domingo?", "inquiry", day=mar(15)),
+    Case("quanto fica pé e mão?", "inquiry", "pedicure"),
+    Case("o preço da coloração é com a tinta inclusa?", "inquiry", "coloracao"),
+    Case("Tem vaga de estacionamento aí perto?", "inquiry"),
+    Case("Quanto custa o corte feminino com a Carol?", "inquiry", "corte_f", "carol"),
+    Case("quanto é barba?", "inquiry", "barba"),
+    Case("a hidratação dura quanto tempo?", "inquiry", "hidratacao"),
+    Case("vcs trabalham com mechas loiro claro?", "inquiry", "luzes"),
+    Case("Qual o valor da escova? Meu cabelo é bem longo", "inquiry", "escova"),
+    Case("Vocês funcionam feriado?", "inquiry"),
+    Case("Tem desconto pra primeira vez?", "inquiry"),
+    Case("qual marca de esmalte vocês usam?", "inquiry", "manicure"),
+    Case("demora quanto tempo a progressiva? umas 2h?", "inquiry"),
+    Case("oi, boa tarde. vcs fazem design de sobrancelha? qual o valor?", "inquiry", "sobrancelha"),
+    Case("boa noite!! amanhã vcs abrem que horas?", "inquiry", day=mar(12)),
+    Case("qual horário vcs fecham hoje?", "inquiry", day=mar(11)),
+    Case(
+        "Oi, tudo bem? Vi a promoção de hidratação, ainda tá valendo?", "inquiry", "hidratacao"
+    ),
+]
+
+COMPLAINT = [
+    Case("Péssimo atendimento, esperei 40 minutos e ninguém me atendeu", "complaint"),
+    Case(
+        "A Carol queimou meu cabelo na escova, to muito insatisfeita",
+        "complaint", "escova", "carol",
+    ),
+    Case("o esmalte descascou em 2 dias, absurdo", "complaint", "manicure"),
+    Case("Vocês cobraram errado meu corte ontem", "complaint", "corte_f"),
+    Case("Não gostei da coloração, ficou manchada", "complaint", "coloracao"),
+    Case("Que falta de respeito, marquei 14h e atrasou uma hora", "complaint", at=T(14)),
+    Case("horrível o corte que o Marcos fez, ficou torto", "complaint", "corte_f", "marcos"),
+    Case("Estou decepcionada, a manicure machucou meu dedo", "complaint", "manicure"),
+    Case("quero meu dinheiro de volta", "complaint"),
+    Case("Fiquei esperando na recepção e ninguém avisou do atraso", "complaint"),
+    Case("mto ruim o atendimento de hj", "complaint", day=mar(11)),
+    Case("estragaram meu cabelo com essa tintura, vou no procon", "complaint", "coloracao"),
+]
+
+HELLO = [
+    Case("Oi", "hello"),
+    Case("Bom dia!!", "hello"),
+    Case("oiee tudo bem?", "hello"),
+    Case("Boa noite", "hello"),
+    Case("e aí, beleza?", "hello"),
+    Case("Olá 😊", "hello"),
+    Case("Obrigada, amei o resultado!", "hello"),
+    Case("valeu!", "hello"),
+    Case("boa tarde, tudo bom?", "hello"),
+    Case("Oi Carol, tudo bem?", "hello", professional="carol"),
+    Case("Obrigada pelo atendimento de ontem, a Juliana arrasou!", "hello", professional="juliana"),
+    Case("agora não, obrigada", "hello", negative=True),
+    Case("não obrigado", "hello", negative=True),
+]
+
+OPT_OUT = [
+    Case("SAIR", "unknown", opt_out=True),
+    Case("Parar", "unknown", opt_out=True),
+    Case("STOP", "unknown", opt_out=True),
+    Case("não quero mais receber essas mensagens", "unknown", opt_out=True, negative=True),
+    Case("Por favor me tira da lista", "unknown", opt_out=True),
+    Case("pare de me mandar promoção", "unknown", opt_out=True),
+    Case("quero descadastrar meu número", "unknown", opt_out=True),
+    Case("sair por favor", "unknown", opt_out=True),
+    Case(
+        "Não quero mais receber promoção de corte, obrigado",
+        "unknown", "corte_f", opt_out=True, negative=True,
+    ),
+]
+
+ANSWERS = [
+    Case("Sim", "unknown", affirmative=True),
+    Case("simmm 😍", "unknown", affirmative=True),
+    Case("pode ser", "unknown", affirmative=True),
+    Case("ss", "unknown", affirmative=True),
+    Case("fechado 👍", "unknown", affirmative=True),
+    Case("ok, confirmo", "unknown", affirmative=True),
+    Case("ok", "unknown", affirmative=True),
+    Case("👍", "unknown", affirmative=True),
+    Case("claro, pode ser", "unknown", affirmative=True),
+    Case("quero", "unknown", affirmative=True),
+    Case("não", "unknown", negative=True),
+    Case("Nao posso sexta", "unknown", day=mar(13), negative=True),
+    Case("melhor não, fica pra próxima", "unknown", negative=True),
+    Case("Não vou poder ir, preciso desmarcar", "unknown", negative=True),
+    Case("Já tô chegando, desculpa o atraso!", "unknown"),
+    Case("vou me atrasar uns 10 min", "unknown"),
+]
+
+CASES = BOOKING + MORE + BLIND + BLIND_2 + INQUIRY + COMPLAINT + HELLO + OPT_OUT + ANSWERS
+# fmt: on
