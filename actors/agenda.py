@@ -13,8 +13,8 @@ from typing import Literal
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from actors.agenda_core import AgendaCore
 from actors.campaign_runner import CampaignWrites, campaign_input, campaign_writes, plan_campaign
+from actors.chat_agenda import ChatAgenda
 from db import appointments as appointment_queries
 from db import auth_requests as auth_request_queries
 from db import campaigns as campaign_queries
@@ -61,7 +61,7 @@ def delivery_event(
     )
 
 
-class TenantAgenda(AgendaCore):
+class TenantAgenda(ChatAgenda):
     """One salon's live agenda: auth requests, campaigns, delivery outcomes."""
 
     async def create_auth_request(self, command: CreateAuthRequest) -> AuthRequestCreatedResult:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -18,13 +19,22 @@ from redis.asyncio import Redis
 from actors.agenda import TenantAgenda
 from db.pool import create_pool
 from integrations.event_stream import EventStream
+from integrations.gemini import gemini_from_settings
+from integrations.llm import LanguageModel
 from integrations.settings import Settings
 
 logger = logging.getLogger(__name__)
 
 # The commands a caller may send to an agenda; anything else is refused before dispatch.
 COMMANDS = frozenset(
-    {"create_auth_request", "decide_auth_request", "record_deliveries", "run_campaign"}
+    {
+        "create_auth_request",
+        "decide_auth_request",
+        "record_deliveries",
+        "run_campaign",
+        "receive_message",
+        "send_owner_message",
+    }
 )
 
 
@@ -43,6 +53,20 @@ class TenantHostCore:
         self._redis: Redis | None = None
         self._stream: EventStream | None = None
         self._start_lock = asyncio.Lock()
+        # One Gemini client per host process, shared by its salons; None: rules only.
+        self._llm: LanguageModel | None = gemini_from_settings(
+            api_key=settings.gemini_api_key.get_secret_value(),
+            model=settings.gemini_model,
+            base_url=settings.gemini_base_url,
+            timeout_s=settings.gemini_timeout_s,
+            attempts=settings.gemini_attempts,
+            initial_delay_s=settings.gemini_initial_delay_s,
+        )
+        self._on_llm_fallback: Callable[[str], None] | None = None
+
+    def on_llm_fallback(self, callback: Callable[[str], None]) -> None:
+        """Called with the reason each time Gemini fails and the rules answer (metrics)."""
+        self._on_llm_fallback = callback
 
     async def start(self) -> None:
         async with self._start_lock:
@@ -59,6 +83,8 @@ class TenantHostCore:
             )
 
     async def close(self) -> None:
+        if self._llm is not None and hasattr(self._llm, "close"):
+            await self._llm.close()
         if self._pool is not None:
             await self._pool.close()
         if self._redis is not None:
@@ -86,6 +112,8 @@ class TenantHostCore:
                     raise RuntimeError("host not started")
                 agenda = TenantAgenda(
                     tenant_id,
+                    llm=self._llm,
+                    on_llm_fallback=self._on_llm_fallback,
                     pool=self._pool,
                     stream=self._stream,
                     send_window=(self._settings.send_window_start, self._settings.send_window_end),

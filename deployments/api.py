@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from deployments import routes_agenda, routes_automations, routes_health, routes_sync, websocket
+from deployments import (
+    routes_agenda,
+    routes_automations,
+    routes_chat,
+    routes_health,
+    routes_sync,
+    routes_webhooks,
+    websocket,
+)
 from deployments.errors import install_error_handlers
 from deployments.resources import open_resources
 from integrations.settings import Settings
@@ -23,5 +31,7 @@ def create_api(settings: Settings) -> FastAPI:
     app.include_router(routes_sync.router)
     app.include_router(routes_agenda.router)
     app.include_router(routes_automations.router)
+    app.include_router(routes_chat.router)
+    app.include_router(routes_webhooks.router)
     app.include_router(websocket.router)
     return app

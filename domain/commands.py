@@ -120,3 +120,35 @@ class CampaignResult(Command):
     stats: CampaignStatsView
     suggestions: list[SuggestionView]
     skips: list[SkipView]
+
+
+class ReceiveMessage(Command):
+    """A client's WhatsApp message, as n8n forwarded it; its ids make a repeat a no-op."""
+
+    client_name: str = Field(default="", max_length=200)
+    phone: str = Field(min_length=8, max_length=40)
+    message: str = Field(min_length=1, max_length=4096)
+    channel: Literal["whatsapp"] = "whatsapp"
+    sent_at: AwareDatetime
+    external_id: str | None = Field(default=None, max_length=200)
+    webhook_id: str | None = Field(default=None, max_length=200)
+
+
+class MessageAccepted(Command):
+    message_id: UUID
+    conversation_id: UUID
+    client_id: UUID
+    duplicate: bool
+    new_client: bool = False
+
+
+class SendOwnerMessage(Command):
+    conversation_id: UUID
+    text: str = Field(min_length=1, max_length=4096)
+    sent_by: UUID
+
+
+class OwnerMessageResult(Command):
+    message_id: UUID
+    conversation_id: UUID
+    client_id: UUID

@@ -51,6 +51,39 @@ class AiResponseData(EventData):
     message: str
     intent: Literal["booking", "inquiry", "complaint", "hello", "unknown"]
     booking_created: bool
+    auth_request_id: UUID | None = None  # a booking created, or a campaign offer accepted
+    engine: Literal["gemini", "rules"] | None = None
+
+
+class MessageReceivedData(EventData):
+    """A client wrote on WhatsApp (the Chat page shows it before the agent answers)."""
+
+    conversation_id: UUID
+    message_id: UUID
+    client_id: UUID
+    client_name: str
+    message: str
+    new_client: bool = False
+
+
+class OwnerMessageSentData(EventData):
+    conversation_id: UUID
+    message_id: UUID
+    client_id: UUID
+    message: str
+
+
+class ComplaintReceivedData(EventData):
+    """A client complained: the owner should answer personally (the agent sells nothing)."""
+
+    conversation_id: UUID
+    client_id: UUID
+    client_name: str
+    message: str
+
+
+class ClientOptedOutData(EventData):
+    client_id: UUID
 
 
 class CampaignStats(EventData):
@@ -118,6 +151,26 @@ class NotificationSent(_Envelope):
     data: NotificationSentData
 
 
+class MessageReceived(_Envelope):
+    event_type: Literal["message_received"] = "message_received"
+    data: MessageReceivedData
+
+
+class OwnerMessageSent(_Envelope):
+    event_type: Literal["owner_message_sent"] = "owner_message_sent"
+    data: OwnerMessageSentData
+
+
+class ComplaintReceived(_Envelope):
+    event_type: Literal["complaint_received"] = "complaint_received"
+    data: ComplaintReceivedData
+
+
+class ClientOptedOut(_Envelope):
+    event_type: Literal["client_opted_out"] = "client_opted_out"
+    data: ClientOptedOutData
+
+
 class NotificationFailed(_Envelope):
     event_type: Literal["notification_failed"] = "notification_failed"
     data: NotificationFailedData
@@ -130,7 +183,11 @@ Event = Annotated[
     | AiResponse
     | CampaignCompleted
     | NotificationSent
-    | NotificationFailed,
+    | NotificationFailed
+    | MessageReceived
+    | OwnerMessageSent
+    | ComplaintReceived
+    | ClientOptedOut,
     Field(discriminator="event_type"),
 ]
 EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)
@@ -142,6 +199,10 @@ EventPayload = (
     | CampaignCompletedData
     | NotificationSentData
     | NotificationFailedData
+    | MessageReceivedData
+    | OwnerMessageSentData
+    | ComplaintReceivedData
+    | ClientOptedOutData
 )
 
 EVENT_TYPES: dict[type[EventData], str] = {
@@ -152,6 +213,10 @@ EVENT_TYPES: dict[type[EventData], str] = {
     CampaignCompletedData: "campaign_completed",
     NotificationSentData: "notification_sent",
     NotificationFailedData: "notification_failed",
+    MessageReceivedData: "message_received",
+    OwnerMessageSentData: "owner_message_sent",
+    ComplaintReceivedData: "complaint_received",
+    ClientOptedOutData: "client_opted_out",
 }
 
 

@@ -70,6 +70,14 @@ class Settings(BaseSettings):
     sender_lease_s: float = Field(default=120.0, gt=0)
     sender_poll_interval_s: float = Field(default=1.0, gt=0)
 
+    # The chat agent's Gemini; an empty key leaves the Portuguese rule engine answering alone.
+    gemini_api_key: SecretStr = SecretStr("")
+    gemini_model: str = "gemini-2.5-flash"
+    gemini_base_url: str = ""  # empty: Google's endpoint; tests point it at a fake on 127.0.0.1
+    gemini_timeout_s: float = Field(default=6.0, gt=0, description="per attempt")
+    gemini_attempts: int = Field(default=2, ge=1, le=5)
+    gemini_initial_delay_s: float = Field(default=0.5, ge=0)
+
     @model_validator(mode="after")
     def refuse_placeholder_secrets(self) -> Settings:
         if self.environment == Environment.PRODUCTION:
@@ -98,4 +106,9 @@ class Settings(BaseSettings):
             "AGENDA_N8N_OUTBOUND_URL": self.n8n_outbound_url,
             "AGENDA_SCHEDULER_ENABLED": str(self.scheduler_enabled).lower(),
             "AGENDA_SENDER_ENABLED": str(self.sender_enabled).lower(),
+            "AGENDA_GEMINI_API_KEY": self.gemini_api_key.get_secret_value(),
+            "AGENDA_GEMINI_MODEL": self.gemini_model,
+            "AGENDA_GEMINI_BASE_URL": self.gemini_base_url,
+            "AGENDA_GEMINI_TIMEOUT_S": str(self.gemini_timeout_s),
+            "AGENDA_GEMINI_ATTEMPTS": str(self.gemini_attempts),
         }

@@ -376,7 +376,12 @@ def best_slot(
     )
     start = now + timedelta(minutes=options.min_lead_min)
     free = FreeTime(agenda, performers, start, now + timedelta(days=options.days_ahead))
-    candidates = [s for p in performers for s in free.starts(p.id, service.duration_min)]
+    duration = timedelta(minutes=service.duration_min)
+    candidates = [
+        Slot(professional_id=p.id, starts_at=start, ends_at=start + duration)
+        for p in performers
+        for start in free.starts(p.id, service.duration_min)
+    ]
 
     def score(slot: Slot) -> tuple[int, int, int, datetime]:
         local = slot.starts_at.astimezone(zone)

@@ -1,0 +1,101 @@
+"""The dashboard's Chat page: conversations, their messages, and the salon writing to a client.
+
+Reads query PostgreSQL; a message from the salon goes through the salon's actor (recorded, sent
+through n8n, evented as `owner_message_sent`). Owner and staff alike: whoever answers the salon's
+WhatsApp.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, HTTPException, Query, status
+from pydantic import BaseModel, Field
+
+from db import chat as chat_queries
+from deployments.auth import CurrentUser
+from deployments.resources import Deps
+from deployments.schemas import Body
+from domain.commands import OwnerMessageResult, SendOwnerMessage
+
+router = APIRouter(prefix="/api/v1/chat", tags=["chat"])
+
+
+class ConversationOut(BaseModel):
+    id: UUID
+    client_id: UUID
+    client_name: str
+    phone_e164: str
+    last_message_at: datetime
+    last_message: str | None
+    last_author: str | None
+
+
+class ConversationList(BaseModel):
+    data: list[ConversationOut]
+
+
+class ChatMessageOut(BaseModel):
+    id: UUID
+    direction: str
+    author: str
+    body: str
+    intent: str | None
+    engine: str | None
+    auth_request_id: UUID | None
+    created_at: datetime
+
+
+class ChatMessageList(BaseModel):
+    data: list[ChatMessageOut]
+
+
+class SendMessageBody(Body):
+    text: str = Field(min_length=1, max_length=4096)
+
+
+@router.get("/conversations", response_model=ConversationList)
+async def conversations(
+    user: CurrentUser,
+    deps: Deps,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> ConversationList:
+    async with deps.pool.acquire() as conn:
+        rows = await chat_queries.list_conversations(
+            conn, tenant_id=user.tenant_id, limit=limit, offset=offset
+        )
+    return ConversationList(data=[ConversationOut(**row) for row in rows])
+
+
+@router.get("/conversations/{conversation_id}/messages", response_model=ChatMessageList)
+async def messages(
+    conversation_id: UUID,
+    user: CurrentUser,
+    deps: Deps,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> ChatMessageList:
+    async with deps.pool.acquire() as conn:
+        rows = await chat_queries.list_messages(
+            conn, tenant_id=user.tenant_id, conversation_id=conversation_id, limit=limit
+        )
+    if rows is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "conversation not found")
+    return ChatMessageList(data=[ChatMessageOut(**row) for row in rows])
+
+
+@router.post(
+    "/conversations/{conversation_id}/messages",
+    status_code=status.HTTP_201_CREATED,
+    response_model=OwnerMessageResult,
+)
+async def send_message(
+    conversation_id: UUID, body: SendMessageBody, user: CurrentUser, deps: Deps
+) -> OwnerMessageResult:
+    command = SendOwnerMessage(conversation_id=conversation_id, text=body.text, sent_by=user.sub)
+    result: OwnerMessageResult = await deps.directory.call(
+        user.tenant_id, "send_owner_message", command
+    )
+    return result

@@ -1,0 +1,276 @@
+"""The chat agent's decisions, pure: what to answer, what to book, what to flag.
+
+Input is an `Understanding` of the client's message (from Gemini or the Portuguese rules) plus
+the real open slots the salon's actor found for it; output is the reply in Brazilian Portuguese
+and the actions: propose slots, book one (an auth request for the owner), accept an open campaign
+offer, opt the client out of marketing, or flag a complaint (never answered with a sale).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Literal
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from domain.chat_rules import Understanding
+from domain.messages import WEEKDAYS_PT, format_brl
+from domain.models import Service, Value
+
+MAX_PROPOSED = 3
+ORDINALS = {"primeiro": 0, "1": 0, "segundo": 1, "2": 1, "terceiro": 2, "3": 2}
+
+
+class ProposedSlot(Value):
+    service_id: UUID
+    professional_id: UUID
+    starts_at: datetime
+    service_name: str
+    professional_name: str
+
+
+class OpenOffer(Value):
+    """A campaign suggestion the client received and has not answered yet."""
+
+    auth_request_id: UUID
+    service_name: str
+    professional_name: str
+    starts_at: datetime
+
+
+class LlmReading(BaseModel):
+    """The structured answer asked of Gemini (its `response_schema`)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    intent: Literal["booking", "inquiry", "complaint", "hello", "unknown"]
+    reply: str = Field(min_length=1, max_length=1000)
+    service: str | None = None
+    professional: str | None = None
+    date: str | None = Field(default=None, description="YYYY-MM-DD")
+    time: str | None = Field(default=None, description="HH:MM, 24 h")
+    opt_out: bool = False
+    agrees: bool = Field(default=False, description="the client says yes to what was offered")
+
+
+class ChatContext(Value):
+    salon_name: str
+    time_zone: str
+    client_first_name: str
+    today: date
+    services: tuple[Service, ...]
+    proposed: tuple[ProposedSlot, ...] = ()
+    open_offer: OpenOffer | None = None
+
+
+class ChatDecision(Value):
+    reply: str
+    intent: Literal["booking", "inquiry", "complaint", "hello", "unknown"]
+    opt_out: bool = False
+    complaint: bool = False
+    book: ProposedSlot | None = None
+    accept_offer: UUID | None = None
+    proposed: tuple[ProposedSlot, ...] = ()
+
+
+def slot_label(slot: ProposedSlot | OpenOffer, context: ChatContext) -> str:
+    local = slot.starts_at.astimezone(ZoneInfo(context.time_zone))
+    days = (local.date() - context.today).days
+    day = {0: "hoje", 1: "amanhã"}.get(days, WEEKDAYS_PT[local.weekday()])
+    return f"{day} ({local:%d/%m}) às {local:%H:%M} com {slot.professional_name}"
+
+
+def chosen_slot(
+    text: str, understanding: Understanding, context: ChatContext
+) -> ProposedSlot | None:
+    """The proposed slot the client picked: by its time, by its order, or the only one."""
+    proposed = context.proposed
+    if not proposed:
+        return None
+    zone = ZoneInfo(context.time_zone)
+    if understanding.at is not None:
+        same_time = [
+            s
+            for s in proposed
+            if s.starts_at.astimezone(zone).time() == understanding.at
+            and (
+                understanding.day is None
+                or s.starts_at.astimezone(zone).date() == understanding.day
+            )
+        ]
+        if len(same_time) == 1:
+            return same_time[0]
+    words = text.lower().split()
+    for word, index in ORDINALS.items():
+        if word in words and index < len(proposed):
+            return proposed[index]
+    if understanding.affirmative and len(proposed) == 1:
+        return proposed[0]
+    return None
+
+
+def decide(
+    text: str,
+    understanding: Understanding,
+    context: ChatContext,
+    *,
+    free_slots: Sequence[ProposedSlot],
+    llm_reply: str | None = None,
+) -> ChatDecision:
+    name = context.client_first_name
+    if understanding.opt_out:
+        return ChatDecision(
+            reply=f"Tudo certo, {name}! Você não vai mais receber ofertas do {context.salon_name}."
+            " Se quiser agendar, é só chamar por aqui.",
+            intent=understanding.intent,
+            opt_out=True,
+        )
+    if understanding.intent == "complaint":
+        return ChatDecision(
+            reply=f"Sinto muito pelo ocorrido, {name}. Já avisei a responsável do"
+            f" {context.salon_name}, que vai falar com você pessoalmente o quanto antes.",
+            intent="complaint",
+            complaint=True,
+        )
+    picked = chosen_slot(text, understanding, context)
+    if picked is not None:
+        return ChatDecision(
+            reply=f"Perfeito, {name}! Pedi ao salão a confirmação de {picked.service_name}"
+            f" {slot_label(picked, context)}. Te aviso por aqui assim que confirmarem.",
+            intent="booking",
+            book=picked,
+        )
+    offer = context.open_offer
+    if offer is not None and understanding.affirmative and not context.proposed:
+        return ChatDecision(
+            reply=f"Ótimo, {name}! Seu {offer.service_name} {slot_label(offer, context)} foi"
+            " enviado para confirmação do salão. Te aviso assim que confirmarem.",
+            intent="booking",
+            accept_offer=offer.auth_request_id,
+        )
+    if offer is not None and understanding.negative and not context.proposed:
+        return ChatDecision(
+            reply=f"Sem problemas, {name}! Quando quiser outro horário, é só chamar.",
+            intent=understanding.intent,
+        )
+    if context.proposed and understanding.affirmative and not _asks_something_new(understanding):
+        options = "; ".join(
+            f"{i + 1}) {slot_label(s, context)}" for i, s in enumerate(context.proposed)
+        )
+        return ChatDecision(
+            reply=f"Combinado, {name}! Qual destes horários? {options}. Responda com o número.",
+            intent="booking",
+            proposed=context.proposed,
+        )
+    if understanding.intent == "booking":
+        return _booking_reply(understanding, context, free_slots)
+    if llm_reply:
+        return ChatDecision(reply=llm_reply, intent=understanding.intent)
+    return ChatDecision(reply=_plain_reply(understanding, context), intent=understanding.intent)
+
+
+def _booking_reply(
+    understanding: Understanding, context: ChatContext, free_slots: Sequence[ProposedSlot]
+) -> ChatDecision:
+    name = context.client_first_name
+    if understanding.service_id is None and not context.proposed:
+        menu = ", ".join(f"{s.name} ({format_brl(s.price_cents)})" for s in context.services[:8])
+        return ChatDecision(
+            reply=f"Claro, {name}! Qual serviço você quer agendar? Temos: {menu}.",
+            intent="booking",
+        )
+    exact = [s for s in free_slots if _starts_at(s, understanding, context)]
+    offered = tuple(exact[:1]) if exact else tuple(free_slots[:MAX_PROPOSED])
+    if not offered:
+        return ChatDecision(
+            reply=f"Poxa, {name}, não encontrei horário livre para isso nos próximos dias."
+            " Quer tentar outro dia ou outro profissional?",
+            intent="booking",
+        )
+    if len(offered) == 1:
+        only = offered[0]
+        return ChatDecision(
+            reply=f"Tenho {only.service_name} {slot_label(only, context)}. Posso pedir a"
+            " confirmação ao salão? Responda SIM para reservar.",
+            intent="booking",
+            proposed=offered,
+        )
+    options = "; ".join(f"{i + 1}) {slot_label(s, context)}" for i, s in enumerate(offered))
+    return ChatDecision(
+        reply=f"Tenho estes horários para {offered[0].service_name}: {options}."
+        " Qual você prefere? Responda com o número ou o horário.",
+        intent="booking",
+        proposed=offered,
+    )
+
+
+def _asks_something_new(understanding: Understanding) -> bool:
+    return any(
+        value is not None
+        for value in (
+            understanding.service_id,
+            understanding.day,
+            understanding.at,
+            understanding.part_of_day,
+            understanding.professional_id,
+        )
+    )
+
+
+def _starts_at(slot: ProposedSlot, understanding: Understanding, context: ChatContext) -> bool:
+    """The slot is exactly the day and time the client asked for."""
+    if understanding.at is None:
+        return False
+    local = slot.starts_at.astimezone(ZoneInfo(context.time_zone))
+    return local.time() == understanding.at and (
+        understanding.day is None or local.date() == understanding.day
+    )
+
+
+def _plain_reply(understanding: Understanding, context: ChatContext) -> str:
+    name = context.client_first_name
+    if understanding.intent == "inquiry":
+        wanted = [s for s in context.services if s.id == understanding.service_id]
+        listed = wanted or list(context.services[:8])
+        prices = "; ".join(
+            f"{s.name}: {format_brl(s.price_cents)} ({s.duration_min} min)" for s in listed
+        )
+        return f"{prices}. Quer agendar, {name}? Me diga o serviço, o dia e o horário."
+    if understanding.intent == "hello":
+        return (
+            f"Olá, {name}! Aqui é do {context.salon_name}. Quer agendar um horário? Me diga o"
+            " serviço e o dia que prefere."
+        )
+    return (
+        f"Desculpe, {name}, não entendi. Quer agendar um horário? Me diga o serviço, o dia e o"
+        " horário que prefere."
+    )
+
+
+def from_reading(
+    reading: LlmReading, rules: Understanding, *, named: Understanding
+) -> Understanding:
+    """Gemini's reading as an Understanding, with the rules' safety flags kept.
+
+    `rules` is the rule engine's reading of the client's text (opt-out words always count);
+    `named` is its reading of the service and professional Gemini named (ids from names).
+    """
+    try:
+        day = date.fromisoformat(reading.date) if reading.date else rules.day
+        at = datetime.strptime(reading.time, "%H:%M").time() if reading.time else rules.at
+    except ValueError:
+        day, at = rules.day, rules.at
+    return Understanding(
+        intent=reading.intent,
+        opt_out=reading.opt_out or rules.opt_out,
+        affirmative=reading.agrees or rules.affirmative,
+        negative=rules.negative and not reading.agrees,
+        service_id=named.service_id or rules.service_id,
+        professional_id=named.professional_id or rules.professional_id,
+        day=day,
+        at=at,
+        part_of_day=rules.part_of_day,
+    )

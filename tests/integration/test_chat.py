@@ -1,0 +1,215 @@
+"""The chat desk of a salon on real PostgreSQL and Redis, answered by the Portuguese rules."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+from typing import Any
+from uuid import uuid4
+
+import asyncpg
+import pytest
+
+from actors.agenda import TenantAgenda
+from domain.campaigns import CampaignOptions
+from domain.commands import ReceiveMessage, RunCampaign, SendOwnerMessage
+from domain.salon_import import SalonFile
+from integrations.event_stream import EventStream
+from tests.factories import SalonIds, make_recall_salon
+
+Salon = tuple[SalonFile, SalonIds]
+
+
+@pytest.fixture
+async def agenda(pool: asyncpg.Pool, stream: EventStream, salon: Salon) -> TenantAgenda:
+    agenda = TenantAgenda(salon[1].tenant, pool=pool, stream=stream)
+    await agenda.activate()
+    return agenda
+
+
+def message(
+    text: str,
+    *,
+    phone: str = "+5511988887777",
+    external_id: str | None = None,
+    name: str = "João Pereira",
+) -> ReceiveMessage:
+    return ReceiveMessage(
+        client_name=name,
+        phone=phone,
+        message=text,
+        sent_at=datetime.now(UTC),
+        external_id=external_id or uuid4().hex,
+    )
+
+
+async def say(agenda: TenantAgenda, text: str, **kwargs: Any) -> None:
+    await agenda.receive_message(message(text, **kwargs))
+    await agenda.drain()
+
+
+async def rows(pool: asyncpg.Pool, sql: str, *args: Any) -> list[asyncpg.Record]:
+    async with pool.acquire() as conn:
+        return list(await conn.fetch(sql, *args))
+
+
+async def events(pool: asyncpg.Pool, ids: SalonIds, event_type: str) -> list[dict[str, Any]]:
+    found = await rows(
+        pool,
+        "SELECT data FROM event WHERE tenant_id = $1 AND event_type = $2 ORDER BY event_id",
+        ids.tenant,
+        event_type,
+    )
+    return [r["data"] for r in found]
+
+
+async def test_unknown_phone_becomes_a_client(
+    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon
+) -> None:
+    accepted = await agenda.receive_message(message("Oi, bom dia!", phone="5511977776666"))
+    await agenda.drain()
+    found = await rows(
+        pool,
+        "SELECT name, phone_e164, whatsapp_id FROM client WHERE tenant_id = $1 AND id = $2",
+        salon[1].tenant,
+        accepted.client_id,
+    )
+    assert accepted.new_client
+    assert [tuple(r) for r in found] == [("João Pereira", "+5511977776666", "5511977776666")]
+
+
+async def test_booking_request_gets_real_slots_then_a_proposal(
+    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon
+) -> None:
+    ids = salon[1]
+    await say(agenda, "Oi, quero agendar um corte amanhã às 15h")
+    first = (await events(pool, ids, "ai_response"))[-1]
+    assert first["intent"] == "booking"
+    assert "15:00" in first["message"]
+    await say(agenda, "sim, pode ser às 15h")
+    second = (await events(pool, ids, "ai_response"))[-1]
+    created = await events(pool, ids, "auth_request_created")
+    assert second["booking_created"] is True
+    assert len(created) == 1
+    proposal = created[0]["auth_request"]
+    assert (proposal["created_by_agent"], proposal["appointment_data"]["time"]) == ("chat", "15:00")
+
+
+async def test_duplicate_deliveries_are_answered_once(
+    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon
+) -> None:
+    text = message("Quanto custa a barba?", external_id="wamid.X1")
+    results = await asyncio.gather(*(agenda.receive_message(text) for _ in range(5)))
+    await agenda.receive_message(text)
+    await agenda.drain()
+    inbound = await rows(
+        pool,
+        "SELECT id FROM chat_message WHERE tenant_id = $1 AND direction = 'inbound'",
+        salon[1].tenant,
+    )
+    replies = await events(pool, salon[1], "ai_response")
+    assert len({r.message_id for r in results}) == 1
+    assert sum(1 for r in results if not r.duplicate) == 1
+    assert (len(inbound), len(replies)) == (1, 1)
+
+
+async def test_opt_out_word_stops_marketing(
+    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon
+) -> None:
+    accepted = await agenda.receive_message(message("SAIR"))
+    await agenda.drain()
+    opted = await rows(
+        pool,
+        "SELECT marketing_opt_out FROM client WHERE tenant_id = $1 AND id = $2",
+        salon[1].tenant,
+        accepted.client_id,
+    )
+    reply = (await events(pool, salon[1], "ai_response"))[-1]
+    assert opted[0]["marketing_opt_out"] is True
+    assert "não vai mais receber" in reply["message"]
+    assert await events(pool, salon[1], "client_opted_out") == [
+        {"client_id": str(accepted.client_id)}
+    ]
+
+
+async def test_complaint_is_flagged_and_not_sold_to(
+    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon
+) -> None:
+    await say(agenda, "Péssimo atendimento, esperei 40 minutos e ninguém me avisou")
+    reply = (await events(pool, salon[1], "ai_response"))[-1]
+    flagged = await events(pool, salon[1], "complaint_received")
+    assert reply["intent"] == "complaint"
+    assert "R$" not in reply["message"] and "horário" not in reply["message"]
+    assert len(flagged) == 1
+
+
+async def test_yes_to_a_campaign_offer_links_that_request(
+    pool: asyncpg.Pool, stream: EventStream
+) -> None:
+    from tests.integration.conftest import import_committed
+
+    salon = make_recall_salon()
+    ids = await import_committed(pool, salon)
+    agenda = TenantAgenda(ids.tenant, pool=pool, stream=stream)
+    await agenda.activate()
+    run = await agenda.run_campaign(
+        RunCampaign(
+            run_key="offer",
+            campaign_type="prazo_certo",
+            trigger="manual",
+            options=CampaignOptions(min_lead_min=0),
+        )
+    )
+    ana = next(c for c in salon.clients if c.key == "due")
+    offered = next(s for s in run.suggestions if s.client_id == ids.of("client", "due"))
+    await say(agenda, "Sim, quero!", phone=ana.phone, name=ana.name)
+    reply = (await events(pool, ids, "ai_response"))[-1]
+    requests = await rows(
+        pool, "SELECT count(*) AS n FROM auth_request WHERE tenant_id = $1", ids.tenant
+    )
+    assert reply["auth_request_id"] == str(offered.auth_request_id)
+    assert reply["booking_created"] is False
+    assert requests[0]["n"] == len(run.suggestions)
+
+
+async def test_owner_message_is_recorded_queued_and_evented(
+    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon
+) -> None:
+    accepted = await agenda.receive_message(message("Oi!"))
+    await agenda.drain()
+    await agenda.send_owner_message(
+        SendOwnerMessage(
+            conversation_id=accepted.conversation_id,
+            text="Oi João, aqui é a Ana, dona do salão.",
+            sent_by=salon[1].owner,
+        )
+    )
+    queued = await rows(
+        pool,
+        "SELECT body FROM outbound_message WHERE tenant_id = $1"
+        " AND body LIKE 'Oi João, aqui é a Ana%'",
+        salon[1].tenant,
+    )
+    sent = await events(pool, salon[1], "owner_message_sent")
+    assert len(queued) == 1
+    assert sent[0]["conversation_id"] == str(accepted.conversation_id)
+
+
+async def test_message_left_unanswered_is_answered_after_a_restart(
+    agenda: TenantAgenda, pool: asyncpg.Pool, stream: EventStream, salon: Salon
+) -> None:
+    accepted = await agenda.receive_message(message("Oi, tudo bem?"))
+    for task in list(agenda._answering):  # the process dies before answering
+        task.cancel()
+    await asyncio.sleep(0)
+    restarted = TenantAgenda(salon[1].tenant, pool=pool, stream=stream)
+    await restarted.activate()
+    await restarted.drain()
+    status = await rows(
+        pool,
+        "SELECT status FROM chat_message WHERE tenant_id = $1 AND id = $2",
+        salon[1].tenant,
+        accepted.message_id,
+    )
+    assert status[0]["status"] == "answered"
+    assert len(await events(pool, salon[1], "ai_response")) == 1
