@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any, Literal
+from time import monotonic
+from typing import Any, Literal, Protocol
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
@@ -69,18 +69,26 @@ CAMPAIGN_AGENTS = {Agent.PRAZO_CERTO, Agent.ENCHER_AGENDA}
 Engine = Literal["gemini", "rules"]
 
 
+class ChatObserver(Protocol):
+    """Where the chat desk reports what it did (the Ray actor turns it into metrics)."""
+
+    def answered(self, intent: str, engine: str) -> None: ...
+
+    def llm_called(self, seconds: float, *, failure: str | None) -> None: ...
+
+
 class ChatAgenda(AgendaCore):
     def __init__(
         self,
         tenant_id: UUID,
         *,
         llm: LanguageModel | None = None,
-        on_llm_fallback: Callable[[str], None] | None = None,
+        observer: ChatObserver | None = None,
         **options: Any,
     ) -> None:
         super().__init__(tenant_id, **options)
         self.llm = llm
-        self.on_llm_fallback = on_llm_fallback
+        self.observer = observer
         self._answering: set[asyncio.Task[None]] = set()
         # One answer at a time per conversation, so replies keep the clients' order.
         self._conversation_locks: dict[UUID, asyncio.Lock] = {}
@@ -256,13 +264,16 @@ class ChatAgenda(AgendaCore):
             client=context.client_first_name,
             message=inbound.body,
         )
+        started = monotonic()
         try:
             reading = await self.llm.generate(prompt, LlmReading, system=SYSTEM_PROMPT)
         except LanguageModelError as error:
             logger.warning("tenant %s: Gemini failed (%s); rules answer", self.tenant_id, error)
-            if self.on_llm_fallback is not None:
-                self.on_llm_fallback(str(error))
+            if self.observer is not None:
+                self.observer.llm_called(monotonic() - started, failure=error.kind)
             return rules, "rules", None
+        if self.observer is not None:
+            self.observer.llm_called(monotonic() - started, failure=None)
         named = understand(
             f"{reading.service or ''} com {reading.professional or ''}",
             services=services,
@@ -400,6 +411,8 @@ class ChatAgenda(AgendaCore):
             self.state.clients[client.id] = client.model_copy(update={"marketing_opt_out": True})
         self._unpublished.extend(events)
         await self._publish()
+        if self.observer is not None:
+            self.observer.answered(decision.intent, engine)
 
     async def _store_actions(
         self,

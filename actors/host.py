@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -17,6 +16,7 @@ import asyncpg
 from redis.asyncio import Redis
 
 from actors.agenda import TenantAgenda
+from actors.chat_agenda import ChatObserver
 from db.pool import create_pool
 from integrations.event_stream import EventStream
 from integrations.gemini import gemini_from_settings
@@ -62,11 +62,7 @@ class TenantHostCore:
             attempts=settings.gemini_attempts,
             initial_delay_s=settings.gemini_initial_delay_s,
         )
-        self._on_llm_fallback: Callable[[str], None] | None = None
-
-    def on_llm_fallback(self, callback: Callable[[str], None]) -> None:
-        """Called with the reason each time Gemini fails and the rules answer (metrics)."""
-        self._on_llm_fallback = callback
+        self.chat_observer: ChatObserver | None = None  # metrics, set by the Ray actor
 
     async def start(self) -> None:
         async with self._start_lock:
@@ -113,7 +109,7 @@ class TenantHostCore:
                 agenda = TenantAgenda(
                     tenant_id,
                     llm=self._llm,
-                    on_llm_fallback=self._on_llm_fallback,
+                    observer=self.chat_observer,
                     pool=self._pool,
                     stream=self._stream,
                     send_window=(self._settings.send_window_start, self._settings.send_window_end),

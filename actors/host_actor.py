@@ -12,6 +12,7 @@ from typing import Any
 from uuid import UUID
 
 import ray
+from ray.util.metrics import Counter, Histogram
 
 from actors.host import TenantHostCore
 from integrations.settings import Settings
@@ -22,12 +23,39 @@ logger = logging.getLogger(__name__)
 # request keeps the autoscaler from taking a node that hosts salons for an idle one.
 
 
+class ChatMetrics:
+    """The chat desk's reports as Ray metrics (visible on each node's metrics endpoint)."""
+
+    def __init__(self) -> None:
+        self._messages = Counter(
+            "agenda_chat_messages", "client messages answered", tag_keys=("intent", "engine")
+        )
+        self._llm_seconds = Histogram(
+            "agenda_llm_seconds",
+            "Gemini call duration",
+            boundaries=[0.25, 0.5, 1, 2, 4, 8, 16],
+            tag_keys=("result",),
+        )
+        self._fallbacks = Counter(
+            "agenda_llm_fallbacks", "answers by the rules after Gemini failed", tag_keys=("reason",)
+        )
+
+    def answered(self, intent: str, engine: str) -> None:
+        self._messages.inc(1, {"intent": intent, "engine": engine})
+
+    def llm_called(self, seconds: float, *, failure: str | None) -> None:
+        self._llm_seconds.observe(seconds, {"result": "failed" if failure else "ok"})
+        if failure is not None:
+            self._fallbacks.inc(1, {"reason": failure})
+
+
 @ray.remote(num_cpus=0.01, max_restarts=-1, max_task_retries=0, max_concurrency=1000)  # type: ignore[call-overload]
 class TenantHost:
     def __init__(self, overrides: dict[str, Any], retire_when_empty: bool) -> None:
         # Secrets come from this process's environment; overrides carry only plain options.
         self._settings = Settings(**overrides)
         self._core = TenantHostCore(self._settings)
+        self._core.chat_observer = ChatMetrics()
         self._retire_when_empty = retire_when_empty
         self._upkeep_task: asyncio.Task[None] | None = None
 

@@ -1,0 +1,139 @@
+"""The chat desk with the real google-genai SDK against a fake Gemini on 127.0.0.1.
+
+A structured answer is used; a 500, a timeout and an invalid answer each fall back to the
+Portuguese rules, and the client is answered all the same.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from typing import Any
+from uuid import uuid4
+
+import asyncpg
+import pytest
+
+from actors.agenda import TenantAgenda
+from domain.commands import ReceiveMessage
+from domain.salon_import import SalonFile
+from integrations.event_stream import EventStream
+from integrations.gemini import GeminiModel
+from tests.factories import SalonIds
+from tests.fakes.gemini import FakeGemini, always
+
+Salon = tuple[SalonFile, SalonIds]
+HELLO = {
+    "intent": "hello",
+    "reply": "Olá! Que bom falar com você. Em que posso ajudar hoje?",
+    "service": None,
+    "professional": None,
+    "date": None,
+    "time": None,
+}
+
+
+@pytest.fixture
+async def gemini() -> AsyncIterator[FakeGemini]:
+    server = FakeGemini(answer=dict(HELLO))
+    await server.start()
+    yield server
+    await server.close()
+
+
+@pytest.fixture
+async def agenda(
+    pool: asyncpg.Pool, stream: EventStream, salon: Salon, gemini: FakeGemini
+) -> AsyncIterator[TenantAgenda]:
+    model = GeminiModel(
+        "test-key",
+        "gemini-test",
+        base_url=gemini.base_url,
+        timeout_s=0.5,
+        attempts=1,
+        initial_delay_s=0.01,
+    )
+    agenda = TenantAgenda(salon[1].tenant, pool=pool, stream=stream, llm=model)
+    await agenda.activate()
+    yield agenda
+    await model.close()
+
+
+async def ask(agenda: TenantAgenda, text: str, external_id: str | None = None) -> None:
+    await agenda.receive_message(
+        ReceiveMessage(
+            client_name="Lia Santos",
+            phone="+5511933332222",
+            message=text,
+            sent_at=datetime.now(UTC),
+            external_id=external_id or uuid4().hex,
+        )
+    )
+    await agenda.drain()
+
+
+async def replies(pool: asyncpg.Pool, ids: SalonIds) -> list[dict[str, Any]]:
+    async with pool.acquire() as conn:
+        rows = await conn.fetch(
+            "SELECT data FROM event WHERE tenant_id = $1"
+            " AND event_type = 'ai_response' ORDER BY event_id",
+            ids.tenant,
+        )
+    return [row["data"] for row in rows]
+
+
+async def test_structured_answer_is_used(
+    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon, gemini: FakeGemini
+) -> None:
+    await ask(agenda, "Oi!")
+    (reply,) = await replies(pool, salon[1])
+    assert (reply["engine"], reply["intent"]) == ("gemini", "hello")
+    assert reply["message"] == HELLO["reply"]
+    assert "Oi!" in gemini.requests[0].prompt_text
+
+
+async def test_gemini_booking_fields_give_real_slots(
+    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon, gemini: FakeGemini
+) -> None:
+    # The test salon is open all day, so 15:00 tomorrow is free with Carol.
+    gemini.answer = {
+        "intent": "booking",
+        "reply": "Claro!",
+        "service": "Corte feminino",
+        "professional": "Carol",
+        "date": None,
+        "time": "15:00",
+    }
+    await ask(agenda, "queria cortar o cabelo amanhã lá pelas 3 da tarde")
+    (reply,) = await replies(pool, salon[1])
+    assert reply["engine"] == "gemini"
+    assert "15:00" in reply["message"] and "Carol" in reply["message"]
+
+
+@pytest.mark.parametrize("failure", ["error", "timeout", "not_json", "off_schema"])
+async def test_gemini_failure_falls_back_and_still_answers(
+    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon, gemini: FakeGemini, failure: str
+) -> None:
+    gemini.plan = always(failure)  # type: ignore[arg-type]
+    await ask(agenda, "Quanto custa a barba?")
+    (reply,) = await replies(pool, salon[1])
+    assert reply["engine"] == "rules"
+    assert reply["intent"] == "inquiry"
+    assert "R$" in reply["message"]
+
+
+async def test_concurrent_duplicates_make_one_llm_call_and_one_reply(
+    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon, gemini: FakeGemini
+) -> None:
+    message = ReceiveMessage(
+        client_name="Lia Santos",
+        phone="+5511933332222",
+        message="Oi!",
+        sent_at=datetime.now(UTC),
+        external_id="wamid.DUP",
+    )
+    await asyncio.gather(*(agenda.receive_message(message) for _ in range(6)))
+    await agenda.drain()
+    assert len(gemini.requests) == 1
+    assert len(await replies(pool, salon[1])) == 1
