@@ -11,6 +11,7 @@ from datetime import datetime
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
+from actors.chat_situation import agenda_busy
 from db.agenda import AgendaSnapshot
 from domain import auth_requests
 from domain.campaigns import CampaignPlan, plan_encher_agenda, plan_prazo_certo
@@ -24,7 +25,6 @@ from domain.commands import (
 )
 from domain.errors import NotFoundError
 from domain.events import CampaignCompletedData, CampaignStats, EventData
-from domain.free_slots import Busy, busy_from
 from domain.history import ServiceHistory
 from domain.messages import campaign_offer_text
 from domain.models import Agent, AppointmentData, AuthRequest
@@ -42,15 +42,7 @@ def campaign_input(
         hours=state.working_hours,
         clients=state.clients,
         histories=histories,
-        busy=busy_from(state.upcoming.values())
-        + [
-            Busy(
-                professional_id=r.appointment_data.professional_id,
-                starts_at=r.appointment_data.starts_at,
-                ends_at=r.appointment_data.ends_at,
-            )
-            for r in pending
-        ],
+        busy=agenda_busy(state),
         booked_client_ids=frozenset(a.client_id for a in state.upcoming.values() if a.blocks_time),
         pending_client_ids=frozenset(r.appointment_data.client_id for r in pending),
         last_marketing_at=last_marketing,

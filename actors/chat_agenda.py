@@ -10,35 +10,30 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import datetime, timedelta
+from datetime import datetime
 from time import monotonic
 from typing import Any, Literal, Protocol
 from uuid import UUID
-from zoneinfo import ZoneInfo
 
 import asyncpg
 
 from actors.agenda_core import AgendaCore
+from actors.chat_situation import chat_booking, chat_context, free_slots_for
 from db import auth_requests as auth_request_queries
 from db import chat as chat_queries
 from db import messages as message_queries
 from db.chat import PendingInbound
-from domain import auth_requests
 from domain.chat_agent import (
     ChatContext,
     ChatDecision,
     LlmReading,
-    OpenOffer,
-    ProposedSlot,
     decide,
     from_reading,
     slot_label,
 )
 from domain.chat_prompts import SYSTEM_PROMPT, chat_prompt
 from domain.chat_rules import Understanding, understand
-from domain.chat_slots import propose_slots
 from domain.commands import (
-    CreateAuthRequest,
     MessageAccepted,
     OwnerMessageResult,
     ReceiveMessage,
@@ -47,25 +42,21 @@ from domain.commands import (
 from domain.errors import (
     InvalidCommandError,
     NotFoundError,
-    OutsideWorkingHoursError,
-    SlotTakenError,
 )
 from domain.events import (
     AiResponseData,
+    AuthRequestCreatedData,
     ClientOptedOutData,
     ComplaintReceivedData,
     EventData,
     MessageReceivedData,
     OwnerMessageSentData,
 )
-from domain.free_slots import Busy, busy_from
-from domain.models import Agent, AuthRequest, Client
+from domain.models import AuthRequest, Client
 from domain.phones import to_e164
-from domain.slots import check_slot_open
 from integrations.llm import LanguageModel, LanguageModelError
 
 logger = logging.getLogger(__name__)
-CAMPAIGN_AGENTS = {Agent.PRAZO_CERTO, Agent.ENCHER_AGENDA}
 Engine = Literal["gemini", "rules"]
 
 
@@ -213,37 +204,10 @@ class ChatAgenda(AgendaCore):
         inbound = found[0]
         lock = self._conversation_locks.setdefault(inbound.conversation_id, asyncio.Lock())
         async with lock:  # one message of a conversation at a time, in order
-            context = self._context(inbound)
+            context = chat_context(self.state, inbound, self._clock())
             understanding, engine, llm_reply = await self._understand(inbound, context)
             async with self._lock:
                 await self._reply(inbound, context, understanding, engine, llm_reply)
-
-    def _context(self, inbound: PendingInbound) -> ChatContext:
-        state = self.state
-        client = state.clients[inbound.client_id]
-        offers = [
-            r
-            for r in state.pending.values()
-            if r.appointment_data.client_id == client.id and r.created_by_agent in CAMPAIGN_AGENTS
-        ]
-        offer = max(offers, key=lambda r: r.created_at, default=None)
-        zone = ZoneInfo(state.tenant.time_zone)
-        return ChatContext(
-            salon_name=state.tenant.name,
-            time_zone=state.tenant.time_zone,
-            client_first_name=client.name.split(" ")[0],
-            today=self._clock().astimezone(zone).date(),
-            services=tuple(sorted(state.services.values(), key=lambda s: s.name)),
-            proposed=tuple(ProposedSlot.model_validate(p) for p in inbound.proposed),
-            open_offer=None
-            if offer is None
-            else OpenOffer(
-                auth_request_id=offer.id,
-                service_name=offer.appointment_data.service_name,
-                professional_name=offer.appointment_data.professional_name,
-                starts_at=offer.appointment_data.starts_at,
-            ),
-        )
 
     async def _understand(
         self, inbound: PendingInbound, context: ChatContext
@@ -282,33 +246,6 @@ class ChatAgenda(AgendaCore):
         )
         return from_reading(reading, rules, named=named), "gemini", reading.reply
 
-    def _free_slots(self, understanding: Understanding, context: ChatContext) -> list[ProposedSlot]:
-        service_id = understanding.service_id or (
-            context.proposed[0].service_id if context.proposed else None
-        )
-        service = self.state.services.get(service_id) if service_id else None
-        if service is None:
-            return []
-        return propose_slots(
-            understanding,
-            service=service,
-            professionals=self.state.professionals.values(),
-            hours=self.state.working_hours,
-            busy=self._busy(),
-            now=self._clock(),
-            time_zone=context.time_zone,
-        )
-
-    def _busy(self) -> list[Busy]:
-        return busy_from(self.state.upcoming.values()) + [
-            Busy(
-                professional_id=r.appointment_data.professional_id,
-                starts_at=r.appointment_data.starts_at,
-                ends_at=r.appointment_data.ends_at,
-            )
-            for r in self.state.pending.values()
-        ]
-
     async def _reply(
         self,
         inbound: PendingInbound,
@@ -317,68 +254,32 @@ class ChatAgenda(AgendaCore):
         engine: Engine,
         llm_reply: str | None,
     ) -> None:
-        free = self._free_slots(understanding, context)
+        now = self._clock()
+        free = free_slots_for(self.state, understanding, context, now)
         decision = decide(
             inbound.body, understanding, context, free_slots=free, llm_reply=llm_reply
         )
-        request = self._booking(decision, inbound)
-        if decision.book is not None and request is None:  # taken meanwhile: offer others
+        booking = chat_booking(self.state, decision, inbound, request_id=self._new_id(), now=now)
+        if decision.book is not None and booking is None:  # taken meanwhile: offer others
             retry = context.model_copy(update={"proposed": ()})
             decision = decide(
                 inbound.body,
                 understanding,
                 retry,
-                free_slots=self._free_slots(understanding, retry),
+                free_slots=free_slots_for(self.state, understanding, retry, now),
             )
-        await self._store_reply(inbound, decision, request, engine)
-
-    def _booking(self, decision: ChatDecision, inbound: PendingInbound) -> AuthRequest | None:
-        slot = decision.book
-        if slot is None:
-            return None
-        state = self.state
-        service = state.services[slot.service_id]
-        create = CreateAuthRequest(
-            command_id=f"chat:{inbound.message_id}",
-            created_by_agent=Agent.CHAT,
-            client_id=inbound.client_id,
-            service_id=slot.service_id,
-            professional_id=slot.professional_id,
-            starts_at=slot.starts_at,
-        )
-        data = auth_requests.build_appointment_data(
-            client=state.clients[inbound.client_id],
-            service=service,
-            professional=state.professionals[slot.professional_id],
-            starts_at=slot.starts_at,
-            time_zone=state.tenant.time_zone,
-            offer=None,
-        )
-        try:
-            check_slot_open(
-                appointments=state.upcoming.values(),
-                hours=state.working_hours,
-                professional_id=slot.professional_id,
-                starts_at=data.starts_at,
-                ends_at=data.starts_at + timedelta(minutes=service.duration_min),
-                time_zone=state.tenant.time_zone,
-            )
-        except (SlotTakenError, OutsideWorkingHoursError):
-            return None
-        request, _event = auth_requests.propose(
-            create, data=data, request_id=self._new_id(), now=self._clock()
-        )
-        return request
+        await self._store_reply(inbound, decision, booking, engine)
 
     async def _store_reply(
         self,
         inbound: PendingInbound,
         decision: ChatDecision,
-        request: AuthRequest | None,
+        booking: tuple[AuthRequest, AuthRequestCreatedData] | None,
         engine: Engine,
     ) -> None:
         now = self._clock()
         client = self.state.clients[inbound.client_id]
+        request = booking[0] if booking is not None else None
         linked = request.id if request is not None else decision.accept_offer
         payloads: list[EventData] = []
         async with self._pool.acquire() as conn, conn.transaction():
@@ -391,7 +292,7 @@ class ChatAgenda(AgendaCore):
                 auth_request_id=linked,
             ):
                 return  # answered already (a repeat after a restart): say nothing twice
-            await self._store_actions(conn, inbound, decision, request, payloads)
+            await self._store_actions(conn, inbound, decision, booking, payloads)
             await self._store_outbound(conn, inbound, decision, now)
             payloads.append(
                 AiResponseData(
@@ -419,29 +320,16 @@ class ChatAgenda(AgendaCore):
         conn: asyncpg.Connection,
         inbound: PendingInbound,
         decision: ChatDecision,
-        request: AuthRequest | None,
+        booking: tuple[AuthRequest, AuthRequestCreatedData] | None,
         payloads: list[EventData],
     ) -> None:
         client = self.state.clients[inbound.client_id]
-        if request is not None:
+        if booking is not None:
+            request, created = booking
             await auth_request_queries.insert_auth_request(
                 conn, tenant_id=self.tenant_id, request=request
             )
-            payloads.append(
-                auth_requests.propose(
-                    CreateAuthRequest(
-                        command_id=request.command_id,
-                        created_by_agent=Agent.CHAT,
-                        client_id=client.id,
-                        service_id=request.appointment_data.service_id,
-                        professional_id=request.appointment_data.professional_id,
-                        starts_at=request.appointment_data.starts_at,
-                    ),
-                    data=request.appointment_data,
-                    request_id=request.id,
-                    now=request.created_at,
-                )[1]
-            )
+            payloads.append(created)
         if decision.opt_out and not client.marketing_opt_out:
             await chat_queries.opt_out(conn, tenant_id=self.tenant_id, client_id=client.id)
             payloads.append(ClientOptedOutData(client_id=client.id))

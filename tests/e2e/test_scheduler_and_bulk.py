@@ -57,31 +57,38 @@ async def runs_and_requests(
     return int(runs), int(requests)
 
 
-async def test_bulk_job_runs_fifty_salons_once(
-    scheduler: Any, pool: asyncpg.Pool, session_tag: str
-) -> None:
-    ids = await recall_salons(pool, 50)
+async def bulk_job(
+    session_tag: str, *, campaign: str, tenants: str, job_id: str, dry_run: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """Run scripts/bulk_campaign.py against the test cluster, as an operator would."""
     command = [
         sys.executable,
         "scripts/bulk_campaign.py",
         "--campaign",
-        "prazo_certo",
+        campaign,
         "--tenants",
-        ",".join(str(s.tenant) for s in ids),
+        tenants,
         "--job-id",
-        "e2e",
+        job_id,
         "--address",
         ray.get_runtime_context().gcs_address,
         "--namespace",
         session_tag,
+        *(["--dry-run"] if dry_run else []),
     ]
-    env = os.environ | {"RAY_AUTH_MODE": "token"}
-    first = await asyncio.to_thread(
+    env = os.environ | {"RAY_AUTH_MODE": "token"}  # Ray 2.60: send the cluster's token
+    return await asyncio.to_thread(
         subprocess.run, command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
     )
-    again = await asyncio.to_thread(
-        subprocess.run, command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
-    )
+
+
+async def test_bulk_job_runs_fifty_salons_once(
+    scheduler: Any, pool: asyncpg.Pool, session_tag: str
+) -> None:
+    ids = await recall_salons(pool, 50)
+    tenants = ",".join(str(s.tenant) for s in ids)
+    first = await bulk_job(session_tag, campaign="prazo_certo", tenants=tenants, job_id="e2e")
+    again = await bulk_job(session_tag, campaign="prazo_certo", tenants=tenants, job_id="e2e")
     assert first.returncode == 0, first.stderr[-2000:]
     assert "[   50/50] salons done" in first.stdout
     assert "50 ok, 0 failed" in first.stdout
@@ -94,24 +101,12 @@ async def test_bulk_dry_run_previews_and_changes_nothing(
     scheduler: Any, pool: asyncpg.Pool, session_tag: str
 ) -> None:
     ids = await recall_salons(pool, 3)
-    command = [
-        sys.executable,
-        "scripts/bulk_campaign.py",
-        "--campaign",
-        "prazo_certo",
-        "--dry-run",
-        "--tenants",
-        ",".join(str(s.tenant) for s in ids),
-        "--job-id",
-        "dry",
-        "--address",
-        ray.get_runtime_context().gcs_address,
-        "--namespace",
+    result = await bulk_job(
         session_tag,
-    ]
-    env = os.environ | {"RAY_AUTH_MODE": "token"}
-    result = await asyncio.to_thread(
-        subprocess.run, command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+        campaign="prazo_certo",
+        job_id="dry",
+        dry_run=True,
+        tenants=",".join(str(s.tenant) for s in ids),
     )
     assert result.returncode == 0, result.stdout[-2000:]
     assert result.stdout.count("preview") == 3
@@ -119,23 +114,11 @@ async def test_bulk_dry_run_previews_and_changes_nothing(
 
 
 async def test_bulk_job_fails_loudly_on_unknown_salon(scheduler: Any, session_tag: str) -> None:
-    command = [
-        sys.executable,
-        "scripts/bulk_campaign.py",
-        "--campaign",
-        "encher_agenda",
-        "--tenants",
-        "00000000-0000-0000-0000-000000000001",
-        "--job-id",
-        "missing",
-        "--address",
-        ray.get_runtime_context().gcs_address,
-        "--namespace",
+    result = await bulk_job(
         session_tag,
-    ]
-    env = os.environ | {"RAY_AUTH_MODE": "token"}
-    result = await asyncio.to_thread(
-        subprocess.run, command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+        campaign="encher_agenda",
+        job_id="missing",
+        tenants="00000000-0000-0000-0000-000000000001",
     )
     assert result.returncode == 1
     assert "FAILED" in result.stdout
