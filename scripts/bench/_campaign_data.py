@@ -1,4 +1,4 @@
-"""The campaign benchmark's material: its data (written with COPY), SQL, rules and fake n8n.
+"""The campaign benchmark's material: data (written with COPY), SQL, rules, fake n8n, CPU account.
 
 Every salon has 4 professionals (3 per service), 8 services with return cycles, working hours
 09:00-19:00 every day, and clients with 1-6 completed visits of one service (a quarter of them
@@ -22,6 +22,7 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 import asyncpg
+import psutil
 
 from db.agenda import get_tenant
 from db.reads import list_professionals, list_services
@@ -447,11 +448,13 @@ def offer_body(
 
 # A fake n8n webhook: answers every POST with 200 at once (HTTP/1.1 keep-alive). It runs as a
 # child process so that serving it does not take CPU from the baseline it measures.
-FAKE_N8N_SOURCE = r"""
+FAKE_N8N_MARK = "agenda-bench-fake-n8n"
+FAKE_N8N_SOURCE = rf"""
+# {FAKE_N8N_MARK}
 import asyncio
 
 REPLY = (b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 15\r\n\r\n"
-         b'{"status":"ok"}')
+         b'{{"status":"ok"}}')
 
 async def handle(reader, writer):
     try:
@@ -493,3 +496,37 @@ def fake_n8n() -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+class CpuAccount:
+    """CPU seconds (user + system) of the processes a phase runs on: this one and its children
+    (Ray's daemons and workers while Ray runs) and the PostgreSQL backends of the benchmark's
+    database. Other work on the machine and the fake n8n are left out."""
+
+    def __init__(self, database: str) -> None:
+        self._backend_mark = f" {database} "
+
+    def _processes(self) -> list[psutil.Process]:
+        me = psutil.Process()
+        found = [me, *me.children(recursive=True)]
+        for process in psutil.process_iter(["cmdline"]):
+            title = " ".join(process.info["cmdline"] or [])
+            if title.startswith("postgres:") and self._backend_mark in title:
+                found.append(process)
+        return found
+
+    def sample(self) -> dict[tuple[int, float], float]:
+        seconds = {}
+        for process in self._processes():
+            try:
+                if FAKE_N8N_MARK in " ".join(process.cmdline()):
+                    continue
+                times = process.cpu_times()
+                seconds[(process.pid, process.create_time())] = times.user + times.system
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                continue
+        return seconds
+
+    def since(self, before: dict[tuple[int, float], float]) -> float:
+        """CPU seconds used since `before` by the processes alive now."""
+        return sum(s - before.get(key, 0.0) for key, s in self.sample().items())
