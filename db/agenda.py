@@ -67,6 +67,8 @@ async def load_agenda(
                price_cents, auth_request_id
         FROM appointment
         WHERE tenant_id = $1 AND ends_at >= $2 AND status <> 'cancelled'
+          -- appointments last at most 600 minutes: this bound lets (tenant_id, starts_at) serve
+          AND starts_at >= $2 - interval '600 minutes'
         """,
         tenant_id,
         now,

@@ -17,6 +17,7 @@ PARTS_OF_DAY = {
     "noite": (time(18), time(23, 59)),
 }
 SEARCH_DAYS = 7
+SPREAD = timedelta(hours=1)
 
 
 def search_window(
@@ -83,7 +84,8 @@ def propose_slots(
 
     chosen: list[ProposedSlot] = []
     for proposed in sorted(candidates, key=distance):
-        if all(proposed.starts_at != other.starts_at for other in chosen):
+        # Real choices: no two offers within the hour of one another.
+        if all(abs(proposed.starts_at - other.starts_at) >= SPREAD for other in chosen):
             chosen.append(proposed)
         if len(chosen) == MAX_PROPOSED:
             break

@@ -32,6 +32,8 @@ BIN = ROOT / ".venv" / "bin"
 DASHBOARD = "http://127.0.0.1:8265"
 API = "http://127.0.0.1:8000"
 HAPROXY_DIR = DATA / "haproxy"
+# Ray's own folder for this cluster; short, as Ray's socket paths must stay under 107 characters.
+RAY_TEMP = Path("/tmp/agenda-up")
 SECRET_NAMES = ("AGENDA_JWT_SECRET", "AGENDA_N8N_WEBHOOK_SECRET")
 
 
@@ -154,26 +156,33 @@ def cluster_env(services: Services) -> dict[str, str]:
 
 
 def start_cluster(env: dict[str, str]) -> None:
-    ray_start = [str(BIN / "ray"), "start", "--head", "--port", str(free_port())]
+    ray_start = [str(BIN / "ray"), "start", "--head", "--temp-dir", str(RAY_TEMP)]
+    # Free ports, not Ray's defaults: another Ray on this machine (tests, a benchmark) keeps its
+    # own, and the Jobs API needs our dashboard agent (6379 is also Redis's port).
+    for option in ("--port", "--dashboard-agent-listen-port", "--metrics-export-port"):
+        ray_start += [option, str(free_port())]
     dashboard = ["--dashboard-host", "127.0.0.1", "--dashboard-port", "8265"]
     run([*ray_start, *dashboard, "--disable-usage-stats"], env)
     run([str(BIN / "serve"), "deploy", "serve_config.yaml", "--address", DASHBOARD], env)
     wait_for_health()
 
 
-def stop_cluster(env: dict[str, str]) -> None:
-    """Ray, then the HAProxy Serve started (`ray stop` leaves it running)."""
-    subprocess.run(
-        [str(BIN / "ray"), "stop", "--force"],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    for process in psutil.process_iter(["name", "cmdline"]):
+def stop_cluster() -> None:
+    """Stop only what this script started: its Ray cluster (by its temp dir) and HAProxy.
+
+    `ray stop` would kill every Ray cluster on the machine (a test session, a benchmark), and
+    it leaves Serve's HAProxy running.
+    """
+    ours = []
+    for process in psutil.process_iter(["cmdline"]):
         cmdline = " ".join(process.info["cmdline"] or [])
-        if process.info["name"] == "haproxy" and str(HAPROXY_DIR) in cmdline:
-            process.terminate()
+        if str(RAY_TEMP) in cmdline or str(HAPROXY_DIR) in cmdline:
+            ours.append(process)
+    for process in ours:
+        process.terminate()
+    _gone, alive = psutil.wait_procs(ours, timeout=15)
+    for process in alive:
+        process.kill()
 
 
 def stop_like_ctrl_c(signum: int, frame: object) -> None:
@@ -208,7 +217,7 @@ def main() -> int:
     finally:
         print("\n==> stopping", flush=True)
         if env:
-            stop_cluster(env)
+            stop_cluster()
         if services is not None:
             services.stop()
     return 0
