@@ -31,6 +31,7 @@ from domain.commands import (
     DeliveryOutcome,
     RecordDeliveries,
     RunCampaign,
+    SetCampaignSchedule,
 )
 from domain.errors import (
     DuplicateCommandError,
@@ -41,6 +42,7 @@ from domain.errors import (
 from domain.events import EventData, NotificationFailedData, NotificationSentData
 from domain.messages import booking_confirmation_text
 from domain.models import AuthRequest
+from domain.schedule import Schedule
 from domain.send_window import next_send_time
 from domain.slots import check_slot_open, find_conflict
 
@@ -305,6 +307,17 @@ class TenantAgenda(ChatAgenda):
             self.state.pending[request.id] = request
         self._unpublished.extend(events)
         await self._publish()
+
+    async def set_campaign_schedule(self, command: SetCampaignSchedule) -> Schedule:
+        """Store the salon's schedule for one campaign; the scheduler reads it at its next step."""
+        schedule = Schedule(
+            tenant_id=self.tenant_id,
+            time_zone=self.state.tenant.time_zone,
+            **command.model_dump(),
+        )
+        async with self._lock, self._pool.acquire() as conn:
+            await campaign_queries.set_schedule(conn, schedule=schedule)
+        return schedule
 
     async def record_deliveries(self, command: RecordDeliveries) -> DeliveriesRecorded:
         """Final outcomes from the WhatsApp sender: status moves and events in one transaction."""

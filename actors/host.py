@@ -34,6 +34,7 @@ COMMANDS = frozenset(
         "run_campaign",
         "receive_message",
         "send_owner_message",
+        "set_campaign_schedule",
     }
 )
 

@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+from datetime import time
 from typing import Literal, Self
 from uuid import UUID, uuid4
 
 from fastapi import APIRouter
-from pydantic import BaseModel, Field, model_validator
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, Field, ValidationError, model_validator
 
-from deployments.auth import OwnerUser
+from db.campaigns import list_schedules
+from deployments.auth import CurrentUser, OwnerUser
 from deployments.resources import Deps
 from deployments.schemas import Body
 from domain.campaigns import CampaignOptions
-from domain.commands import CampaignResult, RunCampaign, SkipView, SuggestionView
+from domain.commands import (
+    CampaignResult,
+    RunCampaign,
+    SetCampaignSchedule,
+    SkipView,
+    SuggestionView,
+)
 from domain.models import Offer
+from domain.schedule import Schedule
 from integrations.settings import Settings
 
 router = APIRouter(prefix="/api/v1/automations", tags=["automations"])
@@ -137,3 +147,41 @@ async def prazo_certo(body: PrazoCertoBody, user: OwnerUser, deps: Deps) -> Camp
 async def encher_agenda(body: EncherAgendaBody, user: OwnerUser, deps: Deps) -> CampaignResponse:
     options = campaign_options(deps.settings, body.context, body.professional_id)
     return await run(deps, user, "encher_agenda", body.campaign_id, body.dry_run, options)
+
+
+class ScheduleBody(Body):
+    enabled: bool = True
+    local_time: time = Field(description="the salon's local time, HH:MM")
+    weekdays: list[int] = Field(min_length=1, max_length=7, description="0 = Monday … 6 = Sunday")
+
+
+class ScheduleList(BaseModel):
+    data: list[Schedule]
+
+
+@router.get("/schedules", response_model=ScheduleList)
+async def schedules(user: CurrentUser, deps: Deps) -> ScheduleList:
+    """This salon's campaign times (stored, or the defaults: 09:00 daily, 14:00 Mon/Wed/Fri)."""
+    async with deps.pool.acquire() as conn:
+        found = await list_schedules(conn, tenant_ids=[user.tenant_id])
+    return ScheduleList(data=found)
+
+
+@router.put("/schedules/{campaign_type}", response_model=Schedule)
+async def set_schedule(
+    campaign_type: Literal["prazo_certo", "encher_agenda"],
+    body: ScheduleBody,
+    user: OwnerUser,
+    deps: Deps,
+) -> Schedule:
+    try:
+        command = SetCampaignSchedule(
+            campaign_type=campaign_type,
+            enabled=body.enabled,
+            local_time=body.local_time,
+            weekdays=tuple(body.weekdays),
+        )
+    except ValidationError as error:
+        raise RequestValidationError(error.errors(include_url=False)) from None
+    schedule: Schedule = await deps.directory.call(user.tenant_id, "set_campaign_schedule", command)
+    return schedule

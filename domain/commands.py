@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from typing import Literal
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
 from domain.campaigns import CampaignOptions
 from domain.models import Agent, Offer
@@ -152,3 +152,19 @@ class OwnerMessageResult(Command):
     message_id: UUID
     conversation_id: UUID
     client_id: UUID
+
+
+class SetCampaignSchedule(Command):
+    """The owner moves a campaign's time, changes its weekdays, or turns it off."""
+
+    campaign_type: Literal["prazo_certo", "encher_agenda"]
+    enabled: bool
+    local_time: time
+    weekdays: tuple[int, ...] = Field(min_length=1, max_length=7)
+
+    @field_validator("weekdays")
+    @classmethod
+    def check_weekdays(cls, weekdays: tuple[int, ...]) -> tuple[int, ...]:
+        if any(day < 0 or day > 6 for day in weekdays) or len(set(weekdays)) != len(weekdays):
+            raise ValueError("weekdays are distinct numbers 0 (Monday) to 6 (Sunday)")
+        return tuple(sorted(weekdays))

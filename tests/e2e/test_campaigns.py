@@ -141,3 +141,58 @@ async def test_staff_cannot_run_campaigns(recall_salon: LiveSalon, http: httpx.A
         PRAZO_CERTO, json={}, headers={"Authorization": f"Bearer {recall_salon.staff_token}"}
     )
     assert response.status_code == 403
+
+
+async def test_owner_moves_and_turns_off_a_campaign(
+    recall_salon: LiveSalon, http: httpx.AsyncClient
+) -> None:
+    moved = await http.put(
+        "/api/v1/automations/schedules/prazo_certo",
+        json={"local_time": "10:30", "weekdays": [1, 3, 5]},
+        headers=recall_salon.auth,
+    )
+    off = await http.put(
+        "/api/v1/automations/schedules/encher_agenda",
+        json={"enabled": False, "local_time": "14:00", "weekdays": [0, 2, 4]},
+        headers=recall_salon.auth,
+    )
+    listed = (await http.get("/api/v1/automations/schedules", headers=recall_salon.auth)).json()
+    by_type = {s["campaign_type"]: s for s in listed["data"]}
+    assert (moved.status_code, off.status_code) == (200, 200)
+    assert (by_type["prazo_certo"]["local_time"], by_type["prazo_certo"]["weekdays"]) == (
+        "10:30:00",
+        [1, 3, 5],
+    )
+    assert by_type["encher_agenda"]["enabled"] is False
+
+
+async def test_schedule_defaults_are_listed(
+    recall_salon: LiveSalon, http: httpx.AsyncClient
+) -> None:
+    listed = (await http.get("/api/v1/automations/schedules", headers=recall_salon.auth)).json()
+    by_type = {s["campaign_type"]: s for s in listed["data"]}
+    assert by_type["prazo_certo"]["local_time"] == "09:00:00"
+    assert by_type["encher_agenda"]["weekdays"] == [0, 2, 4]
+
+
+@pytest.mark.parametrize("weekdays", [[7], [], [1, 1]], ids=["day-7", "none", "repeated"])
+async def test_invalid_schedule_is_422(
+    recall_salon: LiveSalon, http: httpx.AsyncClient, weekdays: list[int]
+) -> None:
+    response = await http.put(
+        "/api/v1/automations/schedules/prazo_certo",
+        json={"local_time": "10:00", "weekdays": weekdays},
+        headers=recall_salon.auth,
+    )
+    assert response.status_code == 422
+
+
+async def test_staff_cannot_change_a_schedule(
+    recall_salon: LiveSalon, http: httpx.AsyncClient
+) -> None:
+    response = await http.put(
+        "/api/v1/automations/schedules/prazo_certo",
+        json={"local_time": "10:00", "weekdays": [1]},
+        headers={"Authorization": f"Bearer {recall_salon.staff_token}"},
+    )
+    assert response.status_code == 403
