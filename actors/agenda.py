@@ -250,6 +250,10 @@ class TenantAgenda(ChatAgenda):
                     conn, tenant_id=self.tenant_id, run_key=command.run_key
                 )
                 if stored is not None:
+                    if stored.campaign_type != command.campaign_type:
+                        raise DuplicateCommandError(
+                            f"campaign id {command.run_key} was used for {stored.campaign_type}"
+                        )
                     return stored.model_copy(update={"repeated": True})
                 # Campaigns run rarely and must see what other writers did: reload first.
                 self._state = await load_agenda(conn, tenant_id=self.tenant_id, now=self._clock())

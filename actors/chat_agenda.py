@@ -14,6 +14,7 @@ from datetime import datetime
 from time import monotonic
 from typing import Any, Literal, Protocol
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 import asyncpg
 
@@ -27,6 +28,7 @@ from domain.chat_agent import (
     ChatContext,
     ChatDecision,
     LlmReading,
+    ProposedSlot,
     decide,
     from_reading,
     slot_label,
@@ -89,7 +91,7 @@ class ChatAgenda(AgendaCore):
         async with self._pool.acquire() as conn:
             pending = await chat_queries.pending_inbound(conn, tenant_id=self.tenant_id)
         for message in pending:  # answered after a restart: nothing acknowledged is lost
-            self._schedule_answer(message.message_id)
+            self._schedule_answer(message.message_id, message.conversation_id)
 
     async def receive_message(self, command: ReceiveMessage) -> MessageAccepted:
         phone = to_e164(command.phone)
@@ -112,7 +114,7 @@ class ChatAgenda(AgendaCore):
                 )
             client, new_client = self._client_for(phone, command)
             accepted = await self._store_inbound(command, client, new_client)
-        self._schedule_answer(accepted.message_id)
+        self._schedule_answer(accepted.message_id, accepted.conversation_id)
         return accepted
 
     def _client_for(self, phone: str, command: ReceiveMessage) -> tuple[Client, bool]:
@@ -127,9 +129,15 @@ class ChatAgenda(AgendaCore):
         self, command: ReceiveMessage, client: Client, new_client: bool
     ) -> MessageAccepted:
         message_id, now = self._new_id(), self._clock()
+        candidate_id = client.id
         async with self._pool.acquire() as conn, conn.transaction():
             if new_client:
-                await chat_queries.insert_client(conn, tenant_id=self.tenant_id, client=client)
+                # Another writer (an import, the customer's services) may have added this phone
+                # since the agenda was loaded: the database's client wins.
+                client = await chat_queries.upsert_client(
+                    conn, tenant_id=self.tenant_id, client=client
+                )
+                new_client = client.id not in self.state.clients and client.id == candidate_id
             conversation_id = await chat_queries.conversation_of(
                 conn, tenant_id=self.tenant_id, client_id=client.id, new_id=self._new_id(), at=now
             )
@@ -160,8 +168,7 @@ class ChatAgenda(AgendaCore):
                     )
                 ],
             )
-        if new_client:
-            self.state.clients[client.id] = client
+        self.state.clients[client.id] = client
         self._unpublished.extend(events)
         await self._publish()
         return MessageAccepted(
@@ -172,8 +179,9 @@ class ChatAgenda(AgendaCore):
             new_client=new_client,
         )
 
-    def _schedule_answer(self, message_id: UUID) -> None:
-        task = asyncio.get_running_loop().create_task(self._answer(message_id))
+    def _schedule_answer(self, message_id: UUID, conversation_id: UUID) -> None:
+        lock = self._conversation_locks.setdefault(conversation_id, asyncio.Lock())
+        task = asyncio.get_running_loop().create_task(self._answer(message_id, lock))
         self._answering.add(task)
         task.add_done_callback(self._answered)
 
@@ -194,16 +202,18 @@ class ChatAgenda(AgendaCore):
         """Not to be passivated: deciding something, or still answering a client."""
         return super().busy or bool(self._answering)
 
-    async def _answer(self, message_id: UUID) -> None:
-        async with self._pool.acquire() as conn:
-            found = await chat_queries.pending_inbound(
-                conn, tenant_id=self.tenant_id, message_id=message_id
-            )
-        if not found:
-            return
-        inbound = found[0]
-        lock = self._conversation_locks.setdefault(inbound.conversation_id, asyncio.Lock())
-        async with lock:  # one message of a conversation at a time, in order
+    async def _answer(self, message_id: UUID, lock: asyncio.Lock) -> None:
+        # Tasks reach the conversation's lock in the order they were created (no await before
+        # it), so replies keep the order of the messages; the row and the proposed slots are
+        # read inside the lock, after the previous answer changed them.
+        async with lock:
+            async with self._pool.acquire() as conn:
+                found = await chat_queries.pending_inbound(
+                    conn, tenant_id=self.tenant_id, message_id=message_id
+                )
+            if not found:
+                return
+            inbound = found[0]
             context = chat_context(self.state, inbound, self._clock())
             understanding, engine, llm_reply = await self._understand(inbound, context)
             async with self._lock:
@@ -260,15 +270,36 @@ class ChatAgenda(AgendaCore):
             inbound.body, understanding, context, free_slots=free, llm_reply=llm_reply
         )
         booking = chat_booking(self.state, decision, inbound, request_id=self._new_id(), now=now)
-        if decision.book is not None and booking is None:  # taken meanwhile: offer others
-            retry = context.model_copy(update={"proposed": ()})
-            decision = decide(
-                inbound.body,
-                understanding,
-                retry,
-                free_slots=free_slots_for(self.state, understanding, retry, now),
-            )
+        if decision.book is not None and booking is None:
+            decision = self._slot_gone(inbound, understanding, context, decision.book, now)
         await self._store_reply(inbound, decision, booking, engine)
+
+    def _slot_gone(
+        self,
+        inbound: PendingInbound,
+        understanding: Understanding,
+        context: ChatContext,
+        taken: ProposedSlot,
+        now: datetime,
+    ) -> ChatDecision:
+        """The slot the client picked was taken meanwhile: say so and offer the nearest others."""
+        local = taken.starts_at.astimezone(ZoneInfo(context.time_zone))
+        wanted = understanding.model_copy(
+            update={
+                "intent": "booking",
+                "service_id": taken.service_id,
+                "day": local.date(),
+                "at": local.time(),
+                "affirmative": False,
+            }
+        )
+        fresh = context.model_copy(update={"proposed": ()})
+        others = decide(
+            inbound.body, wanted, fresh, free_slots=free_slots_for(self.state, wanted, fresh, now)
+        )
+        return others.model_copy(
+            update={"reply": f"Poxa, esse horário acabou de ser reservado. {others.reply}"}
+        )
 
     async def _store_reply(
         self,

@@ -20,7 +20,7 @@ from domain.errors import OutsideWorkingHoursError, SlotTakenError
 from domain.events import AuthRequestCreatedData
 from domain.free_slots import Busy, busy_from
 from domain.models import Agent, AuthRequest
-from domain.slots import check_slot_open
+from domain.slots import check_slot_open, overlaps
 
 CAMPAIGN_AGENTS = {Agent.PRAZO_CERTO, Agent.ENCHER_AGENDA}
 
@@ -114,6 +114,14 @@ def chat_booking(
         time_zone=state.tenant.time_zone,
         offer=None,
     )
+    ends_at = data.starts_at + timedelta(minutes=service.duration_min)
+    # Bookings and slots already proposed to someone else (two clients saying "sim" to one slot).
+    if any(
+        b.professional_id == slot.professional_id
+        and overlaps(b.starts_at, b.ends_at, data.starts_at, ends_at)
+        for b in agenda_busy(state)
+    ):
+        return None
     try:
         check_slot_open(
             appointments=state.upcoming.values(),

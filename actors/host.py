@@ -102,6 +102,13 @@ class TenantHostCore:
         await self.start()
         # Two first calls for one tenant must not load it twice: one activation per tenant.
         lock = self._activating.setdefault(tenant_id, asyncio.Lock())
+        try:
+            return await self._activate(tenant_id, lock)
+        finally:
+            # Even when activation fails (unknown salon, PostgreSQL away): an empty host retires.
+            self._activating.pop(tenant_id, None)
+
+    async def _activate(self, tenant_id: UUID, lock: asyncio.Lock) -> TenantAgenda:
         async with lock:
             agenda = self._agendas.get(tenant_id)
             if agenda is None:
@@ -117,7 +124,6 @@ class TenantHostCore:
                 )
                 await agenda.activate()
                 self._agendas[tenant_id] = agenda
-        self._activating.pop(tenant_id, None)
         return agenda
 
     def passivate_idle(self, idle_after_s: float) -> list[UUID]:

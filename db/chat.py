@@ -38,16 +38,21 @@ async def find_delivery(
     return None if row is None else InboundRef(row["id"], row["conversation_id"], row["client_id"])
 
 
-async def insert_client(conn: asyncpg.Connection, *, tenant_id: UUID, client: Client) -> None:
-    await conn.execute(
+async def upsert_client(conn: asyncpg.Connection, *, tenant_id: UUID, client: Client) -> Client:
+    """Insert a client who wrote in, or return the one already stored under that phone."""
+    row = await conn.fetchrow(
         """INSERT INTO client (tenant_id, id, name, phone_e164, whatsapp_id)
-           VALUES ($1, $2, $3, $4, $5)""",
+           VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (tenant_id, phone_e164)
+             DO UPDATE SET whatsapp_id = coalesce(client.whatsapp_id, excluded.whatsapp_id)
+           RETURNING id, name, phone_e164, whatsapp_id, marketing_opt_out""",
         tenant_id,
         client.id,
         client.name,
         client.phone_e164,
         client.whatsapp_id,
     )
+    return Client(**dict(row))
 
 
 async def conversation_of(

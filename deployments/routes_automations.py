@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import time
-from typing import Literal, Self
+from typing import Annotated, Literal, Self
 from uuid import UUID, uuid4
 
 from fastapi import APIRouter
 from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel, Field, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, Field, ValidationError, model_validator
 
 from db.campaigns import list_schedules
 from deployments.auth import CurrentUser, OwnerUser
@@ -60,14 +60,28 @@ class CampaignContext(Body):
         return Offer(type=kind, value=self.offer_value)
 
 
+CAMPAIGN_ID = r"^[A-Za-z0-9_.:-]{1,200}$"
+RESERVED_PREFIXES = ("schedule:", "bulk:")  # the scheduler's and the bulk job's run keys
+
+
+def check_campaign_id(value: str | None) -> str | None:
+    if value is not None and value.startswith(RESERVED_PREFIXES):
+        raise ValueError(f"campaign_id must not start with {' or '.join(RESERVED_PREFIXES)}")
+    return value
+
+
 class PrazoCertoBody(Body):
-    campaign_id: str | None = Field(default=None, min_length=1, max_length=200)
+    campaign_id: Annotated[str | None, AfterValidator(check_campaign_id)] = Field(
+        default=None, pattern=CAMPAIGN_ID
+    )
     context: CampaignContext = CampaignContext()
     dry_run: bool = False
 
 
 class EncherAgendaBody(Body):
-    campaign_id: str | None = Field(default=None, min_length=1, max_length=200)
+    campaign_id: Annotated[str | None, AfterValidator(check_campaign_id)] = Field(
+        default=None, pattern=CAMPAIGN_ID
+    )
     professional_id: UUID | None = None
     context: CampaignContext = CampaignContext()
     dry_run: bool = False

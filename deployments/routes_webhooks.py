@@ -83,19 +83,19 @@ async def message_received(request: Request, deps: Deps) -> WebhookAccepted:
     webhook_id, token_tenant = authenticate(request, raw, deps.settings)
     try:
         body = MessageReceivedBody.model_validate_json(raw)
+        command = ReceiveMessage(
+            client_name=body.client_name,
+            phone=body.phone,
+            message=body.message,
+            channel=body.channel,
+            sent_at=body.timestamp,
+            external_id=body.message_id,
+            webhook_id=webhook_id,
+        )
     except ValidationError as error:
         raise RequestValidationError(error.errors(include_url=False)) from None
     if token_tenant is not None and token_tenant != body.tenant_id:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "token of another salon")
-    command = ReceiveMessage(
-        client_name=body.client_name,
-        phone=body.phone,
-        message=body.message,
-        channel=body.channel,
-        sent_at=body.timestamp,
-        external_id=body.message_id,
-        webhook_id=webhook_id,
-    )
     accepted: MessageAccepted = await deps.directory.call(
         body.tenant_id, "receive_message", command
     )

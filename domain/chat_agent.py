@@ -103,9 +103,12 @@ def chosen_slot(
         ]
         if len(same_time) == 1:
             return same_time[0]
-    words = text.lower().split()
+    words = [w.strip(".,!?") for w in text.lower().split()]
     for word, index in ORDINALS.items():
-        if word in words and index < len(proposed):
+        # "o segundo" anywhere; a bare digit only as the whole answer ("2", "o 2", "opção 2"),
+        # so "somos 2 pessoas" books nothing.
+        bare_digit = word.isdigit() and len(words) <= 2
+        if word in words and (not word.isdigit() or bare_digit) and index < len(proposed):
             return proposed[index]
     if understanding.affirmative and len(proposed) == 1:
         return proposed[0]
@@ -130,7 +133,7 @@ def decide(
         )
     if understanding.intent == "complaint":
         return ChatDecision(
-            reply=f"Sinto muito pelo ocorrido, {name}. Já avisei a responsável do"
+            reply=f"Sinto muito pelo ocorrido, {name}. Já avisei a equipe do"
             f" {context.salon_name}, que vai falar com você pessoalmente o quanto antes.",
             intent="complaint",
             complaint=True,
@@ -146,8 +149,8 @@ def decide(
     offer = context.open_offer
     if offer is not None and understanding.affirmative and not context.proposed:
         return ChatDecision(
-            reply=f"Ótimo, {name}! Seu {offer.service_name} {slot_label(offer, context)} foi"
-            " enviado para confirmação do salão. Te aviso assim que confirmarem.",
+            reply=f"Ótimo, {name}! O horário de {offer.service_name} {slot_label(offer, context)}"
+            " foi enviado para confirmação do salão. Te aviso assim que confirmarem.",
             intent="booking",
             accept_offer=offer.auth_request_id,
         )

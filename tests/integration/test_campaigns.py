@@ -10,7 +10,7 @@ import pytest
 from actors.agenda import TenantAgenda
 from domain.campaigns import CampaignOptions
 from domain.commands import DecideAuthRequest, RunCampaign
-from domain.errors import NotFoundError
+from domain.errors import DuplicateCommandError, NotFoundError
 from domain.models import Offer
 from integrations.event_stream import EventStream
 from tests.factories import SalonIds, make_recall_salon
@@ -159,3 +159,19 @@ async def test_encher_agenda_offers_slots_to_regulars(
     assert ids.of("client", "booked") not in offered
     assert len(offered) == len(result.suggestions)
     assert ids.of("client", "due") in offered
+
+
+async def test_run_key_of_another_campaign_type_is_refused(
+    recall: tuple[TenantAgenda, SalonIds],
+) -> None:
+    agenda, _ids = recall
+    await agenda.run_campaign(prazo_certo("shared-key"))
+    with pytest.raises(DuplicateCommandError):
+        await agenda.run_campaign(
+            RunCampaign(
+                run_key="shared-key",
+                campaign_type="encher_agenda",
+                trigger="manual",
+                options=CampaignOptions(min_lead_min=0),
+            )
+        )

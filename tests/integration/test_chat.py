@@ -213,3 +213,49 @@ async def test_message_left_unanswered_is_answered_after_a_restart(
     )
     assert status[0]["status"] == "answered"
     assert len(await events(pool, salon[1], "ai_response")) == 1
+
+
+async def test_client_added_by_another_writer_is_found_not_duplicated(
+    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon
+) -> None:
+    async with pool.acquire() as conn:  # e.g. a re-import or the customer's Prisma service
+        await conn.execute(
+            "INSERT INTO client (tenant_id, id, name, phone_e164) VALUES ($1, $2, $3, $4)",
+            salon[1].tenant,
+            uuid4(),
+            "Rita Gomes",
+            "+5511944443333",
+        )
+    accepted = await agenda.receive_message(message("Oi!", phone="+5511944443333"))
+    await agenda.drain()
+    found = await rows(
+        pool,
+        "SELECT name FROM client WHERE tenant_id = $1 AND id = $2",
+        salon[1].tenant,
+        accepted.client_id,
+    )
+    assert not accepted.new_client
+    assert found[0]["name"] == "Rita Gomes"
+
+
+async def test_two_clients_saying_yes_to_one_slot_book_it_once(
+    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon
+) -> None:
+    ana, bia = "+5511922221111", "+5511922220000"
+    await say(agenda, "Quero marcar um corte amanhã às 15h", phone=ana, name="Ana")
+    await say(agenda, "Quero marcar um corte amanhã às 15h", phone=bia, name="Bia")
+    await say(agenda, "sim", phone=ana, name="Ana")
+    await say(agenda, "sim", phone=bia, name="Bia")
+    created = await events(pool, salon[1], "auth_request_created")
+    last = (await events(pool, salon[1], "ai_response"))[-1]
+    assert len(created) == 1
+    assert last["booking_created"] is False
+    assert "Tenho" in last["message"]
+
+
+async def test_a_number_inside_a_sentence_books_nothing(
+    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon
+) -> None:
+    await say(agenda, "Quero marcar uma barba sexta de tarde")
+    await say(agenda, "somos 2 pessoas, tem mais horário?")
+    assert await events(pool, salon[1], "auth_request_created") == []
