@@ -39,7 +39,9 @@ from domain.commands import (
     MessageAccepted,
     OwnerMessageResult,
     ReceiveMessage,
+    ResumeWork,
     SendOwnerMessage,
+    WorkResumed,
 )
 from domain.errors import (
     InvalidCommandError,
@@ -83,6 +85,7 @@ class ChatAgenda(AgendaCore):
         self.llm = llm
         self.observer = observer
         self._answering: set[asyncio.Task[None]] = set()
+        self._answering_ids: set[UUID] = set()
         # One answer at a time per conversation, so replies keep the clients' order.
         self._conversation_locks: dict[UUID, asyncio.Lock] = {}
 
@@ -182,6 +185,8 @@ class ChatAgenda(AgendaCore):
     def _schedule_answer(self, message_id: UUID, conversation_id: UUID) -> None:
         lock = self._conversation_locks.setdefault(conversation_id, asyncio.Lock())
         task = asyncio.get_running_loop().create_task(self._answer(message_id, lock))
+        self._answering_ids.add(message_id)
+        task.add_done_callback(lambda _task: self._answering_ids.discard(message_id))
         self._answering.add(task)
         task.add_done_callback(self._answered)
 
@@ -191,6 +196,18 @@ class ChatAgenda(AgendaCore):
             logger.error(
                 "tenant %s: answering a message failed: %r", self.tenant_id, task.exception()
             )
+
+    async def resume_work(self, command: ResumeWork) -> WorkResumed:
+        """Answer what is still pending without an answer underway; publish what is left."""
+        async with self._pool.acquire() as conn:
+            pending = await chat_queries.pending_inbound(conn, tenant_id=self.tenant_id)
+        scheduled = 0
+        for message in pending:
+            if message.message_id not in self._answering_ids:
+                self._schedule_answer(message.message_id, message.conversation_id)
+                scheduled += 1
+        await self.publish_pending()
+        return WorkResumed(answers_scheduled=scheduled, events_unpublished=self.unpublished_count)
 
     async def drain(self) -> None:
         """Wait until every message received so far is answered (tests, shutdown)."""

@@ -35,6 +35,7 @@ COMMANDS = frozenset(
         "receive_message",
         "send_owner_message",
         "set_campaign_schedule",
+        "resume_work",
     }
 )
 

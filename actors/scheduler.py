@@ -12,12 +12,13 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from uuid import UUID
 
 import asyncpg
 
 from db import campaigns as campaign_queries
+from db.agenda import tenants_with_unfinished_work
 from domain.campaigns import CampaignOptions
 from domain.commands import CampaignResult, RunCampaign
 from domain.schedule import DueRun, due_runs
@@ -25,6 +26,9 @@ from integrations.settings import Settings
 
 logger = logging.getLogger(__name__)
 Dispatch = Callable[[UUID, RunCampaign], Awaitable[CampaignResult]]
+Resume = Callable[[UUID], Awaitable[object]]
+# Work older than this without an answer or a publication was left by a process that died.
+UNFINISHED_AFTER = timedelta(minutes=1)
 
 
 @dataclass
@@ -46,8 +50,15 @@ def campaign_options(settings: Settings) -> CampaignOptions:
 
 
 class SchedulerCore:
-    def __init__(self, settings: Settings, pool: asyncpg.Pool, dispatch: Dispatch) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        pool: asyncpg.Pool,
+        dispatch: Dispatch,
+        resume: Resume | None = None,
+    ) -> None:
         self._settings = settings
+        self._resume = resume
         self._pool = pool
         self._dispatch = dispatch
         self._semaphore = asyncio.Semaphore(settings.scheduler_concurrency)
@@ -71,6 +82,7 @@ class SchedulerCore:
             and (run.tenant_id, run.run_key) not in self._in_flight
         ]
         report = StepReport(due=len(due), already_done=len(done), dispatched=len(todo))
+        await self._wake_unfinished(now, tenant_ids)
         outcomes = await asyncio.gather(*(self._run(run) for run in todo), return_exceptions=True)
         for run, outcome in zip(todo, outcomes, strict=True):
             if isinstance(outcome, BaseException):
@@ -78,6 +90,19 @@ class SchedulerCore:
             else:
                 report.succeeded.append(outcome)
         return report
+
+    async def _wake_unfinished(self, now: datetime, tenant_ids: Collection[UUID] | None) -> None:
+        """Wake salons whose messages or events a dead process left behind (after any restart,
+        even of the whole cluster, their actors are created on this call and finish the work)."""
+        if self._resume is None:
+            return
+        async with self._pool.acquire() as conn:
+            found = await tenants_with_unfinished_work(conn, older_than=now - UNFINISHED_AFTER)
+        wanted = [t for t in found if tenant_ids is None or t in tenant_ids]
+        outcomes = await asyncio.gather(*(self._resume(t) for t in wanted), return_exceptions=True)
+        for tenant_id, outcome in zip(wanted, outcomes, strict=True):
+            if isinstance(outcome, BaseException):
+                logger.warning("tenant %s: waking unfinished work failed: %r", tenant_id, outcome)
 
     async def tenant_ids(self) -> list[UUID]:
         async with self._pool.acquire() as conn:

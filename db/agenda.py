@@ -93,3 +93,19 @@ async def load_agenda(
         pending={request.id: request for request in pending},
         last_visits={(r["client_id"], r["service_id"]): r["last_at"] for r in last_visits},
     )
+
+
+async def tenants_with_unfinished_work(
+    conn: asyncpg.Connection, *, older_than: datetime
+) -> list[UUID]:
+    """Salons with client messages not answered or events not published since `older_than`
+    (a process died, Redis was away): their actors are woken to finish (partial indexes)."""
+    rows = await conn.fetch(
+        """SELECT DISTINCT tenant_id FROM chat_message
+           WHERE status = 'pending' AND created_at < $1
+           UNION
+           SELECT DISTINCT tenant_id FROM event
+           WHERE published_at IS NULL AND occurred_at < $1""",
+        older_than,
+    )
+    return [row["tenant_id"] for row in rows]

@@ -168,3 +168,12 @@ class SetCampaignSchedule(Command):
         if any(day < 0 or day > 6 for day in weekdays) or len(set(weekdays)) != len(weekdays):
             raise ValueError("weekdays are distinct numbers 0 (Monday) to 6 (Sunday)")
         return tuple(sorted(weekdays))
+
+
+class ResumeWork(Command):
+    """Finish what a dead process left: answer pending messages, publish pending events."""
+
+
+class WorkResumed(Command):
+    answers_scheduled: int
+    events_unpublished: int

@@ -6,16 +6,18 @@ import asyncio
 from collections import Counter
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 from uuid import UUID, uuid4
 from zoneinfo import ZoneInfo
 
 import asyncpg
 import pytest
 
+from actors.agenda import TenantAgenda
 from actors.host import TenantHostCore
 from actors.scheduler import SchedulerCore
 from db.campaigns import set_schedule
-from domain.commands import CampaignResult, RunCampaign
+from domain.commands import CampaignResult, ReceiveMessage, ResumeWork, RunCampaign
 from domain.schedule import Schedule
 from integrations.settings import Settings
 from tests.factories import SalonIds, make_salon
@@ -185,3 +187,40 @@ async def test_scheduler_killed_mid_run_still_runs_everything_once(
     keys = [(tenant, key) for tenant, key, _ in all_created]
     assert Counter(keys).most_common(1)[0][1] == 1
     assert set(keys) == expected_runs(ids)
+
+
+async def test_step_wakes_salons_with_unanswered_messages(
+    pool: asyncpg.Pool, host: TenantHostCore, settings: Settings, stream: Any
+) -> None:
+    ids = await import_committed(pool, make_salon())
+    dead = TenantAgenda(ids.tenant, pool=pool, stream=stream)
+    await dead.activate()
+    accepted = await dead.receive_message(
+        ReceiveMessage(
+            client_name="Téo",
+            phone="+5511966665555",
+            message="Oi, tudo bem?",
+            sent_at=datetime.now(UTC),
+            external_id="wamid.lost",
+        )
+    )
+    for task in list(dead._answering):  # the process died before answering
+        task.cancel()
+    await asyncio.sleep(0)
+
+    async def resume(tenant_id: UUID) -> object:
+        return await host.call(tenant_id, "resume_work", ResumeWork())
+
+    recorder = Recorder(host)
+    core = SchedulerCore(settings, pool, recorder, resume)
+    await core.step(datetime.now(UTC) + timedelta(minutes=2), [ids.tenant])
+    woken = host.status().tenants
+    assert woken == [str(ids.tenant)]  # the step woke the salon; nothing else did
+    await (await host.agenda(ids.tenant)).drain()
+    async with pool.acquire() as conn:
+        status = await conn.fetchval(
+            "SELECT status FROM chat_message WHERE tenant_id = $1 AND id = $2",
+            ids.tenant,
+            accepted.message_id,
+        )
+    assert status == "answered"
