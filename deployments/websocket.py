@@ -12,7 +12,9 @@ import asyncio
 import logging
 from uuid import UUID
 
+import asyncpg
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect, status
+from redis.exceptions import RedisError
 
 from db.events import latest_event_id
 from deployments.auth import InvalidTokenError, decode_token
@@ -58,6 +60,10 @@ async def sync_socket(websocket: WebSocket) -> None:
         await _stream_live(websocket, subscription, last_sent)
     except WebSocketDisconnect:
         pass
+    except (OSError, RedisError, asyncpg.PostgresError):
+        # PostgreSQL or Redis away mid-replay: the client resumes from its last event id.
+        logger.warning("tenant %s: live socket closed, a store is unavailable", tenant_id)
+        await websocket.close(code=CLOSE_TRY_AGAIN, reason="resume with last_event_id")
     finally:
         resources.hub.unsubscribe(subscription)
 
