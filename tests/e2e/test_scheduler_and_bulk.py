@@ -6,6 +6,7 @@ import asyncio
 import os
 import subprocess
 import sys
+from collections.abc import Awaitable, Callable
 from datetime import datetime, time
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,16 @@ def scheduler(serve_port: int, settings: Any, session_tag: str) -> Any:
     api = make_api(Placement.SHARED, serve_port, settings, session_tag)
     assert PLACEMENTS[Placement.SHARED]
     return ensure_scheduler(api.settings)
+
+
+async def while_restarting(call: Callable[[], Awaitable[Any]]) -> Any:
+    """Call an actor method, waiting (bounded) while Ray restarts the actor after a kill."""
+    for _ in range(60):
+        try:
+            return await call()
+        except ray.exceptions.RayActorError:
+            await asyncio.sleep(1.0)
+    return await call()
 
 
 async def recall_salons(pool: asyncpg.Pool, count: int) -> list[SalonIds]:
@@ -135,13 +146,9 @@ async def test_scheduler_killed_mid_run_runs_each_salon_once(
     await asyncio.sleep(0.3)  # some salons done, some running, some waiting (concurrency 8)
     ray.kill(scheduler, no_restart=False)
     await asyncio.gather(pending, return_exceptions=True)
-    report: dict[str, Any] = {}
-    for _ in range(60):  # bounded: Ray restarts the actor
-        try:
-            report = await scheduler.step.remote(ten_am.isoformat(), tenants)
-            break
-        except ray.exceptions.RayActorError:
-            await asyncio.sleep(1.0)
+    report: dict[str, Any] = await while_restarting(
+        lambda: scheduler.step.remote(ten_am.isoformat(), tenants)
+    )
     run_key = f"schedule:prazo_certo:{ten_am.date().isoformat()}"
     assert report["failed"] == {}
     assert await runs_and_requests(pool, ids, run_key) == (12, 24)
@@ -151,7 +158,9 @@ async def test_campaign_metrics_reach_the_ray_metrics_endpoint(
     scheduler: Any, pool: asyncpg.Pool
 ) -> None:
     (salon,) = await recall_salons(pool, 1)
-    await scheduler.run_for.remote(str(salon.tenant), "prazo_certo", "metrics", False)
+    await while_restarting(
+        lambda: scheduler.run_for.remote(str(salon.tenant), "prazo_certo", "metrics", False)
+    )
     port = ray.nodes()[0]["MetricsExportPort"]
     found = ""
     async with httpx.AsyncClient(timeout=10) as client:
