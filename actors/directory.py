@@ -16,6 +16,7 @@ from uuid import UUID
 import ray
 from ray.exceptions import ActorDiedError, ActorUnavailableError, RayTaskError
 
+from actors.errors import TenantUnavailableError
 from actors.host_actor import TenantHost
 from domain.errors import DomainError
 from integrations.settings import Placement, Settings
@@ -32,10 +33,6 @@ HOST_OPTIONS = (
     "db_pool_max",
     "environment",
 )
-
-
-class TenantUnavailableError(Exception):
-    """The salon's actor is dead, restarting or not answering in time."""
 
 
 class TenantDirectory:
@@ -76,7 +73,13 @@ class TenantDirectory:
                 cause = error.cause
                 if isinstance(cause, DomainError):
                     raise cause from None
-                raise
+                if not isinstance(cause, TenantUnavailableError):
+                    raise
+                gone: Exception = cause  # a host retiring: like a dead one, retry once
+                self._handles.pop(name, None)
+                if attempt == 2:
+                    raise cause from None
+                logger.info("tenant %s: host %s retiring (%s), retrying", tenant_id, name, gone)
             except (ActorDiedError, ActorUnavailableError) as error:
                 # A retired or crashed host: forget the handle; the retry makes a new one.
                 # Commands carry ids, so running one again is safe.

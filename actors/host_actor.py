@@ -14,6 +14,7 @@ from uuid import UUID
 import ray
 from ray.util.metrics import Counter, Histogram
 
+from actors.errors import TenantUnavailableError
 from actors.host import TenantHostCore
 from integrations.settings import Settings
 
@@ -58,8 +59,11 @@ class TenantHost:
         self._core.chat_observer = ChatMetrics()
         self._retire_when_empty = retire_when_empty
         self._upkeep_task: asyncio.Task[None] | None = None
+        self._retiring = False
 
     async def call(self, tenant_id: UUID, command_name: str, command: Any) -> Any:
+        if self._retiring:  # the pool is closing: the caller retries on a new host
+            raise TenantUnavailableError("salon host is retiring")
         self._ensure_upkeep()
         return await self._core.call(tenant_id, command_name, command)
 
@@ -76,6 +80,7 @@ class TenantHost:
         """Exit the process when it hosts nothing (one-salon-per-actor mode frees ~50 MB)."""
         if not self._core.empty:
             return False
+        self._retiring = True  # before the first await: no call may start on a closing pool
         await self._core.close()
         logger.info("tenant host retiring: no active salon")
         ray.actor.exit_actor()  # type: ignore[no-untyped-call]

@@ -9,7 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from actors.directory import TenantUnavailableError
+from actors.errors import TenantUnavailableError
 from domain.errors import (
     AlreadyDecidedError,
     DomainError,

@@ -8,7 +8,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from actors.directory import TenantUnavailableError
+from actors.errors import TenantUnavailableError
 from deployments.errors import install_error_handlers
 from domain.errors import (
     AlreadyDecidedError,
