@@ -10,6 +10,7 @@ from fastapi import APIRouter
 from fastapi.exceptions import RequestValidationError
 from pydantic import AfterValidator, BaseModel, Field, ValidationError, model_validator
 
+from actors.scheduler import campaign_options as settings_options
 from db.campaigns import list_schedules
 from deployments.auth import CurrentUser, OwnerUser
 from deployments.resources import Deps
@@ -105,14 +106,14 @@ class CampaignResponse(BaseModel):
 def campaign_options(
     settings: Settings, context: CampaignContext, professional_id: UUID | None = None
 ) -> CampaignOptions:
-    return CampaignOptions(
-        frequency_cap_days=settings.campaign_frequency_cap_days,
-        days_ahead=context.days_ahead or settings.campaign_days_ahead,
-        offers_per_slot=settings.campaign_offers_per_slot,
-        min_lead_min=settings.campaign_min_lead_min,
-        service_id=context.service_id,
-        professional_id=professional_id or context.professional_id,
-        offer=context.offer(),
+    """The cluster's campaign settings (as the scheduler uses them), narrowed by the request."""
+    return settings_options(settings).model_copy(
+        update={
+            "days_ahead": context.days_ahead or settings.campaign_days_ahead,
+            "service_id": context.service_id,
+            "professional_id": professional_id or context.professional_id,
+            "offer": context.offer(),
+        }
     )
 
 
