@@ -341,10 +341,11 @@ class ChatAgenda(AgendaCore):
             ):
                 return  # answered already (a repeat after a restart): say nothing twice
             await self._store_actions(conn, inbound, decision, booking, payloads)
-            await self._store_outbound(conn, inbound, decision, now)
+            reply_id = await self._store_outbound(conn, inbound, decision, now)
             payloads.append(
                 AiResponseData(
                     conversation_id=inbound.conversation_id,
+                    message_id=reply_id,
                     client_id=client.id,
                     message=decision.reply,
                     intent=decision.intent,
@@ -397,7 +398,7 @@ class ChatAgenda(AgendaCore):
         inbound: PendingInbound,
         decision: ChatDecision,
         now: datetime,
-    ) -> None:
+    ) -> UUID:
         reply_id = self._new_id()
         await chat_queries.insert_message(
             conn,
@@ -427,6 +428,7 @@ class ChatAgenda(AgendaCore):
             body=decision.reply,
             related_id=reply_id,
         )
+        return reply_id
 
     async def send_owner_message(self, command: SendOwnerMessage) -> OwnerMessageResult:
         async with self._lock:

@@ -64,3 +64,15 @@ async def list_clients(
         )
     clients = [Client(**{k: v for k, v in dict(row).items() if k != "total"}) for row in rows]
     return clients, int(total)
+
+
+async def client_names(
+    conn: asyncpg.Connection, *, tenant_id: UUID, client_ids: list[UUID]
+) -> dict[UUID, str]:
+    """Names of the given clients of one salon (one query for a whole calendar page)."""
+    rows = await conn.fetch(
+        "SELECT id, name FROM client WHERE tenant_id = $1 AND id = ANY($2::uuid[])",
+        tenant_id,
+        client_ids,
+    )
+    return {row["id"]: row["name"] for row in rows}

@@ -9,10 +9,12 @@ from deployments import (
     routes_automations,
     routes_chat,
     routes_health,
+    routes_session,
     routes_sync,
     routes_webhooks,
     websocket,
 )
+from deployments.console import mount_console
 from deployments.errors import install_error_handlers
 from deployments.resources import open_resources
 from integrations.settings import Settings
@@ -28,10 +30,12 @@ def create_api(settings: Settings) -> FastAPI:
     app.state.settings = settings
     install_error_handlers(app)
     app.include_router(routes_health.router)
+    app.include_router(routes_session.router)
     app.include_router(routes_sync.router)
     app.include_router(routes_agenda.router)
     app.include_router(routes_automations.router)
     app.include_router(routes_chat.router)
     app.include_router(routes_webhooks.router)
     app.include_router(websocket.router)
+    mount_console(app, settings)
     return app

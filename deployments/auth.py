@@ -23,6 +23,7 @@ class CurrentUserClaims(BaseModel):
     sub: UUID
     tenant_id: UUID
     role: Role
+    exp: int  # seconds since the epoch
 
 
 class InvalidTokenError(Exception):

@@ -11,7 +11,7 @@ from fastapi import APIRouter, HTTPException, Query, status
 
 from db.agenda import get_tenant
 from db.appointments import list_appointments
-from db.reads import list_clients, list_professionals, list_services
+from db.reads import client_names, list_clients, list_professionals, list_services
 from deployments.auth import CurrentUser
 from deployments.resources import Deps
 from deployments.schemas import (
@@ -49,12 +49,16 @@ async def appointments(
             starts_before=datetime.combine(to_date + timedelta(days=1), time.min, zone),
             professional_id=professional_id,
         )
+        names = await client_names(
+            conn, tenant_id=user.tenant_id, client_ids=list({a.client_id for a in found})
+        )
     data = []
     for a in found:
         local = a.starts_at.astimezone(zone)
         data.append(
             AppointmentOut(
                 **a.model_dump(),
+                client_name=names.get(a.client_id, ""),
                 date=local.date().isoformat(),
                 time=local.strftime("%H:%M"),
             )

@@ -8,7 +8,7 @@ WhatsApp.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 from uuid import UUID
 
 from fastapi import APIRouter, HTTPException, Query, status
@@ -39,8 +39,8 @@ class ConversationList(BaseModel):
 
 class ChatMessageOut(BaseModel):
     id: UUID
-    direction: str
-    author: str
+    direction: Literal["inbound", "outbound"]
+    author: Literal["client", "agent", "owner"]
     body: str
     intent: str | None
     engine: str | None

@@ -28,10 +28,10 @@ async def pending_auth_requests(user: CurrentUser, deps: Deps) -> PendingAuthReq
         data=[
             AuthRequestOut(
                 id=r.id,
-                status=r.status.value,
+                status=r.status,
                 appointment_data=r.appointment_data,
                 created_at=r.created_at,
-                created_by_agent=r.created_by_agent.value,
+                created_by_agent=r.created_by_agent,
             )
             for r in requests
         ]

@@ -8,7 +8,16 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from domain.models import AppointmentData, AppointmentStatus, Client, Professional, Service
+from domain.models import (
+    Agent,
+    AppointmentData,
+    AppointmentStatus,
+    AuthRequestStatus,
+    Client,
+    Professional,
+    Role,
+    Service,
+)
 
 
 class Body(BaseModel):
@@ -17,10 +26,10 @@ class Body(BaseModel):
 
 class AuthRequestOut(BaseModel):
     id: UUID
-    status: str
+    status: AuthRequestStatus
     appointment_data: AppointmentData
     created_at: datetime
-    created_by_agent: str
+    created_by_agent: Agent
 
 
 class PendingAuthRequests(BaseModel):
@@ -43,6 +52,7 @@ class ConfirmAuthRequestResponse(BaseModel):
 class AppointmentOut(BaseModel):
     id: UUID
     client_id: UUID
+    client_name: str
     professional_id: UUID
     service_id: UUID
     starts_at: datetime
@@ -77,3 +87,12 @@ class ClientPage(BaseModel):
 class Health(BaseModel):
     status: Literal["ok", "degraded"]
     checks: dict[str, str]
+
+
+class SessionOut(BaseModel):
+    tenant_id: UUID
+    tenant_name: str
+    time_zone: str
+    user_id: UUID
+    role: Role
+    expires_at: datetime

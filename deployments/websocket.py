@@ -20,7 +20,7 @@ from db.events import latest_event_id
 from deployments.auth import InvalidTokenError, decode_token
 from deployments.live import Subscription
 from deployments.resources import Resources
-from integrations.event_stream import control_message
+from domain.socket_messages import resync_required, sync_started
 
 logger = logging.getLogger(__name__)
 router = APIRouter()
@@ -54,9 +54,7 @@ async def sync_socket(websocket: WebSocket) -> None:
     try:
         await websocket.accept()
         last_sent = await _replay(websocket, resources, tenant_id, after)
-        await websocket.send_text(
-            control_message(tenant_id, "sync_started", last_event_id=last_sent)
-        )
+        await websocket.send_text(sync_started(tenant_id, last_event_id=last_sent))
         await _stream_live(websocket, subscription, last_sent)
     except WebSocketDisconnect:
         pass
@@ -83,9 +81,7 @@ async def _replay(
     replay = await resources.stream.replay(tenant_id, after=after, latest=latest)
     if replay.resync_required:
         await websocket.send_text(
-            control_message(
-                tenant_id, "resync_required", last_event_id=after, latest_event_id=latest
-            )
+            resync_required(tenant_id, last_event_id=after, latest_event_id=latest)
         )
         return latest
     for event in replay.events:

@@ -83,8 +83,8 @@ def propose(
     event = AuthRequestCreatedData(
         auth_request=AuthRequestView(
             id=request.id,
-            appointment_data=data.model_dump(mode="json"),
-            created_by_agent=request.created_by_agent.value,
+            appointment_data=data,
+            created_by_agent=request.created_by_agent,
             created_at=now,
         )
     )

@@ -153,8 +153,9 @@ def _slot_score(
 
 
 def _describe(due: DueClient) -> str:
-    source = "own rhythm" if due.cycle_source == "client" else "service cycle"
-    return f"due since {due.due_on.isoformat()} ({due.cycle_days}-day {source})"
+    # The owner reads this on the dashboard: Brazilian Portuguese and dates.
+    source = "ritmo próprio" if due.cycle_source == "client" else "ciclo do serviço"
+    return f"retorno previsto em {due.due_on:%d/%m/%Y} ({source}: {due.cycle_days} dias)"
 
 
 def plan_prazo_certo(
@@ -259,7 +260,7 @@ def plan_encher_agenda(
                     offer=options.offer,
                     why=_describe(entry)
                     if entry.overdue_days >= 0
-                    else f"regular of {professional.name}",
+                    else f"cliente frequente de {professional.name}",
                 )
             )
             offered.add(entry.client_id)

@@ -8,15 +8,22 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter
 
+from domain.models import Agent, AppointmentData
+
+# Serialised events always carry every key: generated client types mark them all as present.
+STRICT_OUTPUT = ConfigDict(
+    frozen=True, extra="forbid", json_schema_serialization_defaults_required=True
+)
+
 
 class EventData(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = STRICT_OUTPUT
 
 
 class AuthRequestView(EventData):
     id: UUID
-    appointment_data: dict[str, Any]
-    created_by_agent: str
+    appointment_data: AppointmentData
+    created_by_agent: Agent
     created_at: datetime
 
 
@@ -53,6 +60,7 @@ class AiResponseData(EventData):
     booking_created: bool
     auth_request_id: UUID | None = None  # a booking created, or a campaign offer accepted
     engine: Literal["gemini", "rules"] | None = None
+    message_id: UUID | None = None  # the stored reply (the Chat page's REST list has the same id)
 
 
 class MessageReceivedData(EventData):
@@ -114,7 +122,7 @@ class NotificationFailedData(EventData):
 
 
 class _Envelope(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = STRICT_OUTPUT
 
     event_id: int = Field(gt=0)
     tenant_id: UUID

@@ -6,7 +6,6 @@ above the stream's top) and lets a reconnecting socket resume from any event id.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -110,10 +109,3 @@ class EventStream:
             return []
         _key, raw = response[0]
         return _entries(raw)
-
-
-def control_message(tenant_id: UUID, message_type: str, **data: Any) -> str:
-    """Non-event messages on the socket share the envelope's keys so one switch handles all."""
-    return json.dumps(
-        {"event_id": None, "event_type": message_type, "tenant_id": str(tenant_id), "data": data}
-    )

@@ -70,6 +70,9 @@ class Settings(BaseSettings):
     sender_lease_s: float = Field(default=120.0, gt=0)
     sender_poll_interval_s: float = Field(default=1.0, gt=0)
 
+    # The owner console's built files; empty: clients/react/dist/console when built.
+    console_dir: str = ""
+
     # The chat agent's Gemini; an empty key leaves the Portuguese rule engine answering alone.
     gemini_api_key: SecretStr = SecretStr("")
     gemini_model: str = "gemini-2.5-flash"

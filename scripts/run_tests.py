@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from integrations.embedded import ensure_services
+from scripts import client_kit
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECKS = [
@@ -24,7 +25,10 @@ def parse_args() -> tuple[argparse.Namespace, list[str]]:
         description="Lint, type-check and run the test suite on real PostgreSQL, Redis and Ray. "
         "Unknown arguments are passed to pytest.",
     )
-    parser.add_argument("--no-lint", action="store_true", help="skip ruff and mypy")
+    parser.add_argument("--no-lint", action="store_true", help="skip ruff, mypy, tsc, type drift")
+    parser.add_argument(
+        "--no-js", action="store_true", help="skip the React kit (Vitest, console build)"
+    )
     return parser.parse_known_args()
 
 
@@ -37,9 +41,29 @@ def run_checks() -> int:
     return 0
 
 
+def run_kit(*, lint: bool) -> int:
+    """The React kit's checks and the console build, or a clear word on why they are skipped."""
+    if problem := client_kit.node_problem():
+        print(
+            f"==> React kit SKIPPED: {problem}; Vitest, type checks, console build and the",
+            flush=True,
+        )
+        print("    browser tests do not run (install Node.js >= 20.19 and npm)", flush=True)
+        return 0
+    if (code := client_kit.run_checks(lint=lint)) != 0:
+        return code
+    if problem := client_kit.chromium_problem():
+        print(f"==> browser tests SKIPPED: {problem}", flush=True)
+    else:
+        print(f"==> browser tests: Chromium at {client_kit.CHROMIUM}", flush=True)
+    return 0
+
+
 def main() -> int:
     args, pytest_args = parse_args()
     if not args.no_lint and (code := run_checks()) != 0:
+        return code
+    if not args.no_js and (code := run_kit(lint=not args.no_lint)) != 0:
         return code
     services = ensure_services(
         ROOT / ".data" / "test",

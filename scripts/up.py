@@ -24,6 +24,7 @@ from domain.models import Role
 from domain.salon_import import SalonFile, id_for, tenant_id_of
 from integrations.embedded import Services, ensure_services, free_port
 from integrations.settings import Settings
+from scripts import client_kit
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / ".data" / "dev"
@@ -87,10 +88,22 @@ def wait_for_health(timeout_s: float = 180.0) -> None:
     raise RuntimeError(f"the API did not become healthy in {timeout_s:.0f} s")
 
 
-def banner(env: dict[str, str], salon: SalonFile | None) -> str:
+def prepare_console() -> str:
+    """Build the owner console when Node.js is here; the banner line says where, or why not."""
+    if problem := client_kit.node_problem():
+        print(f"==> owner console not built: {problem}", flush=True)
+        return f"not built: {problem} (install Node.js >= 20.19 and run scripts/up again)"
+    if client_kit.install() != 0 or client_kit.build_console() != 0:
+        print("==> owner console build FAILED (see above); the API runs without it", flush=True)
+        return "not built: the build failed (see above)"
+    return f"{API}/console/  (log in with the owner JWT below)"
+
+
+def banner(env: dict[str, str], salon: SalonFile | None, console: str) -> str:
     lines = [
         "",
         "Agenda Cheia is up.",
+        f"  owner console    {console}",
         f"  API              {API}",
         f"  API docs         {API}/docs",
         f"  Ray dashboard    {DASHBOARD}  (token: ~/.ray/auth_token)",
@@ -209,8 +222,9 @@ def main() -> int:
         )
         env = cluster_env(services)
         salon = asyncio.run(prepare_database(services.database_url, demo=not args.no_demo))
+        console = prepare_console()
         start_cluster(env)
-        print(banner(env, salon), flush=True)
+        print(banner(env, salon, console), flush=True)
         signal.pause()
     except KeyboardInterrupt:
         pass

@@ -7,54 +7,19 @@ real actor.
 
 from __future__ import annotations
 
-import json
-import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from typing import Any
-from uuid import uuid4
 
 import asyncpg
 import httpx
 import pytest
-from pydantic import SecretStr
 from websockets.asyncio.client import connect
 
-from actors.sender import SenderCore
-from domain.commands import DeliveriesRecorded, RecordDeliveries
 from integrations.n8n import N8nClient
-from integrations.settings import Settings
-from integrations.webhook_signature import signature_headers
+from tests.e2e.chat_helpers import WEBHOOK, sender_for, sender_settings, signed, whatsapp
 from tests.e2e.conftest import Api, LiveSalon
 from tests.e2e.sockets import until
 from tests.fakes.n8n import FakeN8n
-
-WEBHOOK = "/api/v1/webhooks/n8n/message-received"
-
-
-def signed(
-    api: Api, body: dict[str, Any], *, secret: str | None = None, age_s: int = 0
-) -> tuple[bytes, dict[str, str]]:
-    raw = json.dumps(body).encode()
-    headers = signature_headers(
-        secret or api.settings.n8n_webhook_secret.get_secret_value(),
-        msg_id=f"msg_{uuid4().hex}",
-        timestamp=int(time.time()) - age_s,
-        body=raw,
-    )
-    return raw, headers | {"content-type": "application/json"}
-
-
-def whatsapp(salon: LiveSalon, text: str, **extra: Any) -> dict[str, Any]:
-    return {
-        "tenant_id": str(salon.ids.tenant),
-        "client_name": "João Pereira",
-        "phone": "+5511955554444",
-        "message": text,
-        "channel": "whatsapp",
-        "timestamp": datetime.now(UTC).isoformat(),
-        "message_id": f"wamid.{uuid4().hex}",
-    } | extra
 
 
 @pytest.fixture
@@ -108,22 +73,6 @@ async def test_whatsapp_booking_is_approved_and_confirmed_through_n8n(
     assert result.sent.get("transactional", 0) >= 1
     assert any("confirmado" in text for text in texts)
     assert all(body["phone"] == "+5511955554444" for body in fake_n8n.delivered.values())
-
-
-def sender_settings(api: Api, fake: FakeN8n) -> Settings:
-    return api.settings.model_copy(update={"n8n_auth_token": SecretStr(fake.auth_token)})
-
-
-def sender_for(api: Api, pool: asyncpg.Pool, client: N8nClient) -> SenderCore:
-    settings = api.settings
-
-    async def record(tenant_id: Any, command: RecordDeliveries) -> DeliveriesRecorded:
-        result: DeliveriesRecorded = await api.directory.call(
-            tenant_id, "record_deliveries", command
-        )
-        return result
-
-    return SenderCore(settings, pool=pool, client=client, record=record)
 
 
 @pytest.mark.parametrize(

@@ -58,7 +58,7 @@ async def test_due_client_gets_their_usual_professional(
     result = await agenda.run_campaign(prazo_certo())
     regular = next(s for s in result.suggestions if s.client_id == ids.of("client", "regular"))
     assert (regular.professional_name, regular.service_name) == ("Rafael", "Barba")
-    assert "10-day own rhythm" in regular.why
+    assert "ritmo próprio: 10 dias" in regular.why
 
 
 async def test_run_stores_requests_offers_and_events(

@@ -1,0 +1,136 @@
+// Chat: the salon's WhatsApp conversations, live; the owner can write to a client.
+import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { formatDateTime, useAgent, type ChatMessage, type Conversation, type Session } from "../../src";
+
+const AUTHOR: Record<ChatMessage["author"], string> = { client: "Cliente", agent: "IA", owner: "Você" };
+
+export function Chat({ session }: { session: Session }) {
+  const { api, state, dispatch } = useAgent();
+  const zone = session.time_zone;
+  const [conversations, setConversations] = useState<Conversation[]>([]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [draft, setDraft] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const known = useMemo(() => new Set(conversations.map((c) => c.id)), [conversations]);
+  const liveIds = Object.keys(state.messages);
+  const unknownLive = liveIds.some((id) => !known.has(id));
+
+  // Reload the list at start and whenever a message arrives in a conversation it lacks.
+  useEffect(() => {
+    let live = true;
+    api
+      .conversations()
+      .then((list) => live && setConversations(list))
+      .catch(() => live && setError("Não foi possível carregar as conversas."));
+    return () => {
+      live = false;
+    };
+  }, [api, unknownLive]);
+
+  useEffect(() => {
+    if (selected === null && conversations[0]) setSelected(conversations[0].id);
+  }, [conversations, selected]);
+
+  useEffect(() => {
+    if (!selected) return;
+    api
+      .messages(selected)
+      .then((messages) => dispatch({ type: "SET_MESSAGES", payload: { conversation_id: selected, messages } }))
+      .catch(() => setError("Não foi possível carregar as mensagens."));
+  }, [api, dispatch, selected]);
+
+  const rows = useMemo(() => {
+    return conversations
+      .map((c) => {
+        const last = state.messages[c.id]?.at(-1);
+        return last
+          ? { ...c, last_message: last.text, last_message_at: last.created_at }
+          : c;
+      })
+      .sort((a, b) => (a.last_message_at < b.last_message_at ? 1 : -1));
+  }, [conversations, state.messages]);
+
+  async function send(event: FormEvent) {
+    event.preventDefault();
+    const text = draft.trim();
+    if (!selected || !text) return;
+    try {
+      const result = await api.sendMessage(selected, text);
+      dispatch({
+        type: "ADD_MESSAGE",
+        payload: {
+          id: result.message_id,
+          conversation_id: selected,
+          client_id: result.client_id,
+          author: "owner",
+          text,
+          intent: null,
+          created_at: new Date().toISOString(),
+        },
+      });
+      setDraft("");
+      setError(null);
+    } catch {
+      setError("A mensagem não foi enviada. Tente de novo.");
+    }
+  }
+
+  const messages = selected ? (state.messages[selected] ?? []) : [];
+  const current = conversations.find((c) => c.id === selected);
+  return (
+    <section className="chat">
+      <aside className="conversations" data-testid="conversations">
+        <h2>Conversas</h2>
+        {rows.length === 0 && <p className="empty">Nenhuma conversa ainda.</p>}
+        {rows.map((c) => (
+          <button
+            type="button"
+            key={c.id}
+            className={c.id === selected ? "conversation active" : "conversation"}
+            data-testid="conversation"
+            onClick={() => setSelected(c.id)}
+          >
+            <strong>{c.client_name}</strong>
+            <span className="preview">{c.last_message ?? ""}</span>
+            <span className="at">{formatDateTime(c.last_message_at, zone)}</span>
+          </button>
+        ))}
+      </aside>
+      <div className="thread">
+        {current && (
+          <h2>
+            {current.client_name} <small>{current.phone_e164}</small>
+          </h2>
+        )}
+        <ol className="messages" data-testid="messages">
+          {messages.map((m) => (
+            <li key={m.id} className={`message ${m.author}`} data-testid="message" data-author={m.author}>
+              <span className="author">{AUTHOR[m.author]}</span>
+              <p>{m.text}</p>
+              <span className="at">{formatDateTime(m.created_at, zone)}</span>
+            </li>
+          ))}
+        </ol>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        {selected && (
+          <form className="composer" onSubmit={send}>
+            <textarea
+              aria-label="Mensagem"
+              value={draft}
+              rows={2}
+              onChange={(e) => setDraft(e.target.value)}
+              placeholder="Escreva para o cliente…"
+            />
+            <button type="submit" disabled={!draft.trim()}>
+              Enviar
+            </button>
+          </form>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+// Painel: pending approvals as cards, live counters, campaign results and recent notices.
+import { AuthRequestCard, agentLabel, formatDateTime, useAgent, type Decision, type Session } from "../../src";
+
+export function Dashboard({ session }: { session: Session }) {
+  const { state, api, dispatch } = useAgent();
+  const zone = session.time_zone;
+  const delivered = state.notifications.filter((n) => n.kind === "sent").length;
+
+  async function decide(id: string, decision: Decision) {
+    await api.decideAuthRequest(id, decision);
+    // The event removes it too; the answer is enough to know it is decided.
+    dispatch({ type: "REMOVE_AUTH_REQUEST", payload: id });
+  }
+
+  const pending = [...state.authRequests].sort((a, b) =>
+    a.appointment_data.starts_at < b.appointment_data.starts_at ? -1 : 1,
+  );
+  return (
+    <section className="dashboard">
+      <div className="counters">
+        <Counter label="Autorizações pendentes" value={state.authRequests.length} testId="count-pending" />
+        <Counter label="Agendamentos aprovados" value={state.appointments.length} testId="count-approved" />
+        <Counter label="Mensagens entregues" value={delivered} testId="count-delivered" />
+        <Counter label="Campanhas concluídas" value={state.campaignHistory.length} testId="count-campaigns" />
+      </div>
+
+      <h2>Autorizações pendentes ({state.authRequests.length})</h2>
+      {pending.length === 0 ? (
+        <p className="empty" data-testid="no-pending">
+          Nenhuma sugestão aguardando aprovação.
+        </p>
+      ) : (
+        <div className="cards">
+          {pending.map((request) => (
+            <AuthRequestCard
+              key={request.id}
+              request={request}
+              timeZone={zone}
+              onDecide={decide}
+              canDecide={session.role === "owner"}
+            />
+          ))}
+        </div>
+      )}
+
+      <div className="columns">
+        <div>
+          <h2>Resultados das campanhas</h2>
+          {state.campaignHistory.length === 0 ? (
+            <p className="empty">Nenhuma campanha concluída desde que você entrou.</p>
+          ) : (
+            <ul className="campaigns" data-testid="campaign-results">
+              {state.campaignHistory.map((c) => (
+                <li key={`${c.run_id ?? c.at}`}>
+                  <strong>{agentLabel(c.campaign_type)}</strong> · {formatDateTime(c.at, zone)} ·{" "}
+                  {c.total_clients_found} clientes encontrados · {c.suggestions_created} sugestões ·{" "}
+                  {c.notifications_sent} mensagens
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <div>
+          <h2>Avisos</h2>
+          {state.notifications.length === 0 ? (
+            <p className="empty">Sem avisos.</p>
+          ) : (
+            <ul className="notices">
+              {state.notifications.map((n) => (
+                <li key={n.id} className={`notice notice-${n.kind}`}>
+                  {formatDateTime(n.at, zone)} · {n.text}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function Counter({ label, value, testId }: { label: string; value: number; testId: string }) {
+  return (
+    <div className="counter">
+      <span className="value" data-testid={testId}>
+        {value}
+      </span>
+      <span className="label">{label}</span>
+    </div>
+  );
+}

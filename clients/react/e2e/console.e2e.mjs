@@ -1,0 +1,218 @@
+// Browser scenarios for the owner console, driven by playwright-core in Debian's Chromium.
+//   node e2e/console.e2e.mjs <chat|approve|reconnect|recall>
+// Started by tests/e2e/test_console_browser.py, which runs the real stack (Ray, Serve, PostgreSQL,
+// Redis), a cuttable proxy in front of Serve and a control endpoint; env:
+//   CONSOLE_URL (through the proxy), OWNER_TOKEN, CONTROL_URL, ARTIFACTS_DIR, CHROMIUM_PATH.
+import assert from "node:assert/strict";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+};
+const CONSOLE_URL = env("CONSOLE_URL");
+const CONTROL_URL = env("CONTROL_URL");
+const ARTIFACTS = env("ARTIFACTS_DIR");
+const WAIT_MS = 30_000;
+
+// The machine's network is closed: keep Chromium from calling home (NOTES / machine notes).
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+async function control(path, body = {}) {
+  const response = await fetch(CONTROL_URL + path, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  const json = await response.json();
+  if (!response.ok) throw new Error(`control ${path}: ${response.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+function step(text) {
+  console.log(`  · ${text}`);
+}
+
+async function shot(page, name) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  step(`screenshot ${path}`);
+}
+
+async function login(page) {
+  await page.goto(CONSOLE_URL);
+  await page.getByLabel("Token de acesso").fill(env("OWNER_TOKEN"));
+  await page.getByRole("button", { name: "Entrar" }).click();
+  await live(page);
+  step("logged in, socket live");
+}
+
+async function live(page) {
+  await page.locator('[data-testid="sync-status"][data-status="live"]').waitFor({ timeout: WAIT_MS });
+}
+
+async function open(page, hash) {
+  await page.evaluate((target) => {
+    window.location.hash = target;
+  }, hash);
+}
+
+const message = (page, author, text) =>
+  page.locator(`[data-testid="message"][data-author="${author}"]`, { hasText: text });
+
+/** 1. A client's WhatsApp message and the AI's answer appear on the Chat page without a reload. */
+async function chat(page) {
+  await login(page);
+  await open(page, "#/chat");
+  await page.getByText("Nenhuma conversa ainda.").waitFor();
+  let navigations = 0;
+  page.on("framenavigated", () => (navigations += 1));
+  await control("/whatsapp", { text: "Oi, quero agendar um corte amanhã às 15h" });
+  step("client wrote through the n8n webhook");
+  await message(page, "client", "quero agendar um corte").waitFor({ timeout: WAIT_MS });
+  await message(page, "agent", "15:00").waitFor({ timeout: WAIT_MS });
+  assert.equal(navigations, 0, "the page reloaded");
+  await page.getByTestId("conversation").filter({ hasText: "João Pereira" }).waitFor();
+  step("message and AI reply shown live");
+  await shot(page, "chat");
+}
+
+/** 2. The chat's booking proposal is approved on the Dashboard and confirmed through n8n. */
+async function approve(page) {
+  await login(page);
+  await control("/whatsapp", { text: "Oi, quero agendar um corte amanhã às 15h", wait_reply: true });
+  await control("/whatsapp", { text: "Sim, pode ser" });
+  const card = page.getByTestId("auth-request-card");
+  await card.waitFor({ timeout: WAIT_MS });
+  await assertCard(card);
+  assert.equal(await page.getByTestId("count-pending").textContent(), "1");
+  await shot(page, "dashboard");
+  await card.getByRole("button", { name: "Aprovar" }).click();
+  await card.waitFor({ state: "detached", timeout: WAIT_MS });
+  await page.getByTestId("no-pending").waitFor();
+  assert.equal(await page.getByTestId("count-approved").textContent(), "1");
+  step("approved: the card left the Dashboard");
+  await open(page, "#/calendar");
+  const booked = page.getByTestId("appointment").filter({ hasText: "15:00" });
+  await booked.waitFor({ timeout: WAIT_MS });
+  assert.match(await booked.textContent(), /Corte.*João Pereira/s);
+  await shot(page, "calendar");
+  const { delivered } = await control("/deliver");
+  const confirmations = delivered.filter((m) => m.kind === "transactional" && /confirmado/i.test(m.text));
+  assert.equal(confirmations.length, 1, `n8n got ${JSON.stringify(delivered)}`);
+  assert.match(confirmations[0].text, /15:00/);
+  step("n8n received the confirmation");
+}
+
+async function assertCard(card) {
+  const text = await card.textContent();
+  assert.match(text, /João Pereira/);
+  assert.match(text, /Corte feminino com Carol/);
+  assert.match(text, /\d{2}\/\d{2}\/\d{4} às 15:00/);
+  assert.match(text, /R\$ \d+,\d{2}/);
+  assert.match(text, /Chat \(IA\)/);
+}
+
+/** 3. The socket is cut server side; events sent meanwhile arrive after it returns, none twice. */
+async function reconnect(page) {
+  await login(page);
+  await open(page, "#/chat");
+  await control("/whatsapp", { text: "Oi, bom dia!", wait_reply: true });
+  await message(page, "client", "Oi, bom dia!").waitFor({ timeout: WAIT_MS });
+  await control("/cut");
+  await page
+    .locator('[data-testid="sync-status"]:not([data-status="live"])')
+    .waitFor({ timeout: WAIT_MS });
+  step("socket cut");
+  const texts = ["Quanto custa a barba?", "Vocês abrem sábado?", "Qual o endereço do salão?"];
+  for (const text of texts) await control("/whatsapp", { text, wait_reply: true });
+  step("three messages answered while the socket was down");
+  await shot(page, "reconnect-offline");
+  await control("/restore");
+  await live(page);
+  for (const text of texts) {
+    await message(page, "client", text).waitFor({ timeout: WAIT_MS });
+  }
+  const { answers } = await control("/conversation");
+  // Every stored message shows exactly once, in order.
+  await page.waitForFunction(
+    (count) => document.querySelectorAll('[data-testid="message"]').length >= count,
+    answers.length,
+    { timeout: WAIT_MS },
+  );
+  const shown = await page.getByTestId("message").locator("p").allTextContents();
+  assert.deepEqual(shown, answers.map((m) => m.body));
+  const { upgrades } = await control("/upgrades");
+  assert.ok(upgrades.length >= 2, `upgrades: ${upgrades}`);
+  assert.match(upgrades.at(-1), /last_event_id=\d+/, "the socket did not resume");
+  step(`resumed with ${upgrades.at(-1).match(/last_event_id=\d+/)[0]}; ${shown.length} messages, none twice`);
+  await shot(page, "reconnect-restored");
+}
+
+/** 4. Prazo Certo from the Recall page: a preview first, then the run and its results. */
+async function recall(page) {
+  await login(page);
+  await open(page, "#/recall");
+  await page.getByRole("button", { name: "Pré-visualizar" }).click();
+  const preview = page.getByTestId("campaign-preview");
+  await preview.waitFor({ timeout: WAIT_MS });
+  assert.match(await preview.getByTestId("campaign-summary").textContent(), /2 sugestões/);
+  assert.equal(await preview.getByTestId("suggestion").count(), 2);
+  assert.equal((await control("/pending")).count, 0, "the preview changed something");
+  await shot(page, "recall-preview");
+  await preview.getByRole("button", { name: "Enviar 2 sugestões" }).click();
+  const results = page.getByTestId("campaign-results");
+  await results.waitFor({ timeout: WAIT_MS });
+  assert.match(await results.getByTestId("campaign-summary").textContent(), /2 sugestões · 2 mensagens na fila/);
+  await shot(page, "recall-results");
+  await open(page, "#/dashboard");
+  await page.getByTestId("auth-request-card").nth(1).waitFor({ timeout: WAIT_MS });
+  assert.equal(await page.getByTestId("auth-request-card").count(), 2);
+  await page.getByTestId("campaign-results").filter({ hasText: "Prazo Certo" }).waitFor();
+  assert.equal((await control("/pending")).count, 2);
+  await shot(page, "dashboard-campaign");
+}
+
+const SCENARIOS = { chat, approve, reconnect, recall };
+
+async function main() {
+  const name = process.argv[2];
+  const scenario = SCENARIOS[name];
+  if (!scenario) {
+    console.error(`usage: console.e2e.mjs <${Object.keys(SCENARIOS).join("|")}>`);
+    process.exit(2);
+  }
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "pt-BR" });
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  console.log(`scenario ${name}`);
+  try {
+    await scenario(page);
+    assert.deepEqual(errors, [], "the page threw");
+    console.log(`scenario ${name}: passed`);
+  } catch (error) {
+    await shot(page, `${name}-failure`).catch(() => undefined);
+    throw error;
+  } finally {
+    await browser.close();
+  }
+}
+
+await main();

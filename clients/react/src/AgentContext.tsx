@@ -1,0 +1,54 @@
+// A ready AppContext for the agents: state from the reducer, the typed API client and the socket.
+import { createContext, useContext, useMemo, useReducer, type ReactNode } from "react";
+import { createApiClient, type ApiClient } from "./api";
+import { agentReducer, initialAgentState, type AgentState, type AppAction } from "./reducer";
+import type { SyncStatus } from "./sync";
+import type { AgentEvent } from "./types";
+import { useAgentSync } from "./useAgentSync";
+
+export interface AgentContextValue {
+  state: AgentState;
+  dispatch: (action: AppAction) => void;
+  api: ApiClient;
+  status: SyncStatus;
+  tenantId: string;
+}
+
+const AgentContext = createContext<AgentContextValue | null>(null);
+
+export interface AgentProviderProps {
+  baseUrl: string;
+  tenantId: string;
+  token: string;
+  onEvent?: (event: AgentEvent) => void;
+  /** Extra REST state to reload on (re)sync, besides the pending auth requests. */
+  refetch?: (api: ApiClient, dispatch: (action: AppAction) => void) => Promise<void>;
+  children: ReactNode;
+}
+
+export function AgentProvider({ baseUrl, tenantId, token, onEvent, refetch, children }: AgentProviderProps) {
+  const [state, dispatch] = useReducer(agentReducer, initialAgentState);
+  const api = useMemo(() => createApiClient({ baseUrl, token }), [baseUrl, token]);
+  const { status } = useAgentSync({
+    baseUrl,
+    tenantId,
+    token,
+    dispatch,
+    onEvent,
+    refetch: async () => {
+      dispatch({ type: "SET_AUTH_REQUESTS", payload: await api.pendingAuthRequests() });
+      await refetch?.(api, dispatch);
+    },
+  });
+  const value = useMemo(
+    () => ({ state, dispatch, api, status, tenantId }),
+    [state, api, status, tenantId],
+  );
+  return <AgentContext.Provider value={value}>{children}</AgentContext.Provider>;
+}
+
+export function useAgent(): AgentContextValue {
+  const value = useContext(AgentContext);
+  if (value === null) throw new Error("useAgent must be used inside <AgentProvider>");
+  return value;
+}

@@ -1,0 +1,137 @@
+// A small typed client for the endpoints the dashboard uses; shapes come from the OpenAPI types.
+import type {
+  CalendarAppointment,
+  CampaignResult,
+  Conversation,
+  Decision,
+  DecisionResult,
+  EncherAgendaBody,
+  PrazoCertoBody,
+  Professional,
+  Schedule,
+  ScheduleBody,
+  Schemas,
+  Service,
+  Session,
+  AuthRequest,
+  ChatMessage,
+} from "./types";
+
+/** A refused call: the back end's `{code, detail}` body, or the transport's failure. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail: unknown,
+  ) {
+    super(typeof detail === "string" ? detail : `${status} ${code}`);
+    this.name = "ApiError";
+  }
+
+  get unauthorized(): boolean {
+    return this.status === 401;
+  }
+}
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  token: string;
+  fetch?: typeof fetch;
+}
+
+type Query = Record<string, string | number | undefined>;
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+export function toChatMessage(conversationId: string, m: Schemas["ChatMessageOut"]): ChatMessage {
+  return {
+    id: m.id,
+    conversation_id: conversationId,
+    client_id: null,
+    author: m.author,
+    text: m.body,
+    intent: m.intent,
+    created_at: m.created_at,
+  };
+}
+
+export function createApiClient({ baseUrl, token, fetch: fetcher = fetch }: ApiClientOptions) {
+  const root = baseUrl.replace(/\/$/, "");
+
+  async function call<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+    const url = new URL(root + path, "http://placeholder.invalid");
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    const target = root.startsWith("http") ? url.toString() : url.pathname + url.search;
+    const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    let response: Response;
+    try {
+      response = await fetcher(target, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (error) {
+      throw new ApiError(0, "network_error", String(error));
+    }
+    const text = await response.text();
+    let json: unknown = undefined;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = text;
+    }
+    if (!response.ok) {
+      const error = (json ?? {}) as { code?: string; detail?: unknown };
+      throw new ApiError(response.status, error.code ?? `http_${response.status}`, error.detail ?? text);
+    }
+    return json as T;
+  }
+
+  return {
+    session: () => call<Session>("GET", "/api/v1/session"),
+    pendingAuthRequests: async (): Promise<AuthRequest[]> =>
+      (await call<Schemas["PendingAuthRequests"]>("GET", "/api/v1/sync/pending-auth-requests")).data,
+    decideAuthRequest: (id: string, decision: Decision, notes?: string) =>
+      call<DecisionResult>(
+        "POST",
+        `/api/v1/sync/confirm-auth-request/${encodeURIComponent(id)}`,
+        notes ? { decision, notes } : { decision },
+      ),
+    runPrazoCerto: (body: PrazoCertoBody) =>
+      call<CampaignResult>("POST", "/api/v1/automations/prazo-certo/execute", body),
+    runEncherAgenda: (body: EncherAgendaBody) =>
+      call<CampaignResult>("POST", "/api/v1/automations/encher-agenda/execute", body),
+    schedules: async (): Promise<Schedule[]> =>
+      (await call<Schemas["ScheduleList"]>("GET", "/api/v1/automations/schedules")).data,
+    setSchedule: (campaign: Schedule["campaign_type"], body: ScheduleBody) =>
+      call<Schedule>("PUT", `/api/v1/automations/schedules/${campaign}`, body),
+    conversations: async (): Promise<Conversation[]> =>
+      (await call<Schemas["ConversationList"]>("GET", "/api/v1/chat/conversations")).data,
+    messages: async (conversationId: string): Promise<ChatMessage[]> => {
+      const path = `/api/v1/chat/conversations/${encodeURIComponent(conversationId)}/messages`;
+      const list = await call<Schemas["ChatMessageList"]>("GET", path);
+      return list.data.map((m) => toChatMessage(conversationId, m));
+    },
+    sendMessage: (conversationId: string, text: string) =>
+      call<Schemas["OwnerMessageResult"]>(
+        "POST",
+        `/api/v1/chat/conversations/${encodeURIComponent(conversationId)}/messages`,
+        { text },
+      ),
+    appointments: async (range: { from: string; to: string; professionalId?: string }) =>
+      await call<Schemas["AppointmentList"]>("GET", "/api/v1/appointments", undefined, {
+        from: range.from,
+        to: range.to,
+        professional_id: range.professionalId,
+      }),
+    professionals: async (): Promise<Professional[]> =>
+      (await call<Schemas["ProfessionalList"]>("GET", "/api/v1/professionals")).data,
+    services: async (): Promise<Service[]> =>
+      (await call<Schemas["ServiceList"]>("GET", "/api/v1/services")).data,
+  };
+}
+
+export type { CalendarAppointment };

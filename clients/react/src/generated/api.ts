@@ -1,0 +1,1348 @@
+// Generated from the back end's OpenAPI document by scripts/generate-types.mjs. Do not edit.
+// Regenerate: python -m scripts.client_types (from the repository root).
+
+export interface paths {
+    "/api/v1/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Appointments */
+        get: operations["appointments_api_v1_appointments_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automations/encher-agenda/execute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Encher Agenda */
+        post: operations["encher_agenda_api_v1_automations_encher_agenda_execute_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automations/prazo-certo/execute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Prazo Certo */
+        post: operations["prazo_certo_api_v1_automations_prazo_certo_execute_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automations/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Schedules
+         * @description This salon's campaign times (stored, or the defaults: 09:00 daily, 14:00 Mon/Wed/Fri).
+         */
+        get: operations["schedules_api_v1_automations_schedules_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automations/schedules/{campaign_type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set Schedule */
+        put: operations["set_schedule_api_v1_automations_schedules__campaign_type__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chat/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Conversations */
+        get: operations["conversations_api_v1_chat_conversations_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chat/conversations/{conversation_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages */
+        get: operations["messages_api_v1_chat_conversations__conversation_id__messages_get"];
+        put?: never;
+        /** Send Message */
+        post: operations["send_message_api_v1_chat_conversations__conversation_id__messages_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Clients */
+        get: operations["clients_api_v1_clients_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Health */
+        get: operations["health_api_v1_health_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/professionals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Professionals */
+        get: operations["professionals_api_v1_professionals_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Services */
+        get: operations["services_api_v1_services_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Session */
+        get: operations["session_api_v1_session_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync/confirm-auth-request/{request_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm Auth Request */
+        post: operations["confirm_auth_request_api_v1_sync_confirm_auth_request__request_id__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync/pending-auth-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pending Auth Requests */
+        get: operations["pending_auth_requests_api_v1_sync_pending_auth_requests_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/n8n/message-received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Message Received */
+        post: operations["message_received_api_v1_webhooks_n8n_message_received_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * Agent
+         * @enum {string}
+         */
+        Agent: "prazo_certo" | "encher_agenda" | "chat" | "manual";
+        /**
+         * AppointmentData
+         * @description What an auth request proposes, denormalised for the dashboard card (seed's shape).
+         */
+        AppointmentData: {
+            /**
+             * Client Id
+             * Format: uuid
+             */
+            client_id: string;
+            /** Client Name */
+            client_name: string;
+            /** Date */
+            date: string;
+            /** Duration Min */
+            duration_min: number;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Final Price Cents */
+            final_price_cents: number;
+            offer?: components["schemas"]["Offer"] | null;
+            /** Price Cents */
+            price_cents: number;
+            /**
+             * Professional Id
+             * Format: uuid
+             */
+            professional_id: string;
+            /** Professional Name */
+            professional_name: string;
+            /**
+             * Service Id
+             * Format: uuid
+             */
+            service_id: string;
+            /** Service Name */
+            service_name: string;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /** Time */
+            time: string;
+        };
+        /** AppointmentList */
+        AppointmentList: {
+            /** Data */
+            data: components["schemas"]["AppointmentOut"][];
+            /** Time Zone */
+            time_zone: string;
+        };
+        /** AppointmentOut */
+        AppointmentOut: {
+            /** Auth Request Id */
+            auth_request_id: string | null;
+            /**
+             * Client Id
+             * Format: uuid
+             */
+            client_id: string;
+            /** Client Name */
+            client_name: string;
+            /** Date */
+            date: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Price Cents */
+            price_cents: number;
+            /**
+             * Professional Id
+             * Format: uuid
+             */
+            professional_id: string;
+            /**
+             * Service Id
+             * Format: uuid
+             */
+            service_id: string;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            status: components["schemas"]["AppointmentStatus"];
+            /** Time */
+            time: string;
+        };
+        /**
+         * AppointmentStatus
+         * @enum {string}
+         */
+        AppointmentStatus: "booked" | "completed" | "cancelled" | "no_show";
+        /** AuthRequestOut */
+        AuthRequestOut: {
+            appointment_data: components["schemas"]["AppointmentData"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            created_by_agent: components["schemas"]["Agent"];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            status: components["schemas"]["AuthRequestStatus"];
+        };
+        /**
+         * AuthRequestStatus
+         * @enum {string}
+         */
+        AuthRequestStatus: "pending" | "approved" | "rejected";
+        /** CampaignContext */
+        CampaignContext: {
+            /** Days Ahead */
+            days_ahead?: number | null;
+            /** Offer Type */
+            offer_type?: ("discount" | "percent" | "percentage" | "fixed" | "amount" | "fixed_amount") | null;
+            /**
+             * Offer Value
+             * @description percent (1–100) for discount types; cents for amount types
+             */
+            offer_value?: number | null;
+            /** Professional Id */
+            professional_id?: string | null;
+            /** Service Id */
+            service_id?: string | null;
+        };
+        /** CampaignResponse */
+        CampaignResponse: {
+            /** Campaign Id */
+            campaign_id: string;
+            /**
+             * Campaign Type
+             * @enum {string}
+             */
+            campaign_type: "prazo_certo" | "encher_agenda";
+            /** Dry Run */
+            dry_run: boolean;
+            /** Notifications Sent */
+            notifications_sent: number;
+            /** Repeated */
+            repeated: boolean;
+            /** Run Id */
+            run_id: string | null;
+            /** Skipped */
+            skipped: {
+                [key: string]: number;
+            };
+            /** Skips */
+            skips: components["schemas"]["SkipView"][];
+            /**
+             * Status
+             * @default success
+             * @constant
+             */
+            status?: "success";
+            /** Suggestions */
+            suggestions: components["schemas"]["SuggestionView"][];
+            /** Suggestions Created */
+            suggestions_created: number;
+            /** Total Clients Found */
+            total_clients_found: number;
+        };
+        /** ChatMessageList */
+        ChatMessageList: {
+            /** Data */
+            data: components["schemas"]["ChatMessageOut"][];
+        };
+        /** ChatMessageOut */
+        ChatMessageOut: {
+            /** Auth Request Id */
+            auth_request_id: string | null;
+            /**
+             * Author
+             * @enum {string}
+             */
+            author: "client" | "agent" | "owner";
+            /** Body */
+            body: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Direction
+             * @enum {string}
+             */
+            direction: "inbound" | "outbound";
+            /** Engine */
+            engine: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Intent */
+            intent: string | null;
+        };
+        /** Client */
+        Client: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Marketing Opt Out
+             * @default false
+             */
+            marketing_opt_out?: boolean;
+            /** Name */
+            name: string;
+            /** Phone E164 */
+            phone_e164: string;
+            /** Whatsapp Id */
+            whatsapp_id?: string | null;
+        };
+        /** ClientPage */
+        ClientPage: {
+            /** Data */
+            data: components["schemas"]["Client"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** ConfirmAuthRequestBody */
+        ConfirmAuthRequestBody: {
+            /**
+             * Decision
+             * @enum {string}
+             */
+            decision: "approve" | "reject";
+            /** Notes */
+            notes?: string | null;
+        };
+        /** ConfirmAuthRequestResponse */
+        ConfirmAuthRequestResponse: {
+            /** Appointment Id */
+            appointment_id: string | null;
+            /**
+             * Auth Request Id
+             * Format: uuid
+             */
+            auth_request_id: string;
+            /** Client Notification Sent */
+            client_notification_sent: boolean;
+            /**
+             * Decision
+             * @enum {string}
+             */
+            decision: "approve" | "reject";
+            /**
+             * Status
+             * @constant
+             */
+            status: "success";
+        };
+        /** ConversationList */
+        ConversationList: {
+            /** Data */
+            data: components["schemas"]["ConversationOut"][];
+        };
+        /** ConversationOut */
+        ConversationOut: {
+            /**
+             * Client Id
+             * Format: uuid
+             */
+            client_id: string;
+            /** Client Name */
+            client_name: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Last Author */
+            last_author: string | null;
+            /** Last Message */
+            last_message: string | null;
+            /**
+             * Last Message At
+             * Format: date-time
+             */
+            last_message_at: string;
+            /** Phone E164 */
+            phone_e164: string;
+        };
+        /** EncherAgendaBody */
+        EncherAgendaBody: {
+            /** Campaign Id */
+            campaign_id?: string | null;
+            /** @default {} */
+            context?: components["schemas"]["CampaignContext"];
+            /**
+             * Dry Run
+             * @default false
+             */
+            dry_run?: boolean;
+            /** Professional Id */
+            professional_id?: string | null;
+        };
+        /** Health */
+        Health: {
+            /** Checks */
+            checks: {
+                [key: string]: string;
+            };
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "ok" | "degraded";
+        };
+        /** HTTPValidationError */
+        HTTPValidationError: {
+            /** Detail */
+            detail?: components["schemas"]["ValidationError"][];
+        };
+        /**
+         * Offer
+         * @description A discount attached to a suggestion: `percent` (0-100) or `amount_cents` off.
+         */
+        Offer: {
+            /** Type */
+            type: string;
+            /** Value */
+            value: number;
+        };
+        /** OwnerMessageResult */
+        OwnerMessageResult: {
+            /**
+             * Client Id
+             * Format: uuid
+             */
+            client_id: string;
+            /**
+             * Conversation Id
+             * Format: uuid
+             */
+            conversation_id: string;
+            /**
+             * Message Id
+             * Format: uuid
+             */
+            message_id: string;
+        };
+        /** PendingAuthRequests */
+        PendingAuthRequests: {
+            /** Data */
+            data: components["schemas"]["AuthRequestOut"][];
+        };
+        /** PrazoCertoBody */
+        PrazoCertoBody: {
+            /** Campaign Id */
+            campaign_id?: string | null;
+            /** @default {} */
+            context?: components["schemas"]["CampaignContext"];
+            /**
+             * Dry Run
+             * @default false
+             */
+            dry_run?: boolean;
+        };
+        /** Professional */
+        Professional: {
+            /**
+             * Active
+             * @default true
+             */
+            active?: boolean;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * Service Ids
+             * @default []
+             */
+            service_ids?: string[];
+        };
+        /** ProfessionalList */
+        ProfessionalList: {
+            /** Data */
+            data: components["schemas"]["Professional"][];
+        };
+        /**
+         * Role
+         * @enum {string}
+         */
+        Role: "owner" | "staff";
+        /** Schedule */
+        Schedule: {
+            /**
+             * Campaign Type
+             * @enum {string}
+             */
+            campaign_type: "prazo_certo" | "encher_agenda";
+            /** Enabled */
+            enabled: boolean;
+            /**
+             * Local Time
+             * Format: time
+             */
+            local_time: string;
+            /**
+             * Tenant Id
+             * Format: uuid
+             */
+            tenant_id: string;
+            /** Time Zone */
+            time_zone: string;
+            /** Weekdays */
+            weekdays: number[];
+        };
+        /** ScheduleBody */
+        ScheduleBody: {
+            /**
+             * Enabled
+             * @default true
+             */
+            enabled?: boolean;
+            /**
+             * Local Time
+             * Format: time
+             * @description the salon's local time, HH:MM
+             */
+            local_time: string;
+            /**
+             * Weekdays
+             * @description 0 = Monday … 6 = Sunday
+             */
+            weekdays: number[];
+        };
+        /** ScheduleList */
+        ScheduleList: {
+            /** Data */
+            data: components["schemas"]["Schedule"][];
+        };
+        /** SendMessageBody */
+        SendMessageBody: {
+            /** Text */
+            text: string;
+        };
+        /** Service */
+        Service: {
+            /** Duration Min */
+            duration_min: number;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Price Cents */
+            price_cents: number;
+            /** Return Cycle Days */
+            return_cycle_days?: number | null;
+        };
+        /** ServiceList */
+        ServiceList: {
+            /** Data */
+            data: components["schemas"]["Service"][];
+        };
+        /** SessionOut */
+        SessionOut: {
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            role: components["schemas"]["Role"];
+            /**
+             * Tenant Id
+             * Format: uuid
+             */
+            tenant_id: string;
+            /** Tenant Name */
+            tenant_name: string;
+            /** Time Zone */
+            time_zone: string;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+        };
+        /** SkipView */
+        SkipView: {
+            /**
+             * Client Id
+             * Format: uuid
+             */
+            client_id: string;
+            /** Client Name */
+            client_name: string;
+            /** Reason */
+            reason: string;
+        };
+        /** SuggestionView */
+        SuggestionView: {
+            /** Auth Request Id */
+            auth_request_id?: string | null;
+            /**
+             * Client Id
+             * Format: uuid
+             */
+            client_id: string;
+            /** Client Name */
+            client_name: string;
+            /** Date */
+            date: string;
+            /** Final Price Cents */
+            final_price_cents: number;
+            offer: components["schemas"]["Offer"] | null;
+            /** Price Cents */
+            price_cents: number;
+            /**
+             * Professional Id
+             * Format: uuid
+             */
+            professional_id: string;
+            /** Professional Name */
+            professional_name: string;
+            /**
+             * Service Id
+             * Format: uuid
+             */
+            service_id: string;
+            /** Service Name */
+            service_name: string;
+            /** Time */
+            time: string;
+            /** Why */
+            why: string;
+        };
+        /** ValidationError */
+        ValidationError: {
+            /** Context */
+            ctx?: Record<string, never>;
+            /** Input */
+            input?: unknown;
+            /** Location */
+            loc: (string | number)[];
+            /** Message */
+            msg: string;
+            /** Error Type */
+            type: string;
+        };
+        /** WebhookAccepted */
+        WebhookAccepted: {
+            /**
+             * Conversation Id
+             * Format: uuid
+             */
+            conversation_id: string;
+            /** Duplicate */
+            duplicate: boolean;
+            /**
+             * Message Id
+             * Format: uuid
+             */
+            message_id: string;
+            /**
+             * Status
+             * @default accepted
+             * @constant
+             */
+            status?: "accepted";
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    appointments_api_v1_appointments_get: {
+        parameters: {
+            query: {
+                /** @description first local day */
+                from: string;
+                professional_id?: string | null;
+                /** @description last local day, inclusive */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentList"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    encher_agenda_api_v1_automations_encher_agenda_execute_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EncherAgendaBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    prazo_certo_api_v1_automations_prazo_certo_execute_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrazoCertoBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    schedules_api_v1_automations_schedules_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleList"];
+                };
+            };
+        };
+    };
+    set_schedule_api_v1_automations_schedules__campaign_type__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_type: "prazo_certo" | "encher_agenda";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Schedule"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    conversations_api_v1_chat_conversations_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationList"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    messages_api_v1_chat_conversations__conversation_id__messages_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatMessageList"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    send_message_api_v1_chat_conversations__conversation_id__messages_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMessageBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnerMessageResult"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    clients_api_v1_clients_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                search?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientPage"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    health_api_v1_health_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    professionals_api_v1_professionals_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfessionalList"];
+                };
+            };
+        };
+    };
+    services_api_v1_services_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceList"];
+                };
+            };
+        };
+    };
+    session_api_v1_session_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionOut"];
+                };
+            };
+        };
+    };
+    confirm_auth_request_api_v1_sync_confirm_auth_request__request_id__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmAuthRequestBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfirmAuthRequestResponse"];
+                };
+            };
+            /** @description unknown request */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description slot taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    pending_auth_requests_api_v1_sync_pending_auth_requests_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingAuthRequests"];
+                };
+            };
+        };
+    };
+    message_received_api_v1_webhooks_n8n_message_received_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAccepted"];
+                };
+            };
+            /** @description unsigned, badly signed, stale or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+}

@@ -1,0 +1,248 @@
+// Generated from the back end's live socket JSON Schema (domain/socket_messages.py) by scripts/generate-types.mjs. Do not edit.
+// Regenerate: python -m scripts.client_types (from the repository root).
+
+export type SocketMessage =
+  | AuthRequestCreated
+  | AuthRequestRejected
+  | AppointmentCreated
+  | AiResponse
+  | CampaignCompleted
+  | NotificationSent
+  | NotificationFailed
+  | MessageReceived
+  | OwnerMessageSent
+  | ComplaintReceived
+  | ClientOptedOut
+  | SyncStarted
+  | ResyncRequired;
+export type Agent = "prazo_certo" | "encher_agenda" | "chat" | "manual";
+
+export interface AuthRequestCreated {
+  data: AuthRequestCreatedData;
+  event_id: number;
+  event_type: "auth_request_created";
+  occurred_at: string;
+  tenant_id: string;
+}
+export interface AuthRequestCreatedData {
+  auth_request: AuthRequestView;
+}
+export interface AuthRequestView {
+  appointment_data: AppointmentData;
+  created_at: string;
+  created_by_agent: Agent;
+  id: string;
+}
+/**
+ * What an auth request proposes, denormalised for the dashboard card (seed's shape).
+ */
+export interface AppointmentData {
+  client_id: string;
+  client_name: string;
+  date: string;
+  duration_min: number;
+  ends_at: string;
+  final_price_cents: number;
+  offer?: Offer | null;
+  price_cents: number;
+  professional_id: string;
+  professional_name: string;
+  service_id: string;
+  service_name: string;
+  starts_at: string;
+  time: string;
+}
+/**
+ * A discount attached to a suggestion: `percent` (0-100) or `amount_cents` off.
+ */
+export interface Offer {
+  type: string;
+  value: number;
+}
+export interface AuthRequestRejected {
+  data: AuthRequestRejectedData;
+  event_id: number;
+  event_type: "auth_request_rejected";
+  occurred_at: string;
+  tenant_id: string;
+}
+export interface AuthRequestRejectedData {
+  auth_request_id: string;
+  notes: string | null;
+}
+export interface AppointmentCreated {
+  data: AppointmentCreatedData;
+  event_id: number;
+  event_type: "appointment_created";
+  occurred_at: string;
+  tenant_id: string;
+}
+export interface AppointmentCreatedData {
+  appointment_id: string;
+  auth_request_id: string | null;
+  client_id: string;
+  client_name: string;
+  date: string;
+  ends_at: string;
+  price_cents: number;
+  professional_id: string;
+  professional_name: string;
+  service_id: string;
+  service_name: string;
+  starts_at: string;
+  time: string;
+}
+export interface AiResponse {
+  data: AiResponseData;
+  event_id: number;
+  event_type: "ai_response";
+  occurred_at: string;
+  tenant_id: string;
+}
+export interface AiResponseData {
+  auth_request_id: string | null;
+  booking_created: boolean;
+  client_id: string;
+  conversation_id: string;
+  engine: ("gemini" | "rules") | null;
+  intent: "booking" | "inquiry" | "complaint" | "hello" | "unknown";
+  message: string;
+  message_id: string | null;
+}
+export interface CampaignCompleted {
+  data: CampaignCompletedData;
+  event_id: number;
+  event_type: "campaign_completed";
+  occurred_at: string;
+  tenant_id: string;
+}
+export interface CampaignCompletedData {
+  campaign_type: "prazo_certo" | "encher_agenda";
+  run_id: string | null;
+  stats: CampaignStats;
+}
+export interface CampaignStats {
+  notifications_sent: number;
+  skipped: {
+    [k: string]: number;
+  };
+  suggestions_created: number;
+  total_clients_found: number;
+}
+export interface NotificationSent {
+  data: NotificationSentData;
+  event_id: number;
+  event_type: "notification_sent";
+  occurred_at: string;
+  tenant_id: string;
+}
+export interface NotificationSentData {
+  client_id: string;
+  kind: "marketing" | "transactional";
+  message_id: string;
+}
+export interface NotificationFailed {
+  data: NotificationFailedData;
+  event_id: number;
+  event_type: "notification_failed";
+  occurred_at: string;
+  tenant_id: string;
+}
+export interface NotificationFailedData {
+  attempts: number;
+  client_id: string;
+  kind: "marketing" | "transactional";
+  message_id: string;
+  reason: string;
+}
+export interface MessageReceived {
+  data: MessageReceivedData;
+  event_id: number;
+  event_type: "message_received";
+  occurred_at: string;
+  tenant_id: string;
+}
+/**
+ * A client wrote on WhatsApp (the Chat page shows it before the agent answers).
+ */
+export interface MessageReceivedData {
+  client_id: string;
+  client_name: string;
+  conversation_id: string;
+  message: string;
+  message_id: string;
+  new_client: boolean;
+}
+export interface OwnerMessageSent {
+  data: OwnerMessageSentData;
+  event_id: number;
+  event_type: "owner_message_sent";
+  occurred_at: string;
+  tenant_id: string;
+}
+export interface OwnerMessageSentData {
+  client_id: string;
+  conversation_id: string;
+  message: string;
+  message_id: string;
+}
+export interface ComplaintReceived {
+  data: ComplaintReceivedData;
+  event_id: number;
+  event_type: "complaint_received";
+  occurred_at: string;
+  tenant_id: string;
+}
+/**
+ * A client complained: the owner should answer personally (the agent sells nothing).
+ */
+export interface ComplaintReceivedData {
+  client_id: string;
+  client_name: string;
+  conversation_id: string;
+  message: string;
+}
+export interface ClientOptedOut {
+  data: ClientOptedOutData;
+  event_id: number;
+  event_type: "client_opted_out";
+  occurred_at: string;
+  tenant_id: string;
+}
+export interface ClientOptedOutData {
+  client_id: string;
+}
+/**
+ * The replay is over: from now on events arrive live.
+ */
+export interface SyncStarted {
+  data: SyncStartedData;
+  event_id: null;
+  event_type: "sync_started";
+  tenant_id: string;
+}
+export interface SyncStartedData {
+  /**
+   * resume from here after a drop
+   */
+  last_event_id: number;
+}
+/**
+ * The client's `last_event_id` is older than the stream keeps (or ahead of it).
+ */
+export interface ResyncRequired {
+  data: ResyncRequiredData;
+  event_id: null;
+  event_type: "resync_required";
+  tenant_id: string;
+}
+export interface ResyncRequiredData {
+  /**
+   * the id the client asked to resume from
+   */
+  last_event_id: number;
+  /**
+   * refetch with REST, then resume from here
+   */
+  latest_event_id: number;
+}

@@ -1,0 +1,223 @@
+// The seed's AppContext actions and a reducer for them; `actionsForEvent` maps socket events to
+// actions. Every action is safe to repeat: ids deduplicate, so a replayed event changes nothing.
+import type {
+  Appointment,
+  AuthRequest,
+  CampaignStats,
+  ChatMessage,
+  Notification,
+  AgentEvent,
+} from "./types";
+
+export type AppAction =
+  | { type: "ADD_AUTH_REQUEST"; payload: AuthRequest }
+  | { type: "REMOVE_AUTH_REQUEST"; payload: string } // request id
+  | { type: "SET_AUTH_REQUESTS"; payload: AuthRequest[] } // after a refetch (resync)
+  | { type: "ADD_APPOINTMENT"; payload: Appointment }
+  | { type: "ADD_MESSAGE"; payload: ChatMessage }
+  | { type: "SET_MESSAGES"; payload: { conversation_id: string; messages: ChatMessage[] } }
+  | { type: "SET_CAMPAIGN_STATS"; payload: CampaignStats }
+  | { type: "UPDATE_NOTIFICATIONS"; payload: Notification[] }
+  | { type: "SET_LAST_EVENT_ID"; payload: number };
+
+export interface AgentState {
+  authRequests: AuthRequest[];
+  appointments: Appointment[];
+  /** Messages per conversation id, oldest first. */
+  messages: Record<string, ChatMessage[]>;
+  campaignStats: CampaignStats | null;
+  campaignHistory: CampaignStats[];
+  notifications: Notification[];
+  lastEventId: number | null;
+}
+
+export const initialAgentState: AgentState = {
+  authRequests: [],
+  appointments: [],
+  messages: {},
+  campaignStats: null,
+  campaignHistory: [],
+  notifications: [],
+  lastEventId: null,
+};
+
+const MAX_NOTIFICATIONS = 50;
+const MAX_CAMPAIGNS = 20;
+
+function byTime(a: ChatMessage, b: ChatMessage): number {
+  return a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0;
+}
+
+function mergeMessages(existing: ChatMessage[], incoming: ChatMessage[]): ChatMessage[] {
+  const seen = new Map(existing.map((m) => [m.id, m]));
+  for (const message of incoming) seen.set(message.id, message);
+  return [...seen.values()].sort(byTime);
+}
+
+export function agentReducer(state: AgentState, action: AppAction): AgentState {
+  switch (action.type) {
+    case "ADD_AUTH_REQUEST":
+      if (state.authRequests.some((r) => r.id === action.payload.id)) return state;
+      return { ...state, authRequests: [...state.authRequests, action.payload] };
+    case "REMOVE_AUTH_REQUEST":
+      if (!state.authRequests.some((r) => r.id === action.payload)) return state;
+      return { ...state, authRequests: state.authRequests.filter((r) => r.id !== action.payload) };
+    case "SET_AUTH_REQUESTS":
+      return { ...state, authRequests: action.payload };
+    case "ADD_APPOINTMENT":
+      if (state.appointments.some((a) => a.appointment_id === action.payload.appointment_id)) {
+        return state;
+      }
+      return { ...state, appointments: [...state.appointments, action.payload] };
+    case "ADD_MESSAGE": {
+      const id = action.payload.conversation_id;
+      const current = state.messages[id] ?? [];
+      if (current.some((m) => m.id === action.payload.id)) return state;
+      return {
+        ...state,
+        messages: { ...state.messages, [id]: mergeMessages(current, [action.payload]) },
+      };
+    }
+    case "SET_MESSAGES": {
+      const { conversation_id: id, messages } = action.payload;
+      // Keeps what arrived live while the list was loading.
+      const merged = mergeMessages(state.messages[id] ?? [], messages);
+      return { ...state, messages: { ...state.messages, [id]: merged } };
+    }
+    case "SET_CAMPAIGN_STATS": {
+      const stats = action.payload;
+      const others = state.campaignHistory.filter(
+        (s) => !(stats.run_id !== null && s.run_id === stats.run_id),
+      );
+      return {
+        ...state,
+        campaignStats: stats,
+        campaignHistory: [stats, ...others].slice(0, MAX_CAMPAIGNS),
+      };
+    }
+    case "UPDATE_NOTIFICATIONS": {
+      const byId = new Map(state.notifications.map((n) => [n.id, n]));
+      for (const n of action.payload) byId.set(n.id, n);
+      const all = [...byId.values()].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+      return { ...state, notifications: all.slice(0, MAX_NOTIFICATIONS) };
+    }
+    case "SET_LAST_EVENT_ID":
+      if (state.lastEventId !== null && action.payload <= state.lastEventId) return state;
+      return { ...state, lastEventId: action.payload };
+    default:
+      return state; // another reducer's action (when folded into an app's own reducer)
+  }
+}
+
+function notification(event: AgentEvent, kind: Notification["kind"], text: string, client: string) {
+  return {
+    type: "UPDATE_NOTIFICATIONS" as const,
+    payload: [
+      { id: `event:${event.event_id}`, kind, client_id: client, text, at: event.occurred_at, read: false },
+    ],
+  };
+}
+
+/** What one socket event means for the owner's state (the seed's `switch (event_type)`). */
+export function actionsForEvent(event: AgentEvent): AppAction[] {
+  const actions = eventActions(event);
+  actions.push({ type: "SET_LAST_EVENT_ID", payload: event.event_id });
+  return actions;
+}
+
+function eventActions(event: AgentEvent): AppAction[] {
+  switch (event.event_type) {
+    case "auth_request_created":
+      return [{ type: "ADD_AUTH_REQUEST", payload: event.data.auth_request }];
+    case "auth_request_rejected":
+      return [{ type: "REMOVE_AUTH_REQUEST", payload: event.data.auth_request_id }];
+    case "appointment_created": {
+      const actions: AppAction[] = [{ type: "ADD_APPOINTMENT", payload: event.data }];
+      if (event.data.auth_request_id) {
+        actions.unshift({ type: "REMOVE_AUTH_REQUEST", payload: event.data.auth_request_id });
+      }
+      return actions;
+    }
+    case "message_received":
+      return [
+        {
+          type: "ADD_MESSAGE",
+          payload: {
+            id: event.data.message_id,
+            conversation_id: event.data.conversation_id,
+            client_id: event.data.client_id,
+            author: "client",
+            text: event.data.message,
+            intent: null,
+            created_at: event.occurred_at,
+          },
+        },
+      ];
+    case "ai_response": {
+      const actions: AppAction[] = [
+        {
+          type: "ADD_MESSAGE",
+          payload: {
+            id: event.data.message_id ?? `event:${event.event_id}`,
+            conversation_id: event.data.conversation_id,
+            client_id: event.data.client_id,
+            author: "agent",
+            text: event.data.message,
+            intent: event.data.intent,
+            created_at: event.occurred_at,
+          },
+        },
+      ];
+      if (event.data.booking_created) {
+        actions.push(
+          notification(event, "booking", "IA sugeriu um agendamento", event.data.client_id),
+        );
+      }
+      return actions;
+    }
+    case "owner_message_sent":
+      return [
+        {
+          type: "ADD_MESSAGE",
+          payload: {
+            id: event.data.message_id,
+            conversation_id: event.data.conversation_id,
+            client_id: event.data.client_id,
+            author: "owner",
+            text: event.data.message,
+            intent: null,
+            created_at: event.occurred_at,
+          },
+        },
+      ];
+    case "campaign_completed":
+      return [
+        {
+          type: "SET_CAMPAIGN_STATS",
+          payload: {
+            campaign_type: event.data.campaign_type,
+            run_id: event.data.run_id,
+            at: event.occurred_at,
+            ...event.data.stats,
+          },
+        },
+      ];
+    case "notification_sent":
+      return [notification(event, "sent", "Mensagem entregue", event.data.client_id)];
+    case "notification_failed":
+      return [
+        notification(event, "failed", `Falha no envio: ${event.data.reason}`, event.data.client_id),
+      ];
+    case "complaint_received":
+      return [
+        notification(
+          event,
+          "complaint",
+          `Reclamação de ${event.data.client_name}: ${event.data.message}`,
+          event.data.client_id,
+        ),
+      ];
+    case "client_opted_out":
+      return [notification(event, "opted_out", "Cliente saiu das campanhas", event.data.client_id)];
+  }
+}

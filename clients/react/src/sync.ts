@@ -1,0 +1,207 @@
+// The live socket without React: connect, resume from the last event id, back off with jitter,
+// refetch when told to resync, and stop for good when the token is refused.
+import type { AgentEvent, SocketMessage } from "./types";
+
+export type SyncStatus = "connecting" | "replaying" | "live" | "reconnecting" | "unauthorized" | "stopped";
+
+/** The part of the browser's WebSocket this client uses (tests pass a fake). */
+export interface SocketLike {
+  onopen: ((event: unknown) => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onclose: ((event: { code: number; reason?: string }) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+  close(code?: number, reason?: string): void;
+}
+export type SocketFactory = (url: string) => SocketLike;
+
+export interface Backoff {
+  initialMs: number;
+  maxMs: number;
+  factor: number;
+}
+export const DEFAULT_BACKOFF: Backoff = { initialMs: 500, maxMs: 30_000, factor: 2 };
+
+/** Why a connection failed: `unauthorized` stops retrying, anything else retries. */
+export type AuthCheck = () => Promise<"ok" | "unauthorized" | "unknown">;
+
+export interface SyncOptions {
+  /** Where the back end is: `https://api.example.com` (a path prefix is kept). */
+  baseUrl: string;
+  tenantId: string;
+  token: string;
+  /** Resume after this id (for example one kept from an earlier page). */
+  lastEventId?: number | null;
+  onEvent: (event: AgentEvent) => void;
+  /**
+   * Reload REST state: called when the socket starts without a known position, and when the
+   * server says `resync_required` (events were missed). Events keep arriving meanwhile.
+   */
+  refetch?: () => Promise<void> | void;
+  onStatus?: (status: SyncStatus) => void;
+  checkAuth?: AuthCheck;
+  backoff?: Backoff;
+  socketFactory?: SocketFactory;
+  random?: () => number;
+}
+
+const POLICY_VIOLATION = 1008;
+
+export function socketUrl(baseUrl: string, tenantId: string, token: string, after: number | null) {
+  const url = new URL(baseUrl.replace(/\/$/, "") + "/ws/sync");
+  url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+  url.searchParams.set("tenant_id", tenantId);
+  url.searchParams.set("token", token);
+  if (after !== null) url.searchParams.set("last_event_id", String(after));
+  return url.toString();
+}
+
+/** Full-jitter-ish delay: between half and all of the exponential step, capped. */
+export function backoffDelay(attempt: number, backoff: Backoff, random: () => number): number {
+  const step = Math.min(backoff.maxMs, backoff.initialMs * backoff.factor ** attempt);
+  return Math.round(step / 2 + (step / 2) * random());
+}
+
+/** The token's own `exp` (seconds), if it is a readable JWT. */
+export function tokenExpired(token: string, nowMs: number = Date.now()): boolean {
+  try {
+    const payload = token.split(".")[1] ?? "";
+    const json = atob(payload.replace(/-/g, "+").replace(/_/g, "/"));
+    const exp: unknown = JSON.parse(json).exp;
+    return typeof exp === "number" && exp * 1000 <= nowMs;
+  } catch {
+    return false;
+  }
+}
+
+export function sessionAuthCheck(baseUrl: string, token: string, fetcher = fetch): AuthCheck {
+  return async () => {
+    if (tokenExpired(token)) return "unauthorized";
+    try {
+      const response = await fetcher(baseUrl.replace(/\/$/, "") + "/api/v1/session", {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      if (response.status === 401 || response.status === 403) return "unauthorized";
+      return response.ok ? "ok" : "unknown";
+    } catch {
+      return "unknown";
+    }
+  };
+}
+
+export class SyncClient {
+  private socket: SocketLike | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private attempt = 0;
+  private stopped = false;
+  private lastId: number | null;
+  private state: SyncStatus = "stopped";
+
+  constructor(private readonly options: SyncOptions) {
+    this.lastId = options.lastEventId ?? null;
+  }
+
+  get status(): SyncStatus {
+    return this.state;
+  }
+
+  get lastEventId(): number | null {
+    return this.lastId;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    const socket = this.socket;
+    this.socket = null;
+    socket?.close(1000, "client stopped");
+    this.setStatus("stopped");
+  }
+
+  private setStatus(status: SyncStatus): void {
+    if (this.state === status) return;
+    this.state = status;
+    this.options.onStatus?.(status);
+  }
+
+  private connect(): void {
+    const { baseUrl, tenantId, token } = this.options;
+    const factory = this.options.socketFactory ?? ((url: string) => new WebSocket(url) as SocketLike);
+    const socket = factory(socketUrl(baseUrl, tenantId, token, this.lastId));
+    this.socket = socket;
+    let opened = false;
+    this.setStatus(this.attempt === 0 ? "connecting" : "reconnecting");
+    socket.onopen = () => {
+      opened = true;
+      this.setStatus("replaying");
+    };
+    socket.onmessage = (message) => {
+      if (this.socket === socket) this.receive(message.data);
+    };
+    socket.onerror = () => undefined; // a close always follows
+    socket.onclose = (event) => {
+      if (this.socket !== socket) return; // replaced or stopped
+      this.socket = null;
+      void this.afterClose(event.code, opened);
+    };
+  }
+
+  private receive(raw: unknown): void {
+    let message: SocketMessage;
+    try {
+      message = JSON.parse(String(raw)) as SocketMessage;
+    } catch {
+      return; // not ours: ignore rather than drop the connection
+    }
+    switch (message.event_type) {
+      case "sync_started": {
+        const fresh = this.lastId === null;
+        this.lastId = Math.max(this.lastId ?? 0, message.data.last_event_id);
+        this.attempt = 0;
+        this.setStatus("live");
+        if (fresh) void this.options.refetch?.();
+        return;
+      }
+      case "resync_required":
+        // Events after `latest_event_id` follow on this socket; REST fills in the gap.
+        this.lastId = message.data.latest_event_id;
+        void this.options.refetch?.();
+        return;
+      default:
+        if (this.lastId !== null && message.event_id <= this.lastId) return; // seen already
+        this.lastId = message.event_id;
+        this.options.onEvent(message);
+    }
+  }
+
+  private async afterClose(code: number, opened: boolean): Promise<void> {
+    if (this.stopped) return;
+    // A refused handshake reaches the browser as a bare 1006: ask the API whether the token
+    // itself is the problem before retrying forever with it.
+    if (code === POLICY_VIOLATION || !opened) {
+      const check = this.options.checkAuth ?? sessionAuthCheck(this.options.baseUrl, this.options.token);
+      if ((await check()) === "unauthorized") {
+        this.stopped = true;
+        this.setStatus("unauthorized");
+        return;
+      }
+      if (this.stopped) return;
+    }
+    const delay = backoffDelay(
+      this.attempt,
+      this.options.backoff ?? DEFAULT_BACKOFF,
+      this.options.random ?? Math.random,
+    );
+    this.attempt += 1;
+    this.setStatus("reconnecting");
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (!this.stopped) this.connect();
+    }, delay);
+  }
+}

@@ -1,0 +1,65 @@
+// Friendly names for the generated types (src/generated/*), which are the only source of truth.
+import type { components } from "./generated/api";
+import type * as Socket from "./generated/events";
+
+export type Schemas = components["schemas"];
+export type { Socket };
+export type SocketMessage = Socket.SocketMessage;
+/** A tenant event (control messages have a null event_id). */
+export type AgentEvent = Extract<SocketMessage, { event_id: number }>;
+export type EventType = SocketMessage["event_type"];
+
+export type Session = Schemas["SessionOut"];
+export type Agent = Schemas["AuthRequestOut"]["created_by_agent"];
+export type AppointmentData = Schemas["AppointmentData"];
+/** A pending proposal, as the REST list and the `auth_request_created` event both give it. */
+export interface AuthRequest {
+  id: string;
+  appointment_data: AppointmentData | Socket.AppointmentData;
+  created_by_agent: Agent;
+  created_at: string;
+}
+export type Appointment = Socket.AppointmentCreatedData;
+export type CalendarAppointment = Schemas["AppointmentOut"];
+export type Professional = Schemas["Professional"];
+export type Service = Schemas["Service"];
+export type Conversation = Schemas["ConversationOut"];
+export type CampaignType = Schemas["CampaignResponse"]["campaign_type"];
+export type CampaignResult = Schemas["CampaignResponse"];
+export type PrazoCertoBody = Schemas["PrazoCertoBody"];
+export type EncherAgendaBody = Schemas["EncherAgendaBody"];
+export type Schedule = Schemas["Schedule"];
+export type ScheduleBody = Schemas["ScheduleBody"];
+export type Decision = Schemas["ConfirmAuthRequestBody"]["decision"];
+export type DecisionResult = Schemas["ConfirmAuthRequestResponse"];
+
+/** One line of a conversation, from REST (`ChatMessageOut`) or from an event. */
+export interface ChatMessage {
+  id: string;
+  conversation_id: string;
+  client_id: string | null;
+  author: "client" | "agent" | "owner";
+  text: string;
+  intent: string | null;
+  created_at: string;
+}
+
+export interface CampaignStats {
+  campaign_type: CampaignType;
+  run_id: string | null;
+  at: string;
+  total_clients_found: number;
+  suggestions_created: number;
+  notifications_sent: number;
+  skipped: Record<string, number>;
+}
+
+/** Something the owner should notice: a delivery outcome, a complaint, an opt-out. */
+export interface Notification {
+  id: string;
+  kind: "sent" | "failed" | "complaint" | "opted_out" | "booking";
+  client_id: string;
+  text: string;
+  at: string;
+  read: boolean;
+}

@@ -1,0 +1,68 @@
+// React binding of SyncClient: events become the seed's actions on the caller's dispatch.
+import { useEffect, useRef, useState, type Dispatch } from "react";
+import type { ApiClient } from "./api";
+import { actionsForEvent, type AppAction } from "./reducer";
+import { SyncClient, type Backoff, type SocketFactory, type SyncStatus } from "./sync";
+import type { AgentEvent } from "./types";
+
+export interface UseAgentSyncOptions {
+  baseUrl: string;
+  tenantId: string | null;
+  /** No token, no socket (for example before login). */
+  token: string | null;
+  dispatch: Dispatch<AppAction>;
+  /** Used by the default refetch: pending auth requests are reloaded after a resync. */
+  api?: ApiClient;
+  /** Replaces the default refetch (for example to reload more than the pending requests). */
+  refetch?: () => Promise<void>;
+  /** Every event, after it was dispatched (for toasts). */
+  onEvent?: (event: AgentEvent) => void;
+  lastEventId?: number | null;
+  backoff?: Backoff;
+  socketFactory?: SocketFactory;
+}
+
+export interface AgentSync {
+  status: SyncStatus;
+  lastEventId: number | null;
+}
+
+export function useAgentSync(options: UseAgentSyncOptions): AgentSync {
+  const [status, setStatus] = useState<SyncStatus>("stopped");
+  const [lastEventId, setLastEventId] = useState<number | null>(options.lastEventId ?? null);
+  // Callbacks may change on every render; the socket must not.
+  const latest = useRef(options);
+  latest.current = options;
+  const { baseUrl, tenantId, token } = options;
+
+  useEffect(() => {
+    if (!token || !tenantId) return;
+    const client = new SyncClient({
+      baseUrl,
+      tenantId,
+      token,
+      lastEventId: latest.current.lastEventId ?? null,
+      backoff: latest.current.backoff,
+      socketFactory: latest.current.socketFactory,
+      onStatus: setStatus,
+      onEvent: (event) => {
+        for (const action of actionsForEvent(event)) latest.current.dispatch(action);
+        setLastEventId(event.event_id);
+        latest.current.onEvent?.(event);
+      },
+      refetch: async () => {
+        const { refetch, api, dispatch } = latest.current;
+        try {
+          if (refetch) await refetch();
+          else if (api) dispatch({ type: "SET_AUTH_REQUESTS", payload: await api.pendingAuthRequests() });
+        } catch {
+          // The socket keeps going; the next resync or reload tries again.
+        }
+      },
+    });
+    client.start();
+    return () => client.stop();
+  }, [baseUrl, tenantId, token]);
+
+  return { status, lastEventId };
+}

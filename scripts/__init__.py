@@ -1,0 +1,1 @@
+"""Command-line entry points (scripts/up, scripts/test, migrations, benchmarks, jobs)."""

@@ -1,0 +1,197 @@
+"""What the browser tests put around the real stack: a cuttable proxy and a control endpoint.
+
+The browser reaches Serve only through `CutProxy`, so a test can cut every open connection (the
+socket included) and refuse new ones, then restore. The Node.js scenario script asks the
+`control_app` to act on the server side: a client writes on WhatsApp (a signed n8n webhook
+straight to Serve), the WhatsApp sender delivers to the fake n8n, the proxy cuts or restores.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import asyncpg
+import httpx
+from fastapi import FastAPI
+from pydantic import BaseModel
+
+from integrations.n8n import N8nClient
+from tests.e2e.chat_helpers import WEBHOOK, sender_for, sender_settings, signed, whatsapp
+from tests.e2e.conftest import LiveSalon
+from tests.fakes.n8n import FakeN8n
+
+REPLY_WAIT_S = 30.0
+
+
+@dataclass
+class CutProxy:
+    """A TCP proxy on 127.0.0.1 that can drop all its connections and stop listening."""
+
+    target_port: int
+    port: int = 0
+    upgrades: list[str] = field(default_factory=list)  # socket request lines, token redacted
+    _server: asyncio.Server | None = None
+    _transports: set[asyncio.WriteTransport] = field(default_factory=set)
+    _tasks: set[asyncio.Task[None]] = field(default_factory=set)
+
+    async def start(self) -> None:
+        self._server = await asyncio.start_server(self._accept, "127.0.0.1", self.port)
+        self.port = self._server.sockets[0].getsockname()[1]
+
+    async def cut(self) -> None:
+        """Server side gone: open connections reset, new ones refused."""
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+        for transport in list(self._transports):
+            transport.abort()
+        self._transports.clear()
+
+    async def restore(self) -> None:
+        await self.start()
+
+    async def close(self) -> None:
+        await self.cut()
+        for task in list(self._tasks):
+            task.cancel()
+
+    async def _accept(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            up_reader, up_writer = await asyncio.open_connection("127.0.0.1", self.target_port)
+        except OSError:
+            writer.transport.abort()
+            return
+        for w in (writer, up_writer):
+            self._transports.add(w.transport)
+        for source, sink, first in ((reader, up_writer, True), (up_reader, writer, False)):
+            task = asyncio.create_task(self._pipe(source, sink, record=first))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+    async def _pipe(
+        self, source: asyncio.StreamReader, sink: asyncio.StreamWriter, *, record: bool
+    ) -> None:
+        try:
+            while chunk := await source.read(65536):
+                if record:
+                    self._record(chunk)
+                    record = False
+                sink.write(chunk)
+                await sink.drain()
+        except (ConnectionError, OSError):
+            pass
+        finally:
+            self._transports.discard(sink.transport)
+            sink.transport.abort()
+
+    def _record(self, chunk: bytes) -> None:
+        line = chunk.split(b"\r\n", 1)[0].decode(errors="replace")
+        if line.startswith("GET ") and "/ws/sync" in line:
+            self.upgrades.append(re.sub(r"token=[^&\s]+", "token=…", line))
+
+
+class WhatsappBody(BaseModel):
+    text: str
+    wait_reply: bool = False
+
+
+@dataclass
+class Stage:
+    """The server side of one browser scenario."""
+
+    salon: LiveSalon
+    pool: asyncpg.Pool
+    http: httpx.AsyncClient  # straight to Serve, not through the proxy
+    proxy: CutProxy
+    n8n: FakeN8n
+    conversation_id: str | None = None
+
+    async def agent_replies(self) -> int:
+        if self.conversation_id is None:
+            return 0
+        return int(
+            await self.pool.fetchval(
+                """SELECT count(*) FROM chat_message
+                   WHERE tenant_id = $1 AND conversation_id = $2 AND author = 'agent'""",
+                self.salon.ids.tenant,
+                self.conversation_id,
+            )
+        )
+
+    async def whatsapp(self, body: WhatsappBody) -> dict[str, Any]:
+        before = await self.agent_replies()
+        raw, headers = signed(self.salon.api, whatsapp(self.salon, body.text))
+        response = await self.http.post(WEBHOOK, content=raw, headers=headers)
+        response.raise_for_status()
+        accepted: dict[str, Any] = response.json()
+        self.conversation_id = accepted["conversation_id"]
+        if body.wait_reply:
+            async with asyncio.timeout(REPLY_WAIT_S):
+                while await self.agent_replies() <= before:  # noqa: ASYNC110 (polls PostgreSQL)
+                    await asyncio.sleep(0.1)
+        return accepted
+
+    async def deliver(self) -> list[dict[str, Any]]:
+        client = N8nClient(sender_settings(self.salon.api, self.n8n))
+        try:
+            await sender_for(self.salon.api, self.pool, client).step(datetime.now(UTC))
+        finally:
+            await client.close()
+        return list(self.n8n.delivered.values())
+
+    async def conversation(self) -> list[dict[str, str]]:
+        rows = await self.pool.fetch(
+            """SELECT author, body FROM chat_message WHERE tenant_id = $1 AND conversation_id = $2
+               ORDER BY created_at, id""",
+            self.salon.ids.tenant,
+            self.conversation_id,
+        )
+        return [dict(row) for row in rows]
+
+    async def pending(self) -> int:
+        return int(
+            await self.pool.fetchval(
+                "SELECT count(*) FROM auth_request WHERE tenant_id = $1 AND status = 'pending'",
+                self.salon.ids.tenant,
+            )
+        )
+
+
+def control_app(stage: Stage) -> FastAPI:
+    app = FastAPI()
+
+    @app.post("/whatsapp")
+    async def post_whatsapp(body: WhatsappBody) -> dict[str, Any]:
+        return await stage.whatsapp(body)
+
+    @app.post("/cut")
+    async def cut() -> dict[str, str]:
+        await stage.proxy.cut()
+        return {"status": "cut"}
+
+    @app.post("/restore")
+    async def restore() -> dict[str, str]:
+        await stage.proxy.restore()
+        return {"status": "restored"}
+
+    @app.post("/deliver")
+    async def deliver() -> dict[str, Any]:
+        return {"delivered": await stage.deliver()}
+
+    @app.post("/conversation")
+    async def conversation() -> dict[str, Any]:
+        return {"answers": await stage.conversation()}
+
+    @app.post("/upgrades")
+    async def upgrades() -> dict[str, Any]:
+        return {"upgrades": stage.proxy.upgrades}
+
+    @app.post("/pending")
+    async def pending() -> dict[str, int]:
+        return {"count": await stage.pending()}
+
+    return app

@@ -1,0 +1,149 @@
+"""The owner console in a real browser (playwright-core driving Debian's Chromium, headless).
+
+Each test runs one scenario of `clients/react/e2e/console.e2e.mjs` against this session's Ray
+cluster and Serve app: the console as Serve serves it at /console/, through a proxy the test can
+cut, with a control endpoint for what happens on the server side. Screenshots go to
+`test-artifacts/console/`. Skipped, with the reason, when the console is not built, Node.js or
+playwright-core is missing, or Chromium is not installed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import shutil
+from collections.abc import AsyncIterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import asyncpg
+import pytest
+import uvicorn
+
+from db.salon_import import import_salon
+from deployments.auth import mint_token
+from deployments.console import BUILT_CONSOLE
+from domain.models import Role
+from tests.e2e.conftest import Api, LiveSalon, free_port
+from tests.e2e.console_harness import CutProxy, Stage, control_app
+from tests.factories import SalonIds, make_recall_salon
+from tests.fakes.n8n import FakeN8n
+
+logger = logging.getLogger(__name__)
+ROOT = Path(__file__).resolve().parents[2]
+KIT = ROOT / "clients" / "react"
+CHROMIUM = os.environ.get("AGENDA_CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = Path(os.environ.get("AGENDA_TEST_ARTIFACTS", ROOT / "test-artifacts")) / "console"
+SCENARIO_TIMEOUT_S = 240.0
+
+
+def missing_requirement() -> str | None:
+    if not (BUILT_CONSOLE / "index.html").is_file():
+        return "owner console not built (scripts/test builds it when Node.js is installed)"
+    if shutil.which("node") is None:
+        return "Node.js not installed"
+    if not (KIT / "node_modules" / "playwright-core").is_dir():
+        return "playwright-core not installed (npm ci in clients/react)"
+    if not os.access(CHROMIUM, os.X_OK):
+        return f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+    return None
+
+
+pytestmark = pytest.mark.skipif(
+    missing_requirement() is not None, reason=f"browser tests skipped: {missing_requirement()}"
+)
+
+
+@pytest.fixture
+async def stage(pool: asyncpg.Pool, default_api: Api) -> AsyncIterator[Stage]:
+    salon_file = make_recall_salon()
+    async with pool.acquire() as conn, conn.transaction():
+        await import_salon(conn, salon_file)
+    ids = SalonIds(salon_file)
+    owner = mint_token(
+        default_api.settings, user_id=ids.owner, tenant_id=ids.tenant, role=Role.OWNER
+    )
+    salon = LiveSalon(ids=ids, owner_token=owner, staff_token="", api=default_api)
+    n8n = FakeN8n(
+        secret=default_api.settings.n8n_webhook_secret.get_secret_value(),
+        auth_header=default_api.settings.n8n_auth_header,
+        auth_token="console-e2e-token",
+    )
+    await n8n.start()
+    await pool.execute("UPDATE tenant SET n8n_webhook_url = $2 WHERE id = $1", ids.tenant, n8n.url)
+    proxy = CutProxy(target_port=urlsplit(default_api.base_url).port or 80)
+    await proxy.start()
+    async with default_api.client() as http:
+        yield Stage(salon=salon, pool=pool, http=http, proxy=proxy, n8n=n8n)
+    await proxy.close()
+    await n8n.close()
+
+
+async def run_scenario(stage: Stage, scenario: str) -> None:
+    port = free_port()
+    config = uvicorn.Config(
+        control_app(stage),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        lifespan="off",
+        ws="none",
+    )
+    control = uvicorn.Server(config)
+    serving = asyncio.create_task(control.serve())
+    env = os.environ | {
+        "CONSOLE_URL": f"http://127.0.0.1:{stage.proxy.port}/console/",
+        "OWNER_TOKEN": stage.salon.owner_token,
+        "CONTROL_URL": f"http://127.0.0.1:{port}",
+        "ARTIFACTS_DIR": str(ARTIFACTS),
+        "CHROMIUM_PATH": CHROMIUM,
+    }
+    try:
+        while not control.started:  # noqa: ASYNC110 (uvicorn offers no event to wait on)
+            await asyncio.sleep(0.05)
+        process = await asyncio.create_subprocess_exec(
+            "node",
+            "e2e/console.e2e.mjs",
+            scenario,
+            cwd=KIT,
+            env=env,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+        )
+        try:
+            output, _ = await asyncio.wait_for(process.communicate(), SCENARIO_TIMEOUT_S)
+        except TimeoutError:
+            process.kill()
+            output, _ = await process.communicate()
+        text = output.decode(errors="replace")
+        logger.info("browser scenario %s:\n%s", scenario, text)
+        assert process.returncode == 0, f"browser scenario {scenario} failed:\n{text}"
+    finally:
+        control.should_exit = True
+        await serving
+
+
+async def test_chat_page_shows_a_client_message_and_the_ai_reply_live(stage: Stage) -> None:
+    await run_scenario(stage, "chat")
+    assert (ARTIFACTS / "chat.png").is_file()
+
+
+async def test_owner_approves_a_chat_booking_and_n8n_gets_the_confirmation(stage: Stage) -> None:
+    await run_scenario(stage, "approve")
+    assert (ARTIFACTS / "dashboard.png").is_file() and (ARTIFACTS / "calendar.png").is_file()
+    assert await stage.pending() == 0
+
+
+async def test_events_sent_while_the_socket_is_cut_arrive_once_after_it_returns(
+    stage: Stage,
+) -> None:
+    await run_scenario(stage, "reconnect")
+    assert len(stage.proxy.upgrades) >= 2
+    assert "last_event_id=" in stage.proxy.upgrades[-1]
+
+
+async def test_prazo_certo_from_the_recall_page_shows_preview_then_results(stage: Stage) -> None:
+    await run_scenario(stage, "recall")
+    assert (ARTIFACTS / "recall-preview.png").is_file()
+    assert await stage.pending() == 2
