@@ -135,7 +135,8 @@ async def test_chat_pages_list_conversations_and_messages(
     async with connect(live_salon.ws()) as ws:
         await until(ws, "sync_started")
         await http.post(WEBHOOK, json=whatsapp(live_salon, "Oi, bom dia!"), headers=live_salon.auth)
-        await until(ws, "ai_response")
+        received = await until(ws, "message_received")
+        answered = await until(ws, "ai_response")
         listed = (await http.get("/api/v1/chat/conversations", headers=live_salon.auth)).json()
         conversation = listed["data"][0]["id"]
         sent = await http.post(
@@ -143,7 +144,7 @@ async def test_chat_pages_list_conversations_and_messages(
             json={"text": "Oi João! Aqui é a Ana."},
             headers=live_salon.auth,
         )
-        await until(ws, "owner_message_sent")
+        written = await until(ws, "owner_message_sent")
     thread = (
         await http.get(
             f"/api/v1/chat/conversations/{conversation}/messages", headers=live_salon.auth
@@ -151,6 +152,12 @@ async def test_chat_pages_list_conversations_and_messages(
     ).json()["data"]
     assert sent.status_code == 201
     assert [m["author"] for m in thread] == ["client", "agent", "owner"]
+    # Events name the stored messages, so a page merging REST and live shows each once.
+    assert [m["id"] for m in thread] == [
+        received["data"]["message_id"],
+        answered["data"]["message_id"],
+        written["data"]["message_id"],
+    ]
 
 
 async def test_invalid_webhook_body_is_422(live_salon: LiveSalon, http: httpx.AsyncClient) -> None:

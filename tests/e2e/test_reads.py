@@ -56,7 +56,9 @@ async def test_approved_appointment_is_on_the_calendar(
     body = (
         await http.get(f"/api/v1/appointments?from={day}&to={day}", headers=live_salon.auth)
     ).json()
-    assert [(a["date"], a["time"]) for a in body["data"]] == [(day, "16:00")]
+    assert [(a["date"], a["time"], a["client_name"]) for a in body["data"]] == [
+        (day, "16:00", "Cliente 1")
+    ]
 
 
 async def test_inverted_range_is_422(http: httpx.AsyncClient, live_salon: LiveSalon) -> None:
@@ -64,3 +66,22 @@ async def test_inverted_range_is_422(http: httpx.AsyncClient, live_salon: LiveSa
         "/api/v1/appointments?from=2026-03-10&to=2026-03-01", headers=live_salon.auth
     )
     assert response.status_code == 422
+
+
+async def test_session_says_who_the_token_is(
+    http: httpx.AsyncClient, live_salon: LiveSalon
+) -> None:
+    body = (await http.get("/api/v1/session", headers=live_salon.auth)).json()
+    assert (body["tenant_id"], body["user_id"], body["role"], body["time_zone"]) == (
+        str(live_salon.ids.tenant),
+        str(live_salon.ids.owner),
+        "owner",
+        "America/Sao_Paulo",
+    )
+    assert body["tenant_name"].startswith("Salão test-")
+
+
+async def test_session_without_a_token_is_401(http: httpx.AsyncClient) -> None:
+    response = await http.get("/api/v1/session")
+    assert response.status_code == 401
+    assert response.json()["code"]

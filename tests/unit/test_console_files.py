@@ -1,0 +1,62 @@
+"""The owner console's static files: served with security headers when built, a clear 404 if not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from deployments.console import mount_console
+from integrations.settings import Environment, Settings
+
+
+def console_app(directory: Path) -> TestClient:
+    app = FastAPI()
+    settings = Settings(
+        environment=Environment.TEST, jwt_secret="j" * 32, console_dir=str(directory)
+    )
+    mount_console(app, settings)
+    return TestClient(app)
+
+
+def built(tmp_path: Path) -> Path:
+    (tmp_path / "assets").mkdir(parents=True)
+    (tmp_path / "index.html").write_text("<!doctype html><title>Agenda Cheia</title>")
+    (tmp_path / "assets" / "index-abc123.js").write_text("console.log(1)")
+    return tmp_path
+
+
+def test_built_console_is_served_with_security_headers(tmp_path: Path) -> None:
+    response = console_app(built(tmp_path)).get("/console/")
+    assert response.status_code == 200
+    assert "Agenda Cheia" in response.text
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    assert response.headers["referrer-policy"] == "no-referrer"
+    assert response.headers["cache-control"] == "no-cache"
+
+
+def test_hashed_assets_are_cached_for_good(tmp_path: Path) -> None:
+    response = console_app(built(tmp_path)).get("/console/assets/index-abc123.js")
+    assert response.status_code == 200
+    assert "immutable" in response.headers["cache-control"]
+
+
+def test_console_path_without_slash_reaches_the_page(tmp_path: Path) -> None:
+    response = console_app(built(tmp_path)).get("/console")
+    assert response.status_code == 200
+    assert str(response.url).endswith("/console/")
+
+
+def test_unbuilt_console_says_how_to_build_it(tmp_path: Path) -> None:
+    response = console_app(tmp_path).get("/console")
+    assert response.status_code == 404
+    assert response.json()["code"] == "console_not_built"
+
+
+def test_files_outside_the_console_are_not_served(tmp_path: Path) -> None:
+    (tmp_path / "secret.txt").write_text("no")
+    console = built(tmp_path / "dist")
+    # Encoded dots reach the server as they are (a client would normalise a plain "..").
+    response = console_app(console).get("/console/%2e%2e/secret.txt")
+    assert response.status_code == 404
