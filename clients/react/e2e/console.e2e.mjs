@@ -53,6 +53,8 @@ async function shot(page, name) {
 
 async function login(page) {
   await page.goto(CONSOLE_URL);
+  await page.getByLabel("Token de acesso").waitFor();
+  await shot(page, "login");
   await page.getByLabel("Token de acesso").fill(env("OWNER_TOKEN"));
   await page.getByRole("button", { name: "Entrar" }).click();
   await live(page);

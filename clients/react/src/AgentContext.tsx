@@ -35,8 +35,8 @@ export function AgentProvider({ baseUrl, tenantId, token, onEvent, refetch, chil
     token,
     dispatch,
     onEvent,
-    refetch: async () => {
-      dispatch({ type: "SET_AUTH_REQUESTS", payload: await api.pendingAuthRequests() });
+    refetch: async (since) => {
+      dispatch({ type: "SET_AUTH_REQUESTS", payload: await api.pendingAuthRequests(), since });
       await refetch?.(api, dispatch);
     },
   });

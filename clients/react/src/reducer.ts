@@ -10,9 +10,10 @@ import type {
 } from "./types";
 
 export type AppAction =
-  | { type: "ADD_AUTH_REQUEST"; payload: AuthRequest }
+  | { type: "ADD_AUTH_REQUEST"; payload: AuthRequest; eventId?: number }
   | { type: "REMOVE_AUTH_REQUEST"; payload: string } // request id
-  | { type: "SET_AUTH_REQUESTS"; payload: AuthRequest[] } // after a refetch (resync)
+  // After a refetch: `since` is the event id the list is at least as new as (see the reducer).
+  | { type: "SET_AUTH_REQUESTS"; payload: AuthRequest[]; since?: number | null }
   | { type: "ADD_APPOINTMENT"; payload: Appointment }
   | { type: "ADD_MESSAGE"; payload: ChatMessage }
   | { type: "SET_MESSAGES"; payload: { conversation_id: string; messages: ChatMessage[] } }
@@ -22,6 +23,10 @@ export type AppAction =
 
 export interface AgentState {
   authRequests: AuthRequest[];
+  /** The event id that added each pending request (absent: it came from REST). */
+  authRequestEventIds: Record<string, number>;
+  /** Requests decided in this session (a decided request never returns to pending). */
+  decidedAuthRequests: string[];
   appointments: Appointment[];
   /** Messages per conversation id, oldest first. */
   messages: Record<string, ChatMessage[]>;
@@ -33,6 +38,8 @@ export interface AgentState {
 
 export const initialAgentState: AgentState = {
   authRequests: [],
+  authRequestEventIds: {},
+  decidedAuthRequests: [],
   appointments: [],
   messages: {},
   campaignStats: null,
@@ -43,6 +50,7 @@ export const initialAgentState: AgentState = {
 
 const MAX_NOTIFICATIONS = 50;
 const MAX_CAMPAIGNS = 20;
+const MAX_DECIDED = 500;
 
 function byTime(a: ChatMessage, b: ChatMessage): number {
   return a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0;
@@ -56,14 +64,30 @@ function mergeMessages(existing: ChatMessage[], incoming: ChatMessage[]): ChatMe
 
 export function agentReducer(state: AgentState, action: AppAction): AgentState {
   switch (action.type) {
-    case "ADD_AUTH_REQUEST":
-      if (state.authRequests.some((r) => r.id === action.payload.id)) return state;
-      return { ...state, authRequests: [...state.authRequests, action.payload] };
-    case "REMOVE_AUTH_REQUEST":
-      if (!state.authRequests.some((r) => r.id === action.payload)) return state;
-      return { ...state, authRequests: state.authRequests.filter((r) => r.id !== action.payload) };
+    case "ADD_AUTH_REQUEST": {
+      const id = action.payload.id;
+      if (state.authRequests.some((r) => r.id === id) || state.decidedAuthRequests.includes(id)) {
+        return state;
+      }
+      const eventIds =
+        action.eventId === undefined
+          ? state.authRequestEventIds
+          : { ...state.authRequestEventIds, [id]: action.eventId };
+      return { ...state, authRequests: [...state.authRequests, action.payload], authRequestEventIds: eventIds };
+    }
+    case "REMOVE_AUTH_REQUEST": {
+      const id = action.payload;
+      if (state.decidedAuthRequests.includes(id)) return state;
+      const { [id]: _dropped, ...eventIds } = state.authRequestEventIds;
+      return {
+        ...state,
+        authRequests: state.authRequests.filter((r) => r.id !== id),
+        authRequestEventIds: eventIds,
+        decidedAuthRequests: [...state.decidedAuthRequests, id].slice(-MAX_DECIDED),
+      };
+    }
     case "SET_AUTH_REQUESTS":
-      return { ...state, authRequests: action.payload };
+      return { ...state, authRequests: mergeRefetched(state, action.payload, action.since ?? null) };
     case "ADD_APPOINTMENT":
       if (state.appointments.some((a) => a.appointment_id === action.payload.appointment_id)) {
         return state;
@@ -109,6 +133,24 @@ export function agentReducer(state: AgentState, action: AppAction): AgentState {
   }
 }
 
+/**
+ * A refetched pending list, reconciled with what arrived live while it was loading: requests
+ * decided in this session stay out, and requests added by events newer than the list (`since`)
+ * stay in even when the list does not have them yet.
+ */
+function mergeRefetched(state: AgentState, fetched: AuthRequest[], since: number | null): AuthRequest[] {
+  const decided = new Set(state.decidedAuthRequests);
+  const merged = fetched.filter((r) => !decided.has(r.id));
+  const ids = new Set(merged.map((r) => r.id));
+  for (const request of state.authRequests) {
+    const addedBy = state.authRequestEventIds[request.id];
+    if (!ids.has(request.id) && since !== null && addedBy !== undefined && addedBy > since) {
+      merged.push(request);
+    }
+  }
+  return merged;
+}
+
 function notification(event: AgentEvent, kind: Notification["kind"], text: string, client: string) {
   return {
     type: "UPDATE_NOTIFICATIONS" as const,
@@ -128,7 +170,9 @@ export function actionsForEvent(event: AgentEvent): AppAction[] {
 function eventActions(event: AgentEvent): AppAction[] {
   switch (event.event_type) {
     case "auth_request_created":
-      return [{ type: "ADD_AUTH_REQUEST", payload: event.data.auth_request }];
+      return [
+        { type: "ADD_AUTH_REQUEST", payload: event.data.auth_request, eventId: event.event_id },
+      ];
     case "auth_request_rejected":
       return [{ type: "REMOVE_AUTH_REQUEST", payload: event.data.auth_request_id }];
     case "appointment_created": {
@@ -219,5 +263,7 @@ function eventActions(event: AgentEvent): AppAction[] {
       ];
     case "client_opted_out":
       return [notification(event, "opted_out", "Cliente saiu das campanhas", event.data.client_id)];
+    default:
+      return []; // an event type newer than this kit: ignore it
   }
 }

@@ -34,10 +34,13 @@ export interface SyncOptions {
   onEvent: (event: AgentEvent) => void;
   /**
    * Reload REST state: called when the socket starts without a known position, and when the
-   * server says `resync_required` (events were missed). Events keep arriving meanwhile.
+   * server says `resync_required` (events were missed). Events keep arriving meanwhile; `since`
+   * is the event id the reloaded state is at least as new as.
    */
-  refetch?: () => Promise<void> | void;
+  refetch?: (since: number) => Promise<void> | void;
   onStatus?: (status: SyncStatus) => void;
+  /** The event id to resume from changed (after events, `sync_started`, `resync_required`). */
+  onPosition?: (lastEventId: number) => void;
   checkAuth?: AuthCheck;
   backoff?: Backoff;
   socketFactory?: SocketFactory;
@@ -93,6 +96,8 @@ export class SyncClient {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private attempt = 0;
   private stopped = false;
+  // Bumped by start() and stop(): an auth check or timer of an earlier run must not act.
+  private generation = 0;
   private lastId: number | null;
   private state: SyncStatus = "stopped";
 
@@ -109,11 +114,13 @@ export class SyncClient {
   }
 
   start(): void {
+    this.stop();
     this.stopped = false;
     this.connect();
   }
 
   stop(): void {
+    this.generation += 1;
     this.stopped = true;
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
@@ -151,6 +158,12 @@ export class SyncClient {
     };
   }
 
+  private advance(id: number): void {
+    if (this.lastId !== null && id <= this.lastId) return;
+    this.lastId = id;
+    this.options.onPosition?.(id);
+  }
+
   private receive(raw: unknown): void {
     let message: SocketMessage;
     try {
@@ -161,36 +174,40 @@ export class SyncClient {
     switch (message.event_type) {
       case "sync_started": {
         const fresh = this.lastId === null;
-        this.lastId = Math.max(this.lastId ?? 0, message.data.last_event_id);
+        this.advance(message.data.last_event_id);
         this.attempt = 0;
         this.setStatus("live");
-        if (fresh) void this.options.refetch?.();
+        if (fresh) void this.options.refetch?.(message.data.last_event_id);
         return;
       }
       case "resync_required":
-        // Events after `latest_event_id` follow on this socket; REST fills in the gap.
+        // Events after `latest_event_id` follow on this socket; REST fills in the gap. The
+        // position may move back (a reset stream): take the server's word for it.
         this.lastId = message.data.latest_event_id;
-        void this.options.refetch?.();
+        this.options.onPosition?.(this.lastId);
+        void this.options.refetch?.(message.data.latest_event_id);
         return;
       default:
         if (this.lastId !== null && message.event_id <= this.lastId) return; // seen already
-        this.lastId = message.event_id;
+        this.advance(message.event_id);
         this.options.onEvent(message);
     }
   }
 
   private async afterClose(code: number, opened: boolean): Promise<void> {
     if (this.stopped) return;
+    const generation = this.generation;
     // A refused handshake reaches the browser as a bare 1006: ask the API whether the token
     // itself is the problem before retrying forever with it.
     if (code === POLICY_VIOLATION || !opened) {
       const check = this.options.checkAuth ?? sessionAuthCheck(this.options.baseUrl, this.options.token);
-      if ((await check()) === "unauthorized") {
+      const verdict = await check();
+      if (this.stopped || generation !== this.generation) return; // stopped or restarted meanwhile
+      if (verdict === "unauthorized") {
         this.stopped = true;
         this.setStatus("unauthorized");
         return;
       }
-      if (this.stopped) return;
     }
     const delay = backoffDelay(
       this.attempt,
@@ -201,7 +218,7 @@ export class SyncClient {
     this.setStatus("reconnecting");
     this.timer = setTimeout(() => {
       this.timer = null;
-      if (!this.stopped) this.connect();
+      if (!this.stopped && generation === this.generation) this.connect();
     }, delay);
   }
 }

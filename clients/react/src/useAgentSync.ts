@@ -13,8 +13,11 @@ export interface UseAgentSyncOptions {
   dispatch: Dispatch<AppAction>;
   /** Used by the default refetch: pending auth requests are reloaded after a resync. */
   api?: ApiClient;
-  /** Replaces the default refetch (for example to reload more than the pending requests). */
-  refetch?: () => Promise<void>;
+  /**
+   * Replaces the default refetch (for example to reload more than the pending requests); `since`
+   * is the event id the reloaded state is at least as new as (pass it on in SET_AUTH_REQUESTS).
+   */
+  refetch?: (since: number) => Promise<void>;
   /** Every event, after it was dispatched (for toasts). */
   onEvent?: (event: AgentEvent) => void;
   lastEventId?: number | null;
@@ -33,28 +36,36 @@ export function useAgentSync(options: UseAgentSyncOptions): AgentSync {
   // Callbacks may change on every render; the socket must not.
   const latest = useRef(options);
   latest.current = options;
+  // Where the stream was when a socket closed: a new token for the same salon resumes from there.
+  const resume = useRef<{ key: string; id: number } | null>(null);
   const { baseUrl, tenantId, token } = options;
 
   useEffect(() => {
     if (!token || !tenantId) return;
+    const key = `${baseUrl}|${tenantId}`;
     const client = new SyncClient({
       baseUrl,
       tenantId,
       token,
-      lastEventId: latest.current.lastEventId ?? null,
+      lastEventId: resume.current?.key === key ? resume.current.id : (latest.current.lastEventId ?? null),
       backoff: latest.current.backoff,
       socketFactory: latest.current.socketFactory,
       onStatus: setStatus,
+      onPosition: (id) => {
+        resume.current = { key, id };
+        setLastEventId(id);
+      },
       onEvent: (event) => {
         for (const action of actionsForEvent(event)) latest.current.dispatch(action);
-        setLastEventId(event.event_id);
         latest.current.onEvent?.(event);
       },
-      refetch: async () => {
+      refetch: async (since) => {
         const { refetch, api, dispatch } = latest.current;
         try {
-          if (refetch) await refetch();
-          else if (api) dispatch({ type: "SET_AUTH_REQUESTS", payload: await api.pendingAuthRequests() });
+          if (refetch) await refetch(since);
+          else if (api) {
+            dispatch({ type: "SET_AUTH_REQUESTS", payload: await api.pendingAuthRequests(), since });
+          }
         } catch {
           // The socket keeps going; the next resync or reload tries again.
         }

@@ -1,0 +1,220 @@
+import { describe, expect, it } from "vitest";
+import { ApiError, createApiClient } from "../src/api";
+import { CONVERSATION_ID, makeAuthRequestOut, makeChatMessageOut } from "./factories";
+
+interface Recorded {
+  url: string;
+  method: string;
+  headers: Headers;
+  body: string | null;
+}
+
+/** A fetch that records each request and answers with `respond`. */
+function fakeFetch(respond: (request: Recorded) => Response = () => json({})) {
+  const requests: Recorded[] = [];
+  const fetcher: typeof fetch = async (input, init) => {
+    const request: Recorded = {
+      url: String(input),
+      method: init?.method ?? "GET",
+      headers: new Headers(init?.headers),
+      body: typeof init?.body === "string" ? init.body : null,
+    };
+    requests.push(request);
+    return respond(request);
+  };
+  return { fetcher, requests, last: () => requests.at(-1) };
+}
+
+function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+}
+
+function client(respond?: (request: Recorded) => Response, baseUrl = "https://api.test") {
+  const fake = fakeFetch(respond);
+  return { api: createApiClient({ baseUrl, token: "secret", fetch: fake.fetcher }), ...fake };
+}
+
+async function caught(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`);
+  return error;
+}
+
+describe("createApiClient", () => {
+  it("sends the bearer token", async () => {
+    const { api, last } = client();
+    await api.session();
+    expect(last()?.headers.get("Authorization")).toBe("Bearer secret");
+  });
+
+  it("sends GET requests without a body or Content-Type", async () => {
+    const { api, last } = client();
+    await api.session();
+    expect(last()?.method).toBe("GET");
+    expect(last()?.body).toBeNull();
+    expect(last()?.headers.has("Content-Type")).toBe(false);
+  });
+
+  it("returns the parsed JSON body", async () => {
+    const session = {
+      expires_at: "2026-12-01T20:00:00Z",
+      role: "owner",
+      tenant_id: "t",
+      tenant_name: "Salão da Ana",
+      time_zone: "America/Sao_Paulo",
+      user_id: "u",
+    };
+    const { api } = client(() => json(session));
+    expect(await api.session()).toEqual(session);
+  });
+
+  it("POSTs a JSON body with its Content-Type", async () => {
+    const { api, last } = client();
+    await api.decideAuthRequest("r1", "approve");
+    expect(last()?.method).toBe("POST");
+    expect(last()?.url).toBe("https://api.test/api/v1/sync/confirm-auth-request/r1");
+    expect(last()?.headers.get("Content-Type")).toBe("application/json");
+    expect(JSON.parse(last()?.body ?? "")).toEqual({ decision: "approve" });
+  });
+
+  it("includes notes in a decision only when given", async () => {
+    const { api, last } = client();
+    await api.decideAuthRequest("r1", "reject", "cliente desistiu");
+    expect(JSON.parse(last()?.body ?? "")).toEqual({ decision: "reject", notes: "cliente desistiu" });
+  });
+
+  it("URL-encodes ids in paths", async () => {
+    const { api, requests } = client(() => json({ data: [] }));
+    await api.decideAuthRequest("a/b c?d#e", "approve");
+    await api.messages("x/y");
+    expect(requests.map((r) => r.url)).toEqual([
+      "https://api.test/api/v1/sync/confirm-auth-request/a%2Fb%20c%3Fd%23e",
+      "https://api.test/api/v1/chat/conversations/x%2Fy/messages",
+    ]);
+  });
+
+  it("puts the appointment range in the query string", async () => {
+    const { api, last } = client(() => json({ data: [], time_zone: "America/Sao_Paulo" }));
+    await api.appointments({ from: "2026-11-30", to: "2026-12-07", professionalId: "p1" });
+    const url = new URL(last()?.url ?? "");
+    expect(url.pathname).toBe("/api/v1/appointments");
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      from: "2026-11-30",
+      to: "2026-12-07",
+      professional_id: "p1",
+    });
+  });
+
+  it("leaves professional_id out of the query when it is undefined", async () => {
+    const { api, last } = client(() => json({ data: [], time_zone: "America/Sao_Paulo" }));
+    await api.appointments({ from: "2026-11-30", to: "2026-12-07" });
+    expect(last()?.url).toBe("https://api.test/api/v1/appointments?from=2026-11-30&to=2026-12-07");
+  });
+
+  it("keeps a base URL's path prefix and drops its trailing slash", async () => {
+    const { api, last } = client(undefined, "https://example.com/agenda/");
+    await api.session();
+    expect(last()?.url).toBe("https://example.com/agenda/api/v1/session");
+  });
+
+  it("calls a relative base URL on the page's own origin", async () => {
+    const { api, last } = client(undefined, "/backend/");
+    await api.session();
+    expect(last()?.url).toBe("/backend/api/v1/session");
+  });
+
+  it("unwraps the pending auth requests list", async () => {
+    const pending = [makeAuthRequestOut()];
+    const { api, last } = client(() => json({ data: pending }));
+    expect(await api.pendingAuthRequests()).toEqual(pending);
+    expect(last()?.url).toBe("https://api.test/api/v1/sync/pending-auth-requests");
+  });
+
+  it("maps ChatMessageOut to ChatMessage with the conversation id", async () => {
+    const out = makeChatMessageOut({ id: "m9", author: "agent", body: "Temos às 15:00", intent: "booking" });
+    const { api } = client(() => json({ data: [out] }));
+    expect(await api.messages(CONVERSATION_ID)).toEqual([
+      {
+        id: "m9",
+        conversation_id: CONVERSATION_ID,
+        client_id: null,
+        author: "agent",
+        text: "Temos às 15:00",
+        intent: "booking",
+        created_at: out.created_at,
+      },
+    ]);
+  });
+
+  it("sends an owner message as {text}", async () => {
+    const { api, last } = client(() => json({ client_id: "c", conversation_id: "v", message_id: "m" }));
+    await api.sendMessage("v", "Oi!");
+    expect(last()?.method).toBe("POST");
+    expect(JSON.parse(last()?.body ?? "")).toEqual({ text: "Oi!" });
+  });
+
+  it("PUTs a schedule to its campaign's path", async () => {
+    const { api, last } = client();
+    const body = { enabled: true, local_time: "09:00", weekdays: [1, 3, 5] };
+    await api.setSchedule("encher_agenda", body);
+    expect(last()?.method).toBe("PUT");
+    expect(JSON.parse(last()?.body ?? "")).toEqual(body);
+    expect(last()?.url).toBe("https://api.test/api/v1/automations/schedules/encher_agenda");
+  });
+});
+
+describe("ApiError", () => {
+  it("carries the status, code and detail of a refused call", async () => {
+    const { api } = client(() => json({ code: "slot_taken", detail: "Horário já ocupado" }, 409));
+    const error = await caught(api.decideAuthRequest("r1", "approve"));
+    expect(error).toBeInstanceOf(Error);
+    expect([error.name, error.status, error.code, error.detail, error.message]).toEqual([
+      "ApiError",
+      409,
+      "slot_taken",
+      "Horário já ocupado",
+      "Horário já ocupado",
+    ]);
+  });
+
+  it("keeps a structured detail and names the message after status and code", async () => {
+    const detail = [{ loc: ["body", "decision"], msg: "field required", type: "missing" }];
+    const { api } = client(() => json({ code: "invalid_request", detail }, 422));
+    const error = await caught(api.decideAuthRequest("r1", "approve"));
+    expect(error.detail).toEqual(detail);
+    expect(error.message).toBe("422 invalid_request");
+  });
+
+  it("falls back to http_<status> and the body text when the error body is not JSON", async () => {
+    const { api } = client(() => new Response("<html>Bad Gateway</html>", { status: 502 }));
+    const error = await caught(api.session());
+    expect([error.status, error.code, error.detail]).toEqual([502, "http_502", "<html>Bad Gateway</html>"]);
+  });
+
+  it("uses http_<status> when a JSON error has no code", async () => {
+    const { api } = client(() => json({ detail: "Not Found" }, 404));
+    const error = await caught(api.services());
+    expect([error.code, error.detail]).toEqual(["http_404", "Not Found"]);
+  });
+
+  it("says unauthorized for a 401 only", async () => {
+    const e401 = await caught(client(() => json({ code: "invalid_token", detail: "expired" }, 401)).api.session());
+    const e403 = await caught(client(() => json({ code: "forbidden", detail: "no" }, 403)).api.session());
+    expect([e401.unauthorized, e403.unauthorized]).toEqual([true, false]);
+  });
+
+  it("is status 0 network_error when fetch itself fails", async () => {
+    const api = createApiClient({
+      baseUrl: "https://api.test",
+      token: "secret",
+      fetch: async () => {
+        throw new TypeError("Failed to fetch");
+      },
+    });
+    const error = await caught(api.session());
+    expect([error.status, error.code, error.detail]).toEqual([0, "network_error", "TypeError: Failed to fetch"]);
+  });
+});
