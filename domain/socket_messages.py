@@ -11,20 +11,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, Field, TypeAdapter
 
-from domain.events import (
-    STRICT_OUTPUT,
-    AiResponse,
-    AppointmentCreated,
-    AuthRequestCreated,
-    AuthRequestRejected,
-    CampaignCompleted,
-    ClientOptedOut,
-    ComplaintReceived,
-    MessageReceived,
-    NotificationFailed,
-    NotificationSent,
-    OwnerMessageSent,
-)
+from domain.events import STRICT_OUTPUT, Event
 
 
 class _Control(BaseModel):
@@ -61,22 +48,7 @@ class ResyncRequired(_Control):
     data: ResyncRequiredData
 
 
-SocketMessage = Annotated[
-    AuthRequestCreated
-    | AuthRequestRejected
-    | AppointmentCreated
-    | AiResponse
-    | CampaignCompleted
-    | NotificationSent
-    | NotificationFailed
-    | MessageReceived
-    | OwnerMessageSent
-    | ComplaintReceived
-    | ClientOptedOut
-    | SyncStarted
-    | ResyncRequired,
-    Field(discriminator="event_type"),
-]
+SocketMessage = Annotated[Event | SyncStarted | ResyncRequired, Field(discriminator="event_type")]
 SOCKET_MESSAGE_ADAPTER: TypeAdapter[SocketMessage] = TypeAdapter(SocketMessage)
 
 

@@ -18,8 +18,13 @@ from domain.socket_messages import (
 
 
 def literal_types(union: object) -> set[str]:
-    members = typing.get_args(typing.get_args(union)[0])
-    return {member.model_fields["event_type"].default for member in members}
+    """The `event_type` of every model in a (nested, Annotated) union."""
+    if typing.get_origin(union) is typing.Annotated:
+        return literal_types(typing.get_args(union)[0])
+    members = typing.get_args(union)
+    if not members:
+        return {union.model_fields["event_type"].default}  # type: ignore[attr-defined]
+    return set().union(*(literal_types(member) for member in members))
 
 
 def test_every_event_type_can_travel_on_the_socket() -> None:

@@ -160,6 +160,21 @@ function notification(event: AgentEvent, kind: Notification["kind"], text: strin
   };
 }
 
+type ChatEvent = Extract<AgentEvent, { event_type: "message_received" | "ai_response" | "owner_message_sent" }>;
+
+function chatLine(
+  event: ChatEvent,
+  author: ChatMessage["author"],
+  id: string,
+  intent: string | null = null,
+): AppAction {
+  const { conversation_id, client_id, message } = event.data;
+  return {
+    type: "ADD_MESSAGE",
+    payload: { id, conversation_id, client_id, author, text: message, intent, created_at: event.occurred_at },
+  };
+}
+
 /** What one socket event means for the owner's state (the seed's `switch (event_type)`). */
 export function actionsForEvent(event: AgentEvent): AppAction[] {
   const actions = eventActions(event);
@@ -183,35 +198,10 @@ function eventActions(event: AgentEvent): AppAction[] {
       return actions;
     }
     case "message_received":
-      return [
-        {
-          type: "ADD_MESSAGE",
-          payload: {
-            id: event.data.message_id,
-            conversation_id: event.data.conversation_id,
-            client_id: event.data.client_id,
-            author: "client",
-            text: event.data.message,
-            intent: null,
-            created_at: event.occurred_at,
-          },
-        },
-      ];
+      return [chatLine(event, "client", event.data.message_id)];
     case "ai_response": {
-      const actions: AppAction[] = [
-        {
-          type: "ADD_MESSAGE",
-          payload: {
-            id: event.data.message_id ?? `event:${event.event_id}`,
-            conversation_id: event.data.conversation_id,
-            client_id: event.data.client_id,
-            author: "agent",
-            text: event.data.message,
-            intent: event.data.intent,
-            created_at: event.occurred_at,
-          },
-        },
-      ];
+      const id = event.data.message_id ?? `event:${event.event_id}`;
+      const actions: AppAction[] = [chatLine(event, "agent", id, event.data.intent)];
       if (event.data.booking_created) {
         actions.push(
           notification(event, "booking", "IA sugeriu um agendamento", event.data.client_id),
@@ -220,20 +210,7 @@ function eventActions(event: AgentEvent): AppAction[] {
       return actions;
     }
     case "owner_message_sent":
-      return [
-        {
-          type: "ADD_MESSAGE",
-          payload: {
-            id: event.data.message_id,
-            conversation_id: event.data.conversation_id,
-            client_id: event.data.client_id,
-            author: "owner",
-            text: event.data.message,
-            intent: null,
-            created_at: event.occurred_at,
-          },
-        },
-      ];
+      return [chatLine(event, "owner", event.data.message_id)];
     case "campaign_completed":
       return [
         {
