@@ -12,8 +12,11 @@ export function Chat({ session }: { session: Session }) {
   const [draft, setDraft] = useState("");
   const [error, setError] = useState<string | null>(null);
   const known = useMemo(() => new Set(conversations.map((c) => c.id)), [conversations]);
-  const liveIds = Object.keys(state.messages);
-  const unknownLive = liveIds.some((id) => !known.has(id));
+  // Conversations that got a live message but are not in the list yet (new clients).
+  const unknown = Object.keys(state.messages)
+    .filter((id) => !known.has(id))
+    .sort()
+    .join(",");
 
   // Reload the list at start and whenever a message arrives in a conversation it lacks.
   useEffect(() => {
@@ -25,7 +28,7 @@ export function Chat({ session }: { session: Session }) {
     return () => {
       live = false;
     };
-  }, [api, unknownLive]);
+  }, [api, unknown]);
 
   useEffect(() => {
     if (selected === null && conversations[0]) setSelected(conversations[0].id);
