@@ -23,7 +23,7 @@ class CurrentUserClaims(BaseModel):
     sub: UUID
     tenant_id: UUID
     role: Role
-    exp: int  # seconds since the epoch
+    exp: float  # seconds since the epoch (a fraction is allowed, RFC 7519 NumericDate)
 
 
 class InvalidTokenError(Exception):

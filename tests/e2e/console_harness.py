@@ -65,6 +65,10 @@ class CutProxy:
         except OSError:
             writer.transport.abort()
             return
+        if self._server is None:  # cut while this connection was being set up
+            writer.transport.abort()
+            up_writer.transport.abort()
+            return
         for w in (writer, up_writer):
             self._transports.add(w.transport)
         for source, sink, first in ((reader, up_writer, True), (up_reader, writer, False)):

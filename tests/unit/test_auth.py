@@ -70,3 +70,9 @@ def test_unknown_role_is_refused() -> None:
 def test_garbage_is_refused() -> None:
     with pytest.raises(InvalidTokenError):
         decode_token(SETTINGS, "not-a-token")
+
+
+def test_expiry_with_a_fraction_of_a_second_is_accepted() -> None:
+    # RFC 7519 NumericDate may be fractional (e.g. `time.time() + 3600` from a Python issuer).
+    token = jwt.encode(claims(exp=time.time() + 60.5), "s" * 64, algorithm="HS256")
+    assert decode_token(SETTINGS, token).exp > time.time()

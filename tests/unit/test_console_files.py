@@ -31,7 +31,9 @@ def test_built_console_is_served_with_security_headers(tmp_path: Path) -> None:
     response = console_app(built(tmp_path)).get("/console/")
     assert response.status_code == 200
     assert "Agenda Cheia" in response.text
-    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    policy = response.headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in policy
+    assert "connect-src 'self' ws://testserver wss://testserver;" in policy
     assert response.headers["referrer-policy"] == "no-referrer"
     assert response.headers["cache-control"] == "no-cache"
 
@@ -60,3 +62,8 @@ def test_files_outside_the_console_are_not_served(tmp_path: Path) -> None:
     # Encoded dots reach the server as they are (a client would normalise a plain "..").
     response = console_app(console).get("/console/%2e%2e/secret.txt")
     assert response.status_code == 404
+
+
+def test_a_forged_host_is_left_out_of_the_policy(tmp_path: Path) -> None:
+    response = console_app(built(tmp_path)).get("/console/", headers={"host": "evil.test; x"})
+    assert "connect-src 'self';" in response.headers["content-security-policy"]

@@ -61,8 +61,8 @@ async function login(page) {
   step("logged in, socket live");
 }
 
-async function live(page) {
-  await page.locator('[data-testid="sync-status"][data-status="live"]').waitFor({ timeout: WAIT_MS });
+async function live(page, timeout = WAIT_MS) {
+  await page.locator('[data-testid="sync-status"][data-status="live"]').waitFor({ timeout });
 }
 
 async function open(page, hash) {
@@ -104,7 +104,8 @@ async function approve(page) {
   await card.getByRole("button", { name: "Aprovar" }).click();
   await card.waitFor({ state: "detached", timeout: WAIT_MS });
   await page.getByTestId("no-pending").waitFor();
-  assert.equal(await page.getByTestId("count-approved").textContent(), "1");
+  // The counter follows the appointment_created event, which may land after the REST answer.
+  await page.locator('[data-testid="count-approved"]', { hasText: /^1$/ }).waitFor({ timeout: WAIT_MS });
   step("approved: the card left the Dashboard");
   await open(page, "#/calendar");
   const booked = page.getByTestId("appointment").filter({ hasText: "15:00" });
@@ -143,7 +144,8 @@ async function reconnect(page) {
   step("three messages answered while the socket was down");
   await shot(page, "reconnect-offline");
   await control("/restore");
-  await live(page);
+  // The next attempt may be a whole backoff step away (at most 30 s, then a session check).
+  await live(page, 2 * WAIT_MS);
   for (const text of texts) {
     await message(page, "client", text).waitFor({ timeout: WAIT_MS });
   }

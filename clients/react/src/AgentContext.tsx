@@ -1,5 +1,5 @@
 // A ready AppContext for the agents: state from the reducer, the typed API client and the socket.
-import { createContext, useContext, useMemo, useReducer, type ReactNode } from "react";
+import { createContext, useContext, useMemo, useReducer, useState, type ReactNode } from "react";
 import { createApiClient, type ApiClient } from "./api";
 import { agentReducer, initialAgentState, type AgentState, type AppAction } from "./reducer";
 import type { SyncStatus } from "./sync";
@@ -12,6 +12,11 @@ export interface AgentContextValue {
   api: ApiClient;
   status: SyncStatus;
   tenantId: string;
+  /**
+   * Bumped after every REST reload (socket start, `resync_required`): pages that load their own
+   * data put it in their effects' dependencies, so what the socket missed shows up.
+   */
+  refreshes: number;
 }
 
 const AgentContext = createContext<AgentContextValue | null>(null);
@@ -26,8 +31,14 @@ export interface AgentProviderProps {
   children: ReactNode;
 }
 
-export function AgentProvider({ baseUrl, tenantId, token, onEvent, refetch, children }: AgentProviderProps) {
+/** One salon's state: another salon (or back end) gets a fresh provider, not the old state. */
+export function AgentProvider(props: AgentProviderProps) {
+  return <AgentSession key={`${props.baseUrl}|${props.tenantId}`} {...props} />;
+}
+
+function AgentSession({ baseUrl, tenantId, token, onEvent, refetch, children }: AgentProviderProps) {
   const [state, dispatch] = useReducer(agentReducer, initialAgentState);
+  const [refreshes, setRefreshes] = useState(0);
   const api = useMemo(() => createApiClient({ baseUrl, token }), [baseUrl, token]);
   const { status } = useAgentSync({
     baseUrl,
@@ -38,11 +49,12 @@ export function AgentProvider({ baseUrl, tenantId, token, onEvent, refetch, chil
     refetch: async (since) => {
       dispatch({ type: "SET_AUTH_REQUESTS", payload: await api.pendingAuthRequests(), since });
       await refetch?.(api, dispatch);
+      setRefreshes((n) => n + 1);
     },
   });
   const value = useMemo(
-    () => ({ state, dispatch, api, status, tenantId }),
-    [state, api, status, tenantId],
+    () => ({ state, dispatch, api, status, tenantId, refreshes }),
+    [state, api, status, tenantId, refreshes],
   );
   return <AgentContext.Provider value={value}>{children}</AgentContext.Provider>;
 }

@@ -33,6 +33,8 @@ export interface AgentState {
   campaignStats: CampaignStats | null;
   campaignHistory: CampaignStats[];
   notifications: Notification[];
+  /** Since the page opened; not lengths of the capped lists above. */
+  counters: { delivered: number; campaigns: number };
   lastEventId: number | null;
 }
 
@@ -45,6 +47,7 @@ export const initialAgentState: AgentState = {
   campaignStats: null,
   campaignHistory: [],
   notifications: [],
+  counters: { delivered: 0, campaigns: 0 },
   lastEventId: null,
 };
 
@@ -96,7 +99,9 @@ export function agentReducer(state: AgentState, action: AppAction): AgentState {
     case "ADD_MESSAGE": {
       const id = action.payload.conversation_id;
       const current = state.messages[id] ?? [];
-      if (current.some((m) => m.id === action.payload.id)) return state;
+      const known = current.find((m) => m.id === action.payload.id);
+      // The same message again changes nothing; a server copy replaces a local one (its time).
+      if (known && known.created_at === action.payload.created_at) return state;
       return {
         ...state,
         messages: { ...state.messages, [id]: mergeMessages(current, [action.payload]) },
@@ -113,17 +118,24 @@ export function agentReducer(state: AgentState, action: AppAction): AgentState {
       const others = state.campaignHistory.filter(
         (s) => !(stats.run_id !== null && s.run_id === stats.run_id),
       );
+      const repeated = others.length < state.campaignHistory.length;
       return {
         ...state,
         campaignStats: stats,
         campaignHistory: [stats, ...others].slice(0, MAX_CAMPAIGNS),
+        counters: repeated ? state.counters : { ...state.counters, campaigns: state.counters.campaigns + 1 },
       };
     }
     case "UPDATE_NOTIFICATIONS": {
       const byId = new Map(state.notifications.map((n) => [n.id, n]));
+      const delivered = action.payload.filter((n) => n.kind === "sent" && !byId.has(n.id)).length;
       for (const n of action.payload) byId.set(n.id, n);
       const all = [...byId.values()].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-      return { ...state, notifications: all.slice(0, MAX_NOTIFICATIONS) };
+      return {
+        ...state,
+        notifications: all.slice(0, MAX_NOTIFICATIONS),
+        counters: { ...state.counters, delivered: state.counters.delivered + delivered },
+      };
     }
     case "SET_LAST_EVENT_ID":
       if (state.lastEventId !== null && action.payload <= state.lastEventId) return state;

@@ -20,6 +20,9 @@ export interface Backoff {
   factor: number;
 }
 export const DEFAULT_BACKOFF: Backoff = { initialMs: 500, maxMs: 30_000, factor: 2 };
+/** A socket live this long counts as healthy: the next drop starts the backoff over. */
+export const STABLE_MS = 5_000;
+const AUTH_CHECK_TIMEOUT_MS = 5_000;
 
 /** Why a connection failed: `unauthorized` stops retrying, anything else retries. */
 export type AuthCheck = () => Promise<"ok" | "unauthorized" | "unknown">;
@@ -82,6 +85,7 @@ export function sessionAuthCheck(baseUrl: string, token: string, fetcher = fetch
     try {
       const response = await fetcher(baseUrl.replace(/\/$/, "") + "/api/v1/session", {
         headers: { Authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(AUTH_CHECK_TIMEOUT_MS), // a hung network must not stall retries
       });
       if (response.status === 401 || response.status === 403) return "unauthorized";
       return response.ok ? "ok" : "unknown";
@@ -94,6 +98,8 @@ export function sessionAuthCheck(baseUrl: string, token: string, fetcher = fetch
 export class SyncClient {
   private socket: SocketLike | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private refetchTimer: ReturnType<typeof setTimeout> | null = null;
+  private liveSince: number | null = null;
   private attempt = 0;
   private stopped = false;
   // Bumped by start() and stop(): an auth check or timer of an earlier run must not act.
@@ -123,7 +129,9 @@ export class SyncClient {
     this.generation += 1;
     this.stopped = true;
     if (this.timer !== null) clearTimeout(this.timer);
+    if (this.refetchTimer !== null) clearTimeout(this.refetchTimer);
     this.timer = null;
+    this.refetchTimer = null;
     const socket = this.socket;
     this.socket = null;
     socket?.close(1000, "client stopped");
@@ -175,9 +183,9 @@ export class SyncClient {
       case "sync_started": {
         const fresh = this.lastId === null;
         this.advance(message.data.last_event_id);
-        this.attempt = 0;
+        this.liveSince = Date.now();
         this.setStatus("live");
-        if (fresh) void this.options.refetch?.(message.data.last_event_id);
+        if (fresh) this.refetch(message.data.last_event_id, 0);
         return;
       }
       case "resync_required":
@@ -185,7 +193,7 @@ export class SyncClient {
         // position may move back (a reset stream): take the server's word for it.
         this.lastId = message.data.latest_event_id;
         this.options.onPosition?.(this.lastId);
-        void this.options.refetch?.(message.data.latest_event_id);
+        this.refetch(message.data.latest_event_id, 0);
         return;
       default:
         if (this.lastId !== null && message.event_id <= this.lastId) return; // seen already
@@ -194,9 +202,36 @@ export class SyncClient {
     }
   }
 
+  /**
+   * Reload REST state; on failure try again with backoff (the socket already holds a position,
+   * so without the reload what happened before it would stay missing).
+   */
+  private refetch(since: number, attempt: number): void {
+    const reload = this.options.refetch;
+    if (!reload) return;
+    if (this.refetchTimer !== null) clearTimeout(this.refetchTimer);
+    this.refetchTimer = null;
+    const generation = this.generation;
+    const retry = () => {
+      if (this.stopped || generation !== this.generation) return;
+      const backoff = this.options.backoff ?? DEFAULT_BACKOFF;
+      const delay = backoffDelay(attempt, backoff, this.options.random ?? Math.random);
+      this.refetchTimer = setTimeout(() => this.refetch(since, attempt + 1), delay);
+    };
+    try {
+      Promise.resolve(reload(since)).catch(retry);
+    } catch {
+      retry();
+    }
+  }
+
   private async afterClose(code: number, opened: boolean): Promise<void> {
     if (this.stopped) return;
     const generation = this.generation;
+    // Only a socket that stayed up resets the backoff: one the server keeps closing (1013)
+    // right after `sync_started` must not be reopened twice a second.
+    if (this.liveSince !== null && Date.now() - this.liveSince >= STABLE_MS) this.attempt = 0;
+    this.liveSince = null;
     // A refused handshake reaches the browser as a bare 1006: ask the API whether the token
     // itself is the problem before retrying forever with it.
     if (code === POLICY_VIOLATION || !opened) {

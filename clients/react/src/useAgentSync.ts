@@ -59,15 +59,12 @@ export function useAgentSync(options: UseAgentSyncOptions): AgentSync {
         for (const action of actionsForEvent(event)) latest.current.dispatch(action);
         latest.current.onEvent?.(event);
       },
+      // A failure is retried by the client with backoff; the socket keeps going meanwhile.
       refetch: async (since) => {
         const { refetch, api, dispatch } = latest.current;
-        try {
-          if (refetch) await refetch(since);
-          else if (api) {
-            dispatch({ type: "SET_AUTH_REQUESTS", payload: await api.pendingAuthRequests(), since });
-          }
-        } catch {
-          // The socket keeps going; the next resync or reload tries again.
+        if (refetch) await refetch(since);
+        else if (api) {
+          dispatch({ type: "SET_AUTH_REQUESTS", payload: await api.pendingAuthRequests(), since });
         }
       },
     });

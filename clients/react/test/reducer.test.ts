@@ -28,6 +28,7 @@ function apply(events: AgentEvent[], state: AgentState = initialAgentState): Age
   return reduce(events.flatMap(actionsForEvent), state);
 }
 
+
 /** One sample per event type: adding a type to the union without a sample fails `tsc`. */
 const SAMPLES: { [T in AgentEvent["event_type"]]: Extract<AgentEvent, { event_type: T }> } = {
   auth_request_created: makeAuthRequestCreated({ event_id: 1 }),
@@ -152,6 +153,14 @@ describe("agentReducer", () => {
   it("ADD_MESSAGE of a known message id returns the same state", () => {
     const state = reduce([{ type: "ADD_MESSAGE", payload: makeChatMessage() }]);
     expect(agentReducer(state, { type: "ADD_MESSAGE", payload: makeChatMessage() })).toBe(state);
+  });
+
+  it("ADD_MESSAGE with the server's time moves a locally stamped message into place", () => {
+    const client = makeChatMessage({ id: "c", author: "client", created_at: "2026-12-01T10:05:00Z" });
+    const local = makeChatMessage({ id: "o", author: "owner", created_at: "2026-12-01T10:00:00Z" });
+    const server = { ...local, created_at: "2026-12-01T10:06:00Z" };
+    const state = reduce([client, local, server].map((payload) => ({ type: "ADD_MESSAGE", payload })));
+    expect(state.messages[CONVERSATION_ID]?.map((m) => m.id)).toEqual(["c", "o"]);
   });
 
   it("SET_MESSAGES keeps messages that arrived live and sorts everything by time", () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { SyncClient, type AuthCheck, type SyncOptions, type SyncStatus } from "../src/sync";
+import { STABLE_MS, SyncClient, type AuthCheck, type SyncOptions, type SyncStatus } from "../src/sync";
 import type { AgentEvent } from "../src/types";
 import { TENANT_ID, makeAuthRequestCreated, makeResyncRequired, makeSyncStarted } from "./factories";
 import { FakeServer } from "./fakeSocket";
@@ -173,7 +173,7 @@ describe("SyncClient", () => {
       expect(await nextReconnectDelay(server)).toBe(250);
     });
 
-    it("starts over after a successful sync_started", async () => {
+    it("starts over once a socket stayed live for a while", async () => {
       const { client, server } = setup();
       client.start();
       for (let i = 0; i < 3; i++) {
@@ -182,8 +182,21 @@ describe("SyncClient", () => {
         await nextReconnectDelay(server);
       }
       server.accept();
+      await vi.advanceTimersByTimeAsync(STABLE_MS);
       server.current.drop();
       expect(await nextReconnectDelay(server)).toBe(500);
+    });
+
+    it("keeps growing when the server drops the socket right after sync_started", async () => {
+      const { client, server } = setup();
+      client.start();
+      const delays: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        server.accept();
+        server.current.drop();
+        delays.push(await nextReconnectDelay(server));
+      }
+      expect(delays).toEqual([500, 1000, 2000]);
     });
   });
 
@@ -199,6 +212,35 @@ describe("SyncClient", () => {
       await nextReconnectDelay(server);
       server.accept([], 10);
       expect(refetches()).toBe(1);
+    });
+
+    it("is tried again with backoff until it succeeds", async () => {
+      let calls = 0;
+      const refetch = async () => {
+        calls += 1;
+        if (calls < 3) throw new Error("503");
+      };
+      const { client, server } = setup({ refetch });
+      client.start();
+      server.accept([], 10);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(calls).toBe(3);
+      client.stop();
+    });
+
+    it("stops retrying when the client stops", async () => {
+      let calls = 0;
+      const refetch = async () => {
+        calls += 1;
+        throw new Error("offline");
+      };
+      const { client, server } = setup({ refetch });
+      client.start();
+      server.accept([], 10);
+      await vi.advanceTimersByTimeAsync(0);
+      client.stop();
+      await vi.advanceTimersByTimeAsync(120_000);
+      expect(calls).toBe(1);
     });
 
     it("is not called when the client starts from a known position", () => {

@@ -24,7 +24,7 @@ interface Entry {
 }
 
 export function Calendar({ session }: { session: Session }) {
-  const { api, state } = useAgent();
+  const { api, state, refreshes } = useAgent();
   const zone = session.time_zone;
   const [first, setFirst] = useState(() => localDay(new Date(), zone));
   const [loaded, setLoaded] = useState<CalendarAppointment[]>([]);
@@ -48,7 +48,7 @@ export function Calendar({ session }: { session: Session }) {
     return () => {
       live = false;
     };
-  }, [api, first, last]);
+  }, [api, first, last, refreshes]);
 
   const entries = useMemo(() => {
     const serviceName = new Map(services.map((s) => [s.id, s.name]));

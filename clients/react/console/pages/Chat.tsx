@@ -5,7 +5,7 @@ import { formatDateTime, useAgent, type ChatMessage, type Conversation, type Ses
 const AUTHOR: Record<ChatMessage["author"], string> = { client: "Cliente", agent: "IA", owner: "Você" };
 
 export function Chat({ session }: { session: Session }) {
-  const { api, state, dispatch } = useAgent();
+  const { api, state, dispatch, refreshes } = useAgent();
   const zone = session.time_zone;
   const [conversations, setConversations] = useState<Conversation[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
@@ -28,7 +28,7 @@ export function Chat({ session }: { session: Session }) {
     return () => {
       live = false;
     };
-  }, [api, unknown]);
+  }, [api, unknown, refreshes]);
 
   useEffect(() => {
     if (selected === null && conversations[0]) setSelected(conversations[0].id);
@@ -40,7 +40,7 @@ export function Chat({ session }: { session: Session }) {
       .messages(selected)
       .then((messages) => dispatch({ type: "SET_MESSAGES", payload: { conversation_id: selected, messages } }))
       .catch(() => setError("Não foi possível carregar as mensagens."));
-  }, [api, dispatch, selected]);
+  }, [api, dispatch, selected, refreshes]);
 
   const rows = useMemo(() => {
     return conversations

@@ -1,13 +1,17 @@
 // Painel: pending approvals as cards, live counters, campaign results and recent notices.
-import { AuthRequestCard, agentLabel, formatDateTime, useAgent, type Decision, type Session } from "../../src";
+import { ApiError, AuthRequestCard, agentLabel, formatDateTime, useAgent, type Decision, type Session } from "../../src";
 
 export function Dashboard({ session }: { session: Session }) {
   const { state, api, dispatch } = useAgent();
   const zone = session.time_zone;
-  const delivered = state.notifications.filter((n) => n.kind === "sent").length;
 
   async function decide(id: string, decision: Decision) {
-    await api.decideAuthRequest(id, decision);
+    try {
+      await api.decideAuthRequest(id, decision);
+    } catch (error) {
+      // Decided elsewhere (another tab, another person): nothing left to do here.
+      if (!(error instanceof ApiError && error.code === "already_decided")) throw error;
+    }
     // The event removes it too; the answer is enough to know it is decided.
     dispatch({ type: "REMOVE_AUTH_REQUEST", payload: id });
   }
@@ -20,8 +24,8 @@ export function Dashboard({ session }: { session: Session }) {
       <div className="counters">
         <Counter label="Autorizações pendentes" value={state.authRequests.length} testId="count-pending" />
         <Counter label="Agendamentos aprovados" value={state.appointments.length} testId="count-approved" />
-        <Counter label="Mensagens entregues" value={delivered} testId="count-delivered" />
-        <Counter label="Campanhas concluídas" value={state.campaignHistory.length} testId="count-campaigns" />
+        <Counter label="Mensagens entregues" value={state.counters.delivered} testId="count-delivered" />
+        <Counter label="Campanhas concluídas" value={state.counters.campaigns} testId="count-campaigns" />
       </div>
 
       <h2>Autorizações pendentes ({state.authRequests.length})</h2>

@@ -51,6 +51,12 @@ function body(form: Form, dryRun: boolean, campaignId: string) {
       };
 }
 
+/** A random id; `crypto.randomUUID` exists only on secure pages (not http://192.168.x.x). */
+function newCampaignId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `console-${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
+}
+
 export function Recall({ session }: { session: Session }) {
   const { api } = useAgent();
   const [services, setServices] = useState<Service[]>([]);
@@ -109,7 +115,7 @@ export function Recall({ session }: { session: Session }) {
   function submitPreview(event: FormEvent) {
     event.preventDefault();
     // The same id for the preview and the run: a double click on "Enviar" runs once.
-    void run(true, crypto.randomUUID());
+    void run(true, newCampaignId());
   }
 
   return (

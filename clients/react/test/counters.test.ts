@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { actionsForEvent, agentReducer, initialAgentState, type AgentState, type AppAction } from "../src/reducer";
+import type { AgentEvent } from "../src/types";
+import { makeCampaignCompleted, makeNotificationSent } from "./factories";
+
+function reduce(actions: AppAction[], state: AgentState = initialAgentState): AgentState {
+  return actions.reduce(agentReducer, state);
+}
+
+function apply(events: AgentEvent[]): AgentState {
+  return reduce(events.flatMap(actionsForEvent));
+}
+
+describe("counters", () => {
+  it("count every delivery, beyond the notices the state keeps", () => {
+    const sent = Array.from({ length: 80 }, (_, i) => makeNotificationSent({ event_id: i + 1 }));
+    const state = apply(sent);
+    expect(state.notifications).toHaveLength(50);
+    expect(state.counters.delivered).toBe(80);
+  });
+
+  it("count a delivery replayed by UPDATE_NOTIFICATIONS once", () => {
+    const sent = makeNotificationSent({ event_id: 3 });
+    const actions = actionsForEvent(sent).filter((a) => a.type === "UPDATE_NOTIFICATIONS");
+    expect(reduce([...actions, ...actions]).counters.delivered).toBe(1);
+  });
+
+  it("count each campaign run once", () => {
+    const run = makeCampaignCompleted({ event_id: 4 });
+    const again = actionsForEvent(run).filter((a) => a.type === "SET_CAMPAIGN_STATS");
+    expect(reduce([...again, ...again]).counters.campaigns).toBe(1);
+  });
+});
