@@ -13,7 +13,7 @@ import logging
 from datetime import datetime
 from time import monotonic
 from typing import Any, Literal, Protocol
-from uuid import UUID
+from uuid import UUID, uuid5
 from zoneinfo import ZoneInfo
 
 import asyncpg
@@ -44,6 +44,7 @@ from domain.commands import (
     WorkResumed,
 )
 from domain.errors import (
+    DuplicateCommandError,
     InvalidCommandError,
     NotFoundError,
 )
@@ -430,15 +431,40 @@ class ChatAgenda(AgendaCore):
         )
         return reply_id
 
+    def _repeated_owner_message(
+        self, command: SendOwnerMessage, message_id: UUID, stored: chat_queries.StoredMessage
+    ) -> OwnerMessageResult:
+        if (stored.conversation_id, stored.author, stored.body) != (
+            command.conversation_id,
+            "owner",
+            command.text,
+        ):
+            raise DuplicateCommandError(
+                f"command id {command.command_id!r} was used for another message"
+            )
+        return OwnerMessageResult(
+            message_id=message_id,
+            conversation_id=stored.conversation_id,
+            client_id=stored.client_id,
+        )
+
     async def send_owner_message(self, command: SendOwnerMessage) -> OwnerMessageResult:
+        # The message's id comes from the command's: a repeat (a client retry, the directory's
+        # retry after a dead host) finds it stored and sends nothing again.
+        message_id = uuid5(self.tenant_id, f"owner-message:{command.command_id}")
         async with self._lock:
             async with self._pool.acquire() as conn:
+                stored = await chat_queries.find_message(
+                    conn, tenant_id=self.tenant_id, message_id=message_id
+                )
                 client_id = await chat_queries.conversation_client(
                     conn, tenant_id=self.tenant_id, conversation_id=command.conversation_id
                 )
+            if stored is not None:
+                return self._repeated_owner_message(command, message_id, stored)
             if client_id is None:
                 raise NotFoundError(f"conversation {command.conversation_id} not found")
-            message_id, now = self._new_id(), self._clock()
+            now = self._clock()
             async with self._pool.acquire() as conn, conn.transaction():
                 await chat_queries.insert_message(
                     conn,

@@ -248,3 +248,26 @@ async def conversation_client(
         conversation_id,
     )
     return client_id
+
+
+@dataclass(frozen=True)
+class StoredMessage:
+    conversation_id: UUID
+    client_id: UUID
+    author: str
+    body: str
+
+
+async def find_message(
+    conn: asyncpg.Connection, *, tenant_id: UUID, message_id: UUID
+) -> StoredMessage | None:
+    """One stored message, with its conversation's client (to recognise a repeated command)."""
+    row = await conn.fetchrow(
+        """SELECT m.conversation_id, c.client_id, m.author, m.body
+           FROM chat_message m
+           JOIN conversation c ON c.tenant_id = m.tenant_id AND c.id = m.conversation_id
+           WHERE m.tenant_id = $1 AND m.id = $2""",
+        tenant_id,
+        message_id,
+    )
+    return None if row is None else StoredMessage(**dict(row))

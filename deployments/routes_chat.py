@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Annotated, Literal
-from uuid import UUID
+from uuid import UUID, uuid4
 
-from fastapi import APIRouter, HTTPException, Query, status
+from fastapi import APIRouter, Header, HTTPException, Query, status
 from pydantic import BaseModel, Field
 
 from db import chat as chat_queries
@@ -86,15 +86,35 @@ async def messages(
     return ChatMessageList(data=[ChatMessageOut(**row) for row in rows])
 
 
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        pattern=r"^[A-Za-z0-9_.:-]{1,200}$",
+        description="the same key again sends nothing twice (answers the first result)",
+    ),
+]
+
+
 @router.post(
     "/conversations/{conversation_id}/messages",
     status_code=status.HTTP_201_CREATED,
     response_model=OwnerMessageResult,
 )
 async def send_message(
-    conversation_id: UUID, body: SendMessageBody, user: CurrentUser, deps: Deps
+    conversation_id: UUID,
+    body: SendMessageBody,
+    user: CurrentUser,
+    deps: Deps,
+    idempotency_key: IdempotencyKey = None,
 ) -> OwnerMessageResult:
-    command = SendOwnerMessage(conversation_id=conversation_id, text=body.text, sent_by=user.sub)
+    # Without a key, one is made per request: at least the directory's own retry is harmless.
+    command = SendOwnerMessage(
+        command_id=idempotency_key or f"request:{uuid4().hex}",
+        conversation_id=conversation_id,
+        text=body.text,
+        sent_by=user.sub,
+    )
     result: OwnerMessageResult = await deps.directory.call(
         user.tenant_id, "send_owner_message", command
     )

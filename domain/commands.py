@@ -143,6 +143,9 @@ class MessageAccepted(Command):
 
 
 class SendOwnerMessage(Command):
+    """The salon writes to a client. The same `command_id` again sends nothing twice."""
+
+    command_id: str = Field(min_length=1, max_length=200)
     conversation_id: UUID
     text: str = Field(min_length=1, max_length=4096)
     sent_by: UUID

@@ -166,3 +166,19 @@ async def test_invalid_webhook_body_is_422(live_salon: LiveSalon, http: httpx.As
     )
     assert response.status_code == 422
     assert response.json()["code"] == "validation_error"
+
+
+async def test_owner_message_repeated_with_its_idempotency_key_is_sent_once(
+    live_salon: LiveSalon, http: httpx.AsyncClient
+) -> None:
+    accepted = await http.post(WEBHOOK, json=whatsapp(live_salon, "Oi"), headers=live_salon.auth)
+    conversation = accepted.json()["conversation_id"]
+    path = f"/api/v1/chat/conversations/{conversation}/messages"
+    headers = live_salon.auth | {"Idempotency-Key": "console-abc123"}
+    first = await http.post(path, json={"text": "Já te respondo!"}, headers=headers)
+    again = await http.post(path, json={"text": "Já te respondo!"}, headers=headers)
+    other = await http.post(path, json={"text": "Outra"}, headers=headers)
+    thread = (await http.get(path, headers=live_salon.auth)).json()["data"]
+    assert (first.status_code, again.status_code, other.status_code) == (201, 201, 409)
+    assert first.json() == again.json()
+    assert [m["body"] for m in thread if m["author"] == "owner"] == ["Já te respondo!"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 from uuid import uuid4
 
@@ -13,6 +14,7 @@ import pytest
 from actors.agenda import TenantAgenda
 from domain.campaigns import CampaignOptions
 from domain.commands import ReceiveMessage, RunCampaign, SendOwnerMessage
+from domain.errors import DuplicateCommandError
 from domain.salon_import import SalonFile
 from integrations.event_stream import EventStream
 from tests.factories import SalonIds, make_recall_salon
@@ -179,6 +181,7 @@ async def test_owner_message_is_recorded_queued_and_evented(
     await agenda.drain()
     await agenda.send_owner_message(
         SendOwnerMessage(
+            command_id="owner-1",
             conversation_id=accepted.conversation_id,
             text="Oi João, aqui é a Ana, dona do salão.",
             sent_by=salon[1].owner,
@@ -193,6 +196,45 @@ async def test_owner_message_is_recorded_queued_and_evented(
     sent = await events(pool, salon[1], "owner_message_sent")
     assert len(queued) == 1
     assert sent[0]["conversation_id"] == str(accepted.conversation_id)
+
+
+async def test_owner_message_sent_twice_with_one_command_id_goes_once(
+    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon
+) -> None:
+    accepted = await agenda.receive_message(message("Oi!"))
+    await agenda.drain()
+    command = SendOwnerMessage(
+        command_id="retry-me",
+        conversation_id=accepted.conversation_id,
+        text="Chegou sua encomenda.",
+        sent_by=salon[1].owner,
+    )
+    first = await agenda.send_owner_message(command)
+    again = await agenda.send_owner_message(command)
+    queued = await rows(
+        pool,
+        "SELECT body FROM outbound_message WHERE tenant_id = $1 AND body = 'Chegou sua encomenda.'",
+        salon[1].tenant,
+    )
+    assert first == again
+    assert len(queued) == 1
+    assert len(await events(pool, salon[1], "owner_message_sent")) == 1
+
+
+async def test_command_id_reused_for_another_text_is_refused(
+    agenda: TenantAgenda, salon: Salon
+) -> None:
+    accepted = await agenda.receive_message(message("Oi!"))
+    await agenda.drain()
+    send = partial(
+        SendOwnerMessage,
+        command_id="k-1",
+        conversation_id=accepted.conversation_id,
+        sent_by=salon[1].owner,
+    )
+    await agenda.send_owner_message(send(text="Primeira"))
+    with pytest.raises(DuplicateCommandError):
+        await agenda.send_owner_message(send(text="Outra coisa"))
 
 
 async def test_message_left_unanswered_is_answered_after_a_restart(

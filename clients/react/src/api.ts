@@ -55,16 +55,28 @@ export function toChatMessage(conversationId: string, m: Schemas["ChatMessageOut
   };
 }
 
+/** A random key for `Idempotency-Key` or a campaign id (works on plain-HTTP pages too). */
+export function randomKey(prefix = "console"): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `${prefix}-${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
+}
+
 export function createApiClient({ baseUrl, token, fetch: fetcher = fetch }: ApiClientOptions) {
   const root = baseUrl.replace(/\/$/, "");
 
-  async function call<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+  async function call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    query?: Query,
+    extraHeaders?: Record<string, string>,
+  ): Promise<T> {
     const url = new URL(root + path, "http://placeholder.invalid");
     for (const [key, value] of Object.entries(query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
     const target = root.startsWith("http") ? url.toString() : url.pathname + url.search;
-    const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
+    const headers: Record<string, string> = { ...extraHeaders, Authorization: `Bearer ${token}` };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     let response: Response;
     try {
@@ -115,11 +127,14 @@ export function createApiClient({ baseUrl, token, fetch: fetcher = fetch }: ApiC
       const list = await call<Schemas["ChatMessageList"]>("GET", path);
       return list.data.map((m) => toChatMessage(conversationId, m));
     },
-    sendMessage: (conversationId: string, text: string) =>
+    /** `idempotencyKey`: the same key again (a retry) sends nothing twice. */
+    sendMessage: (conversationId: string, text: string, idempotencyKey?: string) =>
       call<Schemas["OwnerMessageResult"]>(
         "POST",
         `/api/v1/chat/conversations/${encodeURIComponent(conversationId)}/messages`,
         { text },
+        undefined,
+        idempotencyKey ? { "Idempotency-Key": idempotencyKey } : undefined,
       ),
     appointments: async (range: { from: string; to: string; professionalId?: string }) =>
       await call<Schemas["AppointmentList"]>("GET", "/api/v1/appointments", undefined, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, createApiClient } from "../src/api";
+import { ApiError, createApiClient, randomKey } from "../src/api";
 import { CONVERSATION_ID, makeAuthRequestOut, makeChatMessageOut } from "./factories";
 
 interface Recorded {
@@ -154,6 +154,19 @@ describe("createApiClient", () => {
     await api.sendMessage("v", "Oi!");
     expect(last()?.method).toBe("POST");
     expect(JSON.parse(last()?.body ?? "")).toEqual({ text: "Oi!" });
+  });
+
+  it("sends an owner message's idempotency key as a header", async () => {
+    const { api, last } = client(() => json({ client_id: "c", conversation_id: "v", message_id: "m" }));
+    await api.sendMessage("v", "Oi!", "console-key-1");
+    expect(last()?.headers.get("Idempotency-Key")).toBe("console-key-1");
+    expect(last()?.headers.get("Authorization")).toBe("Bearer secret");
+  });
+
+  it("makes random keys the back end accepts", () => {
+    const keys = new Set(Array.from({ length: 20 }, () => randomKey()));
+    expect(keys.size).toBe(20);
+    for (const key of keys) expect(key).toMatch(/^console-[0-9a-f]{32}$/);
   });
 
   it("PUTs a schedule to its campaign's path", async () => {

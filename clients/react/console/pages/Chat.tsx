@@ -1,6 +1,6 @@
 // Chat: the salon's WhatsApp conversations, live; the owner can write to a client.
 import { useEffect, useMemo, useState, type FormEvent } from "react";
-import { formatDateTime, useAgent, type ChatMessage, type Conversation, type Session } from "../../src";
+import { formatDateTime, randomKey, useAgent, type ChatMessage, type Conversation, type Session } from "../../src";
 
 const AUTHOR: Record<ChatMessage["author"], string> = { client: "Cliente", agent: "IA", owner: "Você" };
 
@@ -10,6 +10,8 @@ export function Chat({ session }: { session: Session }) {
   const [conversations, setConversations] = useState<Conversation[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
   const [draft, setDraft] = useState("");
+  // One key per draft: sending it again after an error cannot reach the client twice.
+  const [sendKey, setSendKey] = useState(() => randomKey());
   const [error, setError] = useState<string | null>(null);
   const known = useMemo(() => new Set(conversations.map((c) => c.id)), [conversations]);
   // Conversations that got a live message but are not in the list yet (new clients).
@@ -58,7 +60,7 @@ export function Chat({ session }: { session: Session }) {
     const text = draft.trim();
     if (!selected || !text) return;
     try {
-      const result = await api.sendMessage(selected, text);
+      const result = await api.sendMessage(selected, text, sendKey);
       dispatch({
         type: "ADD_MESSAGE",
         payload: {
@@ -72,6 +74,7 @@ export function Chat({ session }: { session: Session }) {
         },
       });
       setDraft("");
+      setSendKey(randomKey());
       setError(null);
     } catch {
       setError("A mensagem não foi enviada. Tente de novo.");
@@ -125,7 +128,10 @@ export function Chat({ session }: { session: Session }) {
               aria-label="Mensagem"
               value={draft}
               rows={2}
-              onChange={(e) => setDraft(e.target.value)}
+              onChange={(e) => {
+                setDraft(e.target.value);
+                setSendKey(randomKey());
+              }}
               placeholder="Escreva para o cliente…"
             />
             <button type="submit" disabled={!draft.trim()}>

@@ -6,6 +6,7 @@ import {
   formatDate,
   formatMoney,
   formatTime,
+  randomKey,
   useAgent,
   type CampaignResult,
   type CampaignType,
@@ -49,12 +50,6 @@ function body(form: Form, dryRun: boolean, campaignId: string) {
         context,
         ...(form.professionalId ? { professional_id: form.professionalId } : {}),
       };
-}
-
-/** A random id; `crypto.randomUUID` exists only on secure pages (not http://192.168.x.x). */
-function newCampaignId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return `console-${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
 }
 
 export function Recall({ session }: { session: Session }) {
@@ -115,7 +110,7 @@ export function Recall({ session }: { session: Session }) {
   function submitPreview(event: FormEvent) {
     event.preventDefault();
     // The same id for the preview and the run: a double click on "Enviar" runs once.
-    void run(true, newCampaignId());
+    void run(true, randomKey());
   }
 
   return (

@@ -1095,7 +1095,10 @@ export interface operations {
     send_message_api_v1_chat_conversations__conversation_id__messages_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the same key again sends nothing twice (answers the first result) */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 conversation_id: string;
             };
