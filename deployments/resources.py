@@ -18,6 +18,7 @@ from db.pool import create_pool
 from deployments.live import LiveHub
 from integrations.event_stream import EventStream
 from integrations.settings import Settings
+from integrations.socket_tickets import SocketTickets
 
 
 @dataclass
@@ -28,6 +29,7 @@ class Resources:
     stream: EventStream
     hub: LiveHub
     directory: TenantDirectory
+    tickets: SocketTickets
 
 
 @asynccontextmanager
@@ -48,6 +50,9 @@ async def open_resources(app: FastAPI) -> AsyncIterator[None]:
         stream=stream,
         hub=LiveHub(stream),
         directory=TenantDirectory(settings),
+        tickets=SocketTickets(
+            redis, prefix=settings.redis_prefix, ttl_s=settings.socket_ticket_ttl_s
+        ),
     )
     try:
         yield

@@ -14,6 +14,7 @@ from deployments.schemas import (
     ConfirmAuthRequestBody,
     ConfirmAuthRequestResponse,
     PendingAuthRequests,
+    SocketTicket,
 )
 from domain.commands import DecideAuthRequest, DecisionResult
 
@@ -53,3 +54,10 @@ async def confirm_auth_request(
         user.tenant_id, "decide_auth_request", command
     )
     return ConfirmAuthRequestResponse.model_validate(result.model_dump())
+
+
+@router.post("/ws-ticket", response_model=SocketTicket)
+async def socket_ticket(user: CurrentUser, deps: Deps) -> SocketTicket:
+    """A one-use ticket to open `/ws/sync?tenant_id=…&ticket=…` without the token in the URL."""
+    ticket = await deps.tickets.issue(user.model_dump_json())
+    return SocketTicket(ticket=ticket, expires_in_s=deps.tickets.ttl_s)

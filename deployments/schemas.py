@@ -96,3 +96,8 @@ class SessionOut(BaseModel):
     user_id: UUID
     role: Role
     expires_at: datetime
+
+
+class SocketTicket(BaseModel):
+    ticket: str
+    expires_in_s: int

@@ -1,9 +1,9 @@
 """`WS /ws/sync`: a tenant's events live, resumable with `last_event_id`.
 
-States: CHECKING (token and tenant, before accept: refusal closes the handshake) → REPLAYING
-(events after `last_event_id`, or `resync_required`; then `sync_started` with the id the
-client now has) → LIVE (from the replica's shared feed,
-skipping anything at or below the last id sent, so nothing arrives twice) → CLOSED.
+States: CHECKING (a one-use ticket or the token, and the tenant, before accept: a refusal closes
+the handshake) → REPLAYING (events after `last_event_id`, or `resync_required`; then
+`sync_started` with the id the client now has) → LIVE (from the replica's shared feed, skipping
+anything at or below the last id sent, so nothing arrives twice) → CLOSED.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from fastapi import APIRouter, WebSocket, WebSocketDisconnect, status
 from redis.exceptions import RedisError
 
 from db.events import latest_event_id
-from deployments.auth import InvalidTokenError, decode_token
+from deployments.auth import CurrentUserClaims, InvalidTokenError, decode_token
 from deployments.live import Subscription
 from deployments.resources import Resources
 from domain.socket_messages import resync_required, sync_started
@@ -42,8 +42,8 @@ async def sync_socket(websocket: WebSocket) -> None:
     params = websocket.query_params
     try:
         tenant_id, after = _parse_ids(params.get("tenant_id"), params.get("last_event_id"))
-        claims = decode_token(resources.settings, params.get("token") or "")
-    except (ValueError, InvalidTokenError):
+        claims = await _authenticate(resources, params.get("ticket"), params.get("token"))
+    except (ValueError, InvalidTokenError, RedisError):
         await websocket.close(code=status.WS_1008_POLICY_VIOLATION)
         return
     if claims.tenant_id != tenant_id:
@@ -64,6 +64,18 @@ async def sync_socket(websocket: WebSocket) -> None:
         await websocket.close(code=CLOSE_TRY_AGAIN, reason="resume with last_event_id")
     finally:
         resources.hub.unsubscribe(subscription)
+
+
+async def _authenticate(
+    resources: Resources, ticket: str | None, token: str | None
+) -> CurrentUserClaims:
+    """A one-use ticket (POST /api/v1/sync/ws-ticket) or, as the seed has it, the token itself."""
+    if ticket:
+        claims = await resources.tickets.redeem(ticket)
+        if claims is None:
+            raise InvalidTokenError("unknown, used or expired ticket")
+        return CurrentUserClaims.model_validate_json(claims)
+    return decode_token(resources.settings, token or "")
 
 
 async def _replay(

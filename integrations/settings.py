@@ -43,6 +43,7 @@ class Settings(BaseSettings):
     upkeep_interval_s: float = Field(default=5.0, gt=0)
     actor_call_timeout_s: float = Field(default=30.0, gt=0)
     event_stream_maxlen: int = Field(default=10_000, ge=10)
+    socket_ticket_ttl_s: int = Field(default=30, ge=1, le=600)
     db_pool_max: int = Field(default=10, ge=1)
 
     # Campaigns (Prazo Certo, Encher Agenda) and their scheduler.

@@ -33,7 +33,7 @@ class CutProxy:
 
     target_port: int
     port: int = 0
-    upgrades: list[str] = field(default_factory=list)  # socket request lines, token redacted
+    upgrades: list[str] = field(default_factory=list)  # socket request lines, credentials redacted
     _server: asyncio.Server | None = None
     _transports: set[asyncio.WriteTransport] = field(default_factory=set)
     _tasks: set[asyncio.Task[None]] = field(default_factory=set)
@@ -95,7 +95,7 @@ class CutProxy:
     def _record(self, chunk: bytes) -> None:
         line = chunk.split(b"\r\n", 1)[0].decode(errors="replace")
         if line.startswith("GET ") and "/ws/sync" in line:
-            self.upgrades.append(re.sub(r"token=[^&\s]+", "token=…", line))
+            self.upgrades.append(re.sub(r"(token|ticket)=[^&\s]+", r"\1=…", line))
 
 
 class WhatsappBody(BaseModel):

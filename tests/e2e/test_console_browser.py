@@ -141,6 +141,8 @@ async def test_events_sent_while_the_socket_is_cut_arrive_once_after_it_returns(
     await run_scenario(stage, "reconnect")
     assert len(stage.proxy.upgrades) >= 2
     assert "last_event_id=" in stage.proxy.upgrades[-1]
+    # The console opens its sockets with one-use tickets: the token never shows in a URL.
+    assert all("ticket=" in line and "token=" not in line for line in stage.proxy.upgrades)
 
 
 async def test_prazo_certo_from_the_recall_page_shows_preview_then_results(stage: Stage) -> None:

@@ -20,6 +20,7 @@ PROTECTED = [
     "/api/v1/services",
     "/api/v1/clients",
     "/api/v1/appointments?from=2026-03-01&to=2026-03-07",
+    "/api/v1/session",
 ]
 
 

@@ -45,6 +45,11 @@ export interface SyncOptions {
   /** The event id to resume from changed (after events, `sync_started`, `resync_required`). */
   onPosition?: (lastEventId: number) => void;
   checkAuth?: AuthCheck;
+  /**
+   * Where one-use socket tickets come from (`sessionTickets`): the token then never travels in
+   * the socket's URL. Without it the token is sent as the seed has it (`?token=`).
+   */
+  tickets?: TicketSource;
   backoff?: Backoff;
   socketFactory?: SocketFactory;
   random?: () => number;
@@ -52,11 +57,43 @@ export interface SyncOptions {
 
 const POLICY_VIOLATION = 1008;
 
-export function socketUrl(baseUrl: string, tenantId: string, token: string, after: number | null) {
+/** A ticket for one socket; rejects with `AuthRefusedError` when the token is refused. */
+export type TicketSource = () => Promise<string>;
+
+export class AuthRefusedError extends Error {
+  constructor(readonly status: number) {
+    super(`the API refused the token (${status})`);
+    this.name = "AuthRefusedError";
+  }
+}
+
+/** Tickets from `POST /api/v1/sync/ws-ticket`, asked with the bearer token. */
+export function sessionTickets(baseUrl: string, token: string, fetcher = fetch): TicketSource {
+  return async () => {
+    const response = await fetcher(baseUrl.replace(/\/$/, "") + "/api/v1/sync/ws-ticket", {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}` },
+      signal: AbortSignal.timeout(AUTH_CHECK_TIMEOUT_MS),
+    });
+    if (response.status === 401 || response.status === 403) throw new AuthRefusedError(response.status);
+    if (!response.ok) throw new Error(`ticket: HTTP ${response.status}`);
+    const body = (await response.json()) as { ticket: string };
+    return body.ticket;
+  };
+}
+
+export function socketUrl(
+  baseUrl: string,
+  tenantId: string,
+  token: string,
+  after: number | null,
+  ticket?: string,
+) {
   const url = new URL(baseUrl.replace(/\/$/, "") + "/ws/sync");
   url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
   url.searchParams.set("tenant_id", tenantId);
-  url.searchParams.set("token", token);
+  if (ticket) url.searchParams.set("ticket", ticket);
+  else url.searchParams.set("token", token);
   if (after !== null) url.searchParams.set("last_event_id", String(after));
   return url.toString();
 }
@@ -145,12 +182,31 @@ export class SyncClient {
   }
 
   private connect(): void {
+    this.setStatus(this.attempt === 0 ? "connecting" : "reconnecting");
+    const tickets = this.options.tickets;
+    if (!tickets) {
+      this.open();
+      return;
+    }
+    const generation = this.generation;
+    tickets().then(
+      (ticket) => {
+        if (!this.stopped && generation === this.generation) this.open(ticket);
+      },
+      (error: unknown) => {
+        if (this.stopped || generation !== this.generation) return;
+        if (error instanceof AuthRefusedError) this.refuse();
+        else this.scheduleReconnect(generation); // API away: try again later
+      },
+    );
+  }
+
+  private open(ticket?: string): void {
     const { baseUrl, tenantId, token } = this.options;
     const factory = this.options.socketFactory ?? ((url: string) => new WebSocket(url) as SocketLike);
-    const socket = factory(socketUrl(baseUrl, tenantId, token, this.lastId));
+    const socket = factory(socketUrl(baseUrl, tenantId, token, this.lastId, ticket));
     this.socket = socket;
     let opened = false;
-    this.setStatus(this.attempt === 0 ? "connecting" : "reconnecting");
     socket.onopen = () => {
       opened = true;
       this.setStatus("replaying");
@@ -164,6 +220,11 @@ export class SyncClient {
       this.socket = null;
       void this.afterClose(event.code, opened);
     };
+  }
+
+  private refuse(): void {
+    this.stopped = true;
+    this.setStatus("unauthorized");
   }
 
   private advance(id: number): void {
@@ -233,17 +294,21 @@ export class SyncClient {
     if (this.liveSince !== null && Date.now() - this.liveSince >= STABLE_MS) this.attempt = 0;
     this.liveSince = null;
     // A refused handshake reaches the browser as a bare 1006: ask the API whether the token
-    // itself is the problem before retrying forever with it.
-    if (code === POLICY_VIOLATION || !opened) {
+    // itself is the problem before retrying forever with it. (With tickets, the next ticket
+    // request asks that anyway.)
+    if (!this.options.tickets && (code === POLICY_VIOLATION || !opened)) {
       const check = this.options.checkAuth ?? sessionAuthCheck(this.options.baseUrl, this.options.token);
       const verdict = await check();
       if (this.stopped || generation !== this.generation) return; // stopped or restarted meanwhile
       if (verdict === "unauthorized") {
-        this.stopped = true;
-        this.setStatus("unauthorized");
+        this.refuse();
         return;
       }
     }
+    this.scheduleReconnect(generation);
+  }
+
+  private scheduleReconnect(generation: number): void {
     const delay = backoffDelay(
       this.attempt,
       this.options.backoff ?? DEFAULT_BACKOFF,

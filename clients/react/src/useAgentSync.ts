@@ -2,7 +2,14 @@
 import { useEffect, useRef, useState, type Dispatch } from "react";
 import type { ApiClient } from "./api";
 import { actionsForEvent, type AppAction } from "./reducer";
-import { SyncClient, type Backoff, type SocketFactory, type SyncStatus } from "./sync";
+import {
+  SyncClient,
+  sessionTickets,
+  type Backoff,
+  type SocketFactory,
+  type SyncStatus,
+  type TicketSource,
+} from "./sync";
 import type { AgentEvent } from "./types";
 
 export interface UseAgentSyncOptions {
@@ -23,6 +30,11 @@ export interface UseAgentSyncOptions {
   lastEventId?: number | null;
   backoff?: Backoff;
   socketFactory?: SocketFactory;
+  /**
+   * One-use socket tickets (default: `POST /api/v1/sync/ws-ticket` with the token), so the
+   * token stays out of the socket's URL; `null` sends the token in the URL as the seed has it.
+   */
+  tickets?: TicketSource | null;
 }
 
 export interface AgentSync {
@@ -50,6 +62,10 @@ export function useAgentSync(options: UseAgentSyncOptions): AgentSync {
       lastEventId: resume.current?.key === key ? resume.current.id : (latest.current.lastEventId ?? null),
       backoff: latest.current.backoff,
       socketFactory: latest.current.socketFactory,
+      tickets:
+        latest.current.tickets === null
+          ? undefined
+          : (latest.current.tickets ?? sessionTickets(baseUrl, token)),
       onStatus: setStatus,
       onPosition: (id) => {
         resume.current = { key, id };

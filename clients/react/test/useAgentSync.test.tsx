@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createApiClient } from "../src/api";
 import { actionsForEvent, type AppAction } from "../src/reducer";
 import type { AgentEvent } from "../src/types";
+import { AuthRefusedError } from "../src/sync";
 import { useAgentSync, type UseAgentSyncOptions } from "../src/useAgentSync";
 import {
   TENANT_ID,
@@ -28,6 +29,7 @@ function setup(overrides: Partial<UseAgentSyncOptions> = {}) {
     token: "token-1",
     dispatch: (action) => dispatched.push(action),
     socketFactory: server.factory,
+    tickets: null,
     ...overrides,
   };
   const hook = renderHook((props: UseAgentSyncOptions) => useAgentSync(props), { initialProps: options });
@@ -42,6 +44,28 @@ describe("useAgentSync", () => {
     expect(server.sockets).toHaveLength(1);
     expect(server.current.params.get("tenant_id")).toBe(TENANT_ID);
     expect(server.current.params.get("token")).toBe("token-1");
+  });
+
+  it("opens the socket with a one-use ticket instead of the token", async () => {
+    const issued: string[] = [];
+    const tickets = async () => {
+      issued.push(`ticket-${issued.length + 1}`);
+      return issued.at(-1) ?? "";
+    };
+    const { server } = setup({ tickets });
+    await act(async () => undefined);
+    expect(server.current.params.get("ticket")).toBe("ticket-1");
+    expect(server.current.params.has("token")).toBe(false);
+  });
+
+  it("stops for good when the ticket request is refused", async () => {
+    const tickets = async (): Promise<string> => {
+      throw new AuthRefusedError(401);
+    };
+    const { server, result } = setup({ tickets });
+    await act(async () => undefined);
+    expect(server.sockets).toHaveLength(0);
+    expect(result.current.status).toBe("unauthorized");
   });
 
   it("does not open a socket without a token", () => {

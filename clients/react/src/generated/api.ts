@@ -244,6 +244,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sync/ws-ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Socket Ticket
+         * @description A one-use ticket to open `/ws/sync?tenant_id=…&ticket=…` without the token in the URL.
+         */
+        post: operations["socket_ticket_api_v1_sync_ws_ticket_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhooks/n8n/message-received": {
         parameters: {
             query?: never;
@@ -791,6 +811,13 @@ export interface components {
             /** Reason */
             reason: string;
         };
+        /** SocketTicket */
+        SocketTicket: {
+            /** Expires In S */
+            expires_in_s: number;
+            /** Ticket */
+            ticket: string;
+        };
         /** SuggestionView */
         SuggestionView: {
             /** Auth Request Id */
@@ -1317,6 +1344,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PendingAuthRequests"];
+                };
+            };
+        };
+    };
+    socket_ticket_api_v1_sync_ws_ticket_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SocketTicket"];
                 };
             };
         };
