@@ -1,6 +1,16 @@
 // The live socket without React: connect, resume from the last event id, back off with jitter,
 // refetch when told to resync, and stop for good when the token is refused.
+import { AuthRefusedError, sessionAuthCheck, type AuthCheck, type TicketSource } from "./socketAuth";
 import type { AgentEvent, SocketMessage } from "./types";
+
+export {
+  AuthRefusedError,
+  sessionAuthCheck,
+  sessionTickets,
+  tokenExpired,
+  type AuthCheck,
+  type TicketSource,
+} from "./socketAuth";
 
 export type SyncStatus = "connecting" | "replaying" | "live" | "reconnecting" | "unauthorized" | "stopped";
 
@@ -22,10 +32,6 @@ export interface Backoff {
 export const DEFAULT_BACKOFF: Backoff = { initialMs: 500, maxMs: 30_000, factor: 2 };
 /** A socket live this long counts as healthy: the next drop starts the backoff over. */
 export const STABLE_MS = 5_000;
-const AUTH_CHECK_TIMEOUT_MS = 5_000;
-
-/** Why a connection failed: `unauthorized` stops retrying, anything else retries. */
-export type AuthCheck = () => Promise<"ok" | "unauthorized" | "unknown">;
 
 export interface SyncOptions {
   /** Where the back end is: `https://api.example.com` (a path prefix is kept). */
@@ -57,31 +63,6 @@ export interface SyncOptions {
 
 const POLICY_VIOLATION = 1008;
 
-/** A ticket for one socket; rejects with `AuthRefusedError` when the token is refused. */
-export type TicketSource = () => Promise<string>;
-
-export class AuthRefusedError extends Error {
-  constructor(readonly status: number) {
-    super(`the API refused the token (${status})`);
-    this.name = "AuthRefusedError";
-  }
-}
-
-/** Tickets from `POST /api/v1/sync/ws-ticket`, asked with the bearer token. */
-export function sessionTickets(baseUrl: string, token: string, fetcher = fetch): TicketSource {
-  return async () => {
-    const response = await fetcher(baseUrl.replace(/\/$/, "") + "/api/v1/sync/ws-ticket", {
-      method: "POST",
-      headers: { Authorization: `Bearer ${token}` },
-      signal: AbortSignal.timeout(AUTH_CHECK_TIMEOUT_MS),
-    });
-    if (response.status === 401 || response.status === 403) throw new AuthRefusedError(response.status);
-    if (!response.ok) throw new Error(`ticket: HTTP ${response.status}`);
-    const body = (await response.json()) as { ticket: string };
-    return body.ticket;
-  };
-}
-
 export function socketUrl(
   baseUrl: string,
   tenantId: string,
@@ -102,34 +83,6 @@ export function socketUrl(
 export function backoffDelay(attempt: number, backoff: Backoff, random: () => number): number {
   const step = Math.min(backoff.maxMs, backoff.initialMs * backoff.factor ** attempt);
   return Math.round(step / 2 + (step / 2) * random());
-}
-
-/** The token's own `exp` (seconds), if it is a readable JWT. */
-export function tokenExpired(token: string, nowMs: number = Date.now()): boolean {
-  try {
-    const payload = token.split(".")[1] ?? "";
-    const json = atob(payload.replace(/-/g, "+").replace(/_/g, "/"));
-    const exp: unknown = JSON.parse(json).exp;
-    return typeof exp === "number" && exp * 1000 <= nowMs;
-  } catch {
-    return false;
-  }
-}
-
-export function sessionAuthCheck(baseUrl: string, token: string, fetcher = fetch): AuthCheck {
-  return async () => {
-    if (tokenExpired(token)) return "unauthorized";
-    try {
-      const response = await fetcher(baseUrl.replace(/\/$/, "") + "/api/v1/session", {
-        headers: { Authorization: `Bearer ${token}` },
-        signal: AbortSignal.timeout(AUTH_CHECK_TIMEOUT_MS), // a hung network must not stall retries
-      });
-      if (response.status === 401 || response.status === 403) return "unauthorized";
-      return response.ok ? "ok" : "unknown";
-    } catch {
-      return "unknown";
-    }
-  };
 }
 
 export class SyncClient {
