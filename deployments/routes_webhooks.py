@@ -16,6 +16,7 @@ from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.exceptions import RequestValidationError
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
+from db.agenda import get_tenant
 from deployments.auth import InvalidTokenError, decode_token
 from deployments.resources import Deps
 from domain.commands import MessageAccepted, ReceiveMessage
@@ -96,6 +97,9 @@ async def message_received(request: Request, deps: Deps) -> WebhookAccepted:
         raise RequestValidationError(error.errors(include_url=False)) from None
     if token_tenant is not None and token_tenant != body.tenant_id:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "token of another salon")
+    # An unknown salon is a 404 here, before any salon actor (a process) is started for it.
+    async with deps.pool.acquire() as conn:
+        await get_tenant(conn, tenant_id=body.tenant_id)
     accepted: MessageAccepted = await deps.directory.call(
         body.tenant_id, "receive_message", command
     )

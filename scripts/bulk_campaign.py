@@ -16,13 +16,35 @@ import asyncio
 import os
 import sys
 import time
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 from uuid import UUID
 
 import ray
+from ray.exceptions import ActorUnavailableError
 
 from actors.scheduler_actor import SCHEDULER_NAME
 from domain.commands import CampaignResult
+
+T = TypeVar("T")
+UNAVAILABLE_ATTEMPTS = 5
+
+
+async def while_restarting(
+    call: Callable[[], Awaitable[T]], *, attempts: int = UNAVAILABLE_ATTEMPTS, delay_s: float = 1.0
+) -> T:
+    """Ray answers "unavailable" while it restarts the scheduler: wait and ask again (bounded).
+
+    Safe to repeat: every run carries its key, so a salon's campaign runs at most once.
+    """
+    for attempt in range(attempts):
+        try:
+            return await call()
+        except ActorUnavailableError:
+            if attempt == attempts - 1:
+                raise
+            await asyncio.sleep(delay_s * 2**attempt)
+    raise AssertionError("unreachable")
 
 
 def parse_args() -> argparse.Namespace:
@@ -57,8 +79,8 @@ async def run_all(args: argparse.Namespace, scheduler: Any, tenants: list[str]) 
         run_key = f"bulk:{args.campaign}:{args.job_id}"
         async with semaphore:
             try:
-                result: CampaignResult = await scheduler.run_for.remote(
-                    tenant, args.campaign, run_key, args.dry_run
+                result: CampaignResult = await while_restarting(
+                    lambda: scheduler.run_for.remote(tenant, args.campaign, run_key, args.dry_run)
                 )
                 results[tenant] = result
                 totals["suggestions"] += len(result.suggestions)

@@ -108,6 +108,14 @@ def default_api(serve_port: int, settings: Settings, session_tag: str) -> Api:
     return make_api(Placement.PER_TENANT, serve_port, settings, session_tag)
 
 
+def actor_alive(api: Api, name: str) -> bool:
+    try:
+        ray.get_actor(name, namespace=api.settings.ray_namespace)
+    except ValueError:
+        return False
+    return True
+
+
 @dataclass
 class LiveSalon:
     ids: SalonIds

@@ -8,17 +8,9 @@ import httpx
 import pytest
 import ray
 
-from tests.e2e.conftest import Api, LiveSalon, open_salon
+from tests.e2e.conftest import Api, LiveSalon, actor_alive, open_salon
 
 RETIRE_WAIT_S = 90.0
-
-
-def actor_alive(api: Api, name: str) -> bool:
-    try:
-        ray.get_actor(name, namespace=api.settings.ray_namespace)
-    except ValueError:
-        return False
-    return True
 
 
 async def test_crashed_host_is_restarted_and_rebuilt(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
+from uuid import uuid4
 
 import asyncpg
 import httpx
@@ -16,8 +17,9 @@ import pytest
 from websockets.asyncio.client import connect
 
 from integrations.n8n import N8nClient
+from integrations.settings import Placement
 from tests.e2e.chat_helpers import WEBHOOK, sender_for, sender_settings, signed, whatsapp
-from tests.e2e.conftest import Api, LiveSalon
+from tests.e2e.conftest import Api, LiveSalon, actor_alive
 from tests.e2e.sockets import until
 from tests.fakes.n8n import FakeN8n
 
@@ -182,3 +184,16 @@ async def test_owner_message_repeated_with_its_idempotency_key_is_sent_once(
     assert (first.status_code, again.status_code, other.status_code) == (201, 201, 409)
     assert first.json() == again.json()
     assert [m["body"] for m in thread if m["author"] == "owner"] == ["Já te respondo!"]
+
+
+async def test_signed_message_for_an_unknown_salon_is_404_and_starts_no_actor(
+    live_salon: LiveSalon, http: httpx.AsyncClient
+) -> None:
+    api = live_salon.api
+    unknown = uuid4()
+    raw, headers = signed(api, whatsapp(live_salon, "Oi", tenant_id=str(unknown)))
+    response = await http.post(WEBHOOK, content=raw, headers=headers)
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+    if api.placement is Placement.PER_TENANT:  # shared hosts exist for other salons anyway
+        assert not actor_alive(api, api.directory.actor_name(unknown))
