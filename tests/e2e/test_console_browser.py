@@ -124,6 +124,11 @@ async def run_scenario(stage: Stage, scenario: str) -> None:
         await serving
 
 
+async def test_login_refuses_a_bad_token_and_accepts_the_owners(stage: Stage) -> None:
+    await run_scenario(stage, "login")
+    assert (ARTIFACTS / "login-refused.png").is_file()
+
+
 async def test_chat_page_shows_a_client_message_and_the_ai_reply_live(stage: Stage) -> None:
     await run_scenario(stage, "chat")
     assert (ARTIFACTS / "chat.png").is_file()

@@ -41,20 +41,31 @@ function useHashPage(): PageName {
 }
 
 interface Toast {
-  id: number;
+  key: string;
   text: string;
+  count: number;
 }
 
-function toastText(event: AgentEvent): string | null {
+const TOAST_MS = 5000;
+
+/** What to tell the owner about an event, and under which key repeats are counted together. */
+function toastFor(event: AgentEvent): { key: string; text: (count: number) => string } | null {
   switch (event.event_type) {
     case "auth_request_created":
-      return "Nova autorização para revisar!";
+      return {
+        key: "auth",
+        text: (n) => (n === 1 ? "Nova autorização para revisar!" : `${n} novas autorizações para revisar!`),
+      };
     case "ai_response":
-      return event.data.booking_created ? "IA sugeriu um agendamento" : null;
-    case "campaign_completed":
-      return `${event.data.stats.suggestions_created} sugestões criadas pela campanha`;
-    case "complaint_received":
-      return `Reclamação de ${event.data.client_name}`;
+      return event.data.booking_created ? { key: "booking", text: () => "IA sugeriu um agendamento" } : null;
+    case "campaign_completed": {
+      const created = event.data.stats.suggestions_created;
+      return { key: `campaign:${event.event_id}`, text: () => `${created} sugestões criadas pela campanha` };
+    }
+    case "complaint_received": {
+      const name = event.data.client_name;
+      return { key: `complaint:${event.event_id}`, text: () => `Reclamação de ${name}` };
+    }
     default:
       return null;
   }
@@ -64,11 +75,15 @@ export function App() {
   const [login, setLogin] = useState<StoredLogin | null>(loadLogin);
   const [toasts, setToasts] = useState<Toast[]>([]);
   const onEvent = useCallback((event: AgentEvent) => {
-    const text = toastText(event);
-    if (!text) return;
-    const id = event.event_id;
-    setToasts((all) => [...all.filter((t) => t.id !== id), { id, text }].slice(-4));
-    setTimeout(() => setToasts((all) => all.filter((t) => t.id !== id)), 5000);
+    const toast = toastFor(event);
+    if (!toast) return;
+    // A campaign creating 100 suggestions makes one toast that counts, not 100.
+    setToasts((all) => {
+      const count = (all.find((t) => t.key === toast.key)?.count ?? 0) + 1;
+      const next = { key: toast.key, text: toast.text(count), count };
+      return [...all.filter((t) => t.key !== toast.key), next].slice(-4);
+    });
+    setTimeout(() => setToasts((all) => all.filter((t) => t.key !== toast.key)), TOAST_MS);
   }, []);
 
   if (!login) {
@@ -96,7 +111,7 @@ export function App() {
       <Shell login={login} onLogout={logout} />
       <div className="toasts" aria-live="polite">
         {toasts.map((t) => (
-          <div key={t.id} className="toast" data-testid="toast">
+          <div key={t.key} className="toast" data-testid="toast">
             {t.text}
           </div>
         ))}

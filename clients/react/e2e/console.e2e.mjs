@@ -189,7 +189,20 @@ async function recall(page) {
   await shot(page, "dashboard-campaign");
 }
 
-const SCENARIOS = { chat, approve, reconnect, recall };
+/** 0. A refused token is said so in Portuguese; the right one opens the Dashboard. */
+async function loginRefused(page) {
+  await page.goto(CONSOLE_URL);
+  await page.getByLabel("Token de acesso").fill("not-a-token");
+  await page.getByRole("button", { name: "Entrar" }).click();
+  await page.getByRole("alert").filter({ hasText: "Token inválido ou expirado." }).waitFor();
+  await shot(page, "login-refused");
+  await page.getByLabel("Token de acesso").fill(env("OWNER_TOKEN"));
+  await page.getByRole("button", { name: "Entrar" }).click();
+  await live(page);
+  await page.getByText("Autorizações pendentes (0)").waitFor();
+}
+
+const SCENARIOS = { login: loginRefused, chat, approve, reconnect, recall };
 
 async function main() {
   const name = process.argv[2];
@@ -206,6 +219,12 @@ async function main() {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "pt-BR" });
   const errors = [];
   page.on("pageerror", (error) => errors.push(String(error)));
+  // A Content-Security-Policy that blocks the console's own files or socket shows up here.
+  page.on("console", (entry) => {
+    if (entry.type() === "error" && /Content Security Policy|Refused to/i.test(entry.text())) {
+      errors.push(entry.text());
+    }
+  });
   console.log(`scenario ${name}`);
   try {
     await scenario(page);
