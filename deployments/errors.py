@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import logging
 
+import asyncpg
 from fastapi import FastAPI, Request, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from actors.errors import TenantUnavailableError
@@ -21,6 +24,14 @@ from domain.errors import (
 )
 
 logger = logging.getLogger(__name__)
+# PostgreSQL or Redis out of reach: a moment's outage, not a bug (503, try again).
+STORE_UNAVAILABLE: tuple[type[Exception], ...] = (
+    asyncpg.PostgresConnectionError,
+    asyncpg.exceptions.ConnectionDoesNotExistError,
+    RedisConnectionError,
+    RedisTimeoutError,
+    ConnectionRefusedError,
+)
 
 DOMAIN_STATUS: dict[type[DomainError], int] = {
     NotFoundError: status.HTTP_404_NOT_FOUND,
@@ -56,6 +67,17 @@ def install_error_handlers(app: FastAPI) -> None:
             status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
             headers={"Retry-After": "2"},
         )
+
+    async def store_unavailable(request: Request, error: Exception) -> JSONResponse:
+        logger.warning("store unavailable on %s: %s", request.url.path, type(error).__name__)
+        return JSONResponse(
+            error_body("store_unavailable", "the database or Redis is unreachable; try again"),
+            status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
+            headers={"Retry-After": "5"},
+        )
+
+    for error_type in STORE_UNAVAILABLE:
+        app.add_exception_handler(error_type, store_unavailable)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:

@@ -7,6 +7,7 @@ import pickle
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 from actors.errors import TenantUnavailableError
 from deployments.errors import install_error_handlers
@@ -49,6 +50,18 @@ def test_unavailable_actor_is_503_with_retry_after() -> None:
     assert response.status_code == 503
     assert response.headers["retry-after"] == "2"
     assert response.json()["code"] == "tenant_unavailable"
+
+
+@pytest.mark.parametrize(
+    "error",
+    [RedisConnectionError("Error 111 connecting"), ConnectionRefusedError(111, "refused")],
+    ids=["redis", "postgres-socket"],
+)
+def test_unreachable_store_is_503_with_retry_after(error: Exception) -> None:
+    response = client_raising(error).get("/boom")
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == "5"
+    assert response.json()["code"] == "store_unavailable"
 
 
 def test_unexpected_error_is_500_without_details() -> None:
