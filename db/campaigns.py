@@ -9,7 +9,7 @@ from uuid import UUID
 
 import asyncpg
 
-from domain.commands import CampaignResult
+from domain.commands import CampaignResult, CampaignRunSummary
 from domain.history import ServiceHistory, Visit, summarize_visits
 from domain.models import AuthRequest
 from domain.schedule import DEFAULT_SCHEDULES, Schedule
@@ -61,6 +61,19 @@ async def find_run(
         "SELECT stats FROM campaign_run WHERE tenant_id = $1 AND run_key = $2", tenant_id, run_key
     )
     return None if stored is None else CampaignResult.model_validate(stored)
+
+
+async def list_recent_runs(
+    conn: asyncpg.Connection, *, tenant_id: UUID, limit: int
+) -> list[CampaignRunSummary]:
+    rows = await conn.fetch(
+        """SELECT id AS run_id, campaign_type, trigger, created_at, stats->'stats' AS stats
+           FROM campaign_run WHERE tenant_id = $1
+           ORDER BY created_at DESC, id LIMIT $2""",
+        tenant_id,
+        limit,
+    )
+    return [CampaignRunSummary(**dict(row)) for row in rows]
 
 
 async def insert_run(

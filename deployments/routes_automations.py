@@ -6,18 +6,19 @@ from datetime import time
 from typing import Annotated, Literal, Self
 from uuid import UUID, uuid4
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 from fastapi.exceptions import RequestValidationError
 from pydantic import AfterValidator, BaseModel, Field, ValidationError, model_validator
 
 from actors.scheduler import campaign_options as settings_options
-from db.campaigns import list_schedules
+from db.campaigns import list_recent_runs, list_schedules
 from deployments.auth import CurrentUser, OwnerUser
 from deployments.resources import Deps
 from deployments.schemas import Body
 from domain.campaigns import CampaignOptions
 from domain.commands import (
     CampaignResult,
+    CampaignRunSummary,
     RunCampaign,
     SetCampaignSchedule,
     SkipView,
@@ -172,6 +173,20 @@ class ScheduleBody(Body):
 
 class ScheduleList(BaseModel):
     data: list[Schedule]
+
+
+class CampaignRunList(BaseModel):
+    data: list[CampaignRunSummary]
+
+
+@router.get("/runs", response_model=CampaignRunList)
+async def campaign_runs(
+    user: CurrentUser, deps: Deps, limit: Annotated[int, Query(ge=1, le=100)] = 20
+) -> CampaignRunList:
+    """This salon's latest campaign runs, newest first (scheduled, manual and bulk)."""
+    async with deps.pool.acquire() as conn:
+        runs = await list_recent_runs(conn, tenant_id=user.tenant_id, limit=limit)
+    return CampaignRunList(data=runs)
 
 
 @router.get("/schedules", response_model=ScheduleList)

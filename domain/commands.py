@@ -122,6 +122,16 @@ class CampaignResult(Command):
     skips: list[SkipView]
 
 
+class CampaignRunSummary(Command):
+    """A stored campaign run, for the dashboard's results (without its suggestion lists)."""
+
+    run_id: UUID
+    campaign_type: Literal["prazo_certo", "encher_agenda"]
+    trigger: Literal["schedule", "manual", "bulk"]
+    created_at: AwareDatetime
+    stats: CampaignStatsView
+
+
 class ReceiveMessage(Command):
     """A client's WhatsApp message, as n8n forwarded it; its ids make a repeat a no-op."""
 

@@ -196,3 +196,18 @@ async def test_staff_cannot_change_a_schedule(
         headers={"Authorization": f"Bearer {recall_salon.staff_token}"},
     )
     assert response.status_code == 403
+
+
+async def test_runs_are_listed_newest_first_without_previews(
+    recall_salon: LiveSalon, http: httpx.AsyncClient
+) -> None:
+    await http.post(PRAZO_CERTO, json={"dry_run": True}, headers=recall_salon.auth)
+    run = (
+        await http.post(PRAZO_CERTO, json={"campaign_id": "r-1"}, headers=recall_salon.auth)
+    ).json()
+    staff = {"Authorization": f"Bearer {recall_salon.staff_token}"}
+    listed = (await http.get("/api/v1/automations/runs", headers=staff)).json()["data"]
+    assert [(r["run_id"], r["campaign_type"], r["trigger"]) for r in listed] == [
+        (run["run_id"], "prazo_certo", "manual")
+    ]
+    assert listed[0]["stats"]["suggestions_created"] == 2

@@ -47,7 +47,9 @@ function AgentSession({ baseUrl, tenantId, token, onEvent, refetch, children }: 
     dispatch,
     onEvent,
     refetch: async (since) => {
-      dispatch({ type: "SET_AUTH_REQUESTS", payload: await api.pendingAuthRequests(), since });
+      const [pending, runs] = await Promise.all([api.pendingAuthRequests(), api.campaignRuns()]);
+      dispatch({ type: "SET_AUTH_REQUESTS", payload: pending, since });
+      dispatch({ type: "SET_CAMPAIGN_RUNS", payload: runs });
       await refetch?.(api, dispatch);
       setRefreshes((n) => n + 1);
     },

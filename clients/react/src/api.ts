@@ -14,6 +14,8 @@ import type {
   Service,
   Session,
   AuthRequest,
+  CampaignRunSummary,
+  CampaignStats,
   ChatMessage,
 } from "./types";
 
@@ -53,6 +55,10 @@ export function toChatMessage(conversationId: string, m: Schemas["ChatMessageOut
     intent: m.intent,
     created_at: m.created_at,
   };
+}
+
+export function toCampaignStats(run: CampaignRunSummary): CampaignStats {
+  return { campaign_type: run.campaign_type, run_id: run.run_id, at: run.created_at, ...run.stats };
 }
 
 /** A random key for `Idempotency-Key` or a campaign id (works on plain-HTTP pages too). */
@@ -116,6 +122,13 @@ export function createApiClient({ baseUrl, token, fetch: fetcher = fetch }: ApiC
       call<CampaignResult>("POST", "/api/v1/automations/prazo-certo/execute", body),
     runEncherAgenda: (body: EncherAgendaBody) =>
       call<CampaignResult>("POST", "/api/v1/automations/encher-agenda/execute", body),
+    /** Latest stored campaign runs, newest first (as `CampaignStats`, like the events give). */
+    campaignRuns: async (limit = 20): Promise<CampaignStats[]> => {
+      const list = await call<Schemas["CampaignRunList"]>("GET", "/api/v1/automations/runs", undefined, {
+        limit,
+      });
+      return list.data.map(toCampaignStats);
+    },
     schedules: async (): Promise<Schedule[]> =>
       (await call<Schemas["ScheduleList"]>("GET", "/api/v1/automations/schedules")).data,
     setSchedule: (campaign: Schedule["campaign_type"], body: ScheduleBody) =>

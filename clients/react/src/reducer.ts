@@ -18,6 +18,7 @@ export type AppAction =
   | { type: "ADD_MESSAGE"; payload: ChatMessage }
   | { type: "SET_MESSAGES"; payload: { conversation_id: string; messages: ChatMessage[] } }
   | { type: "SET_CAMPAIGN_STATS"; payload: CampaignStats }
+  | { type: "SET_CAMPAIGN_RUNS"; payload: CampaignStats[] } // stored runs, after a refetch
   | { type: "UPDATE_NOTIFICATIONS"; payload: Notification[] }
   | { type: "SET_LAST_EVENT_ID"; payload: number };
 
@@ -125,6 +126,16 @@ export function agentReducer(state: AgentState, action: AppAction): AgentState {
         campaignHistory: [stats, ...others].slice(0, MAX_CAMPAIGNS),
         counters: repeated ? state.counters : { ...state.counters, campaigns: state.counters.campaigns + 1 },
       };
+    }
+    case "SET_CAMPAIGN_RUNS": {
+      // Stored runs plus any that arrived live; newest first, each run once.
+      const byRun = new Map<string, CampaignStats>();
+      for (const run of [...state.campaignHistory, ...action.payload]) {
+        byRun.set(run.run_id ?? `${run.campaign_type}:${run.at}`, run);
+      }
+      const history = [...byRun.values()].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+      const kept = history.slice(0, MAX_CAMPAIGNS);
+      return { ...state, campaignHistory: kept, campaignStats: state.campaignStats ?? kept[0] ?? null };
     }
     case "UPDATE_NOTIFICATIONS": {
       const byId = new Map(state.notifications.map((n) => [n.id, n]));

@@ -29,6 +29,7 @@ export type CampaignResult = Schemas["CampaignResponse"];
 export type PrazoCertoBody = Schemas["PrazoCertoBody"];
 export type EncherAgendaBody = Schemas["EncherAgendaBody"];
 export type Schedule = Schemas["Schedule"];
+export type CampaignRunSummary = Schemas["CampaignRunSummary"];
 export type ScheduleBody = Schemas["ScheduleBody"];
 export type Decision = Schemas["ConfirmAuthRequestBody"]["decision"];
 export type DecisionResult = Schemas["ConfirmAuthRequestResponse"];

@@ -169,6 +169,29 @@ describe("createApiClient", () => {
     for (const key of keys) expect(key).toMatch(/^console-[0-9a-f]{32}$/);
   });
 
+  it("reads stored campaign runs as CampaignStats", async () => {
+    const run = {
+      run_id: "r1",
+      campaign_type: "encher_agenda",
+      trigger: "schedule",
+      created_at: "2026-12-01T17:00:00Z",
+      stats: { total_clients_found: 5, suggestions_created: 3, notifications_sent: 3, skipped: { no_slot: 2 } },
+    };
+    const { api, last } = client(() => json({ data: [run] }));
+    expect(await api.campaignRuns(5)).toEqual([
+      {
+        campaign_type: "encher_agenda",
+        run_id: "r1",
+        at: "2026-12-01T17:00:00Z",
+        total_clients_found: 5,
+        suggestions_created: 3,
+        notifications_sent: 3,
+        skipped: { no_slot: 2 },
+      },
+    ]);
+    expect(last()?.url).toBe("https://api.test/api/v1/automations/runs?limit=5");
+  });
+
   it("PUTs a schedule to its campaign's path", async () => {
     const { api, last } = client();
     const body = { enabled: true, local_time: "09:00", weekdays: [1, 3, 5] };

@@ -1,9 +1,11 @@
 // Painel: pending approvals as cards, live counters, campaign results and recent notices.
-import { ApiError, AuthRequestCard, agentLabel, formatDateTime, useAgent, type Decision, type Session } from "../../src";
+import { ApiError, AuthRequestCard, agentLabel, formatDateTime, localDay, useAgent, type Decision, type Session } from "../../src";
 
 export function Dashboard({ session }: { session: Session }) {
   const { state, api, dispatch } = useAgent();
   const zone = session.time_zone;
+  const today = localDay(new Date(), zone);
+  const campaignsToday = state.campaignHistory.filter((c) => localDay(c.at, zone) === today).length;
 
   async function decide(id: string, decision: Decision) {
     try {
@@ -23,9 +25,9 @@ export function Dashboard({ session }: { session: Session }) {
     <section className="dashboard">
       <div className="counters">
         <Counter label="Autorizações pendentes" value={state.authRequests.length} testId="count-pending" />
-        <Counter label="Agendamentos aprovados" value={state.appointments.length} testId="count-approved" />
-        <Counter label="Mensagens entregues" value={state.counters.delivered} testId="count-delivered" />
-        <Counter label="Campanhas concluídas" value={state.counters.campaigns} testId="count-campaigns" />
+        <Counter label="Aprovados desde que você entrou" value={state.appointments.length} testId="count-approved" />
+        <Counter label="Mensagens entregues desde que você entrou" value={state.counters.delivered} testId="count-delivered" />
+        <Counter label="Campanhas hoje" value={campaignsToday} testId="count-campaigns" />
       </div>
 
       <h2>Autorizações pendentes ({state.authRequests.length})</h2>
@@ -51,7 +53,7 @@ export function Dashboard({ session }: { session: Session }) {
         <div>
           <h2>Resultados das campanhas</h2>
           {state.campaignHistory.length === 0 ? (
-            <p className="empty">Nenhuma campanha concluída desde que você entrou.</p>
+            <p className="empty">Nenhuma campanha executada ainda.</p>
           ) : (
             <ul className="campaigns" data-testid="campaign-results">
               {state.campaignHistory.map((c) => (

@@ -53,6 +53,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/automations/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Campaign Runs
+         * @description This salon's latest campaign runs, newest first (scheduled, manual and bulk).
+         */
+        get: operations["campaign_runs_api_v1_automations_runs_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/automations/schedules": {
         parameters: {
             query?: never;
@@ -462,6 +482,51 @@ export interface components {
             status?: "success";
             /** Suggestions */
             suggestions: components["schemas"]["SuggestionView"][];
+            /** Suggestions Created */
+            suggestions_created: number;
+            /** Total Clients Found */
+            total_clients_found: number;
+        };
+        /** CampaignRunList */
+        CampaignRunList: {
+            /** Data */
+            data: components["schemas"]["CampaignRunSummary"][];
+        };
+        /**
+         * CampaignRunSummary
+         * @description A stored campaign run, for the dashboard's results (without its suggestion lists).
+         */
+        CampaignRunSummary: {
+            /**
+             * Campaign Type
+             * @enum {string}
+             */
+            campaign_type: "prazo_certo" | "encher_agenda";
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Run Id
+             * Format: uuid
+             */
+            run_id: string;
+            stats: components["schemas"]["CampaignStatsView"];
+            /**
+             * Trigger
+             * @enum {string}
+             */
+            trigger: "schedule" | "manual" | "bulk";
+        };
+        /** CampaignStatsView */
+        CampaignStatsView: {
+            /** Notifications Sent */
+            notifications_sent: number;
+            /** Skipped */
+            skipped: {
+                [key: string]: number;
+            };
             /** Suggestions Created */
             suggestions_created: number;
             /** Total Clients Found */
@@ -986,6 +1051,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    campaign_runs_api_v1_automations_runs_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignRunList"];
                 };
             };
             /** @description Validation Error */
