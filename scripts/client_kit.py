@@ -65,10 +65,14 @@ def build_console() -> int:
 
 
 def run_checks(*, lint: bool) -> int:
-    """Install, (lint: generated types, tsc), Vitest, then build the console for the e2e tests."""
+    """Install, (lint: generated types, tsc, prettier), Vitest, then build the console."""
     steps = [install]
     if lint:
-        steps += [check_types_match_backend, lambda: step(["npx", "tsc", "--noEmit"])]
+        steps += [
+            check_types_match_backend,
+            lambda: step(["npx", "tsc", "--noEmit"]),
+            lambda: step(["npx", "prettier", "--check", "--log-level", "warn", "."]),
+        ]
     steps += [lambda: step(["npx", "vitest", "run"]), build_console]
     for run in steps:
         if (code := run()) != 0:

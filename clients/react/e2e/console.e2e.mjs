@@ -135,9 +135,7 @@ async function reconnect(page) {
   await control("/whatsapp", { text: "Oi, bom dia!", wait_reply: true });
   await message(page, "client", "Oi, bom dia!").waitFor({ timeout: WAIT_MS });
   await control("/cut");
-  await page
-    .locator('[data-testid="sync-status"]:not([data-status="live"])')
-    .waitFor({ timeout: WAIT_MS });
+  await page.locator('[data-testid="sync-status"]:not([data-status="live"])').waitFor({ timeout: WAIT_MS });
   step("socket cut");
   const texts = ["Quanto custa a barba?", "Vocês abrem sábado?", "Qual o endereço do salão?"];
   for (const text of texts) await control("/whatsapp", { text, wait_reply: true });
@@ -157,7 +155,10 @@ async function reconnect(page) {
     { timeout: WAIT_MS },
   );
   const shown = await page.getByTestId("message").locator("p").allTextContents();
-  assert.deepEqual(shown, answers.map((m) => m.body));
+  assert.deepEqual(
+    shown,
+    answers.map((m) => m.body),
+  );
   const { upgrades } = await control("/upgrades");
   assert.ok(upgrades.length >= 2, `upgrades: ${upgrades}`);
   assert.match(upgrades.at(-1), /last_event_id=\d+/, "the socket did not resume");
@@ -179,7 +180,10 @@ async function recall(page) {
   await preview.getByRole("button", { name: "Enviar 2 sugestões" }).click();
   const results = page.getByTestId("campaign-results");
   await results.waitFor({ timeout: WAIT_MS });
-  assert.match(await results.getByTestId("campaign-summary").textContent(), /2 sugestões · 2 mensagens na fila/);
+  assert.match(
+    await results.getByTestId("campaign-summary").textContent(),
+    /2 sugestões · 2 mensagens na fila/,
+  );
   await shot(page, "recall-results");
   await open(page, "#/dashboard");
   await page.getByTestId("auth-request-card").nth(1).waitFor({ timeout: WAIT_MS });

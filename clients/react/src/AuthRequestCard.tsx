@@ -67,7 +67,12 @@ export function AuthRequestCard({ request, timeZone, onDecide, canDecide = true 
       )}
       {canDecide && (
         <footer>
-          <button type="button" className="approve" disabled={busy !== null} onClick={() => decide("approve")}>
+          <button
+            type="button"
+            className="approve"
+            disabled={busy !== null}
+            onClick={() => decide("approve")}
+          >
             {busy === "approve" ? "Aprovando…" : "Aprovar"}
           </button>
           <button type="button" className="reject" disabled={busy !== null} onClick={() => decide("reject")}>

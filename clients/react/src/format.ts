@@ -54,9 +54,7 @@ export function agentLabel(agent: Agent): string {
 export function offerLabel(data: Pick<AppointmentData, "offer">): string | null {
   const offer = data.offer;
   if (!offer) return null;
-  return offer.type === "percent"
-    ? `${offer.value}% de desconto`
-    : `${formatMoney(offer.value)} de desconto`;
+  return offer.type === "percent" ? `${offer.value}% de desconto` : `${formatMoney(offer.value)} de desconto`;
 }
 
 /** The salon's local calendar day `YYYY-MM-DD` of an instant. */

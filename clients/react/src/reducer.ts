@@ -1,13 +1,6 @@
 // The seed's AppContext actions and a reducer for them; `actionsForEvent` maps socket events to
 // actions. Every action is safe to repeat: ids deduplicate, so a replayed event changes nothing.
-import type {
-  Appointment,
-  AuthRequest,
-  CampaignStats,
-  ChatMessage,
-  Notification,
-  AgentEvent,
-} from "./types";
+import type { Appointment, AuthRequest, CampaignStats, ChatMessage, Notification, AgentEvent } from "./types";
 
 export type AppAction =
   | { type: "ADD_AUTH_REQUEST"; payload: AuthRequest; eventId?: number }
@@ -77,7 +70,11 @@ export function agentReducer(state: AgentState, action: AppAction): AgentState {
         action.eventId === undefined
           ? state.authRequestEventIds
           : { ...state.authRequestEventIds, [id]: action.eventId };
-      return { ...state, authRequests: [...state.authRequests, action.payload], authRequestEventIds: eventIds };
+      return {
+        ...state,
+        authRequests: [...state.authRequests, action.payload],
+        authRequestEventIds: eventIds,
+      };
     }
     case "REMOVE_AUTH_REQUEST": {
       const id = action.payload;
@@ -183,7 +180,10 @@ function notification(event: AgentEvent, kind: Notification["kind"], text: strin
   };
 }
 
-type ChatEvent = Extract<AgentEvent, { event_type: "message_received" | "ai_response" | "owner_message_sent" }>;
+type ChatEvent = Extract<
+  AgentEvent,
+  { event_type: "message_received" | "ai_response" | "owner_message_sent" }
+>;
 
 function chatLine(
   event: ChatEvent,
@@ -208,9 +208,7 @@ export function actionsForEvent(event: AgentEvent): AppAction[] {
 function eventActions(event: AgentEvent): AppAction[] {
   switch (event.event_type) {
     case "auth_request_created":
-      return [
-        { type: "ADD_AUTH_REQUEST", payload: event.data.auth_request, eventId: event.event_id },
-      ];
+      return [{ type: "ADD_AUTH_REQUEST", payload: event.data.auth_request, eventId: event.event_id }];
     case "auth_request_rejected":
       return [{ type: "REMOVE_AUTH_REQUEST", payload: event.data.auth_request_id }];
     case "appointment_created": {
@@ -226,9 +224,7 @@ function eventActions(event: AgentEvent): AppAction[] {
       const id = event.data.message_id ?? `event:${event.event_id}`;
       const actions: AppAction[] = [chatLine(event, "agent", id, event.data.intent)];
       if (event.data.booking_created) {
-        actions.push(
-          notification(event, "booking", "IA sugeriu um agendamento", event.data.client_id),
-        );
+        actions.push(notification(event, "booking", "IA sugeriu um agendamento", event.data.client_id));
       }
       return actions;
     }
@@ -249,9 +245,7 @@ function eventActions(event: AgentEvent): AppAction[] {
     case "notification_sent":
       return [notification(event, "sent", "Mensagem entregue", event.data.client_id)];
     case "notification_failed":
-      return [
-        notification(event, "failed", `Falha no envio: ${event.data.reason}`, event.data.client_id),
-      ];
+      return [notification(event, "failed", `Falha no envio: ${event.data.reason}`, event.data.client_id)];
     case "complaint_received":
       return [
         notification(

@@ -106,7 +106,9 @@ describe("AuthRequestCard", () => {
     const { reject } = renderCard();
     fireEvent.click(button("Aprovar"));
     await reject(new ApiError(409, "slot_taken", "slot taken"));
-    expect(screen.getByRole("alert").textContent).toBe("Esse horário já foi ocupado. A sugestão continua pendente.");
+    expect(screen.getByRole("alert").textContent).toBe(
+      "Esse horário já foi ocupado. A sugestão continua pendente.",
+    );
     expect(button("Aprovar").disabled).toBe(false);
   });
 
@@ -121,14 +123,18 @@ describe("AuthRequestCard", () => {
     const { reject } = renderCard();
     fireEvent.click(button("Aprovar"));
     await reject(new ApiError(0, "network_error", "TypeError: Failed to fetch"));
-    expect(screen.getByRole("alert").textContent).toBe("Não foi possível registrar a decisão. Tente de novo.");
+    expect(screen.getByRole("alert").textContent).toBe(
+      "Não foi possível registrar a decisão. Tente de novo.",
+    );
   });
 
   it("shows the generic message when onDecide rejects without an error object", async () => {
     const { reject } = renderCard();
     fireEvent.click(button("Aprovar"));
     await reject(undefined);
-    expect(screen.getByRole("alert").textContent).toBe("Não foi possível registrar a decisão. Tente de novo.");
+    expect(screen.getByRole("alert").textContent).toBe(
+      "Não foi possível registrar a decisão. Tente de novo.",
+    );
   });
 
   it("clears an old error when deciding again", async () => {

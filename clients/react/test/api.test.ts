@@ -175,7 +175,12 @@ describe("createApiClient", () => {
       campaign_type: "encher_agenda",
       trigger: "schedule",
       created_at: "2026-12-01T17:00:00Z",
-      stats: { total_clients_found: 5, suggestions_created: 3, notifications_sent: 3, skipped: { no_slot: 2 } },
+      stats: {
+        total_clients_found: 5,
+        suggestions_created: 3,
+        notifications_sent: 3,
+        skipped: { no_slot: 2 },
+      },
     };
     const { api, last } = client(() => json({ data: [run] }));
     expect(await api.campaignRuns(5)).toEqual([
@@ -237,7 +242,9 @@ describe("ApiError", () => {
   });
 
   it("says unauthorized for a 401 only", async () => {
-    const e401 = await caught(client(() => json({ code: "invalid_token", detail: "expired" }, 401)).api.session());
+    const e401 = await caught(
+      client(() => json({ code: "invalid_token", detail: "expired" }, 401)).api.session(),
+    );
     const e403 = await caught(client(() => json({ code: "forbidden", detail: "no" }, 403)).api.session());
     expect([e401.unauthorized, e403.unauthorized]).toEqual([true, false]);
   });
@@ -251,6 +258,10 @@ describe("ApiError", () => {
       },
     });
     const error = await caught(api.session());
-    expect([error.status, error.code, error.detail]).toEqual([0, "network_error", "TypeError: Failed to fetch"]);
+    expect([error.status, error.code, error.detail]).toEqual([
+      0,
+      "network_error",
+      "TypeError: Failed to fetch",
+    ]);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { actionsForEvent, agentReducer, initialAgentState, type AgentState, type AppAction } from "../src/reducer";
+import {
+  actionsForEvent,
+  agentReducer,
+  initialAgentState,
+  type AgentState,
+  type AppAction,
+} from "../src/reducer";
 import type { AgentEvent } from "../src/types";
 import { makeCampaignCompleted, makeNotificationSent } from "./factories";
 

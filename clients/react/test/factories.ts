@@ -56,7 +56,9 @@ export function makeAuthRequestOut(o: Partial<Schemas["AuthRequestOut"]> = {}): 
   return { ...makeAuthRequest(), status: "pending", ...o };
 }
 
-export function makeAuthRequestCreated(o: EventOverrides<Socket.AuthRequestCreated> = {}): Socket.AuthRequestCreated {
+export function makeAuthRequestCreated(
+  o: EventOverrides<Socket.AuthRequestCreated> = {},
+): Socket.AuthRequestCreated {
   return {
     ...envelope(o),
     event_type: "auth_request_created",
@@ -74,7 +76,9 @@ export function makeAuthRequestRejected(
   };
 }
 
-export function makeAppointmentCreated(o: EventOverrides<Socket.AppointmentCreated> = {}): Socket.AppointmentCreated {
+export function makeAppointmentCreated(
+  o: EventOverrides<Socket.AppointmentCreated> = {},
+): Socket.AppointmentCreated {
   const { duration_min: _d, final_price_cents: _f, offer: _o, ...proposal } = makeAppointmentData();
   return {
     ...envelope(o),
@@ -117,7 +121,9 @@ export function makeAiResponse(o: EventOverrides<Socket.AiResponse> = {}): Socke
   };
 }
 
-export function makeOwnerMessageSent(o: EventOverrides<Socket.OwnerMessageSent> = {}): Socket.OwnerMessageSent {
+export function makeOwnerMessageSent(
+  o: EventOverrides<Socket.OwnerMessageSent> = {},
+): Socket.OwnerMessageSent {
   return {
     ...envelope(o),
     event_type: "owner_message_sent",
@@ -131,20 +137,29 @@ export function makeOwnerMessageSent(o: EventOverrides<Socket.OwnerMessageSent> 
   };
 }
 
-export function makeCampaignCompleted(o: EventOverrides<Socket.CampaignCompleted> = {}): Socket.CampaignCompleted {
+export function makeCampaignCompleted(
+  o: EventOverrides<Socket.CampaignCompleted> = {},
+): Socket.CampaignCompleted {
   return {
     ...envelope(o),
     event_type: "campaign_completed",
     data: {
       campaign_type: "prazo_certo",
       run_id: "r1000000-0000-4000-8000-000000000001",
-      stats: { total_clients_found: 7, suggestions_created: 3, notifications_sent: 3, skipped: { opted_out: 2 } },
+      stats: {
+        total_clients_found: 7,
+        suggestions_created: 3,
+        notifications_sent: 3,
+        skipped: { opted_out: 2 },
+      },
       ...o.data,
     },
   };
 }
 
-export function makeNotificationSent(o: EventOverrides<Socket.NotificationSent> = {}): Socket.NotificationSent {
+export function makeNotificationSent(
+  o: EventOverrides<Socket.NotificationSent> = {},
+): Socket.NotificationSent {
   return {
     ...envelope(o),
     event_type: "notification_sent",
@@ -152,7 +167,9 @@ export function makeNotificationSent(o: EventOverrides<Socket.NotificationSent> 
   };
 }
 
-export function makeNotificationFailed(o: EventOverrides<Socket.NotificationFailed> = {}): Socket.NotificationFailed {
+export function makeNotificationFailed(
+  o: EventOverrides<Socket.NotificationFailed> = {},
+): Socket.NotificationFailed {
   return {
     ...envelope(o),
     event_type: "notification_failed",
@@ -167,7 +184,9 @@ export function makeNotificationFailed(o: EventOverrides<Socket.NotificationFail
   };
 }
 
-export function makeComplaintReceived(o: EventOverrides<Socket.ComplaintReceived> = {}): Socket.ComplaintReceived {
+export function makeComplaintReceived(
+  o: EventOverrides<Socket.ComplaintReceived> = {},
+): Socket.ComplaintReceived {
   return {
     ...envelope(o),
     event_type: "complaint_received",
@@ -186,7 +205,12 @@ export function makeClientOptedOut(o: EventOverrides<Socket.ClientOptedOut> = {}
 }
 
 export function makeSyncStarted(lastEventId: number): Socket.SyncStarted {
-  return { event_id: null, event_type: "sync_started", tenant_id: TENANT_ID, data: { last_event_id: lastEventId } };
+  return {
+    event_id: null,
+    event_type: "sync_started",
+    tenant_id: TENANT_ID,
+    data: { last_event_id: lastEventId },
+  };
 }
 
 export function makeResyncRequired(lastEventId: number, latestEventId: number): Socket.ResyncRequired {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { actionsForEvent, agentReducer, initialAgentState, type AgentState, type AppAction } from "../src/reducer";
+import {
+  actionsForEvent,
+  agentReducer,
+  initialAgentState,
+  type AgentState,
+  type AppAction,
+} from "../src/reducer";
 import type { AgentEvent, CampaignStats, Notification } from "../src/types";
 import {
   APPOINTMENT_ID,
@@ -27,7 +33,6 @@ function reduce(actions: AppAction[], state: AgentState = initialAgentState): Ag
 function apply(events: AgentEvent[], state: AgentState = initialAgentState): AgentState {
   return reduce(events.flatMap(actionsForEvent), state);
 }
-
 
 /** One sample per event type: adding a type to the union without a sample fails `tsc`. */
 const SAMPLES: { [T in AgentEvent["event_type"]]: Extract<AgentEvent, { event_type: T }> } = {
@@ -212,13 +217,18 @@ describe("agentReducer", () => {
   it("UPDATE_NOTIFICATIONS keeps one per id, newest first", () => {
     const state = reduce([
       { type: "UPDATE_NOTIFICATIONS", payload: [note("a", "2026-12-01T10:00:00Z")] },
-      { type: "UPDATE_NOTIFICATIONS", payload: [note("b", "2026-12-01T11:00:00Z"), note("a", "2026-12-01T10:00:00Z")] },
+      {
+        type: "UPDATE_NOTIFICATIONS",
+        payload: [note("b", "2026-12-01T11:00:00Z"), note("a", "2026-12-01T10:00:00Z")],
+      },
     ]);
     expect(state.notifications.map((n) => n.id)).toEqual(["b", "a"]);
   });
 
   it("UPDATE_NOTIFICATIONS keeps the 50 newest", () => {
-    const many = Array.from({ length: 60 }, (_, i) => note(`n${i}`, `2026-12-01T10:${String(i).padStart(2, "0")}:00Z`));
+    const many = Array.from({ length: 60 }, (_, i) =>
+      note(`n${i}`, `2026-12-01T10:${String(i).padStart(2, "0")}:00Z`),
+    );
     const state = reduce([{ type: "UPDATE_NOTIFICATIONS", payload: many }]);
     expect(state.notifications).toHaveLength(50);
     expect(state.notifications[0]?.id).toBe("n59");
@@ -337,20 +347,33 @@ describe("actionsForEvent", () => {
   });
 
   it("ai_response without a booking does not notify", () => {
-    expect(actionsForEvent(makeAiResponse()).map((a) => a.type)).toEqual(["ADD_MESSAGE", "SET_LAST_EVENT_ID"]);
+    expect(actionsForEvent(makeAiResponse()).map((a) => a.type)).toEqual([
+      "ADD_MESSAGE",
+      "SET_LAST_EVENT_ID",
+    ]);
   });
 
   it("campaign_completed sets the campaign stats with the run and time", () => {
     const event = makeCampaignCompleted({ event_id: 9 });
     expect(actionsForEvent(event)[0]).toEqual({
       type: "SET_CAMPAIGN_STATS",
-      payload: { campaign_type: "prazo_certo", run_id: event.data.run_id, at: event.occurred_at, ...event.data.stats },
+      payload: {
+        campaign_type: "prazo_certo",
+        run_id: event.data.run_id,
+        at: event.occurred_at,
+        ...event.data.stats,
+      },
     });
   });
 
   it.each([
     ["notification_sent", "sent", makeNotificationSent({ event_id: 20 }), "Mensagem entregue"],
-    ["notification_failed", "failed", makeNotificationFailed({ event_id: 20 }), "Falha no envio: número inválido"],
+    [
+      "notification_failed",
+      "failed",
+      makeNotificationFailed({ event_id: 20 }),
+      "Falha no envio: número inválido",
+    ],
     [
       "complaint_received",
       "complaint",
@@ -362,7 +385,9 @@ describe("actionsForEvent", () => {
     expect(actionsForEvent(event)).toEqual([
       {
         type: "UPDATE_NOTIFICATIONS",
-        payload: [{ id: "event:20", kind, client_id: event.data.client_id, text, at: event.occurred_at, read: false }],
+        payload: [
+          { id: "event:20", kind, client_id: event.data.client_id, text, at: event.occurred_at, read: false },
+        ],
       },
       { type: "SET_LAST_EVENT_ID", payload: 20 },
     ]);

@@ -126,7 +126,15 @@ describe("SyncClient", () => {
     await nextReconnectDelay(server);
     server.accept();
     client.stop();
-    expect(statuses).toEqual(["connecting", "replaying", "live", "reconnecting", "replaying", "live", "stopped"]);
+    expect(statuses).toEqual([
+      "connecting",
+      "replaying",
+      "live",
+      "reconnecting",
+      "replaying",
+      "live",
+      "stopped",
+    ]);
   });
 
   describe("backoff", () => {

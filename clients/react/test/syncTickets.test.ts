@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AuthRefusedError, SyncClient, sessionTickets, type SyncStatus, type TicketSource } from "../src/sync";
+import {
+  AuthRefusedError,
+  SyncClient,
+  sessionTickets,
+  type SyncStatus,
+  type TicketSource,
+} from "../src/sync";
 import { TENANT_ID } from "./factories";
 import { FakeServer } from "./fakeSocket";
 
@@ -103,7 +109,9 @@ describe("sessionTickets", () => {
   };
 
   it("posts with the bearer token and returns the ticket", async () => {
-    const { fetcher, requests } = answering(new Response(JSON.stringify({ ticket: "abc", expires_in_s: 30 })));
+    const { fetcher, requests } = answering(
+      new Response(JSON.stringify({ ticket: "abc", expires_in_s: 30 })),
+    );
     expect(await sessionTickets("https://api.test/", "tok", fetcher)()).toBe("abc");
     expect(requests[0]?.method).toBe("POST");
     expect(requests[0]?.url).toBe("https://api.test/api/v1/sync/ws-ticket");
@@ -112,7 +120,9 @@ describe("sessionTickets", () => {
 
   it("turns 401 into AuthRefusedError", async () => {
     const { fetcher } = answering(new Response("{}", { status: 401 }));
-    await expect(sessionTickets("https://api.test", "tok", fetcher)()).rejects.toBeInstanceOf(AuthRefusedError);
+    await expect(sessionTickets("https://api.test", "tok", fetcher)()).rejects.toBeInstanceOf(
+      AuthRefusedError,
+    );
   });
 
   it("turns 503 into a plain error (retried)", async () => {

@@ -1,6 +1,13 @@
 // Chat: the salon's WhatsApp conversations, live; the owner can write to a client.
 import { useEffect, useMemo, useState, type FormEvent } from "react";
-import { formatDateTime, randomKey, useAgent, type ChatMessage, type Conversation, type Session } from "../../src";
+import {
+  formatDateTime,
+  randomKey,
+  useAgent,
+  type ChatMessage,
+  type Conversation,
+  type Session,
+} from "../../src";
 
 const AUTHOR: Record<ChatMessage["author"], string> = { client: "Cliente", agent: "IA", owner: "Você" };
 
@@ -40,7 +47,9 @@ export function Chat({ session }: { session: Session }) {
     if (!selected) return;
     api
       .messages(selected)
-      .then((messages) => dispatch({ type: "SET_MESSAGES", payload: { conversation_id: selected, messages } }))
+      .then((messages) =>
+        dispatch({ type: "SET_MESSAGES", payload: { conversation_id: selected, messages } }),
+      )
       .catch(() => setError("Não foi possível carregar as mensagens."));
   }, [api, dispatch, selected, refreshes]);
 
@@ -48,9 +57,7 @@ export function Chat({ session }: { session: Session }) {
     return conversations
       .map((c) => {
         const last = state.messages[c.id]?.at(-1);
-        return last
-          ? { ...c, last_message: last.text, last_message_at: last.created_at }
-          : c;
+        return last ? { ...c, last_message: last.text, last_message_at: last.created_at } : c;
       })
       .sort((a, b) => (a.last_message_at < b.last_message_at ? 1 : -1));
   }, [conversations, state.messages]);

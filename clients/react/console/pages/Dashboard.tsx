@@ -1,5 +1,14 @@
 // Painel: pending approvals as cards, live counters, campaign results and recent notices.
-import { ApiError, AuthRequestCard, agentLabel, formatDateTime, localDay, useAgent, type Decision, type Session } from "../../src";
+import {
+  ApiError,
+  AuthRequestCard,
+  agentLabel,
+  formatDateTime,
+  localDay,
+  useAgent,
+  type Decision,
+  type Session,
+} from "../../src";
 
 export function Dashboard({ session }: { session: Session }) {
   const { state, api, dispatch } = useAgent();
@@ -25,8 +34,16 @@ export function Dashboard({ session }: { session: Session }) {
     <section className="dashboard">
       <div className="counters">
         <Counter label="Autorizações pendentes" value={state.authRequests.length} testId="count-pending" />
-        <Counter label="Aprovados desde que você entrou" value={state.appointments.length} testId="count-approved" />
-        <Counter label="Mensagens entregues desde que você entrou" value={state.counters.delivered} testId="count-delivered" />
+        <Counter
+          label="Aprovados desde que você entrou"
+          value={state.appointments.length}
+          testId="count-approved"
+        />
+        <Counter
+          label="Mensagens entregues desde que você entrou"
+          value={state.counters.delivered}
+          testId="count-delivered"
+        />
         <Counter label="Campanhas hoje" value={campaignsToday} testId="count-campaigns" />
       </div>
 

@@ -35,7 +35,9 @@ export function Login({ baseUrl, onLogin }: { baseUrl: string; onLogin: (login: 
     <main className="login">
       <form onSubmit={submit} aria-label="Entrar">
         <h1>Agenda Cheia</h1>
-        <p>Painel do salão. Cole o token de acesso do dono (o <code>scripts/up</code> mostra um).</p>
+        <p>
+          Painel do salão. Cole o token de acesso do dono (o <code>scripts/up</code> mostra um).
+        </p>
         <label htmlFor="token">Token de acesso</label>
         <textarea
           id="token"

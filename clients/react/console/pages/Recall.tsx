@@ -39,7 +39,9 @@ function body(form: Form, dryRun: boolean, campaignId: string) {
     offer_type: "discount" as const,
     offer_value: form.discount,
     days_ahead: form.daysAhead,
-    ...(form.professionalId && form.campaign === "prazo_certo" ? { professional_id: form.professionalId } : {}),
+    ...(form.professionalId && form.campaign === "prazo_certo"
+      ? { professional_id: form.professionalId }
+      : {}),
     ...(form.serviceId && form.campaign === "prazo_certo" ? { service_id: form.serviceId } : {}),
   };
   return form.campaign === "prazo_certo"
@@ -99,9 +101,11 @@ export function Recall({ session }: { session: Session }) {
         setPreview(null);
       }
     } catch (caught) {
-      setError(caught instanceof ApiError && caught.status === 403
-        ? "Só o dono do salão pode executar campanhas."
-        : "A campanha não pôde ser executada. Tente de novo.");
+      setError(
+        caught instanceof ApiError && caught.status === 403
+          ? "Só o dono do salão pode executar campanhas."
+          : "A campanha não pôde ser executada. Tente de novo.",
+      );
     } finally {
       setBusy(false);
     }
@@ -207,8 +211,8 @@ export function Recall({ session }: { session: Session }) {
           </h2>
           <Summary result={done} />
           <p>
-            As sugestões aguardam sua aprovação no <a href="#/dashboard">Painel</a>; as ofertas saem
-            pelo WhatsApp.
+            As sugestões aguardam sua aprovação no <a href="#/dashboard">Painel</a>; as ofertas saem pelo
+            WhatsApp.
           </p>
           <Suggestions result={done} zone={session.time_zone} />
         </div>
