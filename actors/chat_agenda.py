@@ -13,7 +13,7 @@ import logging
 from datetime import datetime
 from time import monotonic
 from typing import Any, Literal, Protocol
-from uuid import UUID, uuid5
+from uuid import UUID
 from zoneinfo import ZoneInfo
 
 import asyncpg
@@ -44,7 +44,6 @@ from domain.commands import (
     WorkResumed,
 )
 from domain.errors import (
-    DuplicateCommandError,
     InvalidCommandError,
     NotFoundError,
 )
@@ -58,6 +57,7 @@ from domain.events import (
     OwnerMessageSentData,
 )
 from domain.models import AuthRequest, Client
+from domain.owner_messages import owner_message_id, repeated_owner_message
 from domain.phones import to_e164
 from integrations.llm import LanguageModel, LanguageModelError
 
@@ -431,27 +431,10 @@ class ChatAgenda(AgendaCore):
         )
         return reply_id
 
-    def _repeated_owner_message(
-        self, command: SendOwnerMessage, message_id: UUID, stored: chat_queries.StoredMessage
-    ) -> OwnerMessageResult:
-        if (stored.conversation_id, stored.author, stored.body) != (
-            command.conversation_id,
-            "owner",
-            command.text,
-        ):
-            raise DuplicateCommandError(
-                f"command id {command.command_id!r} was used for another message"
-            )
-        return OwnerMessageResult(
-            message_id=message_id,
-            conversation_id=stored.conversation_id,
-            client_id=stored.client_id,
-        )
-
     async def send_owner_message(self, command: SendOwnerMessage) -> OwnerMessageResult:
         # The message's id comes from the command's: a repeat (a client retry, the directory's
         # retry after a dead host) finds it stored and sends nothing again.
-        message_id = uuid5(self.tenant_id, f"owner-message:{command.command_id}")
+        message_id = owner_message_id(self.tenant_id, command.command_id)
         async with self._lock:
             async with self._pool.acquire() as conn:
                 stored = await chat_queries.find_message(
@@ -461,7 +444,7 @@ class ChatAgenda(AgendaCore):
                     conn, tenant_id=self.tenant_id, conversation_id=command.conversation_id
                 )
             if stored is not None:
-                return self._repeated_owner_message(command, message_id, stored)
+                return repeated_owner_message(command, message_id, stored)
             if client_id is None:
                 raise NotFoundError(f"conversation {command.conversation_id} not found")
             now = self._clock()

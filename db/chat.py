@@ -10,6 +10,7 @@ from uuid import UUID
 import asyncpg
 
 from domain.models import Client
+from domain.owner_messages import StoredMessage
 
 
 @dataclass(frozen=True)
@@ -248,14 +249,6 @@ async def conversation_client(
         conversation_id,
     )
     return client_id
-
-
-@dataclass(frozen=True)
-class StoredMessage:
-    conversation_id: UUID
-    client_id: UUID
-    author: str
-    body: str
 
 
 async def find_message(
