@@ -52,6 +52,7 @@ from domain.events import (
     AuthRequestCreatedData,
     ClientOptedOutData,
     ComplaintReceivedData,
+    Event,
     EventData,
     MessageReceivedData,
     OwnerMessageSentData,
@@ -434,7 +435,7 @@ class ChatAgenda(AgendaCore):
     async def send_owner_message(self, command: SendOwnerMessage) -> OwnerMessageResult:
         # The message's id comes from the command's: a repeat (a client retry, the directory's
         # retry after a dead host) finds it stored and sends nothing again.
-        message_id = owner_message_id(self.tenant_id, command.command_id)
+        message_id = owner_message_id(self.tenant_id, command.sent_by, command.command_id)
         async with self._lock:
             async with self._pool.acquire() as conn:
                 stored = await chat_queries.find_message(
@@ -447,40 +448,51 @@ class ChatAgenda(AgendaCore):
                 return repeated_owner_message(command, message_id, stored)
             if client_id is None:
                 raise NotFoundError(f"conversation {command.conversation_id} not found")
-            now = self._clock()
-            async with self._pool.acquire() as conn, conn.transaction():
-                await chat_queries.insert_message(
-                    conn,
-                    tenant_id=self.tenant_id,
-                    message_id=message_id,
-                    conversation_id=command.conversation_id,
-                    direction="outbound",
-                    author="owner",
-                    body=command.text,
-                    created_at=now,
-                )
-                await message_queries.queue_message(
-                    conn,
-                    tenant_id=self.tenant_id,
-                    message_id=self._new_id(),
-                    client_id=client_id,
-                    kind="transactional",
-                    body=command.text,
-                    related_id=message_id,
-                )
-                events = await self._record(
-                    conn,
-                    [
-                        OwnerMessageSentData(
-                            conversation_id=command.conversation_id,
-                            message_id=message_id,
-                            client_id=client_id,
-                            message=command.text,
-                        )
-                    ],
-                )
+            try:
+                events = await self._store_owner_message(command, message_id, client_id)
+            except asyncpg.UniqueViolationError:
+                # Another process of this salon stored the same command meanwhile (a host moving).
+                async with self._pool.acquire() as conn:
+                    stored = await chat_queries.find_message(
+                        conn, tenant_id=self.tenant_id, message_id=message_id
+                    )
+                if stored is None:
+                    raise
+                return repeated_owner_message(command, message_id, stored)
             self._unpublished.extend(events)
             await self._publish()
         return OwnerMessageResult(
             message_id=message_id, conversation_id=command.conversation_id, client_id=client_id
         )
+
+    async def _store_owner_message(
+        self, command: SendOwnerMessage, message_id: UUID, client_id: UUID
+    ) -> list[Event]:
+        """The message, its WhatsApp delivery and its event, in one transaction."""
+        async with self._pool.acquire() as conn, conn.transaction():
+            await chat_queries.insert_message(
+                conn,
+                tenant_id=self.tenant_id,
+                message_id=message_id,
+                conversation_id=command.conversation_id,
+                direction="outbound",
+                author="owner",
+                body=command.text,
+                created_at=self._clock(),
+            )
+            await message_queries.queue_message(
+                conn,
+                tenant_id=self.tenant_id,
+                message_id=self._new_id(),
+                client_id=client_id,
+                kind="transactional",
+                body=command.text,
+                related_id=message_id,
+            )
+            data = OwnerMessageSentData(
+                conversation_id=command.conversation_id,
+                message_id=message_id,
+                client_id=client_id,
+                message=command.text,
+            )
+            return await self._record(conn, [data])

@@ -25,9 +25,14 @@ from domain.errors import (
 
 logger = logging.getLogger(__name__)
 # PostgreSQL or Redis out of reach: a moment's outage, not a bug (503, try again).
+# (In this code base only the stores' clients raise a bare ConnectionRefusedError: the n8n and
+# Gemini clients wrap theirs. The traceback is logged so a wrong guess would show.)
 STORE_UNAVAILABLE: tuple[type[Exception], ...] = (
     asyncpg.PostgresConnectionError,
     asyncpg.exceptions.ConnectionDoesNotExistError,
+    asyncpg.exceptions.CannotConnectNowError,
+    asyncpg.exceptions.TooManyConnectionsError,
+    asyncpg.exceptions.AdminShutdownError,
     RedisConnectionError,
     RedisTimeoutError,
     ConnectionRefusedError,
@@ -69,7 +74,9 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
     async def store_unavailable(request: Request, error: Exception) -> JSONResponse:
-        logger.warning("store unavailable on %s: %s", request.url.path, type(error).__name__)
+        logger.warning(
+            "store unavailable on %s: %s", request.url.path, type(error).__name__, exc_info=error
+        )
         return JSONResponse(
             error_body("store_unavailable", "the database or Redis is unreachable; try again"),
             status_code=status.HTTP_503_SERVICE_UNAVAILABLE,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import time
 from uuid import UUID
 
 from fastapi import APIRouter
@@ -59,5 +61,7 @@ async def confirm_auth_request(
 @router.post("/ws-ticket", response_model=SocketTicket)
 async def socket_ticket(user: CurrentUser, deps: Deps) -> SocketTicket:
     """A one-use ticket to open `/ws/sync?tenant_id=…&ticket=…` without the token in the URL."""
-    ticket = await deps.tickets.issue(user.model_dump_json())
-    return SocketTicket(ticket=ticket, expires_in_s=deps.tickets.ttl_s)
+    # Never valid past the token it stands for.
+    ttl_s = max(1, min(deps.tickets.ttl_s, math.floor(user.exp - time.time())))
+    ticket = await deps.tickets.issue(user.model_dump_json(), ttl_s=ttl_s)
+    return SocketTicket(ticket=ticket, expires_in_s=ttl_s)

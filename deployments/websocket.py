@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from uuid import UUID
 
 import asyncpg
@@ -41,10 +42,17 @@ async def sync_socket(websocket: WebSocket) -> None:
     resources: Resources = websocket.app.state.resources
     params = websocket.query_params
     try:
-        tenant_id, after = _parse_ids(params.get("tenant_id"), params.get("last_event_id"))
+        # Credentials first: a ticket is spent even when the rest of the URL is refused.
         claims = await _authenticate(resources, params.get("ticket"), params.get("token"))
-    except (ValueError, InvalidTokenError, RedisError):
+        tenant_id, after = _parse_ids(params.get("tenant_id"), params.get("last_event_id"))
+    except (ValueError, InvalidTokenError):
         await websocket.close(code=status.WS_1008_POLICY_VIOLATION)
+        return
+    except RedisError:
+        # Not a refusal: say "try again" (a 403 would tell clients to give up).
+        logger.warning("live socket: Redis unavailable while redeeming a ticket")
+        await websocket.accept()
+        await websocket.close(code=CLOSE_TRY_AGAIN, reason="try again")
         return
     if claims.tenant_id != tenant_id:
         await websocket.close(code=status.WS_1008_POLICY_VIOLATION)
@@ -71,10 +79,13 @@ async def _authenticate(
 ) -> CurrentUserClaims:
     """A one-use ticket (POST /api/v1/sync/ws-ticket) or, as the seed has it, the token itself."""
     if ticket:
-        claims = await resources.tickets.redeem(ticket)
-        if claims is None:
+        raw = await resources.tickets.redeem(ticket)
+        if raw is None:
             raise InvalidTokenError("unknown, used or expired ticket")
-        return CurrentUserClaims.model_validate_json(claims)
+        claims = CurrentUserClaims.model_validate_json(raw)
+        if claims.exp <= time.time():  # the token it was issued for has expired since
+            raise InvalidTokenError("the ticket's token has expired")
+        return claims
     return decode_token(resources.settings, token or "")
 
 

@@ -17,8 +17,9 @@ class StoredMessage:
     body: str
 
 
-def owner_message_id(tenant_id: UUID, command_id: str) -> UUID:
-    return uuid5(tenant_id, f"owner-message:{command_id}")
+def owner_message_id(tenant_id: UUID, sent_by: UUID, command_id: str) -> UUID:
+    """Keys are per salon and per user: two people's keys never meet."""
+    return uuid5(tenant_id, f"owner-message:{sent_by}:{command_id}")
 
 
 def repeated_owner_message(

@@ -22,9 +22,9 @@ class SocketTickets:
         digest = hashlib.sha256(ticket.encode()).hexdigest()
         return f"{self._prefix}:socket-ticket:{digest}"
 
-    async def issue(self, claims_json: str) -> str:
+    async def issue(self, claims_json: str, *, ttl_s: int | None = None) -> str:
         ticket = secrets.token_urlsafe(32)
-        await self._redis.set(self._key(ticket), claims_json, ex=self.ttl_s)
+        await self._redis.set(self._key(ticket), claims_json, ex=ttl_s or self.ttl_s)
         return ticket
 
     async def redeem(self, ticket: str) -> str | None:

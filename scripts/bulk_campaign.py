@@ -61,9 +61,16 @@ def parse_args() -> argparse.Namespace:
     return parser.parse_args()
 
 
+async def all_tenants(scheduler: Any) -> list[str]:
+    async def ask() -> list[str]:
+        return list(await scheduler.tenant_ids.remote())
+
+    return await while_restarting(ask)
+
+
 def tenant_list(args: argparse.Namespace, scheduler: Any) -> list[str]:
     if args.tenants == "all":
-        return list(ray.get(scheduler.tenant_ids.remote()))
+        return asyncio.run(all_tenants(scheduler))
     tenants = [t.strip() for t in args.tenants.split(",") if t.strip()]
     for tenant in tenants:
         UUID(tenant)  # a clear error before anything runs

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import time
+
 import httpx
 import pytest
 from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
 
-from tests.e2e.conftest import LiveSalon
+from tests.e2e.conftest import Api, LiveSalon
 from tests.e2e.sockets import until
+from tests.e2e.test_security import forged
 
 TICKETS = "/api/v1/sync/ws-ticket"
 
@@ -62,3 +65,22 @@ async def test_tickets_need_a_token(http: httpx.AsyncClient) -> None:
     response = await http.post(TICKETS)
     assert response.status_code == 401
     assert response.json()["code"] == "unauthorized"
+
+
+async def test_ticket_is_spent_even_when_the_rest_of_the_url_is_refused(
+    http: httpx.AsyncClient, live_salon: LiveSalon
+) -> None:
+    ticket = await ticket_for(http, live_salon)
+    bad = f"{live_salon.api.ws_url}?tenant_id=not-a-uuid&ticket={ticket}"
+    for url in (bad, ticket_url(live_salon, ticket)):
+        with pytest.raises(InvalidStatus):
+            async with connect(url):
+                pass
+
+
+async def test_ticket_never_outlives_its_token(
+    http: httpx.AsyncClient, api: Api, live_salon: LiveSalon
+) -> None:
+    token = forged(api, live_salon, exp=int(time.time()) + 5)
+    response = await http.post(TICKETS, headers={"Authorization": f"Bearer {token}"})
+    assert 1 <= response.json()["expires_in_s"] <= 5

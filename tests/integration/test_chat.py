@@ -12,6 +12,7 @@ import asyncpg
 import pytest
 
 from actors.agenda import TenantAgenda
+from db import chat as chat_queries
 from domain.campaigns import CampaignOptions
 from domain.commands import ReceiveMessage, RunCampaign, SendOwnerMessage
 from domain.errors import DuplicateCommandError
@@ -219,6 +220,42 @@ async def test_owner_message_sent_twice_with_one_command_id_goes_once(
     assert first == again
     assert len(queued) == 1
     assert len(await events(pool, salon[1], "owner_message_sent")) == 1
+
+
+async def test_same_command_in_two_processes_at_once_is_stored_once(
+    agenda: TenantAgenda,
+    pool: asyncpg.Pool,
+    stream: EventStream,
+    salon: Salon,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A salon briefly held by two hosts: both look, find nothing, and insert; one wins."""
+    accepted = await agenda.receive_message(message("Oi!"))
+    await agenda.drain()
+    command = SendOwnerMessage(
+        command_id="moving-host",
+        conversation_id=accepted.conversation_id,
+        text="Tudo certo para amanhã.",
+        sent_by=salon[1].owner,
+    )
+    first = await agenda.send_owner_message(command)
+    other_process = TenantAgenda(salon[1].tenant, pool=pool, stream=stream)
+    await other_process.activate()
+    real_find = chat_queries.find_message
+    looks = iter([None])  # its first look comes before the other process committed
+
+    async def racing_find(conn: asyncpg.Connection, **kwargs: Any) -> Any:
+        return next(looks, None) or await real_find(conn, **kwargs)
+
+    monkeypatch.setattr(chat_queries, "find_message", racing_find)
+    again = await other_process.send_owner_message(command)
+    queued = await rows(
+        pool,
+        "SELECT 1 FROM outbound_message WHERE tenant_id = $1 AND body = 'Tudo certo para amanhã.'",
+        salon[1].tenant,
+    )
+    assert again == first
+    assert len(queued) == 1
 
 
 async def test_command_id_reused_for_another_text_is_refused(

@@ -21,11 +21,12 @@ def command(**overrides: object) -> SendOwnerMessage:
     return SendOwnerMessage.model_validate(values | overrides)
 
 
-def test_same_command_id_gives_the_same_message_id_per_salon() -> None:
-    salon, other = uuid4(), uuid4()
-    assert owner_message_id(salon, "k-1") == owner_message_id(salon, "k-1")
-    assert owner_message_id(salon, "k-1") != owner_message_id(other, "k-1")
-    assert owner_message_id(salon, "k-1") != owner_message_id(salon, "k-2")
+def test_same_command_id_gives_the_same_message_id_per_salon_and_user() -> None:
+    salon, other, ana, bia = uuid4(), uuid4(), uuid4(), uuid4()
+    assert owner_message_id(salon, ana, "k-1") == owner_message_id(salon, ana, "k-1")
+    assert owner_message_id(salon, ana, "k-1") != owner_message_id(other, ana, "k-1")
+    assert owner_message_id(salon, ana, "k-1") != owner_message_id(salon, bia, "k-1")
+    assert owner_message_id(salon, ana, "k-1") != owner_message_id(salon, ana, "k-2")
 
 
 def test_repeat_answers_the_stored_result() -> None:

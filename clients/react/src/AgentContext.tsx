@@ -47,9 +47,12 @@ function AgentSession({ baseUrl, tenantId, token, onEvent, refetch, children }: 
     dispatch,
     onEvent,
     refetch: async (since) => {
-      const [pending, runs] = await Promise.all([api.pendingAuthRequests(), api.campaignRuns()]);
-      dispatch({ type: "SET_AUTH_REQUESTS", payload: pending, since });
-      dispatch({ type: "SET_CAMPAIGN_RUNS", payload: runs });
+      dispatch({ type: "SET_AUTH_REQUESTS", payload: await api.pendingAuthRequests(), since });
+      // Secondary: a failure here must not hold back the approvals above or the page reloads.
+      await api
+        .campaignRuns()
+        .then((runs) => dispatch({ type: "SET_CAMPAIGN_RUNS", payload: runs }))
+        .catch(() => undefined);
       await refetch?.(api, dispatch);
       setRefreshes((n) => n + 1);
     },

@@ -132,7 +132,7 @@ export function agentReducer(state: AgentState, action: AppAction): AgentState {
       }
       const history = [...byRun.values()].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
       const kept = history.slice(0, MAX_CAMPAIGNS);
-      return { ...state, campaignHistory: kept, campaignStats: state.campaignStats ?? kept[0] ?? null };
+      return { ...state, campaignHistory: kept, campaignStats: kept[0] ?? null };
     }
     case "UPDATE_NOTIFICATIONS": {
       const byId = new Map(state.notifications.map((n) => [n.id, n]));

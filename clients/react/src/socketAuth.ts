@@ -27,7 +27,9 @@ export function sessionTickets(baseUrl: string, token: string, fetcher = fetch):
     });
     if (response.status === 401 || response.status === 403) throw new AuthRefusedError(response.status);
     if (!response.ok) throw new Error(`ticket: HTTP ${response.status}`);
-    const body = (await response.json()) as { ticket: string };
+    const body = (await response.json()) as { ticket?: unknown };
+    // Never fall back to the token in the URL because an answer was not what we expect.
+    if (typeof body.ticket !== "string" || body.ticket === "") throw new Error("ticket: no ticket");
     return body.ticket;
   };
 }

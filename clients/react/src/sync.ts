@@ -144,7 +144,9 @@ export class SyncClient {
     const generation = this.generation;
     tickets().then(
       (ticket) => {
-        if (!this.stopped && generation === this.generation) this.open(ticket);
+        if (this.stopped || generation !== this.generation) return;
+        if (ticket) this.open(ticket);
+        else this.scheduleReconnect(generation); // never the token in the URL instead
       },
       (error: unknown) => {
         if (this.stopped || generation !== this.generation) return;

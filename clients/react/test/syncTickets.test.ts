@@ -118,6 +118,13 @@ describe("sessionTickets", () => {
     expect(requests[0]?.headers.get("Authorization")).toBe("Bearer tok");
   });
 
+  it("refuses an answer without a ticket rather than fall back to the token", async () => {
+    const { fetcher } = answering(new Response(JSON.stringify({ status: "ok" })));
+    const error = await sessionTickets("https://api.test", "tok", fetcher)().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(AuthRefusedError);
+  });
+
   it("turns 401 into AuthRefusedError", async () => {
     const { fetcher } = answering(new Response("{}", { status: 401 }));
     await expect(sessionTickets("https://api.test", "tok", fetcher)()).rejects.toBeInstanceOf(

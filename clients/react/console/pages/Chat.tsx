@@ -101,7 +101,10 @@ export function Chat({ session }: { session: Session }) {
             key={c.id}
             className={c.id === selected ? "conversation active" : "conversation"}
             data-testid="conversation"
-            onClick={() => setSelected(c.id)}
+            onClick={() => {
+              setSelected(c.id);
+              setSendKey(randomKey()); // a key belongs to one message to one conversation
+            }}
           >
             <strong>{c.client_name}</strong>
             <span className="preview">{c.last_message ?? ""}</span>
