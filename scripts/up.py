@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import hashlib
 import os
 import secrets
 import signal
@@ -32,7 +33,9 @@ DEMO_SALON = ROOT / "db" / "seed" / "demo_salon.json"
 BIN = ROOT / ".venv" / "bin"
 DASHBOARD = "http://127.0.0.1:8265"
 API = "http://127.0.0.1:8000"
-HAPROXY_DIR = DATA / "haproxy"
+# Serve adds a node id (56 characters) below it, and HAProxy refuses socket paths over 97: a
+# short folder of this checkout's own under /tmp, so any checkout path works.
+HAPROXY_DIR = Path(f"/tmp/agenda-hap-{hashlib.sha256(str(ROOT).encode()).hexdigest()[:6]}")
 # Ray's own folder for this cluster; short, as Ray's socket paths must stay under 107 characters.
 RAY_TEMP = Path("/tmp/agenda-up")
 SECRET_NAMES = ("AGENDA_JWT_SECRET", "AGENDA_N8N_WEBHOOK_SECRET")
@@ -136,7 +139,7 @@ def banner(env: dict[str, str], salon: SalonFile | None, console: str) -> str:
 
 
 def haproxy_paths() -> dict[str, str]:
-    """Keep Serve's HAProxy files under .data, so the HAProxy we start is the one we stop."""
+    """Keep Serve's HAProxy files in our folder, so the HAProxy we start is the one we stop."""
     HAPROXY_DIR.mkdir(parents=True, exist_ok=True)
     return {
         "RAY_SERVE_HAPROXY_CONFIG_FILE_LOC": str(HAPROXY_DIR / "haproxy.cfg"),
