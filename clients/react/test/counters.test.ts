@@ -1,21 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  actionsForEvent,
-  agentReducer,
-  initialAgentState,
-  type AgentState,
-  type AppAction,
-} from "../src/reducer";
-import type { AgentEvent } from "../src/types";
+import { actionsForEvent } from "../src/reducer";
 import { makeCampaignCompleted, makeNotificationSent } from "./factories";
-
-function reduce(actions: AppAction[], state: AgentState = initialAgentState): AgentState {
-  return actions.reduce(agentReducer, state);
-}
-
-function apply(events: AgentEvent[]): AgentState {
-  return reduce(events.flatMap(actionsForEvent));
-}
+import { apply, reduce } from "./reduce";
 
 describe("counters", () => {
   it("count every delivery, beyond the notices the state keeps", () => {

@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  actionsForEvent,
-  agentReducer,
-  initialAgentState,
-  type AgentState,
-  type AppAction,
-} from "../src/reducer";
+import { actionsForEvent, agentReducer } from "../src/reducer";
 import type { AgentEvent, CampaignStats, Notification } from "../src/types";
 import {
   APPOINTMENT_ID,
@@ -25,14 +19,7 @@ import {
   makeNotificationSent,
   makeOwnerMessageSent,
 } from "./factories";
-
-function reduce(actions: AppAction[], state: AgentState = initialAgentState): AgentState {
-  return actions.reduce(agentReducer, state);
-}
-
-function apply(events: AgentEvent[], state: AgentState = initialAgentState): AgentState {
-  return reduce(events.flatMap(actionsForEvent), state);
-}
+import { apply, reduce } from "./reduce";
 
 /** One sample per event type: adding a type to the union without a sample fails `tsc`. */
 const SAMPLES: { [T in AgentEvent["event_type"]]: Extract<AgentEvent, { event_type: T }> } = {
