@@ -17,18 +17,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from tests.fakes.n8n import read_request
+from tests.fakes.local_http import LocalHttpServer, Request, respond
 
 Behaviour = Literal["ok", "error", "timeout", "not_json", "off_schema", "empty"]
 Plan = Callable[[int], Behaviour]
 PATH = re.compile(r"^/(?:v1|v1beta)/models/(?P<model>[^/:]+):generateContent$")
-REASONS = {
-    200: "OK",
-    400: "Bad Request",
-    404: "Not Found",
-    405: "Method Not Allowed",
-    500: "Internal Server Error",
-}
 STATUSES = {400: "INVALID_ARGUMENT", 404: "NOT_FOUND", 405: "INVALID_ARGUMENT", 500: "INTERNAL"}
 
 BOOKING_ANSWER: dict[str, Any] = {
@@ -77,73 +70,45 @@ class GeminiRequest:
 
 
 @dataclass
-class FakeGemini:
+class FakeGemini(LocalHttpServer):
     plan: Plan = field(default=always("ok"))
     answer: dict[str, Any] = field(default_factory=lambda: dict(BOOKING_ANSWER))
     hang_s: float = 30.0  # "timeout" hangs this long; close() cuts it short
     requests: list[GeminiRequest] = field(default_factory=list)  # valid calls, in order
     behaviours: list[Behaviour] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # why calls got a 4xx
-    _server: asyncio.Server | None = None
     _closing: asyncio.Event = field(default_factory=asyncio.Event)
-    _tasks: set[asyncio.Task[None]] = field(default_factory=set)
-    _writers: set[asyncio.StreamWriter] = field(default_factory=set)
-
-    async def start(self) -> None:
-        self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
 
     @property
     def base_url(self) -> str:
-        if self._server is None:
-            raise RuntimeError("fake Gemini not started")
-        port = self._server.sockets[0].getsockname()[1]
-        return f"http://127.0.0.1:{port}"
+        return f"http://127.0.0.1:{self.port}"
 
     async def close(self) -> None:
         """Wake hanging calls and end idle connections, so every handler returns on its own.
 
         (Cancelling the handlers instead makes Python 3.11.7's asyncio log a spurious error.)
         """
-        if self._server is not None:
-            self._server.close()
         self._closing.set()
-        for writer in list(self._writers):
-            writer.close()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
-        if self._server is not None:
-            await self._server.wait_closed()
+        await self._shut(cancel_handlers=False)
 
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        task = asyncio.current_task()
-        if task is not None:
-            self._tasks.add(task)
-        self._writers.add(writer)
-        try:
-            while (request := await read_request(reader)) is not None:
-                match = PATH.match(request.path)
-                body = json.loads(request.body or b"{}")
-                if request.method != "POST":
-                    await self._refuse(writer, 405, "method")
-                elif match is None:
-                    await self._refuse(writer, 404, "path")
-                elif (problem := schema_problem(body)) is not None:
-                    await self._refuse(writer, 400, problem)
-                else:
-                    recorded = GeminiRequest(
-                        path=request.path,
-                        model=match["model"],
-                        api_key=request.headers.get("x-goog-api-key"),
-                        body=body,
-                    )
-                    if not await self._answer(recorded, writer):
-                        return
-        except (ConnectionError, asyncio.IncompleteReadError):
-            pass
-        finally:
-            if task is not None:
-                self._tasks.discard(task)
-            self._writers.discard(writer)
-            writer.close()
+    async def _handle(self, request: Request, writer: asyncio.StreamWriter) -> bool:
+        match = PATH.match(request.path)
+        body = json.loads(request.body or b"{}")
+        if request.method != "POST":
+            await self._refuse(writer, 405, "method")
+        elif match is None:
+            await self._refuse(writer, 404, "path")
+        elif (problem := schema_problem(body)) is not None:
+            await self._refuse(writer, 400, problem)
+        else:
+            recorded = GeminiRequest(
+                path=request.path,
+                model=match["model"],
+                api_key=request.headers.get("x-goog-api-key"),
+                body=body,
+            )
+            return await self._answer(recorded, writer)
+        return True
 
     async def _refuse(self, writer: asyncio.StreamWriter, status: int, problem: str) -> None:
         self.refused.append(problem)
@@ -207,13 +172,3 @@ def holds_key(node: Any, keys: set[str]) -> bool:
 
 def error_body(code: int, message: str) -> dict[str, Any]:
     return {"error": {"code": code, "message": message, "status": STATUSES[code]}}
-
-
-async def respond(writer: asyncio.StreamWriter, status: int, payload: dict[str, Any]) -> None:
-    body = json.dumps(payload, ensure_ascii=False).encode()
-    writer.write(
-        f"HTTP/1.1 {status} {REASONS[status]}\r\nContent-Type: application/json; charset=UTF-8\r\n"
-        f"Content-Length: {len(body)}\r\n\r\n".encode()
-        + body
-    )
-    await writer.drain()

@@ -21,6 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from tests.fakes.local_http import LocalHttpServer, Request, respond
+
 Behaviour = Literal["ok", "error", "timeout", "reset", "reject"]
 Plan = Callable[[int], Behaviour]
 MAX_AGE_S = 300
@@ -39,15 +41,7 @@ def every_third_fails(call: int) -> Behaviour:
 
 
 @dataclass
-class Request:
-    method: str
-    path: str
-    headers: dict[str, str]
-    body: bytes
-
-
-@dataclass
-class FakeN8n:
+class FakeN8n(LocalHttpServer):
     secret: str
     auth_header: str
     auth_token: str
@@ -61,44 +55,15 @@ class FakeN8n:
     refused: list[str] = field(default_factory=list)  # why calls were refused (401)
     last_headers: dict[str, str] = field(default_factory=dict)
     _calls: int = 0
-    _server: asyncio.Server | None = None
-    _tasks: set[asyncio.Task[None]] = field(default_factory=set)
-
-    async def start(self) -> None:
-        self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
 
     @property
     def url(self) -> str:
-        if self._server is None:
-            raise RuntimeError("fake n8n not started")
-        port = self._server.sockets[0].getsockname()[1]
-        return f"http://127.0.0.1:{port}/webhook/agenda-cheia"
+        return f"http://127.0.0.1:{self.port}/webhook/agenda-cheia"
 
     async def close(self) -> None:
-        if self._server is not None:
-            self._server.close()
-        for task in list(self._tasks):
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
-        if self._server is not None:
-            await self._server.wait_closed()
+        await self._shut(cancel_handlers=True)
 
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        task = asyncio.current_task()
-        if task is not None:
-            self._tasks.add(task)
-        try:
-            while (request := await read_request(reader)) is not None:
-                if not await self._answer(request, writer):
-                    return
-        except (ConnectionError, asyncio.IncompleteReadError):
-            pass
-        finally:
-            if task is not None:
-                self._tasks.discard(task)
-            writer.close()
-
-    async def _answer(self, request: Request, writer: asyncio.StreamWriter) -> bool:
+    async def _handle(self, request: Request, writer: asyncio.StreamWriter) -> bool:
         """Answer one request; False when the connection must not be used again."""
         problem = self._check(request)
         if problem is not None:
@@ -145,34 +110,6 @@ class FakeN8n:
         if not key or key != msg_id or json.loads(request.body).get("message_id") != key:
             return "idempotency-key"
         return None
-
-
-async def read_request(reader: asyncio.StreamReader) -> Request | None:
-    try:
-        head = await reader.readuntil(b"\r\n\r\n")
-    except asyncio.IncompleteReadError:
-        return None  # the client closed a kept-alive connection
-    request_line, *lines = head.decode("latin-1").split("\r\n")
-    method, path, _version = request_line.split(" ", 2)
-    headers = {}
-    for line in lines:
-        if line:
-            name, _, value = line.partition(":")
-            headers[name.strip().lower()] = value.strip()
-    body = await reader.readexactly(int(headers.get("content-length", "0")))
-    return Request(method, path, headers, body)
-
-
-async def respond(writer: asyncio.StreamWriter, status: int, payload: dict[str, Any]) -> bool:
-    body = json.dumps(payload).encode()
-    reason = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 500: "Internal Server Error"}
-    writer.write(
-        f"HTTP/1.1 {status} {reason[status]}\r\nContent-Type: application/json\r\n"
-        f"Content-Length: {len(body)}\r\n\r\n".encode()
-        + body
-    )
-    await writer.drain()
-    return True
 
 
 def reset(writer: asyncio.StreamWriter) -> None:
