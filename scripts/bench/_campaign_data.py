@@ -1,4 +1,4 @@
-"""The campaign benchmark's material: data (written with COPY), SQL, rules, fake n8n, CPU account.
+"""The campaign benchmark's material: data written with COPY, the floor's SQL, fake n8n, CPU use.
 
 Every salon has 4 professionals (3 per service), 8 services with return cycles, working hours
 09:00-19:00 every day, and clients with 1-6 completed visits of one service (a quarter of them
@@ -12,33 +12,17 @@ from __future__ import annotations
 import random
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from itertools import groupby
 from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
 import asyncpg
 import psutil
-
-from db.agenda import get_tenant
-from db.reads import list_professionals, list_services
-from domain.campaigns import CampaignOptions, FreeTime
-from domain.free_slots import Busy, Slot
-from domain.history import Visit, summarize_visits
-from domain.messages import campaign_offer_text
-from domain.models import (
-    AppointmentData,
-    Client,
-    Professional,
-    Service,
-    Tenant,
-    WorkingHours,
-)
-from domain.recall import CampaignInput, DueClient, SkipReason, cycle_position
 
 # name, duration_min, price_cents, return_cycle_days
 SERVICES = (
@@ -73,6 +57,23 @@ COLUMNS = {  # the columns each table's COPY fills, tables in foreign-key order
         " price_cents source"
     ).split(),
 }
+
+
+DueSet = set[tuple[UUID, UUID]]  # (tenant, client)
+
+
+@dataclass
+class Phase:
+    key: str  # a, b, b', c
+    label: str
+    wall_s: float = 0.0
+    due: DueSet = field(default_factory=set)
+    suggestions: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    per_salon_s: list[float] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    cpu_busy_s: float = 0.0  # the whole machine's (all processes: PostgreSQL, Ray, this one)
+    cpu_own_s: float = 0.0  # this process, its children and the database's backends
 
 
 @dataclass
@@ -284,167 +285,6 @@ CREATE TABLE {FLOOR_TABLE} (
     cycle_days integer NOT NULL, due_on date NOT NULL, overdue_days integer NOT NULL,
     skip_reason text
 )"""
-
-# The Celery-style baseline's statements and decisions (the same domain rules as ours).
-CLIENTS_SQL = """SELECT id, name, phone_e164, whatsapp_id, marketing_opt_out FROM client
-                 WHERE tenant_id = $1"""
-HOURS_SQL = """SELECT professional_id, weekday, start_time AS start, end_time AS end
-               FROM working_hours WHERE tenant_id = $1"""
-VISITS_SQL = """SELECT service_id, starts_at, professional_id FROM appointment
-                WHERE tenant_id = $1 AND client_id = $2 AND status = 'completed'
-                ORDER BY service_id"""
-# Whether the client is booked or has a pending suggestion, their last offer, and the salon's
-# bookings and pending suggestions in the campaign window (the slots already taken).
-CHECK_SQL = """
-WITH busy AS (
-    SELECT professional_id, starts_at, ends_at FROM appointment
-    WHERE tenant_id = $1 AND status <> 'cancelled' AND ends_at >= $3 AND starts_at < $4
-      AND starts_at > $3 - interval '1 day'
-    UNION ALL
-    SELECT professional_id, starts_at, ends_at FROM auth_request
-    WHERE tenant_id = $1 AND status = 'pending' AND ends_at >= $3 AND starts_at < $4
-)
-SELECT EXISTS (SELECT 1 FROM appointment WHERE tenant_id = $1 AND client_id = $2
-                 AND ends_at >= $3 AND status <> 'cancelled') AS booked,
-       EXISTS (SELECT 1 FROM auth_request WHERE tenant_id = $1 AND client_id = $2
-                 AND status = 'pending') AS pending,
-       (SELECT max(created_at) FROM outbound_message WHERE tenant_id = $1 AND client_id = $2
-          AND kind = 'marketing' AND status IN ('queued', 'sent')) AS last_marketing_at,
-       (SELECT coalesce(array_agg(professional_id), '{}') FROM busy) AS busy_professionals,
-       (SELECT coalesce(array_agg(starts_at), '{}') FROM busy) AS busy_starts,
-       (SELECT coalesce(array_agg(ends_at), '{}') FROM busy) AS busy_ends
-"""
-INSERT_SQL = """
-INSERT INTO auth_request (tenant_id, command_id, created_by_agent, client_id, professional_id,
-    service_id, starts_at, ends_at, appointment_data)
-VALUES ($1, $2, 'prazo_certo', $3, $4, $5, $6, $7, $8)
-RETURNING id
-"""
-
-
-@dataclass(frozen=True)
-class Salon:
-    tenant: Tenant
-    services: dict[UUID, Service]
-    professionals: list[Professional]
-    hours: list[WorkingHours]
-
-
-def most_overdue(
-    client_id: UUID, visits: Sequence[asyncpg.Record], salon: Salon, now: datetime
-) -> DueClient | None:
-    """The recall rule of domain/recall.py, applied to one client's visits."""
-    zone = salon.tenant.time_zone
-    today = now.astimezone(ZoneInfo(zone)).date()
-    best: DueClient | None = None
-    for service_id, rows in groupby(visits, key=lambda r: r["service_id"]):
-        service = salon.services.get(service_id)
-        if service is None:
-            continue
-        own = [Visit(starts_at=r["starts_at"], professional_id=r["professional_id"]) for r in rows]
-        history = summarize_visits(client_id, service_id, own, zone)
-        position = cycle_position(history, service, today=today, time_zone=zone)
-        if position is None or position.overdue_days < 0:
-            continue
-        if best is None or position.urgency > best.urgency:
-            best = position
-    return best
-
-
-def best_slot(
-    salon: Salon, due: DueClient, busy: list[Busy], now: datetime, options: CampaignOptions
-) -> Slot | None:
-    """A real open slot, found as plan_prazo_certo finds it (FreeTime over the same window):
-    the usual professional first, then nearest the usual weekday and time of day."""
-    service = salon.services[due.service_id]
-    performers = [
-        p
-        for p in salon.professionals
-        if p.active and (not p.service_ids or service.id in p.service_ids)
-    ]
-    zone = ZoneInfo(salon.tenant.time_zone)
-    agenda = CampaignInput(
-        time_zone=salon.tenant.time_zone,
-        professionals={},
-        services={},
-        hours=salon.hours,
-        clients={},
-        histories=[],
-        busy=busy,
-        booked_client_ids=frozenset(),
-        pending_client_ids=frozenset(),
-        last_marketing_at={},
-    )
-    start = now + timedelta(minutes=options.min_lead_min)
-    free = FreeTime(agenda, performers, start, now + timedelta(days=options.days_ahead))
-    duration = timedelta(minutes=service.duration_min)
-    candidates = [
-        Slot(professional_id=p.id, starts_at=start, ends_at=start + duration)
-        for p in performers
-        for start in free.starts(p.id, service.duration_min)
-    ]
-
-    def score(slot: Slot) -> tuple[int, int, int, datetime]:
-        local = slot.starts_at.astimezone(zone)
-        weekday_gap = abs(local.weekday() - due.history.usual_weekday)
-        minute_gap = abs(local.hour * 60 + local.minute - due.history.usual_minute)
-        usual = 0 if slot.professional_id == due.history.usual_professional_id else 1
-        return usual, min(weekday_gap, 7 - weekday_gap), minute_gap, slot.starts_at
-
-    return min(candidates, key=score, default=None)
-
-
-async def load_salon(conn: asyncpg.Connection, tenant_id: UUID) -> Salon:
-    return Salon(
-        tenant=await get_tenant(conn, tenant_id=tenant_id),
-        services={s.id: s for s in await list_services(conn, tenant_id=tenant_id)},
-        professionals=await list_professionals(conn, tenant_id=tenant_id),
-        hours=[WorkingHours(**dict(r)) for r in await conn.fetch(HOURS_SQL, tenant_id)],
-    )
-
-
-def check_skip(check: asyncpg.Record, now: datetime, cap_days: int) -> SkipReason | None:
-    """The skips of domain/recall.py (after opt-out) from one CHECK_SQL row."""
-    last_offer = check["last_marketing_at"]
-    if check["booked"]:
-        return "already_booked"
-    if check["pending"]:
-        return "pending_suggestion"
-    if last_offer is not None and now - last_offer < timedelta(days=cap_days):
-        return "frequency_cap"
-    return None
-
-
-def busy_of(check: asyncpg.Record) -> list[Busy]:
-    columns = (check["busy_professionals"], check["busy_starts"], check["busy_ends"])
-    return [
-        Busy(professional_id=p, starts_at=s, ends_at=e) for p, s, e in zip(*columns, strict=True)
-    ]
-
-
-def offer_body(
-    salon: Salon, client: Client, due: DueClient, appointment: AppointmentData, *, message_id: UUID
-) -> dict[str, Any]:
-    """What the baseline posts to n8n: the offer text in Portuguese, as our sender would."""
-    last_visit = due.history.last_visit_at.astimezone(ZoneInfo(salon.tenant.time_zone))
-    text = campaign_offer_text(
-        appointment,
-        salon_name=salon.tenant.name,
-        campaign="prazo_certo",
-        last_visit_date=last_visit.date().isoformat(),
-    )
-    return {
-        "message_id": str(message_id),
-        "tenant_id": str(salon.tenant.id),
-        "client_id": str(client.id),
-        "client_name": client.name,
-        "phone": client.phone_e164,
-        "whatsapp_id": client.whatsapp_id,
-        "channel": "whatsapp",
-        "text": text,
-        "kind": "marketing",
-    }
-
 
 # A fake n8n webhook: answers every POST with 200 at once (HTTP/1.1 keep-alive). It runs as a
 # child process so that serving it does not take CPU from the baseline it measures.

@@ -25,10 +25,9 @@ from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from uuid import UUID
 
-import asyncpg
 import httpx
 import psutil
 import ray
@@ -37,32 +36,14 @@ from actors.directory import HOST_OPTIONS, TenantDirectory
 from actors.host_actor import TenantHost
 from actors.scheduler import campaign_options
 from db.pool import connect, create_pool
-from domain.auth_requests import build_appointment_data
 from domain.campaigns import CampaignOptions
 from domain.commands import CampaignResult, RunCampaign
-from domain.free_slots import Slot
-from domain.models import Client
-from domain.recall import DueClient, SkipReason
 from integrations.settings import Placement, Settings
 
 from . import _campaign_data as data
+from . import _celery_baseline as celery
 from . import _stack as bench
-
-DueSet = set[tuple[UUID, UUID]]  # (tenant, client)
-
-
-@dataclass
-class Phase:
-    key: str  # a, b, b', c
-    label: str
-    wall_s: float = 0.0
-    due: DueSet = field(default_factory=set)
-    suggestions: int = 0
-    skipped: Counter[str] = field(default_factory=Counter)
-    per_salon_s: list[float] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-    cpu_busy_s: float = 0.0  # the whole machine's (all processes: PostgreSQL, Ray, this one)
-    cpu_own_s: float = 0.0  # this process, its children and the database's backends
+from ._campaign_data import Phase
 
 
 def busy_cpu_s() -> float:
@@ -163,104 +144,6 @@ async def run_ours(
 # (b) the Celery-style baseline --------------------------------------------------------------
 
 
-class CeleryStyle:
-    """What a Celery task per salon would do: row by row, one statement per step, autocommit."""
-
-    def __init__(
-        self, pool: asyncpg.Pool, http: httpx.AsyncClient | None, options: CampaignOptions
-    ) -> None:
-        self._pool = pool
-        self._http = http
-        self._options = options
-        self.queries = 0
-        self.sends = 0
-
-    async def salon(self, tenant_id: UUID, phase: Phase) -> None:
-        now = datetime.now(UTC)
-        async with self._pool.acquire() as conn:
-            salon = await data.load_salon(conn, tenant_id)  # 4 small queries
-            clients = [Client(**dict(r)) for r in await conn.fetch(data.CLIENTS_SQL, tenant_id)]
-            self.queries += 5
-            suggested = 0
-            for client in clients:
-                visits = await conn.fetch(data.VISITS_SQL, tenant_id, client.id)
-                self.queries += 1
-                due = data.most_overdue(client.id, visits, salon, now)
-                if due is None:
-                    continue
-                phase.due.add((tenant_id, client.id))
-                reason = await self._suggest(conn, salon, client, due, now, suggested)
-                if reason is None:
-                    suggested += 1
-                else:
-                    phase.skipped[reason] += 1
-            phase.suggestions += suggested
-
-    async def _suggest(
-        self,
-        conn: asyncpg.Connection,
-        salon: data.Salon,
-        client: Client,
-        due: DueClient,
-        now: datetime,
-        suggested: int,
-    ) -> SkipReason | None:
-        """Check, pick a slot, insert the auth request, send the offer; or why not."""
-        if client.marketing_opt_out:
-            return "opted_out"
-        window_end = now + timedelta(days=self._options.days_ahead)
-        check = await conn.fetchrow(data.CHECK_SQL, salon.tenant.id, client.id, now, window_end)
-        self.queries += 1
-        reason = data.check_skip(check, now, self._options.frequency_cap_days)
-        if reason is not None:
-            return reason
-        if suggested >= self._options.max_suggestions:
-            return "run_limit"
-        slot = data.best_slot(salon, due, data.busy_of(check), now, self._options)
-        if slot is None:
-            return "no_slot"
-        await self._insert_and_send(conn, salon, client, due, slot)
-        return None
-
-    async def _insert_and_send(
-        self,
-        conn: asyncpg.Connection,
-        salon: data.Salon,
-        client: Client,
-        due: DueClient,
-        slot: Slot,
-    ) -> None:
-        professional = next(p for p in salon.professionals if p.id == slot.professional_id)
-        appointment = build_appointment_data(
-            client=client,
-            service=salon.services[due.service_id],
-            professional=professional,
-            starts_at=slot.starts_at,
-            time_zone=salon.tenant.time_zone,
-            offer=self._options.offer,
-        )
-        request_id = await conn.fetchval(
-            data.INSERT_SQL,
-            salon.tenant.id,
-            f"bench-b:{client.id}",
-            client.id,
-            slot.professional_id,
-            due.service_id,
-            slot.starts_at,
-            slot.ends_at,
-            appointment.model_dump(mode="json"),
-        )
-        self.queries += 1
-        if self._http is None:
-            return
-        body = data.offer_body(salon, client, due, appointment, message_id=request_id)
-        response = await self._http.post(
-            "/webhook/whatsapp", json=body, headers={"Idempotency-Key": str(request_id)}
-        )
-        response.raise_for_status()
-        self.sends += 1
-
-
 async def run_baseline(
     database_url: str,
     tenants: Sequence[UUID],
@@ -268,7 +151,7 @@ async def run_baseline(
     options: CampaignOptions,
     n8n_url: str | None,
     account: data.CpuAccount,
-) -> tuple[Phase, CeleryStyle]:
+) -> tuple[Phase, celery.CeleryStyle]:
     if n8n_url:
         phase = Phase("b", f"Celery-style: {concurrency} tasks, with the n8n POST")
     else:
@@ -280,7 +163,7 @@ async def run_baseline(
         else None
     )
     try:
-        worker = CeleryStyle(pool, http, options)
+        worker = celery.CeleryStyle(pool, http, options)
 
         async def salon(tenant: UUID) -> None:
             await worker.salon(tenant, phase)
