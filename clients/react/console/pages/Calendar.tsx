@@ -34,14 +34,28 @@ export function Calendar({ session }: { session: Session }) {
   const days = useMemo(() => Array.from({ length: 7 }, (_, i) => addDays(first, i)), [first]);
   const last = days[6] ?? first;
 
+  // The salon's team and services change rarely: loaded once (and after a resync), not per week.
   useEffect(() => {
     let live = true;
-    Promise.all([api.appointments({ from: first, to: last }), api.professionals(), api.services()])
-      .then(([list, pros, svcs]) => {
+    Promise.all([api.professionals(), api.services()])
+      .then(([pros, svcs]) => {
         if (!live) return;
-        setLoaded(list.data.filter((a) => a.status !== "cancelled"));
         setProfessionals(pros.filter((p) => p.active));
         setServices(svcs);
+      })
+      .catch(() => live && setError("Não foi possível carregar a agenda."));
+    return () => {
+      live = false;
+    };
+  }, [api, refreshes]);
+
+  useEffect(() => {
+    let live = true;
+    api
+      .appointments({ from: first, to: last })
+      .then((list) => {
+        if (!live) return;
+        setLoaded(list.data.filter((a) => a.status !== "cancelled"));
         setError(null);
       })
       .catch(() => live && setError("Não foi possível carregar a agenda."));
