@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 from uuid import UUID
 
 import asyncpg
 
+from domain.errors import SalonFileError
 from domain.salon_import import SalonFile, id_for, rebase_shift, tenant_id_of
 
 
@@ -28,7 +30,20 @@ class ImportSummary:
 async def import_salon(
     conn: asyncpg.Connection, salon: SalonFile, *, rebase_to: date | None = None
 ) -> ImportSummary:
-    """Upsert everything in the file inside one transaction owned by the caller."""
+    """Upsert everything in the file inside one transaction owned by the caller.
+
+    A row the database refuses (a slug or phone taken, a visit over a stored appointment) is a
+    `SalonFileError` saying which: the caller rolls back, so nothing of the file is written.
+    """
+    try:
+        return await _import(conn, salon, rebase_to)
+    except asyncpg.UniqueViolationError as error:
+        raise SalonFileError(f"{error.detail or error} ({error.constraint_name})") from None
+
+
+async def _import(
+    conn: asyncpg.Connection, salon: SalonFile, rebase_to: date | None
+) -> ImportSummary:
     tenant_id = tenant_id_of(salon)
     shift = rebase_shift(salon, rebase_to) if rebase_to else timedelta(0)
     await conn.execute(
@@ -163,11 +178,47 @@ async def _import_visits(
                     visit.price_cents if visit.price_cents is not None else price,
                 )
             )
-    await conn.executemany(
-        """INSERT INTO appointment (tenant_id, id, client_id, professional_id, service_id,
-               starts_at, ends_at, status, price_cents, source)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'import')
-           ON CONFLICT (tenant_id, id) DO NOTHING""",
-        rows,
-    )
+    try:
+        # A savepoint, so the conflict can still be looked up before the caller rolls back.
+        async with conn.transaction():
+            await conn.executemany(
+                """INSERT INTO appointment (tenant_id, id, client_id, professional_id, service_id,
+                       starts_at, ends_at, status, price_cents, source)
+                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'import')
+                   ON CONFLICT (tenant_id, id) DO NOTHING""",
+                rows,
+            )
+    except asyncpg.ExclusionViolationError:
+        # The file itself was checked (SalonFile): a visit meets an appointment already stored.
+        raise SalonFileError(await _stored_overlap(conn, salon, tenant_id, rows)) from None
     return len(rows)
+
+
+async def _stored_overlap(
+    conn: asyncpg.Connection, salon: SalonFile, tenant_id: UUID, rows: list[tuple[Any, ...]]
+) -> str:
+    """One line naming a visit of the file and the stored appointment it overlaps."""
+    found = await conn.fetchrow(
+        """SELECT v.id AS visit_id, a.id AS appointment_id, a.professional_id,
+                  v.starts_at AS visit_at, a.starts_at, a.ends_at
+           FROM unnest($2::uuid[], $3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::text[])
+                AS v(id, professional_id, starts_at, ends_at, status)
+           JOIN appointment a ON a.tenant_id = $1 AND a.professional_id = v.professional_id
+             AND a.id <> v.id AND a.status <> 'cancelled' AND v.status <> 'cancelled'
+             AND tstzrange(a.starts_at, a.ends_at) && tstzrange(v.starts_at, v.ends_at)
+           ORDER BY v.starts_at LIMIT 1""",
+        tenant_id,
+        [r[1] for r in rows],
+        [r[3] for r in rows],
+        [r[5] for r in rows],
+        [r[6] for r in rows],
+        [r[7] for r in rows],
+    )
+    if found is None:
+        return "a visit overlaps an appointment already stored (another writer meanwhile)"
+    keys = {id_for(tenant_id, "professional", p.key): p.key for p in salon.professionals}
+    return (
+        f"the visit of professional {keys.get(found['professional_id'], '?')} at"
+        f" {found['visit_at'].isoformat()} overlaps appointment {found['appointment_id']}"
+        f" already stored ({found['starts_at'].isoformat()}–{found['ends_at'].isoformat()})"
+    )

@@ -14,6 +14,7 @@ from deployments import (
     routes_webhooks,
     websocket,
 )
+from deployments.api_docs import OPENAPI_URL, mount_api_docs
 from deployments.console import mount_console
 from deployments.errors import install_error_handlers
 from deployments.resources import open_resources
@@ -26,6 +27,10 @@ def create_api(settings: Settings) -> FastAPI:
         version="0.1.0",
         description="Salon agenda back end: tenant actors, owner approvals, live sync.",
         lifespan=open_resources,
+        # FastAPI's own pages would load their scripts from a CDN: ours serve them (api_docs.py).
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=OPENAPI_URL if settings.api_docs_enabled else None,
     )
     app.state.settings = settings
     install_error_handlers(app)
@@ -38,4 +43,6 @@ def create_api(settings: Settings) -> FastAPI:
     app.include_router(routes_webhooks.router)
     app.include_router(websocket.router)
     mount_console(app, settings)
+    if settings.api_docs_enabled:
+        mount_api_docs(app)
     return app

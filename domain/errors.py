@@ -50,3 +50,9 @@ class DuplicateCommandError(DomainError):
     """A command id reused for a different command."""
 
     code = "duplicate_command"
+
+
+class SalonFileError(DomainError):
+    """A salon file that cannot be imported as it is (it would break an invariant)."""
+
+    code = "invalid_salon_file"

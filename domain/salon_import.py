@@ -6,7 +6,7 @@ key (uuid5), so importing the same file twice changes nothing.
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Literal
 from uuid import NAMESPACE_URL, UUID, uuid5
 
@@ -113,7 +113,61 @@ class SalonFile(_Part):
                     raise ValueError(
                         f"client {client.key}: unknown professional {visit.professional}"
                     )
+        clash = find_overlapping_visits(self)
+        if clash is not None:
+            raise ValueError(clash.describe())
         return self
+
+
+class FileVisit(_Part):
+    """A visit as the file places it: whose, with whom, from when to when."""
+
+    client: Key
+    professional: Key
+    starts_at: AwareDatetime
+    ends_at: AwareDatetime
+
+    def label(self) -> str:
+        return f"client {self.client} at {self.starts_at.isoformat()}"
+
+
+class VisitOverlap(_Part):
+    first: FileVisit
+    second: FileVisit
+
+    def describe(self) -> str:
+        first, second = self.first, self.second
+        return (
+            f"visits overlap for professional {first.professional}: {first.label()}"
+            f" (until {first.ends_at.isoformat()}) and {second.label()}"
+        )
+
+
+def find_overlapping_visits(salon: SalonFile) -> VisitOverlap | None:
+    """The first two visits of one professional that overlap (cancelled ones never block)."""
+    durations = {s.key: timedelta(minutes=s.duration_min) for s in salon.services}
+    placed: dict[tuple[Key, Key, datetime], FileVisit] = {}
+    for client in salon.clients:
+        for visit in client.visits:
+            if visit.status == "cancelled":
+                continue
+            # The same visit twice is one row (its id comes from these three).
+            placed[(client.key, visit.professional, visit.starts_at)] = FileVisit(
+                client=client.key,
+                professional=visit.professional,
+                starts_at=visit.starts_at,
+                ends_at=visit.starts_at + durations[visit.service],
+            )
+    ordered = sorted(placed.values(), key=lambda v: (v.professional, v.starts_at, v.client))
+    latest: FileVisit | None = None  # the visit ending last so far, of the same professional
+    for current in ordered:
+        if latest is not None and latest.professional == current.professional:
+            if current.starts_at < latest.ends_at:
+                return VisitOverlap(first=latest, second=current)
+            if current.ends_at <= latest.ends_at:
+                continue
+        latest = current
+    return None
 
 
 def tenant_id_of(salon: SalonFile) -> UUID:

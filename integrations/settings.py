@@ -73,6 +73,8 @@ class Settings(BaseSettings):
 
     # The owner console's built files; empty: clients/react/dist/console when built.
     console_dir: str = ""
+    # /docs, /redoc and /openapi.json; unset: on in development and test, off in production.
+    api_docs: bool | None = None
 
     # The chat agent's Gemini; an empty key leaves the Portuguese rule engine answering alone.
     gemini_api_key: SecretStr = SecretStr("")
@@ -96,6 +98,12 @@ class Settings(BaseSettings):
         elif not self.jwt_secret.get_secret_value():
             raise ValueError("AGENDA_JWT_SECRET is required")
         return self
+
+    @property
+    def api_docs_enabled(self) -> bool:
+        if self.api_docs is not None:
+            return self.api_docs
+        return self.environment != Environment.PRODUCTION
 
     def process_environment(self) -> dict[str, str]:
         """What another process (a Ray worker) needs in its environment to rebuild these."""

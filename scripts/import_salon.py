@@ -13,8 +13,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from db.pool import connect
 from db.salon_import import ImportSummary, import_salon
+from domain.errors import SalonFileError
 from domain.salon_import import SalonFile
 
 
@@ -35,8 +38,19 @@ def main() -> int:
     args = parser.parse_args()
     if not args.database_url:
         parser.error("set AGENDA_DATABASE_URL or pass --database-url")
-    salon = SalonFile.model_validate_json(args.file.read_text())
-    summary = asyncio.run(import_file(args.database_url, salon, args.rebase))
+    try:
+        salon = SalonFile.model_validate_json(args.file.read_text())
+        summary = asyncio.run(import_file(args.database_url, salon, args.rebase))
+    except ValidationError as error:
+        for problem in error.errors(include_url=False):
+            where = ".".join(str(part) for part in problem["loc"])
+            message = problem["msg"].removeprefix("Value error, ")
+            print(f"{args.file}: {where + ': ' if where else ''}{message}", file=sys.stderr)
+        print("nothing was imported", file=sys.stderr)
+        return 2
+    except SalonFileError as error:
+        print(f"{args.file}: {error.message}; nothing was imported", file=sys.stderr)
+        return 2
     print(
         f"tenant {summary.tenant_id}: {summary.professionals} professionals, "
         f"{summary.services} services, {summary.clients} clients, "

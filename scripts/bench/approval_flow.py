@@ -9,8 +9,8 @@ Run from the repository root (PostgreSQL and Redis up; defaults are the local se
     .venv/bin/python -m scripts.bench.approval_flow [--salons 4] [--requests 100] [--concurrency 16]
 
 Serve runs here with its stock proxy, started from this driver. scripts/up starts the cluster with
-RAY_SERVE_ENABLE_HA_PROXY=1 and RAY_SERVE_THROUGHPUT_OPTIMIZED=1, which NOTES.md measured several
-times faster at the ingress: the HTTP figures here are a pessimistic bound for that setup.
+RAY_SERVE_ENABLE_HA_PROXY=1 and RAY_SERVE_THROUGHPUT_OPTIMIZED=1, which docs/ray.md records as
+several times faster at the ingress: the HTTP figures here are a pessimistic bound for that setup.
 Each open WebSocket holds one of the replica's `max_ongoing_requests` slots for its lifetime.
 """
 
