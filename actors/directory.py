@@ -1,4 +1,4 @@
-"""Placement: which Ray actor hosts a salon. Callers only say `call(tenant_id, ...)`.
+"""Placement: which Ray actor hosts a salon. Callers only say `send(tenant_id, command)`.
 
 `per_tenant`: one Ray actor per salon, named `tenant:<id>` (the Ray dashboard lists each salon).
 `shared`: salons spread by a stable hash over `tenant_hosts` actors named `tenant-host:<n>`, for
@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import zlib
-from typing import Any
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 import ray
@@ -18,21 +18,12 @@ from ray.exceptions import ActorDiedError, ActorUnavailableError, RayTaskError
 
 from actors.errors import TenantUnavailableError
 from actors.host_actor import TenantHost
+from config.settings import Placement, Settings
+from domain.commands import Command, result_type
 from domain.errors import DomainError
-from integrations.settings import Placement, Settings
 
 logger = logging.getLogger(__name__)
-
-# Options a host needs that are not secrets; secrets reach hosts through their environment.
-HOST_OPTIONS = (
-    "placement",
-    "passivate_after_s",
-    "upkeep_interval_s",
-    "redis_prefix",
-    "event_stream_maxlen",
-    "db_pool_max",
-    "environment",
-)
+R = TypeVar("R")
 
 
 class TenantDirectory:
@@ -49,26 +40,37 @@ class TenantDirectory:
     def _handle(self, name: str) -> Any:
         handle = self._handles.get(name)
         if handle is None:
-            overrides = self._settings.model_dump(include=set(HOST_OPTIONS), mode="json")
             handle = TenantHost.options(  # type: ignore[attr-defined]
                 name=name,
                 namespace=self._settings.ray_namespace,
                 lifetime="detached",
                 get_if_exists=True,
-            ).remote(overrides, self._settings.placement == Placement.PER_TENANT)
+            ).remote(self._settings.for_actor(), self._settings.placement == Placement.PER_TENANT)
             self._handles[name] = handle
         return handle
 
-    async def call(self, tenant_id: UUID, command_name: str, command: Any) -> Any:
-        """Run a command in the salon's agenda; domain errors come back as themselves."""
+    async def send(self, tenant_id: UUID, command: Command[R]) -> R:
+        """Run a command in the salon's actor and return its result (the `R` it names).
+
+        Domain errors come back as themselves; a dead or retiring host is retried once (commands
+        carry ids, so running one again is safe), then it is a TenantUnavailableError.
+        """
+        expected = result_type(type(command))
+        answer = await self._call(tenant_id, command)
+        if not isinstance(answer, expected):
+            raise TypeError(f"{type(command).__name__} answered {type(answer).__name__}")
+        return cast(R, answer)
+
+    async def _call(self, tenant_id: UUID, command: Command[Any]) -> object:
         name = self.actor_name(tenant_id)
         for attempt in (1, 2):
             handle = self._handle(name)
             try:
-                return await asyncio.wait_for(
-                    handle.call.remote(tenant_id, command_name, command),
+                answer: object = await asyncio.wait_for(
+                    handle.call.remote(tenant_id, command),
                     timeout=self._settings.actor_call_timeout_s,
                 )
+                return answer
             except RayTaskError as error:
                 cause = error.cause
                 if isinstance(cause, DomainError):

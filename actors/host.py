@@ -1,4 +1,4 @@
-"""Hosts tenant agendas in one process: activation on first call, upkeep, passivation.
+"""Hosts salons in one process: activation on first command, upkeep, passivation.
 
 `TenantHostCore` is plain Python (tests build and await it without Ray); `TenantHost` is the thin
 Ray actor around it. One salon per host or many: the core does not care.
@@ -9,35 +9,23 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import TypeVar
 from uuid import UUID
 
 import asyncpg
 from redis.asyncio import Redis
 
-from actors.agenda import TenantAgenda
-from actors.chat_agenda import ChatObserver
+from actors.chat_desk import ChatObserver
+from actors.salon import Salon
+from config.settings import Settings
 from db.pool import create_pool
+from domain.commands import Command
 from integrations.event_stream import EventStream
 from integrations.gemini import gemini_from_settings
 from integrations.llm import LanguageModel
-from integrations.settings import Settings
 
 logger = logging.getLogger(__name__)
-
-# The commands a caller may send to an agenda; anything else is refused before dispatch.
-COMMANDS = frozenset(
-    {
-        "create_auth_request",
-        "decide_auth_request",
-        "record_deliveries",
-        "run_campaign",
-        "receive_message",
-        "send_owner_message",
-        "set_campaign_schedule",
-        "resume_work",
-    }
-)
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -49,7 +37,7 @@ class HostStatus:
 class TenantHostCore:
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
-        self._agendas: dict[UUID, TenantAgenda] = {}
+        self._salons: dict[UUID, Salon] = {}
         self._activating: dict[UUID, asyncio.Lock] = {}
         self._pool: asyncpg.Pool | None = None
         self._redis: Redis | None = None
@@ -88,18 +76,15 @@ class TenantHostCore:
         if self._redis is not None:
             await self._redis.aclose()
 
-    async def call(self, tenant_id: UUID, command_name: str, command: Any) -> Any:
-        if command_name not in COMMANDS:
-            raise ValueError(f"unknown tenant command {command_name!r}")
-        agenda = await self.agenda(tenant_id)
-        agenda.touch()
-        return await getattr(agenda, command_name)(command)
+    async def call(self, tenant_id: UUID, command: Command[R]) -> R:
+        salon = await self.salon(tenant_id)
+        return await salon.handle(command)
 
-    async def agenda(self, tenant_id: UUID) -> TenantAgenda:
-        """The live agenda of a tenant, activated from PostgreSQL on first use."""
-        agenda = self._agendas.get(tenant_id)
-        if agenda is not None:
-            return agenda
+    async def salon(self, tenant_id: UUID) -> Salon:
+        """The live salon, activated from PostgreSQL on first use."""
+        salon = self._salons.get(tenant_id)
+        if salon is not None:
+            return salon
         await self.start()
         # Two first calls for one tenant must not load it twice: one activation per tenant.
         lock = self._activating.setdefault(tenant_id, asyncio.Lock())
@@ -109,13 +94,13 @@ class TenantHostCore:
             # Even when activation fails (unknown salon, PostgreSQL away): an empty host retires.
             self._activating.pop(tenant_id, None)
 
-    async def _activate(self, tenant_id: UUID, lock: asyncio.Lock) -> TenantAgenda:
+    async def _activate(self, tenant_id: UUID, lock: asyncio.Lock) -> Salon:
         async with lock:
-            agenda = self._agendas.get(tenant_id)
-            if agenda is None:
+            salon = self._salons.get(tenant_id)
+            if salon is None:
                 if self._pool is None or self._stream is None:
                     raise RuntimeError("host not started")
-                agenda = TenantAgenda(
+                salon = Salon(
                     tenant_id,
                     llm=self._llm,
                     observer=self.chat_observer,
@@ -123,37 +108,38 @@ class TenantHostCore:
                     stream=self._stream,
                     send_window=(self._settings.send_window_start, self._settings.send_window_end),
                 )
-                await agenda.activate()
-                self._agendas[tenant_id] = agenda
-        return agenda
+                await salon.activate()
+                self._salons[tenant_id] = salon
+                logger.info("tenant %s activated", tenant_id)
+        return salon
 
     def passivate_idle(self, idle_after_s: float) -> list[UUID]:
-        """Drop agendas unused for `idle_after_s`; they reload from PostgreSQL on the next call."""
+        """Drop salons unused for `idle_after_s`; they reload from PostgreSQL on the next call."""
         idle = [
             tenant_id
-            for tenant_id, agenda in self._agendas.items()
-            if agenda.idle_for_s() >= idle_after_s and not agenda.busy
+            for tenant_id, salon in self._salons.items()
+            if salon.idle_for_s() >= idle_after_s and not salon.busy
         ]
         for tenant_id in idle:
-            del self._agendas[tenant_id]
+            del self._salons[tenant_id]
             logger.info("tenant %s passivated", tenant_id)
         return idle
 
     async def upkeep(self) -> None:
         """Publish what Redis refused earlier, then passivate idle salons."""
-        for agenda in list(self._agendas.values()):
+        for salon in list(self._salons.values()):
             try:
-                await agenda.publish_pending()
+                await salon.publish_pending()
             except Exception:  # one salon's trouble never stops the others' upkeep
-                logger.exception("tenant %s: upkeep failed", agenda.tenant_id)
+                logger.exception("tenant %s: upkeep failed", salon.tenant_id)
         self.passivate_idle(self._settings.passivate_after_s)
 
     @property
     def empty(self) -> bool:
-        return not self._agendas and not self._activating
+        return not self._salons and not self._activating
 
     def status(self) -> HostStatus:
         return HostStatus(
-            tenants=sorted(str(t) for t in self._agendas),
-            unpublished_events=sum(a.unpublished_count for a in self._agendas.values()),
+            tenants=sorted(str(t) for t in self._salons),
+            unpublished_events=sum(s.unpublished_count for s in self._salons.values()),
         )

@@ -1,7 +1,7 @@
-"""The Ray actor that hosts tenant agendas: a thin shell over TenantHostCore.
+"""The Ray actor that hosts salons: a thin shell over TenantHostCore.
 
-Named and detached, restarted by Ray on failure; a restarted host starts empty and each agenda
-rebuilds itself from PostgreSQL on its next call, so calls are safe to repeat.
+Named and detached, restarted by Ray on failure; a restarted host starts empty and each salon
+rebuilds itself from PostgreSQL on its next command, so commands are safe to repeat.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from ray.util.metrics import Counter, Histogram
 
 from actors.errors import TenantUnavailableError
 from actors.host import TenantHostCore
-from integrations.settings import Settings
+from config.settings import Settings
+from domain.commands import Command
 
 logger = logging.getLogger(__name__)
 
@@ -61,15 +62,15 @@ class TenantHost:
         self._upkeep_task: asyncio.Task[None] | None = None
         self._retiring = False
 
-    async def call(self, tenant_id: UUID, command_name: str, command: Any) -> Any:
+    async def call(self, tenant_id: UUID, command: Command[Any]) -> Any:
         if self._retiring:  # the pool is closing: the caller retries on a new host
             raise TenantUnavailableError("salon host is retiring")
         self._ensure_upkeep()
-        return await self._core.call(tenant_id, command_name, command)
+        return await self._core.call(tenant_id, command)
 
     async def activate(self, tenant_id: UUID) -> list[str]:
         self._ensure_upkeep()
-        await self._core.agenda(tenant_id)
+        await self._core.salon(tenant_id)
         return self._core.status().tenants
 
     async def ping(self) -> dict[str, Any]:

@@ -17,12 +17,13 @@ from uuid import UUID
 
 import asyncpg
 
+from config.settings import Settings
 from db import campaigns as campaign_queries
 from db.agenda import tenants_with_unfinished_work
+from db.read.campaigns import list_schedules
 from domain.campaigns import CampaignOptions
 from domain.commands import CampaignResult, RunCampaign
 from domain.schedule import DueRun, due_runs
-from integrations.settings import Settings
 
 logger = logging.getLogger(__name__)
 Dispatch = Callable[[UUID, RunCampaign], Awaitable[CampaignResult]]
@@ -70,7 +71,7 @@ class SchedulerCore:
         `tenant_ids` limits the step to some salons (drills, tests); None means all.
         """
         async with self._pool.acquire() as conn:
-            schedules = await campaign_queries.list_schedules(conn, tenant_ids=tenant_ids)
+            schedules = await list_schedules(conn, tenant_ids=tenant_ids)
             due = due_runs(schedules, now=now, window_closes=self._settings.send_window_end)
             done = await campaign_queries.completed_runs(
                 conn, runs=[(run.tenant_id, run.run_key) for run in due]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any
 from uuid import UUID
 
 import ray
@@ -18,9 +18,10 @@ from ray.util.metrics import Counter, Histogram
 
 from actors.directory import TenantDirectory
 from actors.scheduler import SchedulerCore, StepReport, campaign_options
+from config.settings import Settings
 from db.pool import create_pool
 from domain.commands import CampaignResult, ResumeWork, RunCampaign
-from integrations.settings import Settings
+from domain.vocabulary import CampaignType
 
 logger = logging.getLogger(__name__)
 SCHEDULER_NAME = "campaign-scheduler"
@@ -57,7 +58,7 @@ class CampaignScheduler:
         started = asyncio.get_running_loop().time()
         tags: dict[str, str] = {"campaign": command.campaign_type}
         try:
-            result: CampaignResult = await self._directory.call(tenant_id, "run_campaign", command)
+            result = await self._directory.send(tenant_id, command)
         except Exception:
             self._runs.inc(1, tags | {"result": "failed"})
             raise
@@ -68,7 +69,7 @@ class CampaignScheduler:
         return result
 
     async def _resume(self, tenant_id: UUID) -> object:
-        return await self._directory.call(tenant_id, "resume_work", ResumeWork())
+        return await self._directory.send(tenant_id, ResumeWork())
 
     async def tenant_ids(self) -> list[str]:
         """Every salon's id (for bulk jobs, which hold no database credentials)."""
@@ -78,7 +79,7 @@ class CampaignScheduler:
     async def run_for(
         self,
         tenant_id: str,
-        campaign_type: Literal["prazo_certo", "encher_agenda"],
+        campaign_type: CampaignType,
         run_key: str,
         dry_run: bool,
     ) -> CampaignResult:
@@ -137,20 +138,7 @@ def ensure_scheduler(settings: Settings) -> Any:
         namespace=settings.ray_namespace,
         lifetime="detached",
         get_if_exists=True,
-    ).remote(
-        settings.model_dump(
-            include={
-                "placement",
-                "tenant_hosts",
-                "ray_namespace",
-                "redis_prefix",
-                "environment",
-                "scheduler_interval_s",
-                "scheduler_concurrency",
-            },
-            mode="json",
-        )
-    )
+    ).remote(settings.for_actor())
     if settings.scheduler_enabled:
         handle.start.remote()
     return handle

@@ -21,12 +21,12 @@ from uuid import UUID
 
 import asyncpg
 
+from config.settings import Settings
 from db import outbox
 from db.outbox import ClaimedMessage, RetryPlan
 from domain.commands import DeliveriesRecorded, DeliveryOutcome, RecordDeliveries
 from domain.delivery import RetryPolicy, SendResult, decide_after_attempt
 from integrations.n8n import N8nClient, SendOutcome, WhatsAppPayload
-from integrations.settings import Settings
 
 logger = logging.getLogger(__name__)
 

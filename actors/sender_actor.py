@@ -9,30 +9,19 @@ from __future__ import annotations
 import asyncio
 import logging
 from typing import Any
-from uuid import UUID
 
 import ray
 from ray.util.metrics import Counter
 
 from actors.directory import TenantDirectory
 from actors.sender import SenderCore, SenderStepResult
+from config.settings import Settings
 from db.pool import create_pool
-from domain.commands import DeliveriesRecorded, RecordDeliveries
 from integrations.n8n import N8nClient
-from integrations.settings import Settings
 
 logger = logging.getLogger(__name__)
 
 ACTOR_NAME = "whatsapp-sender"
-# Secrets and server URLs reach the actor through its environment (where `ray start` ran).
-FROM_ENVIRONMENT = frozenset(
-    {"jwt_secret", "n8n_webhook_secret", "n8n_auth_token", "database_url", "redis_url"}
-)
-
-
-def sender_options(settings: Settings) -> dict[str, Any]:
-    """The plain (non-secret) settings the actor is built with."""
-    return settings.model_dump(mode="json", exclude=set(FROM_ENVIRONMENT))
 
 
 @ray.remote(num_cpus=0.01, max_restarts=-1, max_task_retries=0, max_concurrency=8)  # type: ignore[call-overload]
@@ -84,14 +73,11 @@ class WhatsAppSender:
                 )
                 directory = TenantDirectory(self._settings)
 
-                async def record(tenant_id: UUID, command: RecordDeliveries) -> DeliveriesRecorded:
-                    result = await directory.call(tenant_id, "record_deliveries", command)
-                    if not isinstance(result, DeliveriesRecorded):
-                        raise TypeError(f"record_deliveries answered {type(result).__name__}")
-                    return result
-
                 self._core = SenderCore(
-                    self._settings, pool=pool, client=N8nClient(self._settings), record=record
+                    self._settings,
+                    pool=pool,
+                    client=N8nClient(self._settings),
+                    record=directory.send,
                 )
             return self._core
 
@@ -103,4 +89,4 @@ def ensure_sender(settings: Settings) -> Any:
         namespace=settings.ray_namespace,
         lifetime="detached",
         get_if_exists=True,
-    ).remote(sender_options(settings))
+    ).remote(settings.for_actor())

@@ -1,49 +1,26 @@
-"""Loads one tenant's live agenda (what its actor holds in memory) in a handful of queries."""
+"""A salon's live agenda in PostgreSQL: load it whole (what its actor holds in memory), and store
+an `AgendaChange` (the rows behind what a command changed in memory)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
 from uuid import UUID
 
 import asyncpg
 
-from db.auth_requests import list_pending_auth_requests
-from db.reads import list_professionals
-from domain.errors import NotFoundError
-from domain.models import (
-    Appointment,
-    AuthRequest,
-    Client,
-    Professional,
-    Service,
-    Tenant,
-    WorkingHours,
+from db import auth_requests, clients
+from db.appointments import insert_appointments
+from db.read.agenda import (
+    APPOINTMENT_COLUMNS,
+    get_tenant,
+    list_pending_auth_requests,
+    list_professionals,
 )
+from domain.agenda import Agenda, AgendaChange
+from domain.models import Appointment, Client, Service, WorkingHours
 
 
-@dataclass
-class AgendaSnapshot:
-    tenant: Tenant
-    professionals: dict[UUID, Professional]
-    services: dict[UUID, Service]
-    working_hours: list[WorkingHours]
-    clients: dict[UUID, Client]
-    upcoming: dict[UUID, Appointment]
-    pending: dict[UUID, AuthRequest]
-    last_visits: dict[tuple[UUID, UUID], datetime] = field(default_factory=dict)
-
-
-async def get_tenant(conn: asyncpg.Connection, *, tenant_id: UUID) -> Tenant:
-    row = await conn.fetchrow("SELECT id, name, time_zone FROM tenant WHERE id = $1", tenant_id)
-    if row is None:
-        raise NotFoundError(f"tenant {tenant_id} not found")
-    return Tenant(**dict(row))
-
-
-async def load_agenda(
-    conn: asyncpg.Connection, *, tenant_id: UUID, now: datetime
-) -> AgendaSnapshot:
+async def load_agenda(conn: asyncpg.Connection, *, tenant_id: UUID, now: datetime) -> Agenda:
     tenant = await get_tenant(conn, tenant_id=tenant_id)
     professionals = await list_professionals(conn, tenant_id=tenant_id)
     services = await conn.fetch(
@@ -56,15 +33,14 @@ async def load_agenda(
         " FROM working_hours WHERE tenant_id = $1",
         tenant_id,
     )
-    clients = await conn.fetch(
+    client_rows = await conn.fetch(
         "SELECT id, name, phone_e164, whatsapp_id, marketing_opt_out FROM client"
         " WHERE tenant_id = $1",
         tenant_id,
     )
     upcoming = await conn.fetch(
-        """
-        SELECT id, client_id, professional_id, service_id, starts_at, ends_at, status,
-               price_cents, auth_request_id
+        f"""
+        SELECT {APPOINTMENT_COLUMNS}
         FROM appointment
         WHERE tenant_id = $1 AND ends_at >= $2 AND status <> 'cancelled'
           -- appointments last at most 600 minutes: this bound lets (tenant_id, starts_at) serve
@@ -73,26 +49,36 @@ async def load_agenda(
         tenant_id,
         now,
     )
-    last_visits = await conn.fetch(
-        """
-        SELECT client_id, service_id, max(starts_at) AS last_at
-        FROM appointment
-        WHERE tenant_id = $1 AND status = 'completed'
-        GROUP BY client_id, service_id
-        """,
-        tenant_id,
-    )
     pending = await list_pending_auth_requests(conn, tenant_id=tenant_id)
-    return AgendaSnapshot(
+    return Agenda(
         tenant=tenant,
         professionals={p.id: p for p in professionals},
         services={r["id"]: Service(**dict(r)) for r in services},
         working_hours=[WorkingHours(**dict(r)) for r in hours],
-        clients={r["id"]: Client(**dict(r)) for r in clients},
+        clients={r["id"]: Client(**dict(r)) for r in client_rows},
         upcoming={r["id"]: Appointment(**dict(r)) for r in upcoming},
         pending={request.id: request for request in pending},
-        last_visits={(r["client_id"], r["service_id"]): r["last_at"] for r in last_visits},
     )
+
+
+async def store_change(conn: asyncpg.Connection, *, tenant_id: UUID, change: AgendaChange) -> None:
+    """The change's rows, inside the caller's transaction, in the order their keys need.
+
+    New clients are stored by the caller first (what else a command stores may refer to them);
+    a refused row raises the domain error saying why (SlotTakenError, AlreadyDecidedError).
+    """
+    if change.requests_added:
+        await auth_requests.insert_auth_requests(
+            conn, tenant_id=tenant_id, requests=change.requests_added
+        )
+    if change.requests_decided:
+        await auth_requests.record_decisions(
+            conn, tenant_id=tenant_id, requests=change.requests_decided
+        )
+    if change.appointments_added:
+        await insert_appointments(conn, tenant_id=tenant_id, appointments=change.appointments_added)
+    if change.clients_opted_out:
+        await clients.opt_out(conn, tenant_id=tenant_id, client_ids=change.clients_opted_out)
 
 
 async def tenants_with_unfinished_work(

@@ -1,102 +1,94 @@
-"""Queries of the auth_request aggregate."""
+"""Writes and the actor's own reads of the auth_request aggregate (lists: db/read/agenda.py)."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 from uuid import UUID
 
 import asyncpg
 
+from db.read.agenda import AUTH_REQUEST_COLUMNS, auth_request_of
 from domain.errors import AlreadyDecidedError
-from domain.models import AppointmentData, AuthRequest
-
-_COLUMNS = """id, status, created_by_agent, appointment_data, created_at, command_id,
-              decided_at, decided_by, notes, appointment_id"""
+from domain.models import AuthRequest
 
 
-def _to_model(row: Any) -> AuthRequest:
-    values = dict(row)
-    values["appointment_data"] = AppointmentData.model_validate(values["appointment_data"])
-    return AuthRequest(**values)
-
-
-async def insert_auth_request(
-    conn: asyncpg.Connection, *, tenant_id: UUID, request: AuthRequest
+async def insert_auth_requests(
+    conn: asyncpg.Connection, *, tenant_id: UUID, requests: Sequence[AuthRequest]
 ) -> None:
-    data = request.appointment_data
-    await conn.execute(
+    """All the requests in one batched statement (a campaign run proposes hundreds)."""
+    await conn.executemany(
         """
         INSERT INTO auth_request (tenant_id, id, command_id, status, created_by_agent, client_id,
-            professional_id, service_id, starts_at, ends_at, appointment_data, created_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+            professional_id, service_id, starts_at, ends_at, appointment_data, created_at,
+            campaign_run_id)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
         """,
-        tenant_id,
-        request.id,
-        request.command_id,
-        request.status.value,
-        request.created_by_agent.value,
-        data.client_id,
-        data.professional_id,
-        data.service_id,
-        data.starts_at,
-        data.ends_at,
-        data.model_dump(mode="json"),
-        request.created_at,
+        [
+            (
+                tenant_id,
+                r.id,
+                r.command_id,
+                r.status.value,
+                r.created_by_agent.value,
+                r.appointment_data.client_id,
+                r.appointment_data.professional_id,
+                r.appointment_data.service_id,
+                r.appointment_data.starts_at,
+                r.appointment_data.ends_at,
+                r.appointment_data.model_dump(mode="json"),
+                r.created_at,
+                r.campaign_run_id,
+            )
+            for r in requests
+        ],
     )
 
 
-async def record_decision(
-    conn: asyncpg.Connection, *, tenant_id: UUID, request: AuthRequest
+async def record_decisions(
+    conn: asyncpg.Connection, *, tenant_id: UUID, requests: Sequence[AuthRequest]
 ) -> None:
-    """Store a decision; the `status = 'pending'` guard keeps a second writer from overwriting."""
-    result = await conn.execute(
+    """Store decisions; the `status = 'pending'` guard keeps a second writer from overwriting."""
+    decided = await conn.fetch(
         """
-        UPDATE auth_request
-        SET status = $3, decided_at = $4, decided_by = $5, notes = $6, appointment_id = $7
-        WHERE tenant_id = $1 AND id = $2 AND status = 'pending'
+        UPDATE auth_request AS r
+        SET status = d.status, decided_at = d.decided_at, decided_by = d.decided_by,
+            notes = d.notes, appointment_id = d.appointment_id
+        FROM unnest($2::uuid[], $3::text[], $4::timestamptz[], $5::uuid[], $6::text[], $7::uuid[])
+             AS d(id, status, decided_at, decided_by, notes, appointment_id)
+        WHERE r.tenant_id = $1 AND r.id = d.id AND r.status = 'pending'
+        RETURNING r.id
         """,
         tenant_id,
-        request.id,
-        request.status.value,
-        request.decided_at,
-        request.decided_by,
-        request.notes,
-        request.appointment_id,
+        [r.id for r in requests],
+        [r.status.value for r in requests],
+        [r.decided_at for r in requests],
+        [r.decided_by for r in requests],
+        [r.notes for r in requests],
+        [r.appointment_id for r in requests],
     )
-    if result != "UPDATE 1":
-        raise AlreadyDecidedError(f"auth request {request.id} was decided by another writer")
+    if len(decided) != len(requests):
+        moved = {row["id"] for row in decided}
+        late = next(r.id for r in requests if r.id not in moved)
+        raise AlreadyDecidedError(f"auth request {late} was decided by another writer")
 
 
 async def get_auth_request(
     conn: asyncpg.Connection, *, tenant_id: UUID, request_id: UUID
 ) -> AuthRequest | None:
     row = await conn.fetchrow(
-        f"SELECT {_COLUMNS} FROM auth_request WHERE tenant_id = $1 AND id = $2",
+        f"SELECT {AUTH_REQUEST_COLUMNS} FROM auth_request WHERE tenant_id = $1 AND id = $2",
         tenant_id,
         request_id,
     )
-    return None if row is None else _to_model(row)
+    return None if row is None else auth_request_of(row)
 
 
 async def find_by_command(
     conn: asyncpg.Connection, *, tenant_id: UUID, command_id: str
 ) -> AuthRequest | None:
     row = await conn.fetchrow(
-        f"SELECT {_COLUMNS} FROM auth_request WHERE tenant_id = $1 AND command_id = $2",
+        f"SELECT {AUTH_REQUEST_COLUMNS} FROM auth_request WHERE tenant_id = $1 AND command_id = $2",
         tenant_id,
         command_id,
     )
-    return None if row is None else _to_model(row)
-
-
-async def list_pending_auth_requests(
-    conn: asyncpg.Connection, *, tenant_id: UUID, limit: int = 1000
-) -> list[AuthRequest]:
-    rows = await conn.fetch(
-        f"""SELECT {_COLUMNS} FROM auth_request
-            WHERE tenant_id = $1 AND status = 'pending'
-            ORDER BY created_at, id LIMIT $2""",
-        tenant_id,
-        limit,
-    )
-    return [_to_model(row) for row in rows]
+    return None if row is None else auth_request_of(row)

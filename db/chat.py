@@ -1,16 +1,19 @@
-"""Queries of conversations and chat messages."""
+"""Writes and the actor's own reads of conversations and chat messages (the Chat page's lists:
+db/read/chat.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 from uuid import UUID
 
 import asyncpg
 
-from domain.models import Client
-from domain.owner_messages import StoredMessage
+from domain.chat_answer import AgentReply
+from domain.chat_desk import Admission, StoredMessage
+from domain.chat_situation import InboundMessage
+from domain.commands import SendOwnerMessage
+from domain.errors import AlreadyAnsweredError, StaleAgendaError
 
 
 @dataclass(frozen=True)
@@ -39,39 +42,106 @@ async def find_delivery(
     return None if row is None else InboundRef(row["id"], row["conversation_id"], row["client_id"])
 
 
-async def upsert_client(conn: asyncpg.Connection, *, tenant_id: UUID, client: Client) -> Client:
-    """Insert a client who wrote in, or return the one already stored under that phone."""
-    row = await conn.fetchrow(
-        """INSERT INTO client (tenant_id, id, name, phone_e164, whatsapp_id)
-           VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (tenant_id, phone_e164)
-             DO UPDATE SET whatsapp_id = coalesce(client.whatsapp_id, excluded.whatsapp_id)
-           RETURNING id, name, phone_e164, whatsapp_id, marketing_opt_out""",
+async def conversation_of_client(
+    conn: asyncpg.Connection, *, tenant_id: UUID, client_id: UUID
+) -> UUID | None:
+    """The client's WhatsApp conversation, if they have one."""
+    found: UUID | None = await conn.fetchval(
+        "SELECT id FROM conversation WHERE tenant_id = $1 AND client_id = $2"
+        " AND channel = 'whatsapp'",
         tenant_id,
-        client.id,
-        client.name,
-        client.phone_e164,
-        client.whatsapp_id,
+        client_id,
     )
-    return Client(**dict(row))
+    return found
 
 
-async def conversation_of(
-    conn: asyncpg.Connection, *, tenant_id: UUID, client_id: UUID, new_id: UUID, at: datetime
-) -> UUID:
-    """The client's WhatsApp conversation, created on the first message."""
-    conversation_id: UUID = await conn.fetchval(
+async def store_inbound(conn: asyncpg.Connection, *, tenant_id: UUID, admission: Admission) -> None:
+    """The client's conversation (created on the first message) and their message, pending."""
+    accepted, command = admission.accepted, admission.command
+    conversation_id = await conn.fetchval(
         """INSERT INTO conversation (tenant_id, id, client_id, last_message_at)
            VALUES ($1, $2, $3, $4)
            ON CONFLICT (tenant_id, client_id, channel)
              DO UPDATE SET last_message_at = excluded.last_message_at
            RETURNING id""",
         tenant_id,
-        new_id,
-        client_id,
-        at,
+        accepted.conversation_id,
+        accepted.client_id,
+        admission.at,
     )
-    return conversation_id
+    if conversation_id != accepted.conversation_id:
+        raise StaleAgendaError("the client's conversation was created meanwhile by another writer")
+    await insert_message(
+        conn,
+        tenant_id=tenant_id,
+        message_id=accepted.message_id,
+        conversation_id=accepted.conversation_id,
+        direction="inbound",
+        author="client",
+        body=command.message,
+        status="pending",
+        external_id=command.external_id,
+        webhook_id=command.webhook_id,
+        sent_at=command.sent_at,
+        created_at=admission.at,
+    )
+
+
+async def store_reply(conn: asyncpg.Connection, *, tenant_id: UUID, reply: AgentReply) -> None:
+    """The client's message answered (only once: a repeat raises), the agent's reply stored,
+    and the slots it proposes kept on the conversation for the client's next message."""
+    inbound, decision = reply.inbound, reply.decision
+    answered = await conn.execute(
+        """UPDATE chat_message SET status = 'answered', intent = $3, engine = $4,
+               auth_request_id = $5
+           WHERE tenant_id = $1 AND id = $2 AND status = 'pending'""",
+        tenant_id,
+        inbound.message_id,
+        decision.intent,
+        reply.engine,
+        reply.auth_request_id,
+    )
+    if answered != "UPDATE 1":
+        raise AlreadyAnsweredError(f"message {inbound.message_id} was answered already")
+    await insert_message(
+        conn,
+        tenant_id=tenant_id,
+        message_id=reply.reply_id,
+        conversation_id=inbound.conversation_id,
+        direction="outbound",
+        author="agent",
+        body=decision.reply,
+        intent=decision.intent,
+        created_at=reply.at,
+    )
+    await conn.execute(
+        """UPDATE conversation SET proposed_slots = $3, last_message_at = $4
+           WHERE tenant_id = $1 AND id = $2""",
+        tenant_id,
+        inbound.conversation_id,
+        reply.proposed,
+        reply.at,
+    )
+
+
+async def store_owner_message(
+    conn: asyncpg.Connection,
+    *,
+    tenant_id: UUID,
+    command: SendOwnerMessage,
+    message_id: UUID,
+    at: datetime,
+) -> None:
+    await insert_message(
+        conn,
+        tenant_id=tenant_id,
+        message_id=message_id,
+        conversation_id=command.conversation_id,
+        direction="outbound",
+        author="owner",
+        body=command.text,
+        created_at=at,
+    )
 
 
 async def insert_message(
@@ -114,18 +184,9 @@ async def insert_message(
     )
 
 
-@dataclass(frozen=True)
-class PendingInbound:
-    message_id: UUID
-    conversation_id: UUID
-    client_id: UUID
-    body: str
-    proposed: list[dict[str, Any]]
-
-
 async def pending_inbound(
     conn: asyncpg.Connection, *, tenant_id: UUID, message_id: UUID | None = None
-) -> list[PendingInbound]:
+) -> list[InboundMessage]:
     """Inbound messages not answered yet (all, or one), oldest first."""
     rows = await conn.fetch(
         """SELECT m.id, m.conversation_id, c.client_id, m.body, c.proposed_slots
@@ -138,106 +199,11 @@ async def pending_inbound(
         message_id,
     )
     return [
-        PendingInbound(
+        InboundMessage(
             r["id"], r["conversation_id"], r["client_id"], r["body"], r["proposed_slots"]
         )
         for r in rows
     ]
-
-
-async def mark_answered(
-    conn: asyncpg.Connection,
-    *,
-    tenant_id: UUID,
-    message_id: UUID,
-    intent: str,
-    engine: str,
-    auth_request_id: UUID | None,
-) -> bool:
-    """Only a still-pending message moves: answering twice is impossible."""
-    result = await conn.execute(
-        """UPDATE chat_message SET status = 'answered', intent = $3, engine = $4,
-               auth_request_id = $5
-           WHERE tenant_id = $1 AND id = $2 AND status = 'pending'""",
-        tenant_id,
-        message_id,
-        intent,
-        engine,
-        auth_request_id,
-    )
-    return bool(result == "UPDATE 1")
-
-
-async def set_proposed(
-    conn: asyncpg.Connection,
-    *,
-    tenant_id: UUID,
-    conversation_id: UUID,
-    proposed: list[dict[str, Any]],
-    at: datetime,
-) -> None:
-    await conn.execute(
-        """UPDATE conversation SET proposed_slots = $3, last_message_at = $4
-           WHERE tenant_id = $1 AND id = $2""",
-        tenant_id,
-        conversation_id,
-        proposed,
-        at,
-    )
-
-
-async def opt_out(conn: asyncpg.Connection, *, tenant_id: UUID, client_id: UUID) -> None:
-    await conn.execute(
-        """UPDATE client SET marketing_opt_out = true, updated_at = now()
-           WHERE tenant_id = $1 AND id = $2""",
-        tenant_id,
-        client_id,
-    )
-
-
-async def list_conversations(
-    conn: asyncpg.Connection, *, tenant_id: UUID, limit: int, offset: int
-) -> list[dict[str, Any]]:
-    rows = await conn.fetch(
-        """SELECT c.id, c.client_id, cl.name AS client_name, cl.phone_e164, c.last_message_at,
-                  last.body AS last_message, last.author AS last_author
-           FROM conversation c
-           JOIN client cl ON cl.tenant_id = c.tenant_id AND cl.id = c.client_id
-           LEFT JOIN LATERAL (
-               SELECT body, author FROM chat_message m
-               WHERE m.tenant_id = c.tenant_id AND m.conversation_id = c.id
-               ORDER BY m.created_at DESC, m.id DESC LIMIT 1
-           ) last ON true
-           WHERE c.tenant_id = $1
-           ORDER BY c.last_message_at DESC, c.id
-           LIMIT $2 OFFSET $3""",
-        tenant_id,
-        limit,
-        offset,
-    )
-    return [dict(row) for row in rows]
-
-
-async def list_messages(
-    conn: asyncpg.Connection, *, tenant_id: UUID, conversation_id: UUID, limit: int
-) -> list[dict[str, Any]] | None:
-    """The newest `limit` messages in time order; None if the conversation is not this salon's."""
-    exists = await conn.fetchval(
-        "SELECT 1 FROM conversation WHERE tenant_id = $1 AND id = $2", tenant_id, conversation_id
-    )
-    if exists is None:
-        return None
-    rows = await conn.fetch(
-        """SELECT * FROM (
-               SELECT id, direction, author, body, intent, engine, auth_request_id, created_at
-               FROM chat_message WHERE tenant_id = $1 AND conversation_id = $2
-               ORDER BY created_at DESC, id DESC LIMIT $3
-           ) newest ORDER BY created_at, id""",
-        tenant_id,
-        conversation_id,
-        limit,
-    )
-    return [dict(row) for row in rows]
 
 
 async def conversation_client(

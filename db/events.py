@@ -74,10 +74,3 @@ async def mark_published(
         up_to_event_id,
         at,
     )
-
-
-async def latest_event_id(conn: asyncpg.Connection, *, tenant_id: UUID) -> int | None:
-    value: int | None = await conn.fetchval(
-        "SELECT last_event_id FROM tenant WHERE id = $1", tenant_id
-    )
-    return value

@@ -1,7 +1,8 @@
-"""The WhatsApp sender's view of `outbound_message`: claim due rows with a lease, schedule retries.
+"""The outbox of WhatsApp messages to clients (`outbound_message`).
 
-Only retry bookkeeping is written here; final outcomes (sent, failed, skipped) go through the
-salon's actor (`TenantAgenda.record_deliveries`), which records them with their events.
+Salon actors queue messages in the transaction of what causes them and record final outcomes
+(sent, failed, skipped) with their events; the WhatsApp sender claims due rows with a lease and
+keeps its retry bookkeeping here.
 """
 
 from __future__ import annotations
@@ -13,6 +14,96 @@ from typing import Literal
 from uuid import UUID
 
 import asyncpg
+
+from domain.commands import DeliveryOutcome
+from domain.delivery import QueuedMessage
+from domain.errors import StaleAgendaError
+from domain.outcome import OutboundMessage
+
+
+async def queue_messages(
+    conn: asyncpg.Connection, *, tenant_id: UUID, messages: Sequence[OutboundMessage]
+) -> None:
+    """Queue messages (one batched statement); marketing ones wait until `not_before`."""
+    if not messages:
+        return
+    await conn.executemany(
+        """INSERT INTO outbound_message (tenant_id, id, client_id, kind, body, related_id,
+               campaign_run_id, not_before, next_attempt_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8, now()), coalesce($8, now()))""",
+        [
+            (
+                tenant_id,
+                m.message_id,
+                m.client_id,
+                m.kind,
+                m.body,
+                m.related_id,
+                m.campaign_run_id,
+                m.not_before,
+            )
+            for m in messages
+        ],
+    )
+
+
+async def notification_sent_for(
+    conn: asyncpg.Connection, *, tenant_id: UUID, related_id: UUID
+) -> bool:
+    """Whether the client was told about `related_id` (a decided auth request)."""
+    sent: bool | None = await conn.fetchval(
+        "SELECT bool_or(status = 'sent') FROM outbound_message"
+        " WHERE tenant_id = $1 AND related_id = $2",
+        tenant_id,
+        related_id,
+    )
+    return bool(sent)
+
+
+async def queued_among(
+    conn: asyncpg.Connection, *, tenant_id: UUID, message_ids: Sequence[UUID]
+) -> list[QueuedMessage]:
+    """Those of the messages still waiting for their final outcome."""
+    rows = await conn.fetch(
+        """SELECT id, client_id, kind FROM outbound_message
+           WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND status = 'queued'
+           ORDER BY id""",
+        tenant_id,
+        list(message_ids),
+    )
+    return [QueuedMessage(row["id"], row["client_id"], row["kind"]) for row in rows]
+
+
+async def record_outcomes(
+    conn: asyncpg.Connection,
+    *,
+    tenant_id: UUID,
+    outcomes: Sequence[DeliveryOutcome],
+    at: datetime,
+) -> None:
+    """Move queued messages to their final status (rows already final are never moved again)."""
+    if not outcomes:
+        return
+    moved = await conn.execute(
+        """
+        UPDATE outbound_message AS m
+        SET status = o.status, attempts = greatest(m.attempts, o.attempts),
+            last_error = o.reason, claimed_until = NULL,
+            sent_at = CASE WHEN o.status = 'sent' THEN $2::timestamptz END
+        FROM unnest($3::uuid[], $4::text[], $5::int[], $6::text[])
+             AS o(id, status, attempts, reason)
+        WHERE m.tenant_id = $1 AND m.id = o.id AND m.status = 'queued'
+        """,
+        tenant_id,
+        at,
+        [o.message_id for o in outcomes],
+        [o.status for o in outcomes],
+        [o.attempts for o in outcomes],
+        [o.reason for o in outcomes],
+    )
+    if int(moved.split()[-1]) != len(outcomes):
+        raise StaleAgendaError("a message's outcome was recorded meanwhile by another writer")
+
 
 # One statement: pick due rows (rows another sender holds are skipped, not waited for), lease
 # them and count the attempt. A row is due when queued, past `not_before` and `next_attempt_at`,

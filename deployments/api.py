@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from config.settings import Settings
 from deployments import (
     routes_agenda,
     routes_automations,
@@ -18,7 +19,6 @@ from deployments.api_docs import OPENAPI_URL, mount_api_docs
 from deployments.console import mount_console
 from deployments.errors import install_error_handlers
 from deployments.resources import open_resources
-from integrations.settings import Settings
 
 
 def create_api(settings: Settings) -> FastAPI:

@@ -12,17 +12,11 @@ from fastapi import FastAPI
 from ray import serve
 from ray.serve import Application
 
+from config.settings import Settings
 from deployments.api import create_api
-from integrations.settings import Settings
 
-ALLOWED_ARGS = {
-    "placement",
-    "tenant_hosts",
-    "passivate_after_s",
-    "upkeep_interval_s",
-    "redis_prefix",
-    "ray_namespace",
-}
+# Any option but secrets and server addresses (those come only from the environment).
+ALLOWED_ARGS = Settings.plain_fields()
 
 
 # Every open /ws/sync socket holds one of a replica's ongoing requests for its whole life, and
@@ -40,7 +34,10 @@ class ApiIngress:
 def build_app(args: dict[str, Any]) -> Application:
     unknown = set(args) - ALLOWED_ARGS
     if unknown:
-        raise ValueError(f"unknown application args {sorted(unknown)}; allowed {ALLOWED_ARGS}")
+        raise ValueError(
+            f"unknown or environment-only application args {sorted(unknown)};"
+            f" allowed: {sorted(ALLOWED_ARGS)}"
+        )
     return ApiIngress.bind(dict(args))  # type: ignore[attr-defined,no-any-return]
 
 

@@ -11,8 +11,8 @@ from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from config.settings import Settings
 from domain.models import Role
-from integrations.settings import Settings
 
 REQUIRED_CLAIMS = ["exp", "sub", "tenant_id", "role"]
 

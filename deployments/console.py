@@ -18,7 +18,7 @@ from starlette.responses import Response
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
-from integrations.settings import Settings
+from config.settings import Settings
 
 BUILT_CONSOLE = Path(__file__).resolve().parent.parent / "clients" / "react" / "dist" / "console"
 HOST = re.compile(r"^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$")

@@ -14,10 +14,10 @@ from redis.asyncio import Redis
 from actors.directory import TenantDirectory
 from actors.scheduler_actor import ensure_scheduler
 from actors.sender_actor import ensure_sender
+from config.settings import Settings
 from db.pool import create_pool
 from deployments.live import LiveHub
 from integrations.event_stream import EventStream
-from integrations.settings import Settings
 from integrations.socket_tickets import SocketTickets
 
 

@@ -9,9 +9,14 @@ from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, HTTPException, Query, status
 
-from db.agenda import get_tenant
-from db.appointments import list_appointments
-from db.reads import client_names, list_clients, list_professionals, list_services
+from db.read.agenda import (
+    client_names,
+    get_tenant,
+    list_appointments,
+    list_clients,
+    list_professionals,
+    list_services,
+)
 from deployments.auth import CurrentUser
 from deployments.resources import Deps
 from deployments.schemas import (

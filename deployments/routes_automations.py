@@ -11,7 +11,8 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import AfterValidator, BaseModel, Field, ValidationError, model_validator
 
 from actors.scheduler import campaign_options as settings_options
-from db.campaigns import list_recent_runs, list_schedules
+from config.settings import Settings
+from db.read.campaigns import list_recent_runs, list_schedules
 from deployments.auth import CurrentUser, OwnerUser
 from deployments.resources import Deps
 from deployments.schemas import Body
@@ -26,7 +27,7 @@ from domain.commands import (
 )
 from domain.models import Offer
 from domain.schedule import Schedule
-from integrations.settings import Settings
+from domain.vocabulary import CampaignType
 
 router = APIRouter(prefix="/api/v1/automations", tags=["automations"])
 PERCENT_TYPES = {"discount", "percent", "percentage"}
@@ -93,7 +94,7 @@ class CampaignResponse(BaseModel):
     status: Literal["success"] = "success"
     campaign_id: str
     run_id: UUID | None
-    campaign_type: Literal["prazo_certo", "encher_agenda"]
+    campaign_type: CampaignType
     dry_run: bool
     repeated: bool
     total_clients_found: int
@@ -137,7 +138,7 @@ def to_response(result: CampaignResult) -> CampaignResponse:
 async def run(
     deps: Deps,
     user: OwnerUser,
-    campaign_type: Literal["prazo_certo", "encher_agenda"],
+    campaign_type: CampaignType,
     campaign_id: str | None,
     dry_run: bool,
     options: CampaignOptions,
@@ -149,7 +150,7 @@ async def run(
         dry_run=dry_run,
         options=options,
     )
-    result: CampaignResult = await deps.directory.call(user.tenant_id, "run_campaign", command)
+    result = await deps.directory.send(user.tenant_id, command)
     return to_response(result)
 
 
@@ -199,7 +200,7 @@ async def schedules(user: CurrentUser, deps: Deps) -> ScheduleList:
 
 @router.put("/schedules/{campaign_type}", response_model=Schedule)
 async def set_schedule(
-    campaign_type: Literal["prazo_certo", "encher_agenda"],
+    campaign_type: CampaignType,
     body: ScheduleBody,
     user: OwnerUser,
     deps: Deps,
@@ -213,5 +214,4 @@ async def set_schedule(
         )
     except ValidationError as error:
         raise RequestValidationError(error.errors(include_url=False)) from None
-    schedule: Schedule = await deps.directory.call(user.tenant_id, "set_campaign_schedule", command)
-    return schedule
+    return await deps.directory.send(user.tenant_id, command)

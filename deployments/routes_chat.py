@@ -14,7 +14,7 @@ from uuid import UUID, uuid4
 from fastapi import APIRouter, Header, HTTPException, Query, status
 from pydantic import BaseModel, Field
 
-from db import chat as chat_queries
+from db.read import chat as chat_queries
 from deployments.auth import CurrentUser
 from deployments.resources import Deps
 from deployments.schemas import Body
@@ -115,7 +115,4 @@ async def send_message(
         text=body.text,
         sent_by=user.sub,
     )
-    result: OwnerMessageResult = await deps.directory.call(
-        user.tenant_id, "send_owner_message", command
-    )
-    return result
+    return await deps.directory.send(user.tenant_id, command)

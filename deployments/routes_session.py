@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from fastapi import APIRouter
 
-from db.agenda import get_tenant
+from db.read.agenda import get_tenant
 from deployments.auth import CurrentUser
 from deployments.resources import Deps
 from deployments.schemas import SessionOut

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from fastapi import APIRouter
 
-from db.auth_requests import list_pending_auth_requests
+from db.read.agenda import list_pending_auth_requests
 from deployments.auth import CurrentUser, OwnerUser
 from deployments.resources import Deps
 from deployments.schemas import (
@@ -18,7 +18,7 @@ from deployments.schemas import (
     PendingAuthRequests,
     SocketTicket,
 )
-from domain.commands import DecideAuthRequest, DecisionResult
+from domain.commands import DecideAuthRequest
 
 router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
 
@@ -52,9 +52,7 @@ async def confirm_auth_request(
     command = DecideAuthRequest(
         request_id=request_id, decision=body.decision, decided_by=user.sub, notes=body.notes
     )
-    result: DecisionResult = await deps.directory.call(
-        user.tenant_id, "decide_auth_request", command
-    )
+    result = await deps.directory.send(user.tenant_id, command)
     return ConfirmAuthRequestResponse.model_validate(result.model_dump())
 
 

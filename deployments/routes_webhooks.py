@@ -16,11 +16,11 @@ from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.exceptions import RequestValidationError
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
-from db.agenda import get_tenant
+from config.settings import Settings
+from db.read.agenda import get_tenant
 from deployments.auth import InvalidTokenError, decode_token
 from deployments.resources import Deps
-from domain.commands import MessageAccepted, ReceiveMessage
-from integrations.settings import Settings
+from domain.commands import ReceiveMessage
 from integrations.webhook_signature import InvalidSignatureError, verify
 
 router = APIRouter(prefix="/api/v1/webhooks/n8n", tags=["webhooks"])
@@ -100,9 +100,7 @@ async def message_received(request: Request, deps: Deps) -> WebhookAccepted:
     # An unknown salon is a 404 here, before any salon actor (a process) is started for it.
     async with deps.pool.acquire() as conn:
         await get_tenant(conn, tenant_id=body.tenant_id)
-    accepted: MessageAccepted = await deps.directory.call(
-        body.tenant_id, "receive_message", command
-    )
+    accepted = await deps.directory.send(body.tenant_id, command)
     return WebhookAccepted(
         message_id=accepted.message_id,
         conversation_id=accepted.conversation_id,

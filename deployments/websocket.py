@@ -17,11 +17,11 @@ import asyncpg
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect, status
 from redis.exceptions import RedisError
 
-from db.events import latest_event_id
+from db.read.events import latest_event_id
 from deployments.auth import CurrentUserClaims, InvalidTokenError, decode_token
 from deployments.live import Subscription
 from deployments.resources import Resources
-from domain.socket_messages import resync_required, sync_started
+from domain.socket_frames import resync_required, sync_started
 
 logger = logging.getLogger(__name__)
 router = APIRouter()

@@ -1,35 +1,24 @@
-"""Campaign planning, pure: which client gets which real open slot, and who is skipped and why.
-
-Prazo Certo offers each due client one slot, preferably with their usual professional, near their
-usual weekday and time of day. Encher Agenda walks the open slots of the coming days and offers
-each to the regulars of that professional most overdue for a service that fits it.
+"""What both campaign agents share: their options, the plan they return, the free time they take
+slots from, and who performs what. The agents themselves: domain/prazo_certo.py and
+domain/encher_agenda.py; what a run stores: domain/campaign_runs.py.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
-from datetime import date, datetime, timedelta
-from typing import Literal
+from collections.abc import Iterator, Sequence
+from datetime import datetime, timedelta
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from pydantic import Field
 
-from domain.free_slots import STEP_MIN, Slot, free_gaps, round_up_to_step
+from domain.agenda import Agenda
+from domain.free_time import STEP_MIN, Busy, Slot, free_gaps, round_up_to_step
 from domain.history import ServiceHistory
-from domain.models import Offer, Professional, Value
-from domain.recall import (
-    CampaignInput,
-    DueClient,
-    SkipReason,
-    cycle_position,
-    due_clients,
-    skip_reason,
-)
-
-CampaignType = Literal["prazo_certo", "encher_agenda"]
-ENCHER_STEP = timedelta(hours=1)
+from domain.models import Offer, Professional, Value, WorkingHours
+from domain.recall import DueClient, SkipReason
+from domain.vocabulary import CampaignType
 
 
 class CampaignOptions(Value):
@@ -74,23 +63,40 @@ class FreeTime:
 
     def __init__(
         self,
-        campaign: CampaignInput,
-        professionals: list[Professional],
+        *,
+        hours: Sequence[WorkingHours],
+        busy: Sequence[Busy],
+        professionals: Sequence[Professional],
         start: datetime,
         end: datetime,
+        time_zone: str,
     ) -> None:
-        self._time_zone = campaign.time_zone
+        self._time_zone = time_zone
         self._gaps: dict[UUID, list[Slot]] = {
             p.id: free_gaps(
-                hours=campaign.hours,
-                busy=campaign.busy,
+                hours=hours,
+                busy=busy,
                 professional_id=p.id,
                 start=start,
                 end=end,
-                time_zone=campaign.time_zone,
+                time_zone=time_zone,
             )
             for p in professionals
         }
+
+    @classmethod
+    def of(
+        cls, agenda: Agenda, professionals: Sequence[Professional], start: datetime, end: datetime
+    ) -> FreeTime:
+        """The agenda's free time: outside bookings and slots already proposed to someone."""
+        return cls(
+            hours=agenda.working_hours,
+            busy=agenda.busy(),
+            professionals=professionals,
+            start=start,
+            end=end,
+            time_zone=agenda.time_zone,
+        )
 
     def gaps(self, professional_id: UUID) -> list[Slot]:
         return list(self._gaps.get(professional_id, []))
@@ -122,17 +128,16 @@ class FreeTime:
         self._gaps[slot.professional_id] = kept
 
 
-def _window(now: datetime, options: CampaignOptions) -> tuple[datetime, datetime]:
+def window(now: datetime, options: CampaignOptions) -> tuple[datetime, datetime]:
     return now + timedelta(minutes=options.min_lead_min), now + timedelta(days=options.days_ahead)
 
 
-def _performers(
-    campaign: CampaignInput, service_id: UUID | None, only: UUID | None
-) -> list[Professional]:
+def performers(agenda: Agenda, service_id: UUID | None, only: UUID | None) -> list[Professional]:
+    """Active professionals (or just `only`) who perform `service_id`, in a stable order."""
     return sorted(
         (
             p
-            for p in campaign.professionals.values()
+            for p in agenda.professionals.values()
             if p.active
             and (only is None or p.id == only)
             and (service_id is None or not p.service_ids or service_id in p.service_ids)
@@ -141,7 +146,7 @@ def _performers(
     )
 
 
-def _slot_score(
+def slot_score(
     start: datetime, professional_id: UUID, history: ServiceHistory, zone: ZoneInfo
 ) -> tuple[int, int, int, datetime]:
     """Lower is better: the usual professional, then the nearest weekday, then the nearest time."""
@@ -152,183 +157,7 @@ def _slot_score(
     return usual, min(weekday_gap, 7 - weekday_gap), minute_gap, start
 
 
-def _describe(due: DueClient) -> str:
+def describe_due(due: DueClient) -> str:
     # The owner reads this on the dashboard: Brazilian Portuguese and dates.
     source = "ritmo próprio" if due.cycle_source == "client" else "ciclo do serviço"
     return f"retorno previsto em {due.due_on:%d/%m/%Y} ({source}: {due.cycle_days} dias)"
-
-
-def plan_prazo_certo(
-    campaign: CampaignInput, *, now: datetime, options: CampaignOptions
-) -> CampaignPlan:
-    today = now.astimezone(ZoneInfo(campaign.time_zone)).date()
-    due = due_clients(campaign, today=today, service_id=options.service_id)
-    start, end = _window(now, options)
-    free = FreeTime(campaign, _performers(campaign, None, options.professional_id), start, end)
-    suggestions: list[Suggestion] = []
-    skipped: list[Skipped] = []
-    for entry in due:
-        reason = skip_reason(
-            campaign, entry.client_id, now=now, frequency_cap_days=options.frequency_cap_days
-        )
-        if reason is None and len(suggestions) >= options.max_suggestions:
-            reason = "run_limit"
-        slot = None if reason else _best_slot(campaign, entry, free, options)
-        if reason is None and slot is None:
-            reason = "no_slot"
-        if reason is not None or slot is None:
-            skipped.append(
-                Skipped(
-                    client_id=entry.client_id,
-                    service_id=entry.service_id,
-                    reason=reason or "no_slot",
-                )
-            )
-            continue
-        free.take(slot)
-        suggestions.append(
-            Suggestion(
-                client_id=entry.client_id,
-                service_id=entry.service_id,
-                professional_id=slot.professional_id,
-                starts_at=slot.starts_at,
-                ends_at=slot.ends_at,
-                offer=options.offer,
-                why=_describe(entry),
-            )
-        )
-    return CampaignPlan(
-        campaign_type="prazo_certo",
-        total_clients_found=len(due),
-        suggestions=suggestions,
-        skipped=skipped,
-    )
-
-
-def _best_slot(
-    campaign: CampaignInput, entry: DueClient, free: FreeTime, options: CampaignOptions
-) -> Slot | None:
-    service = campaign.services[entry.service_id]
-    zone = ZoneInfo(campaign.time_zone)
-    best: tuple[tuple[int, int, int, datetime], UUID] | None = None
-    for professional in _performers(campaign, service.id, options.professional_id):
-        for start in free.starts(professional.id, service.duration_min):
-            key = _slot_score(start, professional.id, entry.history, zone)
-            if best is None or key < best[0]:
-                best = (key, professional.id)
-    if best is None:
-        return None
-    starts_at = best[0][3]
-    return Slot(
-        professional_id=best[1],
-        starts_at=starts_at,
-        ends_at=starts_at + timedelta(minutes=service.duration_min),
-    )
-
-
-def plan_encher_agenda(
-    campaign: CampaignInput, *, now: datetime, options: CampaignOptions
-) -> CampaignPlan:
-    today = now.astimezone(ZoneInfo(campaign.time_zone)).date()
-    start, end = _window(now, options)
-    professionals = _performers(campaign, None, options.professional_id)
-    free = FreeTime(campaign, professionals, start, end)
-    regulars = _regulars(campaign, today, {p.id for p in professionals}, options.service_id)
-    skips: dict[UUID, Skipped] = {}
-    offered: set[UUID] = set()
-    suggestions: list[Suggestion] = []
-    for slot_start, professional in _slot_starts(free, professionals):
-        for entry in _fitting(campaign, regulars, professional, slot_start, free):
-            if entry.client_id in offered or entry.client_id in skips:
-                continue
-            reason = skip_reason(
-                campaign, entry.client_id, now=now, frequency_cap_days=options.frequency_cap_days
-            )
-            if reason is not None:
-                skips[entry.client_id] = Skipped(
-                    client_id=entry.client_id, service_id=entry.service_id, reason=reason
-                )
-                continue
-            duration = timedelta(minutes=campaign.services[entry.service_id].duration_min)
-            suggestions.append(
-                Suggestion(
-                    client_id=entry.client_id,
-                    service_id=entry.service_id,
-                    professional_id=professional.id,
-                    starts_at=slot_start,
-                    ends_at=slot_start + duration,
-                    offer=options.offer,
-                    why=_describe(entry)
-                    if entry.overdue_days >= 0
-                    else f"cliente frequente de {professional.name}",
-                )
-            )
-            offered.add(entry.client_id)
-            if (
-                sum(
-                    1
-                    for s in suggestions
-                    if s.starts_at == slot_start and s.professional_id == professional.id
-                )
-                >= options.offers_per_slot
-            ):
-                break
-        if len(suggestions) >= options.max_suggestions:
-            break
-    return CampaignPlan(
-        campaign_type="encher_agenda",
-        total_clients_found=len({e.client_id for e in regulars}),
-        suggestions=suggestions[: options.max_suggestions],
-        skipped=list(skips.values()),
-    )
-
-
-def _regulars(
-    campaign: CampaignInput, today: date, professional_ids: set[UUID], service_id: UUID | None
-) -> list[DueClient]:
-    """Clients' positions for services with the professionals in scope, most overdue first."""
-    positions = []
-    for history in campaign.histories:
-        service = campaign.services.get(history.service_id)
-        if service is None or history.usual_professional_id not in professional_ids:
-            continue
-        if service_id is not None and service.id != service_id:
-            continue
-        position = cycle_position(history, service, today=today, time_zone=campaign.time_zone)
-        if position is not None:
-            positions.append(position)
-    return sorted(positions, key=lambda d: (-d.urgency, str(d.client_id), str(d.service_id)))
-
-
-def _slot_starts(
-    free: FreeTime, professionals: list[Professional]
-) -> list[tuple[datetime, Professional]]:
-    starts = []
-    for professional in professionals:
-        for gap in free.gaps(professional.id):
-            start = gap.starts_at
-            while start + timedelta(minutes=STEP_MIN) <= gap.ends_at:
-                starts.append((start, professional))
-                start += ENCHER_STEP
-    return sorted(starts, key=lambda item: (item[0], str(item[1].id)))
-
-
-def _fitting(
-    campaign: CampaignInput,
-    regulars: list[DueClient],
-    professional: Professional,
-    start: datetime,
-    free: FreeTime,
-) -> list[DueClient]:
-    """Regulars of this professional whose service fits the free stretch starting at `start`."""
-    room = next(
-        (g.ends_at - start for g in free.gaps(professional.id) if g.starts_at <= start < g.ends_at),
-        timedelta(0),
-    )
-    return [
-        entry
-        for entry in regulars
-        if entry.history.usual_professional_id == professional.id
-        and (not professional.service_ids or entry.service_id in professional.service_ids)
-        and timedelta(minutes=campaign.services[entry.service_id].duration_min) <= room
-    ]

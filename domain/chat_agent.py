@@ -1,24 +1,24 @@
-"""The chat agent's decisions, pure: what to answer, what to book, what to flag.
+"""The chat agent's decision, pure: what to answer, what to book, what to flag.
 
-Input is an `Understanding` of the client's message (from Gemini or the Portuguese rules) plus
-the real open slots the salon's actor found for it; output is the reply in Brazilian Portuguese
-and the actions: propose slots, book one (an auth request for the owner), accept an open campaign
-offer, opt the client out of marketing, or flag a complaint (never answered with a sale).
+Input is an `Understanding` of the client's message (from Gemini or the Portuguese rules), the
+client's situation and the salon's open slots (`SlotSource`, domain/chat_situation.py); output is
+the reply in Brazilian Portuguese and the actions: propose slots, book one (an auth request for
+the owner), accept an open campaign offer, opt the client out of marketing, or flag a complaint
+(never answered with a sale). A slot picked but taken meanwhile is said so, with others offered.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Literal
+from typing import Protocol
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from domain.chat_rules import Understanding
-from domain.messages import WEEKDAYS_PT, format_brl
 from domain.models import Service, Value
+from domain.vocabulary import Intent
+from domain.whatsapp_texts import WEEKDAYS_PT, format_brl
 
 MAX_PROPOSED = 3
 ORDINALS = {"primeiro": 0, "1": 0, "segundo": 1, "2": 1, "terceiro": 2, "3": 2}
@@ -41,21 +41,6 @@ class OpenOffer(Value):
     starts_at: datetime
 
 
-class LlmReading(BaseModel):
-    """The structured answer asked of Gemini (its `response_schema`)."""
-
-    model_config = ConfigDict(extra="ignore")
-
-    intent: Literal["booking", "inquiry", "complaint", "hello", "unknown"]
-    reply: str = Field(min_length=1, max_length=1000)
-    service: str | None = None
-    professional: str | None = None
-    date: str | None = Field(default=None, description="YYYY-MM-DD")
-    time: str | None = Field(default=None, description="HH:MM, 24 h")
-    opt_out: bool = False
-    agrees: bool = Field(default=False, description="the client says yes to what was offered")
-
-
 class ChatContext(Value):
     salon_name: str
     time_zone: str
@@ -66,9 +51,19 @@ class ChatContext(Value):
     open_offer: OpenOffer | None = None
 
 
+class SlotSource(Protocol):
+    """The salon's open slots, as the decision needs them (computed only when it asks)."""
+
+    def for_request(
+        self, understanding: Understanding, proposed: Sequence[ProposedSlot]
+    ) -> list[ProposedSlot]: ...
+
+    def is_open(self, slot: ProposedSlot) -> bool: ...
+
+
 class ChatDecision(Value):
     reply: str
-    intent: Literal["booking", "inquiry", "complaint", "hello", "unknown"]
+    intent: Intent
     opt_out: bool = False
     complaint: bool = False
     book: ProposedSlot | None = None
@@ -120,7 +115,7 @@ def decide(
     understanding: Understanding,
     context: ChatContext,
     *,
-    free_slots: Sequence[ProposedSlot],
+    openings: SlotSource,
     llm_reply: str | None = None,
 ) -> ChatDecision:
     name = context.client_first_name
@@ -139,6 +134,8 @@ def decide(
             complaint=True,
         )
     picked = chosen_slot(text, understanding, context)
+    if picked is not None and not openings.is_open(picked):
+        return _slot_gone(understanding, context, picked, openings)
     if picked is not None:
         return ChatDecision(
             reply=f"Perfeito, {name}! Pedi ao salão a confirmação de {picked.service_name}"
@@ -169,6 +166,7 @@ def decide(
             proposed=context.proposed,
         )
     if understanding.intent == "booking":
+        free_slots = openings.for_request(understanding, context.proposed)
         return _booking_reply(understanding, context, free_slots)
     if llm_reply:
         return ChatDecision(reply=llm_reply, intent=understanding.intent)
@@ -207,6 +205,27 @@ def _booking_reply(
         " Qual você prefere? Responda com o número ou o horário.",
         intent="booking",
         proposed=offered,
+    )
+
+
+def _slot_gone(
+    understanding: Understanding, context: ChatContext, taken: ProposedSlot, openings: SlotSource
+) -> ChatDecision:
+    """The slot the client picked was taken meanwhile: say so and offer the nearest others."""
+    local = taken.starts_at.astimezone(ZoneInfo(context.time_zone))
+    wanted = understanding.model_copy(
+        update={
+            "intent": "booking",
+            "service_id": taken.service_id,
+            "day": local.date(),
+            "at": local.time(),
+            "affirmative": False,
+        }
+    )
+    fresh = context.model_copy(update={"proposed": ()})
+    others = _booking_reply(wanted, fresh, openings.for_request(wanted, ()))
+    return others.model_copy(
+        update={"reply": f"Poxa, esse horário acabou de ser reservado. {others.reply}"}
     )
 
 
@@ -250,30 +269,4 @@ def _plain_reply(understanding: Understanding, context: ChatContext) -> str:
     return (
         f"Desculpe, {name}, não entendi. Quer agendar um horário? Me diga o serviço, o dia e o"
         " horário que prefere."
-    )
-
-
-def from_reading(
-    reading: LlmReading, rules: Understanding, *, named: Understanding
-) -> Understanding:
-    """Gemini's reading as an Understanding, with the rules' safety flags kept.
-
-    `rules` is the rule engine's reading of the client's text (opt-out words always count);
-    `named` is its reading of the service and professional Gemini named (ids from names).
-    """
-    try:
-        day = date.fromisoformat(reading.date) if reading.date else rules.day
-        at = datetime.strptime(reading.time, "%H:%M").time() if reading.time else rules.at
-    except ValueError:
-        day, at = rules.day, rules.at
-    return Understanding(
-        intent=reading.intent,
-        opt_out=reading.opt_out or rules.opt_out,
-        affirmative=reading.agrees or rules.affirmative,
-        negative=rules.negative and not reading.agrees,
-        service_id=named.service_id or rules.service_id,
-        professional_id=named.professional_id or rules.professional_id,
-        day=day,
-        at=at,
-        part_of_day=rules.part_of_day,
     )

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from domain.messages import format_brl
 from domain.models import Professional, Service
+from domain.whatsapp_texts import format_brl
 
 SYSTEM_PROMPT = """\
 Você é a recepcionista virtual de um salão de beleza no Brasil e conversa com clientes pelo \

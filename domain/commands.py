@@ -1,88 +1,73 @@
-"""Commands are orders to a tenant's agenda; each carries the id that makes a repeat safe."""
+"""Commands are orders to a salon's agenda; each names its result type and carries the id
+that makes a repeat safe.
+
+`Command[R]` is generic in its result: `TenantDirectory.send(tenant_id, command)` returns `R`, so
+mypy checks every caller against what the salon answers; the salon's handler table maps each
+command type to the one part that handles it (actors/salon.py).
+"""
 
 from __future__ import annotations
 
 from datetime import date, time
-from typing import Literal
+from typing import Any, Generic, Literal, TypeVar
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AwareDatetime, Field, field_validator
 
 from domain.campaigns import CampaignOptions
-from domain.models import Agent, Offer
+from domain.models import Agent, Offer, Value
+from domain.schedule import Schedule
+from domain.vocabulary import CampaignTrigger, CampaignType, Decision, DeliveryStatus
+
+R = TypeVar("R")
 
 
-class Command(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+class Command(Value, Generic[R]):
+    """An order to one salon whose handler answers an `R` (both cross Ray as frozen values)."""
 
 
-class CreateAuthRequest(Command):
-    """An agent proposes a booking; nothing is booked until the owner approves it."""
-
-    command_id: str = Field(min_length=1, max_length=200)
-    created_by_agent: Agent
-    client_id: UUID
-    service_id: UUID
-    professional_id: UUID
-    starts_at: AwareDatetime
-    offer: Offer | None = None
+def result_type(command_type: type[Command[Any]]) -> type[Any]:
+    """The `R` of a `Command[R]` subclass, read from its parametrised base."""
+    for base in command_type.__mro__:
+        metadata = getattr(base, "__pydantic_generic_metadata__", None)
+        if metadata and metadata["origin"] is Command and metadata["args"]:
+            found: type[Any] = metadata["args"][0]
+            return found
+    raise TypeError(f"{command_type.__name__} does not name its result: subclass Command[R]")
 
 
-class DecideAuthRequest(Command):
-    """The owner approves or rejects a pending auth request."""
-
-    request_id: UUID
-    decision: Literal["approve", "reject"]
-    decided_by: UUID
-    notes: str | None = Field(default=None, max_length=2000)
+# --- results ---------------------------------------------------------------------------------
 
 
-class AuthRequestCreatedResult(Command):
+class AuthRequestCreatedResult(Value):
     auth_request_id: UUID
     created: bool
 
 
-class DecisionResult(Command):
+class DecisionResult(Value):
     """What the seed's confirm endpoint answers; repeats of one decision return the same."""
 
     status: Literal["success"] = "success"
-    decision: Literal["approve", "reject"]
+    decision: Decision
     auth_request_id: UUID
     appointment_id: UUID | None
     client_notification_sent: bool
 
 
-class DeliveryOutcome(Command):
+class DeliveryOutcome(Value):
     """What happened to one outbound message: sent, or given up on (`failed`, `skipped`)."""
 
     message_id: UUID
-    status: Literal["sent", "failed", "skipped"]
+    status: DeliveryStatus
     attempts: int = Field(ge=0)
     reason: str | None = Field(default=None, max_length=500)
 
 
-class RecordDeliveries(Command):
-    """The sender reports final outcomes; repeats change nothing (only queued rows move)."""
-
-    outcomes: list[DeliveryOutcome] = Field(min_length=1, max_length=1000)
-
-
-class DeliveriesRecorded(Command):
+class DeliveriesRecorded(Value):
     recorded: int
 
 
-class RunCampaign(Command):
-    """Run Prazo Certo or Encher Agenda for one salon; `run_key` makes a repeat return the first."""
-
-    run_key: str = Field(min_length=1, max_length=200)
-    campaign_type: Literal["prazo_certo", "encher_agenda"]
-    trigger: Literal["schedule", "manual", "bulk"]
-    dry_run: bool = False
-    options: CampaignOptions
-    local_date: date | None = None  # the salon's day a scheduled run is for
-
-
-class SuggestionView(Command):
+class SuggestionView(Value):
     client_id: UUID
     client_name: str
     service_id: UUID
@@ -98,23 +83,23 @@ class SuggestionView(Command):
     auth_request_id: UUID | None = None
 
 
-class SkipView(Command):
+class SkipView(Value):
     client_id: UUID
     client_name: str
     reason: str
 
 
-class CampaignStatsView(Command):
+class CampaignStatsView(Value):
     total_clients_found: int
     suggestions_created: int
     notifications_sent: int
     skipped: dict[str, int]
 
 
-class CampaignResult(Command):
+class CampaignResult(Value):
     run_id: UUID | None
     run_key: str
-    campaign_type: Literal["prazo_certo", "encher_agenda"]
+    campaign_type: CampaignType
     dry_run: bool
     repeated: bool
     stats: CampaignStatsView
@@ -122,17 +107,77 @@ class CampaignResult(Command):
     skips: list[SkipView]
 
 
-class CampaignRunSummary(Command):
+class CampaignRunSummary(Value):
     """A stored campaign run, for the dashboard's results (without its suggestion lists)."""
 
     run_id: UUID
-    campaign_type: Literal["prazo_certo", "encher_agenda"]
-    trigger: Literal["schedule", "manual", "bulk"]
+    campaign_type: CampaignType
+    trigger: CampaignTrigger
     created_at: AwareDatetime
     stats: CampaignStatsView
 
 
-class ReceiveMessage(Command):
+class MessageAccepted(Value):
+    message_id: UUID
+    conversation_id: UUID
+    client_id: UUID
+    duplicate: bool
+    new_client: bool = False
+
+
+class OwnerMessageResult(Value):
+    message_id: UUID
+    conversation_id: UUID
+    client_id: UUID
+
+
+class WorkResumed(Value):
+    answers_scheduled: int
+    events_unpublished: int
+
+
+# --- commands --------------------------------------------------------------------------------
+
+
+class CreateAuthRequest(Command[AuthRequestCreatedResult]):
+    """An agent proposes a booking; nothing is booked until the owner approves it."""
+
+    command_id: str = Field(min_length=1, max_length=200)
+    created_by_agent: Agent
+    client_id: UUID
+    service_id: UUID
+    professional_id: UUID
+    starts_at: AwareDatetime
+    offer: Offer | None = None
+
+
+class DecideAuthRequest(Command[DecisionResult]):
+    """The owner approves or rejects a pending auth request."""
+
+    request_id: UUID
+    decision: Decision
+    decided_by: UUID
+    notes: str | None = Field(default=None, max_length=2000)
+
+
+class RecordDeliveries(Command[DeliveriesRecorded]):
+    """The sender reports final outcomes; repeats change nothing (only queued rows move)."""
+
+    outcomes: list[DeliveryOutcome] = Field(min_length=1, max_length=1000)
+
+
+class RunCampaign(Command[CampaignResult]):
+    """Run Prazo Certo or Encher Agenda for one salon; `run_key` makes a repeat return the first."""
+
+    run_key: str = Field(min_length=1, max_length=200)
+    campaign_type: CampaignType
+    trigger: CampaignTrigger
+    dry_run: bool = False
+    options: CampaignOptions
+    local_date: date | None = None  # the salon's day a scheduled run is for
+
+
+class ReceiveMessage(Command[MessageAccepted]):
     """A client's WhatsApp message, as n8n forwarded it; its ids make a repeat a no-op."""
 
     client_name: str = Field(default="", max_length=200)
@@ -144,15 +189,7 @@ class ReceiveMessage(Command):
     webhook_id: str | None = Field(default=None, max_length=200)
 
 
-class MessageAccepted(Command):
-    message_id: UUID
-    conversation_id: UUID
-    client_id: UUID
-    duplicate: bool
-    new_client: bool = False
-
-
-class SendOwnerMessage(Command):
+class SendOwnerMessage(Command[OwnerMessageResult]):
     """The salon writes to a client. The same `command_id` again sends nothing twice."""
 
     command_id: str = Field(min_length=1, max_length=200)
@@ -161,16 +198,10 @@ class SendOwnerMessage(Command):
     sent_by: UUID
 
 
-class OwnerMessageResult(Command):
-    message_id: UUID
-    conversation_id: UUID
-    client_id: UUID
-
-
-class SetCampaignSchedule(Command):
+class SetCampaignSchedule(Command[Schedule]):
     """The owner moves a campaign's time, changes its weekdays, or turns it off."""
 
-    campaign_type: Literal["prazo_certo", "encher_agenda"]
+    campaign_type: CampaignType
     enabled: bool
     local_time: time
     weekdays: tuple[int, ...] = Field(min_length=1, max_length=7)
@@ -183,10 +214,5 @@ class SetCampaignSchedule(Command):
         return tuple(sorted(weekdays))
 
 
-class ResumeWork(Command):
+class ResumeWork(Command[WorkResumed]):
     """Finish what a dead process left: answer pending messages, publish pending events."""
-
-
-class WorkResumed(Command):
-    answers_scheduled: int
-    events_unpublished: int

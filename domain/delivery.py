@@ -1,14 +1,22 @@
-"""What the WhatsApp sender decides after one attempt: delivered, retry later (backoff), or give up.
+"""Deliveries of WhatsApp messages, pure: what the sender decides after one attempt (delivered,
+retry later with backoff, or give up), and what the salon records of a final outcome.
 
-Pure: the attempt's result, the attempt count, `now` and a random fraction come in as arguments.
+The attempt's result, the attempt count, `now` and a random fraction come in as arguments.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Literal
+from uuid import UUID
+
+from domain.commands import DeliveriesRecorded, DeliveryOutcome, RecordDeliveries
+from domain.events import EventData, NotificationFailedData, NotificationSentData
+from domain.outcome import Outcome
+from domain.vocabulary import MessageKind
 
 # Jitter removes up to this fraction of a delay, so retries of one burst spread out.
 JITTER_FRACTION = 0.5
@@ -69,3 +77,37 @@ def decide_after_attempt(
         return Verdict("failed")
     delay_s = retry_delay_s(attempts, base_s=policy.base_s, cap_s=policy.cap_s, jitter=jitter)
     return Verdict("retry", retry_at=now + timedelta(seconds=delay_s))
+
+
+@dataclass(frozen=True)
+class QueuedMessage:
+    """An outbound message still waiting for its final outcome."""
+
+    message_id: UUID
+    client_id: UUID
+    kind: MessageKind
+
+
+def delivery_event(
+    outcome: DeliveryOutcome, queued: QueuedMessage
+) -> NotificationSentData | NotificationFailedData:
+    if outcome.status == "sent":
+        return NotificationSentData(
+            message_id=outcome.message_id, client_id=queued.client_id, kind=queued.kind
+        )
+    return NotificationFailedData(
+        message_id=outcome.message_id,
+        client_id=queued.client_id,
+        kind=queued.kind,
+        reason=outcome.reason or outcome.status,
+        attempts=outcome.attempts,
+    )
+
+
+def record_deliveries(
+    command: RecordDeliveries, queued: Sequence[QueuedMessage]
+) -> Outcome[DeliveriesRecorded]:
+    """Final outcomes of the messages still queued (a repeat finds none: it records nothing)."""
+    by_id = {o.message_id: o for o in command.outcomes}
+    events: list[EventData] = [delivery_event(by_id[q.message_id], q) for q in queued]
+    return Outcome(result=DeliveriesRecorded(recorded=len(queued)), events=tuple(events))

@@ -56,3 +56,16 @@ class SalonFileError(DomainError):
     """A salon file that cannot be imported as it is (it would break an invariant)."""
 
     code = "invalid_salon_file"
+
+
+class StaleAgendaError(DomainError):
+    """Another writer changed the salon's data since its actor loaded it; the actor reloads, and
+    the same request again (after a moment) is decided on fresh data."""
+
+    code = "stale_agenda"
+
+
+class AlreadyAnsweredError(DomainError):
+    """A client's message was answered already (a repeat after a restart): nothing is said twice."""
+
+    code = "already_answered"

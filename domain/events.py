@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast, get_args
 from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter
 
 from domain.models import Agent, AppointmentData
+from domain.vocabulary import CampaignType, Engine, Intent, MessageKind
 
 # Serialised events always carry every key: generated client types mark them all as present.
 STRICT_OUTPUT = ConfigDict(
@@ -56,10 +57,10 @@ class AiResponseData(EventData):
     conversation_id: UUID
     client_id: UUID
     message: str
-    intent: Literal["booking", "inquiry", "complaint", "hello", "unknown"]
+    intent: Intent
     booking_created: bool
     auth_request_id: UUID | None = None  # a booking created, or a campaign offer accepted
-    engine: Literal["gemini", "rules"] | None = None
+    engine: Engine | None = None
     message_id: UUID | None = None  # the stored reply (the Chat page's REST list has the same id)
 
 
@@ -102,7 +103,7 @@ class CampaignStats(EventData):
 
 
 class CampaignCompletedData(EventData):
-    campaign_type: Literal["prazo_certo", "encher_agenda"]
+    campaign_type: CampaignType
     stats: CampaignStats
     run_id: UUID | None = None
 
@@ -110,13 +111,13 @@ class CampaignCompletedData(EventData):
 class NotificationSentData(EventData):
     message_id: UUID
     client_id: UUID
-    kind: Literal["marketing", "transactional"]
+    kind: MessageKind
 
 
 class NotificationFailedData(EventData):
     message_id: UUID
     client_id: UUID
-    kind: Literal["marketing", "transactional"]
+    kind: MessageKind
     reason: str
     attempts: int
 
@@ -199,32 +200,13 @@ Event = Annotated[
     Field(discriminator="event_type"),
 ]
 EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)
-EventPayload = (
-    AuthRequestCreatedData
-    | AuthRequestRejectedData
-    | AppointmentCreatedData
-    | AiResponseData
-    | CampaignCompletedData
-    | NotificationSentData
-    | NotificationFailedData
-    | MessageReceivedData
-    | OwnerMessageSentData
-    | ComplaintReceivedData
-    | ClientOptedOutData
-)
-
+# Each event type's name is written once, in its envelope above; the rest is read from the union.
+ENVELOPES: tuple[type[_Envelope], ...] = get_args(get_args(Event)[0])
 EVENT_TYPES: dict[type[EventData], str] = {
-    AuthRequestCreatedData: "auth_request_created",
-    AuthRequestRejectedData: "auth_request_rejected",
-    AppointmentCreatedData: "appointment_created",
-    AiResponseData: "ai_response",
-    CampaignCompletedData: "campaign_completed",
-    NotificationSentData: "notification_sent",
-    NotificationFailedData: "notification_failed",
-    MessageReceivedData: "message_received",
-    OwnerMessageSentData: "owner_message_sent",
-    ComplaintReceivedData: "complaint_received",
-    ClientOptedOutData: "client_opted_out",
+    cast(type[EventData], envelope.model_fields["data"].annotation): envelope.model_fields[
+        "event_type"
+    ].default
+    for envelope in ENVELOPES
 }
 
 

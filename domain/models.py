@@ -143,3 +143,4 @@ class AuthRequest(Value):
     decided_by: UUID | None = None
     notes: str | None = None
     appointment_id: UUID | None = None
+    campaign_run_id: UUID | None = None  # the campaign run that proposed it, if one did

@@ -7,16 +7,16 @@ they have three visits or more of that service; before that, the service's retur
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from domain.free_slots import Busy
+from domain.agenda import Agenda
 from domain.history import ServiceHistory
-from domain.models import Client, Professional, Service, Value, WorkingHours
+from domain.models import Client, Service, Value
 
 # run_limit: the run reached its maximum number of suggestions before this client.
 SkipReason = Literal[
@@ -25,19 +25,47 @@ SkipReason = Literal[
 
 
 @dataclass(frozen=True)
-class CampaignInput:
-    """One salon's agenda as campaigns see it (built by the salon's actor from its state)."""
+class CampaignFacts:
+    """What only campaigns read, loaded fresh for each run (the salon's memory does not keep it):
+    every client's visit history per service, and when each was last sent an offer."""
 
-    time_zone: str
-    professionals: Mapping[UUID, Professional]
-    services: Mapping[UUID, Service]
-    hours: list[WorkingHours]
-    clients: Mapping[UUID, Client]
     histories: list[ServiceHistory]
-    busy: list[Busy]  # upcoming bookings and the slots of pending suggestions
+    last_marketing_at: Mapping[UUID, datetime]
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Who may be sent an offer now; derived once per run from the agenda and the facts."""
+
+    clients: Mapping[UUID, Client]
     booked_client_ids: frozenset[UUID]
     pending_client_ids: frozenset[UUID]
     last_marketing_at: Mapping[UUID, datetime]
+
+    @classmethod
+    def of(cls, agenda: Agenda, facts: CampaignFacts) -> Reach:
+        return cls(
+            clients=agenda.clients,
+            booked_client_ids=agenda.booked_client_ids(),
+            pending_client_ids=agenda.pending_client_ids(),
+            last_marketing_at=facts.last_marketing_at,
+        )
+
+    def skip_reason(
+        self, client_id: UUID, *, now: datetime, frequency_cap_days: int
+    ) -> SkipReason | None:
+        """Why this client must not get a campaign offer now, if they must not."""
+        client = self.clients.get(client_id)
+        if client is None or client.marketing_opt_out:
+            return "opted_out"
+        if client_id in self.booked_client_ids:
+            return "already_booked"
+        if client_id in self.pending_client_ids:
+            return "pending_suggestion"
+        last = self.last_marketing_at.get(client_id)
+        if last is not None and now - last < timedelta(days=frequency_cap_days):
+            return "frequency_cap"
+        return None
 
 
 class DueClient(Value):
@@ -87,35 +115,23 @@ def cycle_position(
 
 
 def due_clients(
-    campaign: CampaignInput, *, today: date, service_id: UUID | None = None
+    histories: Iterable[ServiceHistory],
+    services: Mapping[UUID, Service],
+    *,
+    time_zone: str,
+    today: date,
+    service_id: UUID | None = None,
 ) -> list[DueClient]:
     """One entry per due client (their most overdue service), most overdue first."""
     best: dict[UUID, DueClient] = {}
-    for history in campaign.histories:
-        service = campaign.services.get(history.service_id)
+    for history in histories:
+        service = services.get(history.service_id)
         if service is None or (service_id is not None and history.service_id != service_id):
             continue
-        position = cycle_position(history, service, today=today, time_zone=campaign.time_zone)
+        position = cycle_position(history, service, today=today, time_zone=time_zone)
         if position is None or position.overdue_days < 0:
             continue
         current = best.get(history.client_id)
         if current is None or position.urgency > current.urgency:
             best[history.client_id] = position
     return sorted(best.values(), key=lambda d: (-d.urgency, str(d.client_id)))
-
-
-def skip_reason(
-    campaign: CampaignInput, client_id: UUID, *, now: datetime, frequency_cap_days: int
-) -> SkipReason | None:
-    """Why this client must not get a campaign offer now, if they must not."""
-    client = campaign.clients.get(client_id)
-    if client is None or client.marketing_opt_out:
-        return "opted_out"
-    if client_id in campaign.booked_client_ids:
-        return "already_booked"
-    if client_id in campaign.pending_client_ids:
-        return "pending_suggestion"
-    last = campaign.last_marketing_at.get(client_id)
-    if last is not None and now - last < timedelta(days=frequency_cap_days):
-        return "frequency_cap"
-    return None

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, time
-from typing import Literal
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from domain.models import Value
+from domain.vocabulary import CampaignType
 
-CampaignType = Literal["prazo_certo", "encher_agenda"]
 DEFAULT_SCHEDULES: dict[str, tuple[time, tuple[int, ...]]] = {
     "prazo_certo": (time(9, 0), (0, 1, 2, 3, 4, 5, 6)),
     "encher_agenda": (time(14, 0), (0, 2, 4)),

@@ -16,8 +16,8 @@ from uuid import UUID
 import httpx
 from pydantic import AwareDatetime, BaseModel, ConfigDict
 
+from config.settings import Settings
 from domain.delivery import SendResult
-from integrations.settings import Settings
 from integrations.webhook_signature import signature_headers
 
 RETRYABLE_STATUS = frozenset({408, 429})

@@ -13,9 +13,9 @@ from typing import Any
 
 from pydantic import SecretStr
 
+from config.settings import Environment, Settings
 from deployments.api import create_api
-from domain.socket_messages import SOCKET_MESSAGE_ADAPTER
-from integrations.settings import Environment, Settings
+from domain.socket_frames import SOCKET_MESSAGE_ADAPTER
 
 
 def openapi_document() -> dict[str, Any]:

@@ -6,9 +6,9 @@ import argparse
 import sys
 from uuid import UUID
 
+from config.settings import Settings
 from deployments.auth import mint_token
 from domain.models import Role
-from integrations.settings import Settings
 
 
 def main() -> int:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from config.settings import Settings
 from db.migrate import apply_migrations
 from db.pool import connect
 from db.salon_import import import_salon
@@ -24,7 +25,6 @@ from deployments.auth import mint_token
 from domain.models import Role
 from domain.salon_import import SalonFile, id_for, tenant_id_of
 from integrations.embedded import Services, ensure_services
-from integrations.settings import Settings
 from scripts import client_kit
 from scripts.local_cluster import LocalCluster, Ports, cluster_environment
 

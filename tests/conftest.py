@@ -14,9 +14,9 @@ import asyncpg
 import pytest
 from redis.asyncio import Redis
 
+from config.settings import Environment, Settings
 from db.migrate import apply_migrations
 from db.pool import create_pool, with_database
-from integrations.settings import Environment, Settings
 
 DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/test"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"

@@ -8,12 +8,14 @@ from typing import Any
 from uuid import UUID, uuid4
 from zoneinfo import ZoneInfo
 
+from domain.agenda import Agenda
 from domain.models import (
     Appointment,
     AppointmentStatus,
     Client,
     Professional,
     Service,
+    Tenant,
     WorkingHours,
 )
 from domain.salon_import import (
@@ -78,6 +80,25 @@ def make_hours(professional_id: UUID, **overrides: Any) -> WorkingHours:
         "end": time(18, 0),
     }
     return WorkingHours(**(values | overrides))
+
+
+def make_agenda(**overrides: Any) -> Agenda:
+    """An empty salon agenda in São Paulo; pass lists, they become the agenda's dicts by id."""
+    tenant = overrides.pop("tenant", Tenant(id=uuid4(), name="Salão Teste"))
+
+    def by_id(name: str) -> dict[UUID, Any]:
+        return {item.id: item for item in overrides.pop(name, [])}
+
+    return Agenda(
+        tenant=tenant,
+        professionals=by_id("professionals"),
+        services=by_id("services"),
+        working_hours=list(overrides.pop("working_hours", [])),
+        clients=by_id("clients"),
+        upcoming=by_id("upcoming"),
+        pending=by_id("pending"),
+        **overrides,
+    )
 
 
 ALL_DAY = [WorkingHoursPart(weekday=d, start=time(0, 0), end=time(23, 59)) for d in range(7)]

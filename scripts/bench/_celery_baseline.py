@@ -17,13 +17,11 @@ from zoneinfo import ZoneInfo
 import asyncpg
 import httpx
 
-from db.agenda import get_tenant
-from db.reads import list_professionals, list_services
+from db.read.agenda import get_tenant, list_professionals, list_services
 from domain.auth_requests import build_appointment_data
 from domain.campaigns import CampaignOptions, FreeTime
-from domain.free_slots import Busy, Slot
+from domain.free_time import Busy, Slot
 from domain.history import Visit, summarize_visits
-from domain.messages import campaign_offer_text
 from domain.models import (
     AppointmentData,
     Client,
@@ -32,7 +30,8 @@ from domain.models import (
     Tenant,
     WorkingHours,
 )
-from domain.recall import CampaignInput, DueClient, SkipReason, cycle_position
+from domain.recall import DueClient, SkipReason, cycle_position
+from domain.whatsapp_texts import campaign_offer_text
 
 from ._campaign_data import Phase
 
@@ -114,20 +113,15 @@ def best_slot(
         if p.active and (not p.service_ids or service.id in p.service_ids)
     ]
     zone = ZoneInfo(salon.tenant.time_zone)
-    agenda = CampaignInput(
-        time_zone=salon.tenant.time_zone,
-        professionals={},
-        services={},
-        hours=salon.hours,
-        clients={},
-        histories=[],
-        busy=busy,
-        booked_client_ids=frozenset(),
-        pending_client_ids=frozenset(),
-        last_marketing_at={},
-    )
     start = now + timedelta(minutes=options.min_lead_min)
-    free = FreeTime(agenda, performers, start, now + timedelta(days=options.days_ahead))
+    free = FreeTime(
+        hours=salon.hours,
+        busy=busy,
+        professionals=performers,
+        start=start,
+        end=now + timedelta(days=options.days_ahead),
+        time_zone=salon.tenant.time_zone,
+    )
     duration = timedelta(minutes=service.duration_min)
     candidates = [
         Slot(professional_id=p.id, starts_at=start, ends_at=start + duration)

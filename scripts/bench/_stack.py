@@ -27,11 +27,11 @@ from uuid import uuid4
 import ray
 from redis import Redis
 
+from config.settings import Environment, Placement, Settings
 from db.migrate import apply_migrations
 from db.pool import connect, with_database
 from db.salon_import import import_salon
 from integrations.embedded import free_port
-from integrations.settings import Environment, Placement, Settings
 from tests.factories import SalonIds, make_salon
 
 DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/test"

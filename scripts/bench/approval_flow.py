@@ -33,12 +33,12 @@ from ray import serve
 from websockets.asyncio.client import ClientConnection, connect
 
 from actors.directory import TenantDirectory
+from config.settings import Placement
 from deployments.app import ApiIngress, build_app
 from deployments.auth import mint_token
-from domain.commands import AuthRequestCreatedResult, CreateAuthRequest
+from domain.commands import CreateAuthRequest
 from domain.models import Agent, Role
 from integrations.embedded import free_port
-from integrations.settings import Placement
 from tests.factories import SalonIds, next_local_slot
 
 from . import _stack as bench
@@ -79,9 +79,7 @@ async def create_one(
         starts_at=starts_at,
     )
     started = time.perf_counter()
-    result: AuthRequestCreatedResult = await directory.call(
-        salon.tenant, "create_auth_request", command
-    )
+    result = await directory.send(salon.tenant, command)
     return Pending(token, result.auth_request_id), time.perf_counter() - started
 
 

@@ -32,13 +32,13 @@ import httpx
 import psutil
 import ray
 
-from actors.directory import HOST_OPTIONS, TenantDirectory
+from actors.directory import TenantDirectory
 from actors.host_actor import TenantHost
 from actors.scheduler import campaign_options
+from config.settings import Placement, Settings
 from db.pool import connect, create_pool
 from domain.campaigns import CampaignOptions
-from domain.commands import CampaignResult, RunCampaign
-from integrations.settings import Placement, Settings
+from domain.commands import RunCampaign
 
 from . import _campaign_data as data
 from . import _celery_baseline as celery
@@ -107,11 +107,10 @@ async def run_floor(database_url: str, frequency_cap_days: int, account: data.Cp
 
 async def start_hosts(settings: Settings, names: set[str]) -> None:
     """Start the shared hosts as TenantDirectory would (same names and options), untimed."""
-    overrides = settings.model_dump(include=set(HOST_OPTIONS), mode="json")
     handles = [
         TenantHost.options(  # type: ignore[attr-defined]
             name=name, namespace=settings.ray_namespace, lifetime="detached", get_if_exists=True
-        ).remote(overrides, False)
+        ).remote(settings.for_actor(), False)
         for name in names
     ]
     await asyncio.gather(*(handle.ping.remote() for handle in handles))
@@ -131,7 +130,7 @@ async def run_ours(
     )
 
     async def salon(tenant: UUID) -> None:
-        result: CampaignResult = await directory.call(tenant, "run_campaign", command)
+        result = await directory.send(tenant, command)
         phase.due |= {(tenant, s.client_id) for s in result.suggestions}
         phase.due |= {(tenant, s.client_id) for s in result.skips}
         phase.suggestions += result.stats.suggestions_created

@@ -23,9 +23,9 @@ from typing import Any
 import psutil
 from ray.util.state import list_actors
 
-from actors.directory import HOST_OPTIONS, TenantDirectory
+from actors.directory import TenantDirectory
 from actors.host_actor import TenantHost
-from integrations.settings import Placement, Settings
+from config.settings import Placement, Settings
 from tests.factories import SalonIds
 
 from . import _stack as bench
@@ -46,14 +46,13 @@ class Hosts:
     def for_salon(self, salon: SalonIds) -> Any:
         name = self._directory.actor_name(salon.tenant)
         if name not in self._handles:
-            overrides = self._settings.model_dump(include=set(HOST_OPTIONS), mode="json")
             per_tenant = self._settings.placement == Placement.PER_TENANT
             self._handles[name] = TenantHost.options(  # type: ignore[attr-defined]
                 name=name,
                 namespace=self._settings.ray_namespace,
                 lifetime="detached",
                 get_if_exists=True,
-            ).remote(overrides, per_tenant)
+            ).remote(self._settings.for_actor(), per_tenant)
         return self._handles[name]
 
 

@@ -12,9 +12,9 @@ import asyncpg
 from pydantic import SecretStr
 
 from actors.sender import SenderCore
+from config.settings import Settings
 from domain.commands import DeliveriesRecorded, RecordDeliveries
 from integrations.n8n import N8nClient
-from integrations.settings import Settings
 from integrations.webhook_signature import signature_headers
 from tests.e2e.conftest import Api, LiveSalon
 from tests.fakes.n8n import FakeN8n
@@ -55,9 +55,7 @@ def sender_for(api: Api, pool: asyncpg.Pool, client: N8nClient) -> SenderCore:
     settings = api.settings
 
     async def record(tenant_id: Any, command: RecordDeliveries) -> DeliveriesRecorded:
-        result: DeliveriesRecorded = await api.directory.call(
-            tenant_id, "record_deliveries", command
-        )
+        result: DeliveriesRecorded = await api.directory.send(tenant_id, command)
         return result
 
     return SenderCore(settings, pool=pool, client=client, record=record)

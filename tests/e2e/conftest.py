@@ -21,12 +21,12 @@ import ray
 from ray import serve
 
 from actors.directory import TenantDirectory
+from config.settings import Placement, Settings
 from db.salon_import import import_salon
 from deployments.app import build_app
 from deployments.auth import mint_token
 from domain.commands import AuthRequestCreatedResult, CreateAuthRequest
 from domain.models import Agent, Role
-from integrations.settings import Placement, Settings
 from tests.factories import SalonIds, make_salon, next_local_slot
 
 PLACEMENTS = {
@@ -143,9 +143,7 @@ class LiveSalon:
             professional_id=self.ids.of("professional", "carol"),
             starts_at=next_local_slot(hour=hour, minute=minute),
         )
-        result: AuthRequestCreatedResult = await self.api.directory.call(
-            self.ids.tenant, "create_auth_request", command
-        )
+        result: AuthRequestCreatedResult = await self.api.directory.send(self.ids.tenant, command)
         return result
 
 

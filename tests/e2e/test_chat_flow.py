@@ -16,8 +16,8 @@ import httpx
 import pytest
 from websockets.asyncio.client import connect
 
+from config.settings import Placement
 from integrations.n8n import N8nClient
-from integrations.settings import Placement
 from tests.e2e.chat_helpers import WEBHOOK, sender_for, sender_settings, signed, whatsapp
 from tests.e2e.conftest import Api, LiveSalon, actor_alive
 from tests.e2e.sockets import until

@@ -18,8 +18,8 @@ import pytest
 import ray
 
 from actors.scheduler_actor import ensure_scheduler
+from config.settings import Placement
 from db.salon_import import import_salon
-from integrations.settings import Placement
 from tests.e2e.conftest import PLACEMENTS, make_api
 from tests.factories import SalonIds, make_recall_salon
 

@@ -7,10 +7,10 @@ from collections.abc import AsyncIterator
 import asyncpg
 import pytest
 
+from config.settings import Settings
 from db.salon_import import import_salon
 from domain.salon_import import SalonFile
 from integrations.event_stream import EventStream
-from integrations.settings import Settings
 from tests.factories import SalonIds, make_salon
 
 

@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 import asyncpg
 
 from actors.sender import SenderCore, SenderStepResult
-from db.messages import queue_message
+from db.outbox import queue_messages
+from domain.outcome import OutboundMessage
 from tests.factories import SalonIds
 
 ZONE = ZoneInfo("America/Sao_Paulo")
@@ -30,16 +31,17 @@ async def queue(pool: asyncpg.Pool, ids: SalonIds, plan: list[tuple[str, str]]) 
     """Queue one message per (client key, kind) in one committed transaction."""
     queued = [(uuid4(), key, kind) for key, kind in plan]
     async with pool.acquire() as conn, conn.transaction():
-        for message_id, key, kind in queued:
-            await queue_message(
-                conn,
-                tenant_id=ids.tenant,
+        messages = [
+            OutboundMessage(
                 message_id=message_id,
                 client_id=ids.of("client", key),
                 kind=kind,  # type: ignore[arg-type]
                 body=f"Olá! Mensagem {kind} para {key}.",
                 related_id=None,
             )
+            for message_id, key, kind in queued
+        ]
+        await queue_messages(conn, tenant_id=ids.tenant, messages=messages)
     return queued
 
 

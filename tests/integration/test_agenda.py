@@ -10,7 +10,7 @@ from uuid import uuid4
 import asyncpg
 import pytest
 
-from actors.agenda import TenantAgenda
+from actors.salon import Salon as SalonActor
 from domain.commands import CreateAuthRequest, DecideAuthRequest
 from domain.errors import (
     AlreadyDecidedError,
@@ -29,8 +29,8 @@ Salon = tuple[SalonFile, SalonIds]
 
 
 @pytest.fixture
-async def agenda(pool: asyncpg.Pool, stream: EventStream, salon: Salon) -> TenantAgenda:
-    agenda = TenantAgenda(salon[1].tenant, pool=pool, stream=stream)
+async def agenda(pool: asyncpg.Pool, stream: EventStream, salon: Salon) -> SalonActor:
+    agenda = SalonActor(salon[1].tenant, pool=pool, stream=stream)
     await agenda.activate()
     return agenda
 
@@ -58,11 +58,11 @@ async def stream_types(stream: EventStream, ids: SalonIds) -> list[tuple[int, st
 
 
 async def test_approval_creates_appointment_and_queues_confirmation(
-    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon
+    agenda: SalonActor, pool: asyncpg.Pool, salon: Salon
 ) -> None:
     ids = salon[1]
-    created = await agenda.create_auth_request(propose(ids))
-    result = await agenda.decide_auth_request(approve(ids, created.auth_request_id))
+    created = await agenda.handle(propose(ids))
+    result = await agenda.handle(approve(ids, created.auth_request_id))
     async with pool.acquire() as conn:
         row = await conn.fetchrow(
             "SELECT status, auth_request_id FROM appointment WHERE tenant_id = $1 AND id = $2",
@@ -79,13 +79,13 @@ async def test_approval_creates_appointment_and_queues_confirmation(
 
 
 async def test_events_reach_stream_in_order(
-    agenda: TenantAgenda, stream: EventStream, salon: Salon
+    agenda: SalonActor, stream: EventStream, salon: Salon
 ) -> None:
     ids = salon[1]
-    first = await agenda.create_auth_request(propose(ids))
-    second = await agenda.create_auth_request(propose(ids, client="c2", minutes_later=120))
-    await agenda.decide_auth_request(approve(ids, first.auth_request_id))
-    await agenda.decide_auth_request(approve(ids, second.auth_request_id, "reject"))
+    first = await agenda.handle(propose(ids))
+    second = await agenda.handle(propose(ids, client="c2", minutes_later=120))
+    await agenda.handle(approve(ids, first.auth_request_id))
+    await agenda.handle(approve(ids, second.auth_request_id, "reject"))
     assert await stream_types(stream, ids) == [
         (1, "auth_request_created"),
         (2, "auth_request_created"),
@@ -95,9 +95,9 @@ async def test_events_reach_stream_in_order(
 
 
 async def test_outbox_marks_events_published(
-    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon
+    agenda: SalonActor, pool: asyncpg.Pool, salon: Salon
 ) -> None:
-    await agenda.create_auth_request(propose(salon[1]))
+    await agenda.handle(propose(salon[1]))
     async with pool.acquire() as conn:
         unpublished = await conn.fetchval(
             "SELECT count(*) FROM event WHERE tenant_id = $1 AND published_at IS NULL",
@@ -107,12 +107,12 @@ async def test_outbox_marks_events_published(
 
 
 async def test_same_approval_twice_books_once(
-    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon
+    agenda: SalonActor, pool: asyncpg.Pool, salon: Salon
 ) -> None:
     ids = salon[1]
-    created = await agenda.create_auth_request(propose(ids))
-    first = await agenda.decide_auth_request(approve(ids, created.auth_request_id))
-    second = await agenda.decide_auth_request(approve(ids, created.auth_request_id))
+    created = await agenda.handle(propose(ids))
+    first = await agenda.handle(approve(ids, created.auth_request_id))
+    second = await agenda.handle(approve(ids, created.auth_request_id))
     async with pool.acquire() as conn:
         count = await conn.fetchval(
             "SELECT count(*) FROM appointment WHERE tenant_id = $1", ids.tenant
@@ -121,23 +121,23 @@ async def test_same_approval_twice_books_once(
     assert count == 1
 
 
-async def test_rejecting_an_approved_request_is_refused(agenda: TenantAgenda, salon: Salon) -> None:
+async def test_rejecting_an_approved_request_is_refused(agenda: SalonActor, salon: Salon) -> None:
     ids = salon[1]
-    created = await agenda.create_auth_request(propose(ids))
-    await agenda.decide_auth_request(approve(ids, created.auth_request_id))
+    created = await agenda.handle(propose(ids))
+    await agenda.handle(approve(ids, created.auth_request_id))
     with pytest.raises(AlreadyDecidedError):
-        await agenda.decide_auth_request(approve(ids, created.auth_request_id, "reject"))
+        await agenda.handle(approve(ids, created.auth_request_id, "reject"))
 
 
 async def test_second_approval_of_same_slot_is_refused_and_stays_pending(
-    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon
+    agenda: SalonActor, pool: asyncpg.Pool, salon: Salon
 ) -> None:
     ids = salon[1]
-    one = await agenda.create_auth_request(propose(ids, client="c1"))
-    two = await agenda.create_auth_request(propose(ids, client="c2", minutes_later=30))
-    await agenda.decide_auth_request(approve(ids, one.auth_request_id))
+    one = await agenda.handle(propose(ids, client="c1"))
+    two = await agenda.handle(propose(ids, client="c2", minutes_later=30))
+    await agenda.handle(approve(ids, one.auth_request_id))
     with pytest.raises(SlotTakenError):
-        await agenda.decide_auth_request(approve(ids, two.auth_request_id))
+        await agenda.handle(approve(ids, two.auth_request_id))
     async with pool.acquire() as conn:
         status = await conn.fetchval(
             "SELECT status FROM auth_request WHERE tenant_id = $1 AND id = $2",
@@ -148,15 +148,12 @@ async def test_second_approval_of_same_slot_is_refused_and_stays_pending(
 
 
 async def test_concurrent_conflicting_approvals_book_once(
-    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon
+    agenda: SalonActor, pool: asyncpg.Pool, salon: Salon
 ) -> None:
     ids = salon[1]
-    created = [
-        await agenda.create_auth_request(propose(ids, client=f"c{i}", minutes_later=i))
-        for i in range(8)
-    ]
+    created = [await agenda.handle(propose(ids, client=f"c{i}", minutes_later=i)) for i in range(8)]
     results = await asyncio.gather(
-        *(agenda.decide_auth_request(approve(ids, c.auth_request_id)) for c in created),
+        *(agenda.handle(approve(ids, c.auth_request_id)) for c in created),
         return_exceptions=True,
     )
     booked = [r for r in results if not isinstance(r, BaseException)]
@@ -165,40 +162,40 @@ async def test_concurrent_conflicting_approvals_book_once(
 
 
 async def test_repeated_command_id_returns_the_same_request(
-    agenda: TenantAgenda, salon: Salon
+    agenda: SalonActor, salon: Salon
 ) -> None:
     command = propose(salon[1], command_id="campaign-42:c1")
-    first = await agenda.create_auth_request(command)
-    again = await agenda.create_auth_request(command)
+    first = await agenda.handle(command)
+    again = await agenda.handle(command)
     assert (again.auth_request_id, again.created) == (first.auth_request_id, False)
 
 
 async def test_command_id_reused_for_other_booking_is_refused(
-    agenda: TenantAgenda, salon: Salon
+    agenda: SalonActor, salon: Salon
 ) -> None:
     ids = salon[1]
-    await agenda.create_auth_request(propose(ids, command_id="reused"))
+    await agenda.handle(propose(ids, command_id="reused"))
     with pytest.raises(DuplicateCommandError):
-        await agenda.create_auth_request(propose(ids, command_id="reused", minutes_later=60))
+        await agenda.handle(propose(ids, command_id="reused", minutes_later=60))
 
 
-async def test_unknown_request_is_not_found(agenda: TenantAgenda, salon: Salon) -> None:
+async def test_unknown_request_is_not_found(agenda: SalonActor, salon: Salon) -> None:
     with pytest.raises(NotFoundError):
-        await agenda.decide_auth_request(approve(salon[1], uuid4()))
+        await agenda.handle(approve(salon[1], uuid4()))
 
 
-async def test_proposal_for_unknown_client_is_not_found(agenda: TenantAgenda, salon: Salon) -> None:
+async def test_proposal_for_unknown_client_is_not_found(agenda: SalonActor, salon: Salon) -> None:
     command = propose(salon[1]).model_copy(update={"client_id": uuid4()})
     with pytest.raises(NotFoundError):
-        await agenda.create_auth_request(command)
+        await agenda.handle(command)
 
 
-async def test_proposal_over_booked_slot_is_refused(agenda: TenantAgenda, salon: Salon) -> None:
+async def test_proposal_over_booked_slot_is_refused(agenda: SalonActor, salon: Salon) -> None:
     ids = salon[1]
-    created = await agenda.create_auth_request(propose(ids))
-    await agenda.decide_auth_request(approve(ids, created.auth_request_id))
+    created = await agenda.handle(propose(ids))
+    await agenda.handle(approve(ids, created.auth_request_id))
     with pytest.raises(SlotTakenError):
-        await agenda.create_auth_request(propose(ids, client="c2", minutes_later=15))
+        await agenda.handle(propose(ids, client="c2", minutes_later=15))
 
 
 async def test_proposal_outside_working_hours_is_refused(
@@ -209,29 +206,29 @@ async def test_proposal_outside_working_hours_is_refused(
     professionals = [p.model_copy(update={"working_hours": hours}) for p in salon.professionals]
     salon = salon.model_copy(update={"professionals": professionals})
     ids = await import_committed(pool, salon)
-    agenda = TenantAgenda(ids.tenant, pool=pool, stream=stream)
+    agenda = SalonActor(ids.tenant, pool=pool, stream=stream)
     await agenda.activate()
     command = propose(ids).model_copy(update={"starts_at": next_local_slot(hour=15)})
     with pytest.raises(OutsideWorkingHoursError):
-        await agenda.create_auth_request(command)
+        await agenda.handle(command)
 
 
 async def test_other_tenants_request_is_not_found(
-    agenda: TenantAgenda, pool: asyncpg.Pool, stream: EventStream
+    agenda: SalonActor, pool: asyncpg.Pool, stream: EventStream
 ) -> None:
     other_ids = await import_committed(pool, make_salon())
-    other = TenantAgenda(other_ids.tenant, pool=pool, stream=stream)
+    other = SalonActor(other_ids.tenant, pool=pool, stream=stream)
     await other.activate()
-    theirs = await other.create_auth_request(propose(other_ids))
+    theirs = await other.handle(propose(other_ids))
     with pytest.raises(NotFoundError):
-        await agenda.decide_auth_request(approve(other_ids, theirs.auth_request_id))
+        await agenda.handle(approve(other_ids, theirs.auth_request_id))
 
 
 async def test_restarted_agenda_rebuilds_pending_requests(
-    agenda: TenantAgenda, pool: asyncpg.Pool, stream: EventStream, salon: Salon
+    agenda: SalonActor, pool: asyncpg.Pool, stream: EventStream, salon: Salon
 ) -> None:
     ids = salon[1]
-    created = await agenda.create_auth_request(propose(ids))
-    reborn = TenantAgenda(ids.tenant, pool=pool, stream=stream)
+    created = await agenda.handle(propose(ids))
+    reborn = SalonActor(ids.tenant, pool=pool, stream=stream)
     await reborn.activate()
-    assert created.auth_request_id in reborn.state.pending
+    assert created.auth_request_id in reborn.agenda.pending

@@ -7,7 +7,7 @@ from uuid import uuid4
 import asyncpg
 import pytest
 
-from actors.agenda import TenantAgenda
+from actors.salon import Salon
 from domain.campaigns import CampaignOptions
 from domain.commands import DecideAuthRequest, RunCampaign
 from domain.errors import DuplicateCommandError, NotFoundError
@@ -18,9 +18,9 @@ from tests.integration.conftest import import_committed
 
 
 @pytest.fixture
-async def recall(pool: asyncpg.Pool, stream: EventStream) -> tuple[TenantAgenda, SalonIds]:
+async def recall(pool: asyncpg.Pool, stream: EventStream) -> tuple[Salon, SalonIds]:
     ids = await import_committed(pool, make_recall_salon())
-    agenda = TenantAgenda(ids.tenant, pool=pool, stream=stream)
+    agenda = Salon(ids.tenant, pool=pool, stream=stream)
     await agenda.activate()
     return agenda, ids
 
@@ -41,10 +41,10 @@ async def count(pool: asyncpg.Pool, sql: str, ids: SalonIds) -> int:
 
 
 async def test_prazo_certo_suggests_exactly_the_due_clients(
-    recall: tuple[TenantAgenda, SalonIds],
+    recall: tuple[Salon, SalonIds],
 ) -> None:
     agenda, ids = recall
-    result = await agenda.run_campaign(prazo_certo())
+    result = await agenda.handle(prazo_certo())
     suggested = {s.client_id for s in result.suggestions}
     assert suggested == {ids.of("client", "due"), ids.of("client", "regular")}
     assert result.stats.skipped == {"opted_out": 1, "already_booked": 1}
@@ -52,20 +52,20 @@ async def test_prazo_certo_suggests_exactly_the_due_clients(
 
 
 async def test_due_client_gets_their_usual_professional(
-    recall: tuple[TenantAgenda, SalonIds],
+    recall: tuple[Salon, SalonIds],
 ) -> None:
     agenda, ids = recall
-    result = await agenda.run_campaign(prazo_certo())
+    result = await agenda.handle(prazo_certo())
     regular = next(s for s in result.suggestions if s.client_id == ids.of("client", "regular"))
     assert (regular.professional_name, regular.service_name) == ("Rafael", "Barba")
     assert "ritmo próprio: 10 dias" in regular.why
 
 
 async def test_run_stores_requests_offers_and_events(
-    recall: tuple[TenantAgenda, SalonIds], pool: asyncpg.Pool
+    recall: tuple[Salon, SalonIds], pool: asyncpg.Pool
 ) -> None:
     agenda, ids = recall
-    await agenda.run_campaign(prazo_certo(offer=Offer(type="percent", value=15)))
+    await agenda.handle(prazo_certo(offer=Offer(type="percent", value=15)))
     pending = await count(
         pool,
         "SELECT count(*) FROM auth_request WHERE tenant_id = $1"
@@ -87,66 +87,62 @@ async def test_run_stores_requests_offers_and_events(
     assert (pending, offers, events, completed) == (2, 2, 3, 1)
 
 
-async def test_dry_run_changes_nothing(
-    recall: tuple[TenantAgenda, SalonIds], pool: asyncpg.Pool
-) -> None:
+async def test_dry_run_changes_nothing(recall: tuple[Salon, SalonIds], pool: asyncpg.Pool) -> None:
     agenda, ids = recall
-    preview = await agenda.run_campaign(prazo_certo(dry_run=True))
+    preview = await agenda.handle(prazo_certo(dry_run=True))
     assert len(preview.suggestions) == 2
     assert {s.reason for s in preview.skips} == {"opted_out", "already_booked"}
     for table in ("auth_request", "outbound_message", "event", "campaign_run"):
         assert await count(pool, f"SELECT count(*) FROM {table} WHERE tenant_id = $1", ids) == 0
 
 
-async def test_same_run_key_runs_once(
-    recall: tuple[TenantAgenda, SalonIds], pool: asyncpg.Pool
-) -> None:
+async def test_same_run_key_runs_once(recall: tuple[Salon, SalonIds], pool: asyncpg.Pool) -> None:
     agenda, ids = recall
-    first = await agenda.run_campaign(prazo_certo("schedule:prazo_certo:2026-12-01"))
-    again = await agenda.run_campaign(prazo_certo("schedule:prazo_certo:2026-12-01"))
+    first = await agenda.handle(prazo_certo("schedule:prazo_certo:2026-12-01"))
+    again = await agenda.handle(prazo_certo("schedule:prazo_certo:2026-12-01"))
     assert (again.repeated, again.run_id) == (True, first.run_id)
     assert await count(pool, "SELECT count(*) FROM auth_request WHERE tenant_id = $1", ids) == 2
 
 
 async def test_second_run_skips_clients_with_pending_suggestions(
-    recall: tuple[TenantAgenda, SalonIds],
+    recall: tuple[Salon, SalonIds],
 ) -> None:
     agenda, _ids = recall
-    await agenda.run_campaign(prazo_certo("one"))
-    second = await agenda.run_campaign(prazo_certo("two"))
+    await agenda.handle(prazo_certo("one"))
+    second = await agenda.handle(prazo_certo("two"))
     assert second.suggestions == []
     assert second.stats.skipped["pending_suggestion"] == 2
 
 
 async def test_frequency_cap_holds_after_a_rejection(
-    recall: tuple[TenantAgenda, SalonIds],
+    recall: tuple[Salon, SalonIds],
 ) -> None:
     agenda, ids = recall
-    first = await agenda.run_campaign(prazo_certo("one"))
+    first = await agenda.handle(prazo_certo("one"))
     for suggestion in first.suggestions:
         assert suggestion.auth_request_id is not None
-        await agenda.decide_auth_request(
+        await agenda.handle(
             DecideAuthRequest(
                 request_id=suggestion.auth_request_id, decision="reject", decided_by=ids.owner
             )
         )
-    second = await agenda.run_campaign(prazo_certo("two"))
+    second = await agenda.handle(prazo_certo("two"))
     assert second.stats.skipped["frequency_cap"] == 2
 
 
 async def test_unknown_service_filter_is_not_found(
-    recall: tuple[TenantAgenda, SalonIds],
+    recall: tuple[Salon, SalonIds],
 ) -> None:
     agenda, _ids = recall
     with pytest.raises(NotFoundError):
-        await agenda.run_campaign(prazo_certo(service_id=uuid4()))
+        await agenda.handle(prazo_certo(service_id=uuid4()))
 
 
 async def test_encher_agenda_offers_slots_to_regulars(
-    recall: tuple[TenantAgenda, SalonIds],
+    recall: tuple[Salon, SalonIds],
 ) -> None:
     agenda, ids = recall
-    result = await agenda.run_campaign(
+    result = await agenda.handle(
         RunCampaign(
             run_key="fill",
             campaign_type="encher_agenda",
@@ -162,12 +158,12 @@ async def test_encher_agenda_offers_slots_to_regulars(
 
 
 async def test_run_key_of_another_campaign_type_is_refused(
-    recall: tuple[TenantAgenda, SalonIds],
+    recall: tuple[Salon, SalonIds],
 ) -> None:
     agenda, _ids = recall
-    await agenda.run_campaign(prazo_certo("shared-key"))
+    await agenda.handle(prazo_certo("shared-key"))
     with pytest.raises(DuplicateCommandError):
-        await agenda.run_campaign(
+        await agenda.handle(
             RunCampaign(
                 run_key="shared-key",
                 campaign_type="encher_agenda",

@@ -11,7 +11,7 @@ from uuid import uuid4
 import asyncpg
 import pytest
 
-from actors.agenda import TenantAgenda
+from actors.salon import Salon as SalonActor
 from db import chat as chat_queries
 from domain.campaigns import CampaignOptions
 from domain.commands import ReceiveMessage, RunCampaign, SendOwnerMessage
@@ -24,8 +24,8 @@ Salon = tuple[SalonFile, SalonIds]
 
 
 @pytest.fixture
-async def agenda(pool: asyncpg.Pool, stream: EventStream, salon: Salon) -> TenantAgenda:
-    agenda = TenantAgenda(salon[1].tenant, pool=pool, stream=stream)
+async def agenda(pool: asyncpg.Pool, stream: EventStream, salon: Salon) -> SalonActor:
+    agenda = SalonActor(salon[1].tenant, pool=pool, stream=stream)
     await agenda.activate()
     return agenda
 
@@ -46,8 +46,8 @@ def message(
     )
 
 
-async def say(agenda: TenantAgenda, text: str, **kwargs: Any) -> None:
-    await agenda.receive_message(message(text, **kwargs))
+async def say(agenda: SalonActor, text: str, **kwargs: Any) -> None:
+    await agenda.handle(message(text, **kwargs))
     await agenda.drain()
 
 
@@ -67,9 +67,9 @@ async def events(pool: asyncpg.Pool, ids: SalonIds, event_type: str) -> list[dic
 
 
 async def test_unknown_phone_becomes_a_client(
-    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon
+    agenda: SalonActor, pool: asyncpg.Pool, salon: Salon
 ) -> None:
-    accepted = await agenda.receive_message(message("Oi, bom dia!", phone="5511977776666"))
+    accepted = await agenda.handle(message("Oi, bom dia!", phone="5511977776666"))
     await agenda.drain()
     found = await rows(
         pool,
@@ -82,7 +82,7 @@ async def test_unknown_phone_becomes_a_client(
 
 
 async def test_booking_request_gets_real_slots_then_a_proposal(
-    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon
+    agenda: SalonActor, pool: asyncpg.Pool, salon: Salon
 ) -> None:
     ids = salon[1]
     await say(agenda, "Oi, quero agendar um corte amanhã às 15h")
@@ -99,11 +99,11 @@ async def test_booking_request_gets_real_slots_then_a_proposal(
 
 
 async def test_duplicate_deliveries_are_answered_once(
-    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon
+    agenda: SalonActor, pool: asyncpg.Pool, salon: Salon
 ) -> None:
     text = message("Quanto custa a barba?", external_id="wamid.X1")
-    results = await asyncio.gather(*(agenda.receive_message(text) for _ in range(5)))
-    await agenda.receive_message(text)
+    results = await asyncio.gather(*(agenda.handle(text) for _ in range(5)))
+    await agenda.handle(text)
     await agenda.drain()
     inbound = await rows(
         pool,
@@ -117,9 +117,9 @@ async def test_duplicate_deliveries_are_answered_once(
 
 
 async def test_opt_out_word_stops_marketing(
-    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon
+    agenda: SalonActor, pool: asyncpg.Pool, salon: Salon
 ) -> None:
-    accepted = await agenda.receive_message(message("SAIR"))
+    accepted = await agenda.handle(message("SAIR"))
     await agenda.drain()
     opted = await rows(
         pool,
@@ -136,7 +136,7 @@ async def test_opt_out_word_stops_marketing(
 
 
 async def test_complaint_is_flagged_and_not_sold_to(
-    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon
+    agenda: SalonActor, pool: asyncpg.Pool, salon: Salon
 ) -> None:
     await say(agenda, "Péssimo atendimento, esperei 40 minutos e ninguém me avisou")
     reply = (await events(pool, salon[1], "ai_response"))[-1]
@@ -153,9 +153,9 @@ async def test_yes_to_a_campaign_offer_links_that_request(
 
     salon = make_recall_salon()
     ids = await import_committed(pool, salon)
-    agenda = TenantAgenda(ids.tenant, pool=pool, stream=stream)
+    agenda = SalonActor(ids.tenant, pool=pool, stream=stream)
     await agenda.activate()
-    run = await agenda.run_campaign(
+    run = await agenda.handle(
         RunCampaign(
             run_key="offer",
             campaign_type="prazo_certo",
@@ -176,11 +176,11 @@ async def test_yes_to_a_campaign_offer_links_that_request(
 
 
 async def test_owner_message_is_recorded_queued_and_evented(
-    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon
+    agenda: SalonActor, pool: asyncpg.Pool, salon: Salon
 ) -> None:
-    accepted = await agenda.receive_message(message("Oi!"))
+    accepted = await agenda.handle(message("Oi!"))
     await agenda.drain()
-    await agenda.send_owner_message(
+    await agenda.handle(
         SendOwnerMessage(
             command_id="owner-1",
             conversation_id=accepted.conversation_id,
@@ -200,9 +200,9 @@ async def test_owner_message_is_recorded_queued_and_evented(
 
 
 async def test_owner_message_sent_twice_with_one_command_id_goes_once(
-    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon
+    agenda: SalonActor, pool: asyncpg.Pool, salon: Salon
 ) -> None:
-    accepted = await agenda.receive_message(message("Oi!"))
+    accepted = await agenda.handle(message("Oi!"))
     await agenda.drain()
     command = SendOwnerMessage(
         command_id="retry-me",
@@ -210,8 +210,8 @@ async def test_owner_message_sent_twice_with_one_command_id_goes_once(
         text="Chegou sua encomenda.",
         sent_by=salon[1].owner,
     )
-    first = await agenda.send_owner_message(command)
-    again = await agenda.send_owner_message(command)
+    first = await agenda.handle(command)
+    again = await agenda.handle(command)
     queued = await rows(
         pool,
         "SELECT body FROM outbound_message WHERE tenant_id = $1 AND body = 'Chegou sua encomenda.'",
@@ -223,14 +223,14 @@ async def test_owner_message_sent_twice_with_one_command_id_goes_once(
 
 
 async def test_same_command_in_two_processes_at_once_is_stored_once(
-    agenda: TenantAgenda,
+    agenda: SalonActor,
     pool: asyncpg.Pool,
     stream: EventStream,
     salon: Salon,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A salon briefly held by two hosts: both look, find nothing, and insert; one wins."""
-    accepted = await agenda.receive_message(message("Oi!"))
+    accepted = await agenda.handle(message("Oi!"))
     await agenda.drain()
     command = SendOwnerMessage(
         command_id="moving-host",
@@ -238,8 +238,8 @@ async def test_same_command_in_two_processes_at_once_is_stored_once(
         text="Tudo certo para amanhã.",
         sent_by=salon[1].owner,
     )
-    first = await agenda.send_owner_message(command)
-    other_process = TenantAgenda(salon[1].tenant, pool=pool, stream=stream)
+    first = await agenda.handle(command)
+    other_process = SalonActor(salon[1].tenant, pool=pool, stream=stream)
     await other_process.activate()
     real_find = chat_queries.find_message
     looks = iter([None])  # its first look comes before the other process committed
@@ -248,7 +248,7 @@ async def test_same_command_in_two_processes_at_once_is_stored_once(
         return next(looks, None) or await real_find(conn, **kwargs)
 
     monkeypatch.setattr(chat_queries, "find_message", racing_find)
-    again = await other_process.send_owner_message(command)
+    again = await other_process.handle(command)
     queued = await rows(
         pool,
         "SELECT 1 FROM outbound_message WHERE tenant_id = $1 AND body = 'Tudo certo para amanhã.'",
@@ -259,9 +259,9 @@ async def test_same_command_in_two_processes_at_once_is_stored_once(
 
 
 async def test_command_id_reused_for_another_text_is_refused(
-    agenda: TenantAgenda, salon: Salon
+    agenda: SalonActor, salon: Salon
 ) -> None:
-    accepted = await agenda.receive_message(message("Oi!"))
+    accepted = await agenda.handle(message("Oi!"))
     await agenda.drain()
     send = partial(
         SendOwnerMessage,
@@ -269,19 +269,19 @@ async def test_command_id_reused_for_another_text_is_refused(
         conversation_id=accepted.conversation_id,
         sent_by=salon[1].owner,
     )
-    await agenda.send_owner_message(send(text="Primeira"))
+    await agenda.handle(send(text="Primeira"))
     with pytest.raises(DuplicateCommandError):
-        await agenda.send_owner_message(send(text="Outra coisa"))
+        await agenda.handle(send(text="Outra coisa"))
 
 
 async def test_message_left_unanswered_is_answered_after_a_restart(
-    agenda: TenantAgenda, pool: asyncpg.Pool, stream: EventStream, salon: Salon
+    agenda: SalonActor, pool: asyncpg.Pool, stream: EventStream, salon: Salon
 ) -> None:
-    accepted = await agenda.receive_message(message("Oi, tudo bem?"))
-    for task in list(agenda._answering):  # the process dies before answering
+    accepted = await agenda.handle(message("Oi, tudo bem?"))
+    for task in list(agenda.chat._answering.values()):  # the process dies before answering
         task.cancel()
     await asyncio.sleep(0)
-    restarted = TenantAgenda(salon[1].tenant, pool=pool, stream=stream)
+    restarted = SalonActor(salon[1].tenant, pool=pool, stream=stream)
     await restarted.activate()
     await restarted.drain()
     status = await rows(
@@ -295,7 +295,7 @@ async def test_message_left_unanswered_is_answered_after_a_restart(
 
 
 async def test_client_added_by_another_writer_is_found_not_duplicated(
-    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon
+    agenda: SalonActor, pool: asyncpg.Pool, salon: Salon
 ) -> None:
     async with pool.acquire() as conn:  # e.g. a re-import or the customer's Prisma service
         await conn.execute(
@@ -305,7 +305,7 @@ async def test_client_added_by_another_writer_is_found_not_duplicated(
             "Rita Gomes",
             "+5511944443333",
         )
-    accepted = await agenda.receive_message(message("Oi!", phone="+5511944443333"))
+    accepted = await agenda.handle(message("Oi!", phone="+5511944443333"))
     await agenda.drain()
     found = await rows(
         pool,
@@ -318,7 +318,7 @@ async def test_client_added_by_another_writer_is_found_not_duplicated(
 
 
 async def test_two_clients_saying_yes_to_one_slot_book_it_once(
-    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon
+    agenda: SalonActor, pool: asyncpg.Pool, salon: Salon
 ) -> None:
     ana, bia = "+5511922221111", "+5511922220000"
     await say(agenda, "Quero marcar um corte amanhã às 15h", phone=ana, name="Ana")
@@ -333,7 +333,7 @@ async def test_two_clients_saying_yes_to_one_slot_book_it_once(
 
 
 async def test_a_number_inside_a_sentence_books_nothing(
-    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon
+    agenda: SalonActor, pool: asyncpg.Pool, salon: Salon
 ) -> None:
     await say(agenda, "Quero marcar uma barba sexta de tarde")
     await say(agenda, "somos 2 pessoas, tem mais horário?")

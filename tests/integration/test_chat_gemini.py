@@ -15,7 +15,7 @@ from uuid import uuid4
 import asyncpg
 import pytest
 
-from actors.agenda import TenantAgenda
+from actors.salon import Salon as SalonActor
 from domain.commands import ReceiveMessage
 from domain.salon_import import SalonFile
 from integrations.event_stream import EventStream
@@ -45,7 +45,7 @@ async def gemini() -> AsyncIterator[FakeGemini]:
 @pytest.fixture
 async def agenda(
     pool: asyncpg.Pool, stream: EventStream, salon: Salon, gemini: FakeGemini
-) -> AsyncIterator[TenantAgenda]:
+) -> AsyncIterator[SalonActor]:
     model = GeminiModel(
         "test-key",
         "gemini-test",
@@ -54,14 +54,14 @@ async def agenda(
         attempts=1,
         initial_delay_s=0.01,
     )
-    agenda = TenantAgenda(salon[1].tenant, pool=pool, stream=stream, llm=model)
+    agenda = SalonActor(salon[1].tenant, pool=pool, stream=stream, llm=model)
     await agenda.activate()
     yield agenda
     await model.close()
 
 
-async def ask(agenda: TenantAgenda, text: str, external_id: str | None = None) -> None:
-    await agenda.receive_message(
+async def ask(agenda: SalonActor, text: str, external_id: str | None = None) -> None:
+    await agenda.handle(
         ReceiveMessage(
             client_name="Lia Santos",
             phone="+5511933332222",
@@ -84,7 +84,7 @@ async def replies(pool: asyncpg.Pool, ids: SalonIds) -> list[dict[str, Any]]:
 
 
 async def test_structured_answer_is_used(
-    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon, gemini: FakeGemini
+    agenda: SalonActor, pool: asyncpg.Pool, salon: Salon, gemini: FakeGemini
 ) -> None:
     await ask(agenda, "Oi!")
     (reply,) = await replies(pool, salon[1])
@@ -94,7 +94,7 @@ async def test_structured_answer_is_used(
 
 
 async def test_gemini_booking_fields_give_real_slots(
-    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon, gemini: FakeGemini
+    agenda: SalonActor, pool: asyncpg.Pool, salon: Salon, gemini: FakeGemini
 ) -> None:
     # The test salon is open all day, so 15:00 tomorrow is free with Carol.
     gemini.answer = {
@@ -113,7 +113,7 @@ async def test_gemini_booking_fields_give_real_slots(
 
 @pytest.mark.parametrize("failure", ["error", "timeout", "not_json", "off_schema"])
 async def test_gemini_failure_falls_back_and_still_answers(
-    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon, gemini: FakeGemini, failure: str
+    agenda: SalonActor, pool: asyncpg.Pool, salon: Salon, gemini: FakeGemini, failure: str
 ) -> None:
     gemini.plan = always(failure)  # type: ignore[arg-type]
     await ask(agenda, "Quanto custa a barba?")
@@ -124,7 +124,7 @@ async def test_gemini_failure_falls_back_and_still_answers(
 
 
 async def test_concurrent_duplicates_make_one_llm_call_and_one_reply(
-    agenda: TenantAgenda, pool: asyncpg.Pool, salon: Salon, gemini: FakeGemini
+    agenda: SalonActor, pool: asyncpg.Pool, salon: Salon, gemini: FakeGemini
 ) -> None:
     message = ReceiveMessage(
         client_name="Lia Santos",
@@ -133,7 +133,7 @@ async def test_concurrent_duplicates_make_one_llm_call_and_one_reply(
         sent_at=datetime.now(UTC),
         external_id="wamid.DUP",
     )
-    await asyncio.gather(*(agenda.receive_message(message) for _ in range(6)))
+    await asyncio.gather(*(agenda.handle(message) for _ in range(6)))
     await agenda.drain()
     assert len(gemini.requests) == 1
     assert len(await replies(pool, salon[1])) == 1

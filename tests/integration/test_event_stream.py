@@ -10,13 +10,13 @@ import asyncpg
 import pytest
 from redis.asyncio import Redis
 
-from actors.agenda import TenantAgenda
+from actors.salon import Salon as SalonActor
+from config.settings import Settings
 from domain.commands import CreateAuthRequest
 from domain.events import AuthRequestRejectedData, parse_event
 from domain.models import Agent
 from domain.salon_import import SalonFile
 from integrations.event_stream import EventStream
-from integrations.settings import Settings
 from tests.factories import SalonIds, next_local_slot
 
 Salon = tuple[SalonFile, SalonIds]
@@ -97,14 +97,14 @@ async def test_events_committed_while_redis_is_down_are_published_later_in_order
     ids = salon[1]
     dead_redis = Redis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=0.2)
     broken = EventStream(dead_redis, prefix=settings.redis_prefix, maxlen=100)
-    offline = TenantAgenda(ids.tenant, pool=pool, stream=broken)
+    offline = SalonActor(ids.tenant, pool=pool, stream=broken)
     await offline.activate()
     for client in ("c1", "c2", "c3"):
-        await offline.create_auth_request(proposal(ids, client))
+        await offline.handle(proposal(ids, client))
     assert offline.unpublished_count == 3
     await dead_redis.aclose()
 
-    restarted = TenantAgenda(ids.tenant, pool=pool, stream=stream)
+    restarted = SalonActor(ids.tenant, pool=pool, stream=stream)
     await restarted.activate()
     replay = await stream.replay(ids.tenant, after=0, latest=3)
     payloads = [json.loads(e.payload) for e in replay.events]
@@ -116,9 +116,9 @@ async def test_streamed_payload_is_the_seed_envelope(
     pool: asyncpg.Pool, stream: EventStream, salon: Salon
 ) -> None:
     ids = salon[1]
-    agenda = TenantAgenda(ids.tenant, pool=pool, stream=stream)
+    agenda = SalonActor(ids.tenant, pool=pool, stream=stream)
     await agenda.activate()
-    created = await agenda.create_auth_request(proposal(ids, "c1"))
+    created = await agenda.handle(proposal(ids, "c1"))
     replay = await stream.replay(ids.tenant, after=0, latest=1)
     payload = json.loads(replay.events[0].payload)
     assert set(payload) == {"event_id", "event_type", "tenant_id", "occurred_at", "data"}

@@ -8,7 +8,7 @@ from uuid import uuid4
 import asyncpg
 import pytest
 
-from db.appointments import insert_appointment
+from db.appointments import insert_appointments
 from db.salon_import import import_salon
 from domain.errors import SlotTakenError
 from domain.models import AppointmentStatus
@@ -41,22 +41,24 @@ def booking(
 
 
 async def test_overlap_is_refused(conn: asyncpg.Connection, ids: SalonIds) -> None:
-    await insert_appointment(conn, tenant_id=ids.tenant, appointment=booking(ids), source="manual")  # type: ignore[arg-type]
+    await insert_appointments(
+        conn, tenant_id=ids.tenant, appointments=[booking(ids)], source="manual"
+    )
     with pytest.raises(SlotTakenError):
-        await insert_appointment(
+        await insert_appointments(
             conn,
             tenant_id=ids.tenant,
-            appointment=booking(ids, minutes_later=30),  # type: ignore[arg-type]
+            appointments=[booking(ids, minutes_later=30)],
             source="manual",
         )
 
 
 async def test_back_to_back_is_accepted(conn: asyncpg.Connection, ids: SalonIds) -> None:
     for minutes in (0, 60):
-        await insert_appointment(
+        await insert_appointments(
             conn,
             tenant_id=ids.tenant,
-            appointment=booking(ids, minutes_later=minutes),  # type: ignore[arg-type]
+            appointments=[booking(ids, minutes_later=minutes)],
             source="manual",
         )
     count = await conn.fetchval("SELECT count(*) FROM appointment WHERE tenant_id = $1", ids.tenant)
@@ -66,11 +68,13 @@ async def test_back_to_back_is_accepted(conn: asyncpg.Connection, ids: SalonIds)
 async def test_other_professional_same_time_is_accepted(
     conn: asyncpg.Connection, ids: SalonIds
 ) -> None:
-    await insert_appointment(conn, tenant_id=ids.tenant, appointment=booking(ids), source="manual")  # type: ignore[arg-type]
-    await insert_appointment(
+    await insert_appointments(
+        conn, tenant_id=ids.tenant, appointments=[booking(ids)], source="manual"
+    )
+    await insert_appointments(
         conn,
         tenant_id=ids.tenant,
-        appointment=booking(ids, professional="rafael"),  # type: ignore[arg-type]
+        appointments=[booking(ids, professional="rafael")],
         source="manual",
     )
 
@@ -79,8 +83,10 @@ async def test_cancelled_appointment_does_not_block(
     conn: asyncpg.Connection, ids: SalonIds
 ) -> None:
     cancelled = booking(ids, status=AppointmentStatus.CANCELLED)
-    await insert_appointment(conn, tenant_id=ids.tenant, appointment=cancelled, source="manual")  # type: ignore[arg-type]
-    await insert_appointment(conn, tenant_id=ids.tenant, appointment=booking(ids), source="manual")  # type: ignore[arg-type]
+    await insert_appointments(conn, tenant_id=ids.tenant, appointments=[cancelled], source="manual")
+    await insert_appointments(
+        conn, tenant_id=ids.tenant, appointments=[booking(ids)], source="manual"
+    )
 
 
 async def test_raw_sql_overlap_is_refused_too(conn: asyncpg.Connection, ids: SalonIds) -> None:

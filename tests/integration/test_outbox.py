@@ -12,8 +12,9 @@ from uuid import UUID, uuid4
 import asyncpg
 
 from db import outbox
-from db.messages import queue_message
+from db.outbox import queue_messages
 from db.salon_import import import_salon
+from domain.outcome import OutboundMessage
 from domain.salon_import import ClientPart
 from tests.factories import SalonIds, make_salon, next_phone
 
@@ -33,15 +34,8 @@ async def new_salon(conn: asyncpg.Connection) -> SalonIds:
 
 async def queue(conn: asyncpg.Connection, ids: SalonIds, key: str, kind: str) -> UUID:
     message_id = uuid4()
-    await queue_message(
-        conn,
-        tenant_id=ids.tenant,
-        message_id=message_id,
-        client_id=ids.of("client", key),
-        kind=kind,  # type: ignore[arg-type]
-        body="Olá!",
-        related_id=None,
-    )
+    message = OutboundMessage(message_id, ids.of("client", key), kind, "Olá!", None)  # type: ignore[arg-type]
+    await queue_messages(conn, tenant_id=ids.tenant, messages=[message])
     return message_id
 
 

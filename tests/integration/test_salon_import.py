@@ -12,7 +12,7 @@ from pathlib import Path
 import asyncpg
 import pytest
 
-from db.appointments import insert_appointment
+from db.appointments import insert_appointments
 from db.salon_import import import_salon
 from domain.errors import SalonFileError
 from domain.salon_import import ClientPart
@@ -47,7 +47,9 @@ async def test_visit_over_a_stored_appointment_is_refused_and_nothing_is_written
         ends_at=at + timedelta(minutes=90),
     )
     async with pool.acquire() as conn:
-        await insert_appointment(conn, tenant_id=ids.tenant, appointment=booked, source="manual")
+        await insert_appointments(
+            conn, tenant_id=ids.tenant, appointments=[booked], source="manual"
+        )
     newcomer = ClientPart(key="new", name="Nova", phone=next_phone(), visits=[make_visit()])
     again = salon.model_copy(update={"clients": [*salon.clients, newcomer]})
     with pytest.raises(SalonFileError) as refused:
@@ -112,7 +114,9 @@ async def test_import_script_refusal_leaves_no_part_of_the_file_behind(
         ends_at=at + timedelta(minutes=60),
     )
     async with pool.acquire() as conn:
-        await insert_appointment(conn, tenant_id=ids.tenant, appointment=booked, source="manual")
+        await insert_appointments(
+            conn, tenant_id=ids.tenant, appointments=[booked], source="manual"
+        )
     renamed = salon.tenant.model_copy(update={"name": "Renamed"})
     newcomer = ClientPart(key="new", name="Nova", phone=next_phone(), visits=[make_visit()])
     again = salon.model_copy(update={"tenant": renamed, "clients": [*salon.clients, newcomer]})

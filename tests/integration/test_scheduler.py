@@ -13,13 +13,13 @@ from zoneinfo import ZoneInfo
 import asyncpg
 import pytest
 
-from actors.agenda import TenantAgenda
 from actors.host import TenantHostCore
+from actors.salon import Salon
 from actors.scheduler import SchedulerCore
+from config.settings import Settings
 from db.campaigns import set_schedule
 from domain.commands import CampaignResult, ReceiveMessage, ResumeWork, RunCampaign
 from domain.schedule import Schedule
-from integrations.settings import Settings
 from tests.factories import SalonIds, make_salon
 from tests.integration.conftest import import_committed
 
@@ -93,7 +93,7 @@ class Recorder:
         self.created: list[tuple[UUID, str, datetime]] = []
 
     async def __call__(self, tenant_id: UUID, command: RunCampaign) -> CampaignResult:
-        result: CampaignResult = await self.host.call(tenant_id, "run_campaign", command)
+        result: CampaignResult = await self.host.call(tenant_id, command)
         if not result.repeated:
             self.created.append((tenant_id, command.run_key, self.now))
         return result
@@ -193,9 +193,9 @@ async def test_step_wakes_salons_with_unanswered_messages(
     pool: asyncpg.Pool, host: TenantHostCore, settings: Settings, stream: Any
 ) -> None:
     ids = await import_committed(pool, make_salon())
-    dead = TenantAgenda(ids.tenant, pool=pool, stream=stream)
+    dead = Salon(ids.tenant, pool=pool, stream=stream)
     await dead.activate()
-    accepted = await dead.receive_message(
+    accepted = await dead.handle(
         ReceiveMessage(
             client_name="Téo",
             phone="+5511966665555",
@@ -204,19 +204,19 @@ async def test_step_wakes_salons_with_unanswered_messages(
             external_id="wamid.lost",
         )
     )
-    for task in list(dead._answering):  # the process died before answering
+    for task in list(dead.chat._answering.values()):  # the process died before answering
         task.cancel()
     await asyncio.sleep(0)
 
     async def resume(tenant_id: UUID) -> object:
-        return await host.call(tenant_id, "resume_work", ResumeWork())
+        return await host.call(tenant_id, ResumeWork())
 
     recorder = Recorder(host)
     core = SchedulerCore(settings, pool, recorder, resume)
     await core.step(datetime.now(UTC) + timedelta(minutes=2), [ids.tenant])
     woken = host.status().tenants
     assert woken == [str(ids.tenant)]  # the step woke the salon; nothing else did
-    await (await host.agenda(ids.tenant)).drain()
+    await (await host.salon(ids.tenant)).drain()
     async with pool.acquire() as conn:
         status = await conn.fetchval(
             "SELECT status FROM chat_message WHERE tenant_id = $1 AND id = $2",

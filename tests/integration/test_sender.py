@@ -21,9 +21,9 @@ from pydantic import SecretStr
 
 from actors.host import TenantHostCore
 from actors.sender import SenderCore
+from config.settings import Settings
 from domain.salon_import import ClientPart
 from integrations.n8n import N8nClient
-from integrations.settings import Settings
 from tests.conftest import TEST_N8N_SECRET
 from tests.factories import SalonIds, make_salon, next_phone
 from tests.fakes.n8n import FakeN8n, always, every_third_fails
@@ -81,7 +81,7 @@ async def make_sender(
     clients: list[N8nClient] = []
 
     async def record(tenant_id: UUID, command: Any) -> Any:
-        return await host.call(tenant_id, "record_deliveries", command)
+        return await host.call(tenant_id, command)
 
     def build(record_port: Any = record, **overrides: Any) -> SenderCore:
         settings = sender_settings.model_copy(update=overrides)
@@ -276,7 +276,7 @@ async def test_outcome_the_actor_missed_is_resent_under_its_key_after_the_lease(
         calls.append(tenant_id)
         if len(calls) == 1:
             raise ConnectionError("salon actor unavailable")
-        return await host.call(tenant_id, "record_deliveries", command)
+        return await host.call(tenant_id, command)
 
     await route(pool, shop, n8n.url)
     [(message_id, _, _)] = await queue(pool, shop, [("c1", "transactional")])

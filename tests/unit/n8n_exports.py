@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from fastapi.routing import APIRoute
 
+from config.settings import Settings
 from deployments.routes_webhooks import router
-from integrations.settings import Settings
 
 Workflow = dict[str, Any]
 Node = dict[str, Any]

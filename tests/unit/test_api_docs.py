@@ -1,4 +1,4 @@
-"""/docs, /redoc and /openapi.json: served from the installed wheel, never a CDN; off in production."""
+"""/docs, /redoc and /openapi.json: served from the installed wheel (no CDN); off in production."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
+from config.settings import Environment, Settings
 from deployments.api import create_api
-from integrations.settings import Environment, Settings
 
 SECRET = "s" * 40
 

@@ -8,9 +8,9 @@ from uuid import uuid4
 import jwt
 import pytest
 
+from config.settings import Environment, Settings
 from deployments.auth import InvalidTokenError, decode_token, mint_token
 from domain.models import Role
-from integrations.settings import Environment, Settings
 
 SETTINGS = Settings(environment=Environment.TEST, jwt_secret="s" * 64)  # type: ignore[arg-type]
 

@@ -37,7 +37,7 @@ def make_request(offer: Offer | None = None) -> AuthRequest:
         starts_at=STARTS,
         offer=offer,
     )
-    request, _event = auth_requests.propose(command, data=data, request_id=uuid4(), now=NOW)
+    request, _event = auth_requests.new_request(command, data=data, request_id=uuid4(), now=NOW)
     return request
 
 

@@ -8,13 +8,16 @@ from typing import Any
 from uuid import UUID, uuid4
 from zoneinfo import ZoneInfo
 
-from domain.campaigns import CampaignOptions, CampaignPlan, plan_encher_agenda, plan_prazo_certo
+from domain.agenda import Agenda
+from domain.campaigns import CampaignOptions, CampaignPlan
+from domain.encher_agenda import plan_encher_agenda
 from domain.history import ServiceHistory
-from domain.messages import campaign_offer_text
 from domain.models import AppointmentData, Offer, Service, WorkingHours
-from domain.recall import CampaignInput
+from domain.prazo_certo import plan_prazo_certo
+from domain.recall import CampaignFacts
 from domain.send_window import next_send_time
-from tests.factories import make_client, make_hours, make_professional, make_service
+from domain.whatsapp_texts import campaign_offer_text
+from tests.factories import make_agenda, make_client, make_hours, make_professional, make_service
 
 SAO_PAULO = "America/Sao_Paulo"
 SP = ZoneInfo(SAO_PAULO)
@@ -59,31 +62,25 @@ def make_salon(
     *,
     services: Iterable[Service] = (CORTE,),
     opted_out: Iterable[UUID] = (),
-) -> CampaignInput:
-    clients = {
-        h.client_id: make_client(id=h.client_id, marketing_opt_out=h.client_id in set(opted_out))
+) -> tuple[Agenda, CampaignFacts]:
+    clients = [
+        make_client(id=h.client_id, marketing_opt_out=h.client_id in set(opted_out))
         for h in histories
-    }
-    return CampaignInput(
-        time_zone=SAO_PAULO,
-        professionals={p.id: p for p in PROFESSIONALS},
-        services={s.id: s for s in services},
-        hours=hours,
-        clients=clients,
-        histories=histories,
-        busy=[],
-        booked_client_ids=frozenset(),
-        pending_client_ids=frozenset(),
-        last_marketing_at={},
+    ]
+    agenda = make_agenda(
+        professionals=PROFESSIONALS, services=services, working_hours=hours, clients=clients
     )
+    return agenda, CampaignFacts(histories=histories, last_marketing_at={})
 
 
-def prazo(salon: CampaignInput, now: datetime = MONDAY_8AM, **options: Any) -> CampaignPlan:
-    return plan_prazo_certo(salon, now=now, options=CampaignOptions(**options))
+def prazo(
+    salon: tuple[Agenda, CampaignFacts], now: datetime = MONDAY_8AM, **options: Any
+) -> CampaignPlan:
+    return plan_prazo_certo(*salon, now=now, options=CampaignOptions(**options))
 
 
-def encher(salon: CampaignInput, **options: Any) -> CampaignPlan:
-    return plan_encher_agenda(salon, now=MONDAY_8AM, options=CampaignOptions(**options))
+def encher(salon: tuple[Agenda, CampaignFacts], **options: Any) -> CampaignPlan:
+    return plan_encher_agenda(*salon, now=MONDAY_8AM, options=CampaignOptions(**options))
 
 
 def offered(plan: CampaignPlan) -> list[tuple[UUID, UUID, datetime]]:

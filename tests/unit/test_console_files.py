@@ -7,8 +7,8 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from config.settings import Environment, Settings
 from deployments.console import mount_console
-from integrations.settings import Environment, Settings
 
 
 def console_app(directory: Path) -> TestClient:

@@ -13,9 +13,9 @@ from types import ModuleType
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
+from domain.free_time import overlaps, within_working_hours
 from domain.models import WorkingHours
 from domain.salon_import import SalonFile, VisitPart, id_for, tenant_id_of
-from domain.slots import overlaps, within_working_hours
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_PATH = ROOT / "db" / "seed" / "demo_salon.json"

@@ -7,7 +7,7 @@ from typing import Any
 from uuid import UUID, uuid4
 from zoneinfo import ZoneInfo
 
-from domain.free_slots import Busy, Slot, busy_from, find_free_slots, free_gaps
+from domain.free_time import Busy, Slot, busy_from, find_free_slots, free_gaps
 from domain.models import AppointmentStatus, WorkingHours
 from tests.factories import make_appointment, make_hours
 

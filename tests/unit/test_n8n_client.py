@@ -14,9 +14,9 @@ import httpx
 import pytest
 from pydantic import SecretStr
 
+from config.settings import Environment, Settings
 from domain.delivery import SendResult
 from integrations.n8n import N8nClient, SendOutcome, WhatsAppPayload
-from integrations.settings import Environment, Settings
 from integrations.webhook_signature import verify
 
 SECRET = "unit-test-n8n-secret-long-enough-0123456789"

@@ -17,10 +17,10 @@ import httpx
 import pytest
 from pydantic import SecretStr
 
+from config.settings import Environment, Settings
 from deployments.routes_webhooks import MessageReceivedBody
 from integrations import webhook_signature
 from integrations.n8n import N8nClient, WhatsAppPayload
-from integrations.settings import Environment, Settings
 from integrations.webhook_signature import InvalidSignatureError, verify
 from tests.unit.n8n_exports import (
     INBOUND,

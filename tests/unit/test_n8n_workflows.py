@@ -10,11 +10,11 @@ from uuid import UUID
 
 import pytest
 
+from config.settings import Settings
 from deployments.routes_webhooks import MessageReceivedBody
 from domain.delivery import SendResult
 from integrations import webhook_signature
 from integrations.n8n import WhatsAppPayload, classify_status
-from integrations.settings import Settings
 from tests.unit.n8n_exports import (
     INBOUND,
     NODE_TYPE_VERSIONS,

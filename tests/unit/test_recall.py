@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from domain.history import ServiceHistory, Visit, summarize_visits
 from domain.models import Service
-from domain.recall import CampaignInput, due_clients, return_cycle, skip_reason
+from domain.recall import DueClient, Reach, due_clients, return_cycle
 from tests.factories import make_client, make_service
 
 SAO_PAULO = "America/Sao_Paulo"
@@ -33,20 +33,19 @@ def make_history(**overrides: Any) -> ServiceHistory:
     return ServiceHistory(**(values | overrides))
 
 
-def make_campaign(**overrides: Any) -> CampaignInput:
-    values: dict[str, Any] = {
-        "time_zone": SAO_PAULO,
-        "professionals": {},
-        "services": {},
-        "hours": [],
-        "clients": {},
-        "histories": [],
-        "busy": [],
-        "booked_client_ids": frozenset(),
-        "pending_client_ids": frozenset(),
-        "last_marketing_at": {},
-    }
-    return CampaignInput(**(values | overrides))
+def due(
+    histories: list[ServiceHistory],
+    services: list[Service],
+    today: date,
+    service_id: UUID | None = None,
+) -> list[DueClient]:
+    return due_clients(
+        histories,
+        {s.id: s for s in services},
+        time_zone=SAO_PAULO,
+        today=today,
+        service_id=service_id,
+    )
 
 
 def history_of(service: Service, starts: list[datetime], **kw: Any) -> ServiceHistory:
@@ -56,8 +55,7 @@ def history_of(service: Service, starts: list[datetime], **kw: Any) -> ServiceHi
 
 
 def due_on_day(service: Service, history: ServiceHistory, today: date) -> list[tuple[UUID, int]]:
-    campaign = make_campaign(services={service.id: service}, histories=[history])
-    return [(d.client_id, d.overdue_days) for d in due_clients(campaign, today=today)]
+    return [(d.client_id, d.overdue_days) for d in due([history], [service], today)]
 
 
 def every(days: int, count: int) -> list[datetime]:
@@ -139,9 +137,8 @@ def test_one_entry_per_client_for_their_most_urgent_service() -> None:
         make_history(client_id=client, service_id=corte.id, last_visit_at=last),
         make_history(client_id=client, service_id=barba.id, last_visit_at=last),
     ]
-    campaign = make_campaign(services={corte.id: corte, barba.id: barba}, histories=histories)
-    due = due_clients(campaign, today=date(2026, 3, 10))
-    assert [(d.client_id, d.service_id, d.overdue_days) for d in due] == [(client, barba.id, 44)]
+    found = due(histories, [corte, barba], date(2026, 3, 10))
+    assert [(d.client_id, d.service_id, d.overdue_days) for d in found] == [(client, barba.id, 44)]
 
 
 def test_most_overdue_by_urgency_comes_first() -> None:
@@ -155,11 +152,8 @@ def test_most_overdue_by_urgency_comes_first() -> None:
     barba_history = make_history(
         service_id=barba.id, last_visit_at=datetime(2026, 2, 22, 10, 0, tzinfo=SP)
     )
-    campaign = make_campaign(
-        services={corte.id: corte, barba.id: barba}, histories=[corte_history, barba_history]
-    )
-    due = due_clients(campaign, today=date(2026, 3, 10))
-    assert [(d.client_id, d.overdue_days) for d in due] == [
+    found = due([corte_history, barba_history], [corte, barba], date(2026, 3, 10))
+    assert [(d.client_id, d.overdue_days) for d in found] == [
         (barba_history.client_id, 6),
         (corte_history.client_id, 20),
     ]
@@ -169,9 +163,8 @@ def test_service_filter_keeps_only_that_service() -> None:
     corte = make_service(return_cycle_days=45)
     barba = make_service(name="Barba", return_cycle_days=15)
     histories = [make_history(service_id=corte.id), make_history(service_id=barba.id)]
-    campaign = make_campaign(services={corte.id: corte, barba.id: barba}, histories=histories)
-    due = due_clients(campaign, today=date(2026, 3, 10), service_id=corte.id)
-    assert [d.client_id for d in due] == [histories[0].client_id]
+    found = due(histories, [corte, barba], date(2026, 3, 10), service_id=corte.id)
+    assert [d.client_id for d in found] == [histories[0].client_id]
 
 
 # --- skip reasons ---------------------------------------------------------------------------
@@ -179,7 +172,7 @@ def test_service_filter_keeps_only_that_service() -> None:
 
 def reason_for(**overrides: Any) -> str | None:
     client = make_client(marketing_opt_out=overrides.pop("opted_out", False))
-    campaign = make_campaign(
+    reach = Reach(
         clients={client.id: client},
         booked_client_ids=frozenset([client.id]) if overrides.pop("booked", False) else frozenset(),
         pending_client_ids=frozenset([client.id])
@@ -187,7 +180,7 @@ def reason_for(**overrides: Any) -> str | None:
         else frozenset(),
         last_marketing_at={client.id: overrides.pop("last_at")} if "last_at" in overrides else {},
     )
-    return skip_reason(campaign, client.id, now=NOW, frequency_cap_days=7)
+    return reach.skip_reason(client.id, now=NOW, frequency_cap_days=7)
 
 
 def test_opted_out_client_is_skipped() -> None:

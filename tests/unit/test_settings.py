@@ -7,7 +7,7 @@ import os
 import pytest
 from pydantic import ValidationError
 
-from integrations.settings import Environment, Settings
+from config.settings import Environment, Settings
 
 REAL = "x" * 40
 

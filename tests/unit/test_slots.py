@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from domain.errors import OutsideWorkingHoursError, SlotTakenError
+from domain.free_time import check_slot_open, find_conflict, overlaps, within_working_hours
 from domain.models import AppointmentStatus
-from domain.slots import check_slot_open, find_conflict, overlaps, within_working_hours
 from tests.factories import make_appointment, make_hours
 
 SP = ZoneInfo("America/Sao_Paulo")

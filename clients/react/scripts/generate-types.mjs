@@ -53,7 +53,7 @@ async function eventTypes(schemas) {
     unreachableDefinitions: true,
     style: { semi: true, singleQuote: false, printWidth: 100 },
   });
-  return banner("live socket JSON Schema (domain/socket_messages.py)") + "\n" + body;
+  return banner("live socket JSON Schema (domain/socket_frames.py)") + "\n" + body;
 }
 
 async function main() {

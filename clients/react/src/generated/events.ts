@@ -1,4 +1,4 @@
-// Generated from the back end's live socket JSON Schema (domain/socket_messages.py) by scripts/generate-types.mjs. Do not edit.
+// Generated from the back end's live socket JSON Schema (domain/socket_frames.py) by scripts/generate-types.mjs. Do not edit.
 // Regenerate: python -m scripts.client_types (from the repository root).
 
 export type SocketMessage =

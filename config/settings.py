@@ -1,13 +1,33 @@
-"""One Settings object (prefix AGENDA_), built inside each process and passed as an argument."""
+"""One Settings object (prefix AGENDA_), built inside each process and passed as an argument.
+
+One rule decides what reaches another process and how: secrets and server addresses
+(`FROM_ENVIRONMENT`) only through the environment of the Ray cluster's processes; every other
+option also as plain values — an actor is created with `settings.for_actor()` and rebuilds
+`Settings(**options)` (its environment fills in the rest), and the Serve application accepts the
+same names as `args`. So every actor sees its creator's settings, whoever creates it first.
+"""
 
 from __future__ import annotations
 
+import json
 from datetime import time
 from enum import StrEnum
+from typing import Any
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+# Never actor arguments, application args or files: only the processes' environment.
+FROM_ENVIRONMENT = frozenset(
+    {
+        "jwt_secret",
+        "n8n_webhook_secret",
+        "n8n_auth_token",
+        "gemini_api_key",
+        "database_url",
+        "redis_url",
+    }
+)
 PLACEHOLDER_SECRETS = {"", "changeme", "change-me", "secret", "dev", "development", "test"}
 MIN_SECRET_LENGTH = 32
 
@@ -105,22 +125,25 @@ class Settings(BaseSettings):
             return self.api_docs
         return self.environment != Environment.PRODUCTION
 
+    @classmethod
+    def plain_fields(cls) -> frozenset[str]:
+        """The options that may travel as values (actor arguments, application args)."""
+        return frozenset(cls.model_fields) - FROM_ENVIRONMENT
+
+    def for_actor(self) -> dict[str, Any]:
+        """The plain options an actor is created with; it rebuilds `Settings(**options)`."""
+        return self.model_dump(mode="json", include=set(self.plain_fields()))
+
     def process_environment(self) -> dict[str, str]:
-        """What another process (a Ray worker) needs in its environment to rebuild these."""
-        return {
-            "AGENDA_ENVIRONMENT": self.environment.value,
-            "AGENDA_DATABASE_URL": self.database_url,
-            "AGENDA_REDIS_URL": self.redis_url,
-            "AGENDA_REDIS_PREFIX": self.redis_prefix,
-            "AGENDA_JWT_SECRET": self.jwt_secret.get_secret_value(),
-            "AGENDA_N8N_WEBHOOK_SECRET": self.n8n_webhook_secret.get_secret_value(),
-            "AGENDA_N8N_AUTH_TOKEN": self.n8n_auth_token.get_secret_value(),
-            "AGENDA_N8N_OUTBOUND_URL": self.n8n_outbound_url,
-            "AGENDA_SCHEDULER_ENABLED": str(self.scheduler_enabled).lower(),
-            "AGENDA_SENDER_ENABLED": str(self.sender_enabled).lower(),
-            "AGENDA_GEMINI_API_KEY": self.gemini_api_key.get_secret_value(),
-            "AGENDA_GEMINI_MODEL": self.gemini_model,
-            "AGENDA_GEMINI_BASE_URL": self.gemini_base_url,
-            "AGENDA_GEMINI_TIMEOUT_S": str(self.gemini_timeout_s),
-            "AGENDA_GEMINI_ATTEMPTS": str(self.gemini_attempts),
-        }
+        """Every setting as the environment of another process (a Ray cluster started by tests
+        or a benchmark): what `Settings()` there reads back to these same values."""
+        environment = {}
+        plain = self.model_dump(mode="json")
+        for name in type(self).model_fields:
+            secret = getattr(self, name)
+            value = secret.get_secret_value() if isinstance(secret, SecretStr) else plain[name]
+            if value is None:
+                continue
+            text = value if isinstance(value, str) else json.dumps(value)
+            environment[f"AGENDA_{name.upper()}"] = text
+        return environment

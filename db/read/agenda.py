@@ -1,12 +1,43 @@
-"""Read-only queries behind the dashboard's list endpoints (no writes here)."""
+"""Read-only queries of a salon's agenda: the tenant, its team and services, its clients, the
+calendar and the pending auth requests (the dashboard's lists, and what loading an agenda reads).
+"""
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
 from uuid import UUID
 
 import asyncpg
 
-from domain.models import Client, Professional, Service
+from domain.errors import NotFoundError
+from domain.models import (
+    Appointment,
+    AppointmentData,
+    AuthRequest,
+    Client,
+    Professional,
+    Service,
+    Tenant,
+)
+
+AUTH_REQUEST_COLUMNS = """id, status, created_by_agent, appointment_data, created_at, command_id,
+              decided_at, decided_by, notes, appointment_id"""
+APPOINTMENT_COLUMNS = """id, client_id, professional_id, service_id, starts_at, ends_at, status,
+              price_cents, auth_request_id"""
+
+
+def auth_request_of(row: Any) -> AuthRequest:
+    values = dict(row)
+    values["appointment_data"] = AppointmentData.model_validate(values["appointment_data"])
+    return AuthRequest(**values)
+
+
+async def get_tenant(conn: asyncpg.Connection, *, tenant_id: UUID) -> Tenant:
+    row = await conn.fetchrow("SELECT id, name, time_zone FROM tenant WHERE id = $1", tenant_id)
+    if row is None:
+        raise NotFoundError(f"tenant {tenant_id} not found")
+    return Tenant(**dict(row))
 
 
 async def list_professionals(conn: asyncpg.Connection, *, tenant_id: UUID) -> list[Professional]:
@@ -76,3 +107,39 @@ async def client_names(
         client_ids,
     )
     return {row["id"]: row["name"] for row in rows}
+
+
+async def list_pending_auth_requests(
+    conn: asyncpg.Connection, *, tenant_id: UUID, limit: int = 1000
+) -> list[AuthRequest]:
+    rows = await conn.fetch(
+        f"""SELECT {AUTH_REQUEST_COLUMNS} FROM auth_request
+            WHERE tenant_id = $1 AND status = 'pending'
+            ORDER BY created_at, id LIMIT $2""",
+        tenant_id,
+        limit,
+    )
+    return [auth_request_of(row) for row in rows]
+
+
+async def list_appointments(
+    conn: asyncpg.Connection,
+    *,
+    tenant_id: UUID,
+    starts_from: datetime,
+    starts_before: datetime,
+    professional_id: UUID | None = None,
+    limit: int = 2000,
+) -> list[Appointment]:
+    rows = await conn.fetch(
+        f"""SELECT {APPOINTMENT_COLUMNS} FROM appointment
+            WHERE tenant_id = $1 AND starts_at >= $2 AND starts_at < $3
+              AND ($4::uuid IS NULL OR professional_id = $4)
+            ORDER BY starts_at, id LIMIT $5""",
+        tenant_id,
+        starts_from,
+        starts_before,
+        professional_id,
+        limit,
+    )
+    return [Appointment(**dict(row)) for row in rows]

@@ -7,7 +7,7 @@ import typing
 from uuid import uuid4
 
 from domain.events import EVENT_TYPES, Event
-from domain.socket_messages import (
+from domain.socket_frames import (
     SOCKET_MESSAGE_ADAPTER,
     ResyncRequired,
     SocketMessage,

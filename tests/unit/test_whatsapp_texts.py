@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from domain.messages import format_brl, format_date_br
+from domain.whatsapp_texts import format_brl, format_date_br
 
 
 def test_money_has_brazilian_separators() -> None:

@@ -6,9 +6,9 @@ from uuid import uuid4
 
 import pytest
 
+from domain.chat_desk import StoredMessage, owner_message_id, repeated_owner_message
 from domain.commands import SendOwnerMessage
 from domain.errors import DuplicateCommandError
-from domain.owner_messages import StoredMessage, owner_message_id, repeated_owner_message
 
 
 def command(**overrides: object) -> SendOwnerMessage:

@@ -1,0 +1,85 @@
+"""The salon actor's campaigns part: run Prazo Certo or Encher Agenda, set their schedule.
+
+A run reloads the agenda first (campaigns are rare and must see what other writers did), plans on
+it (domain/campaign_runs.py) and stores the run, its suggestions, offers and events at once. Its
+run key makes it happen once: a repeat answers the stored result.
+"""
+
+from __future__ import annotations
+
+from datetime import time
+from functools import partial
+
+import asyncpg
+
+from actors.salon_core import SalonCore
+from db import campaigns as campaign_queries
+from domain.campaign_runs import CampaignRun, plan_run
+from domain.commands import CampaignResult, RunCampaign, SetCampaignSchedule
+from domain.errors import DuplicateCommandError
+from domain.outcome import Outcome
+from domain.schedule import Schedule
+
+
+class Campaigns:
+    def __init__(self, core: SalonCore, *, send_window: tuple[time, time]) -> None:
+        self._core = core
+        self._send_window = send_window
+
+    async def run(self, command: RunCampaign) -> CampaignResult:
+        core = self._core
+        async with core.lock:
+            stored = await core.read(
+                partial(
+                    campaign_queries.find_run, tenant_id=core.tenant_id, run_key=command.run_key
+                )
+            )
+            if stored is not None:
+                if stored.campaign_type != command.campaign_type:
+                    raise DuplicateCommandError(
+                        f"campaign id {command.run_key} was used for {stored.campaign_type}"
+                    )
+                return stored.model_copy(update={"repeated": True})
+            await core.reload()
+            facts = await core.read(
+                partial(
+                    campaign_queries.load_facts,
+                    tenant_id=core.tenant_id,
+                    time_zone=core.agenda.time_zone,
+                )
+            )
+            run = plan_run(
+                core.agenda,
+                facts,
+                command,
+                now=core.now(),
+                new_id=core.new_id,
+                send_window=self._send_window,
+            )
+            if command.dry_run:
+                return run.outcome.result
+            return await core.commit(run.outcome, store=partial(self._store_run, command, run))
+
+    async def _store_run(
+        self, command: RunCampaign, run: CampaignRun, conn: asyncpg.Connection
+    ) -> None:
+        await campaign_queries.insert_run(
+            conn,
+            tenant_id=self._core.tenant_id,
+            result=run.outcome.result,
+            trigger=command.trigger,
+            local_date=run.local_date,
+            context=run.context,
+        )
+
+    async def set_schedule(self, command: SetCampaignSchedule) -> Schedule:
+        """Store the salon's schedule for one campaign; the scheduler reads it at its next step."""
+        core = self._core
+        schedule = Schedule(
+            tenant_id=core.tenant_id, time_zone=core.agenda.time_zone, **command.model_dump()
+        )
+        async with core.lock:
+            return await core.commit(
+                Outcome(result=schedule),
+                store=partial(campaign_queries.set_schedule, schedule=schedule),
+            )

@@ -1,0 +1,297 @@
+"""The salon actor's chat part: let a client's message in fast, answer it in the background, and
+send the salon's own messages.
+
+`receive` only stores the message (deduplicated by WhatsApp id and webhook id), so the webhook
+answers 202 at once; each answer is a task, one conversation at a time, that reads the message
+(the Portuguese rules, and Gemini when configured, *outside* the salon's lock: a slow Gemini never
+blocks the owner's approvals), then decides and commits under the lock on the agenda as it is
+then (domain/chat_answer.py). Messages left unanswered by a dead process are answered on the next
+activation or `ResumeWork`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from functools import partial
+from time import monotonic
+from typing import Protocol
+from uuid import UUID
+
+import asyncpg
+
+from actors.salon_core import SalonCore
+from db import chat as chat_queries
+from db import clients as client_queries
+from domain import chat_desk
+from domain.chat_agent import slot_label
+from domain.chat_answer import answer_message
+from domain.chat_names import resolve_names
+from domain.chat_prompts import SYSTEM_PROMPT, chat_prompt
+from domain.chat_reading import LlmReading, Reading, from_reading
+from domain.chat_rules import understand
+from domain.chat_situation import InboundMessage, chat_context
+from domain.commands import (
+    MessageAccepted,
+    OwnerMessageResult,
+    ReceiveMessage,
+    ResumeWork,
+    SendOwnerMessage,
+    WorkResumed,
+)
+from domain.errors import AlreadyAnsweredError, InvalidCommandError, NotFoundError
+from domain.models import Client
+from domain.phones import NON_DIGITS, to_e164
+from integrations.llm import LanguageModel, LanguageModelError
+
+logger = logging.getLogger(__name__)
+
+
+class ChatObserver(Protocol):
+    """Where the chat desk reports what it did (the Ray actor turns it into metrics)."""
+
+    def answered(self, intent: str, engine: str) -> None: ...
+
+    def llm_called(self, seconds: float, *, failure: str | None) -> None: ...
+
+
+class ChatDesk:
+    def __init__(
+        self,
+        core: SalonCore,
+        *,
+        llm: LanguageModel | None = None,
+        observer: ChatObserver | None = None,
+    ) -> None:
+        self._core = core
+        self._llm = llm
+        self._observer = observer
+        self._answering: dict[UUID, asyncio.Task[None]] = {}
+        # One answer at a time per conversation, so replies keep the clients' order.
+        self._conversation_locks: dict[UUID, asyncio.Lock] = {}
+
+    @property
+    def answering(self) -> bool:
+        return bool(self._answering)
+
+    async def receive(self, command: ReceiveMessage) -> MessageAccepted:
+        phone = to_e164(command.phone)
+        if phone is None:
+            raise InvalidCommandError("phone is not a valid Brazilian or E.164 number")
+        core = self._core
+        async with core.lock:
+            seen = await core.read(
+                partial(
+                    chat_queries.find_delivery,
+                    tenant_id=core.tenant_id,
+                    external_id=command.external_id,
+                    webhook_id=command.webhook_id,
+                )
+            )
+            if seen is not None:
+                return MessageAccepted(
+                    message_id=seen.message_id,
+                    duplicate=True,
+                    conversation_id=seen.conversation_id,
+                    client_id=seen.client_id,
+                )
+            client = await self._client_with(phone, NON_DIGITS.sub("", command.phone))
+            conversation_id = None
+            if client is not None:
+                conversation_id = await core.read(
+                    partial(
+                        chat_queries.conversation_of_client,
+                        tenant_id=core.tenant_id,
+                        client_id=client.id,
+                    )
+                )
+            admission = chat_desk.admit_message(
+                command,
+                phone_e164=phone,
+                client=client,
+                conversation_id=conversation_id,
+                new_id=core.new_id,
+                now=core.now(),
+            )
+            accepted = await core.commit(
+                admission.outcome,
+                store=partial(
+                    chat_queries.store_inbound, tenant_id=core.tenant_id, admission=admission
+                ),
+            )
+        self._schedule_answer(accepted.message_id, accepted.conversation_id)
+        return accepted
+
+    async def _client_with(self, phone_e164: str, whatsapp_id: str) -> Client | None:
+        """Who has this phone: memory first, then PostgreSQL (an import or the customer's services
+        may have added them since the agenda was loaded: the database's client wins)."""
+        core = self._core
+        known = core.agenda.client_with_phone(phone_e164, whatsapp_id)
+        if known is not None:
+            return known
+        stored = await core.read(
+            partial(
+                client_queries.find_by_phone,
+                tenant_id=core.tenant_id,
+                phone_e164=phone_e164,
+                whatsapp_id=whatsapp_id,
+            )
+        )
+        if stored is not None:
+            core.agenda.clients[stored.id] = stored  # memory learns what it read
+        return stored
+
+    async def resume(self, command: ResumeWork) -> WorkResumed:
+        """Answer what is still pending without an answer underway; publish what is left."""
+        scheduled = await self.answer_pending()
+        await self._core.publish_pending()
+        return WorkResumed(
+            answers_scheduled=scheduled, events_unpublished=self._core.unpublished_count
+        )
+
+    async def answer_pending(self) -> int:
+        """Schedule an answer for every pending message no task is answering; how many."""
+        core = self._core
+        pending = await core.read(partial(chat_queries.pending_inbound, tenant_id=core.tenant_id))
+        fresh = [m for m in pending if m.message_id not in self._answering]
+        for message in fresh:  # answered after a restart: nothing acknowledged is lost
+            self._schedule_answer(message.message_id, message.conversation_id)
+        return len(fresh)
+
+    async def drain(self) -> None:
+        """Wait until every message received so far is answered (tests, shutdown)."""
+        while self._answering:
+            await asyncio.gather(*self._answering.values(), return_exceptions=True)
+
+    def _schedule_answer(self, message_id: UUID, conversation_id: UUID) -> None:
+        lock = self._conversation_locks.setdefault(conversation_id, asyncio.Lock())
+        task = asyncio.get_running_loop().create_task(self._answer(message_id, lock))
+        self._answering[message_id] = task
+        task.add_done_callback(partial(self._answered, message_id))
+
+    def _answered(self, message_id: UUID, task: asyncio.Task[None]) -> None:
+        self._answering.pop(message_id, None)
+        if not task.cancelled() and task.exception() is not None:
+            logger.error(
+                "tenant %s: answering a message failed: %r", self._core.tenant_id, task.exception()
+            )
+
+    async def _answer(self, message_id: UUID, lock: asyncio.Lock) -> None:
+        # Tasks reach the conversation's lock in the order they were created (no await before
+        # it), so replies keep the order of the messages; the row and the proposed slots are
+        # read inside the lock, after the previous answer changed them.
+        core = self._core
+        async with lock:
+            found = await core.read(
+                partial(
+                    chat_queries.pending_inbound, tenant_id=core.tenant_id, message_id=message_id
+                )
+            )
+            if not found:
+                return
+            inbound = found[0]
+            reading = await self._read(inbound)
+            # Decided under the salon's lock on the agenda as it is now: the slot the client
+            # picks may have been taken while Gemini was thinking.
+            async with core.lock:
+                answer = answer_message(
+                    core.agenda, inbound, reading, now=core.now(), new_id=core.new_id
+                )
+                try:
+                    await core.commit(
+                        answer.outcome,
+                        store=partial(
+                            chat_queries.store_reply, tenant_id=core.tenant_id, reply=answer.reply
+                        ),
+                    )
+                except AlreadyAnsweredError:
+                    return  # answered already (a repeat after a restart): say nothing twice
+        if self._observer is not None:
+            self._observer.answered(answer.reply.decision.intent, answer.reply.engine)
+
+    async def _read(self, inbound: InboundMessage) -> Reading:
+        """The rules' reading, and Gemini's merged with it when Gemini is configured and answers."""
+        agenda, now = self._core.agenda, self._core.now()
+        services = list(agenda.services.values())
+        professionals = list(agenda.professionals.values())
+        context = chat_context(agenda, inbound, now)
+        rules = understand(
+            inbound.body, services=services, professionals=professionals, today=context.today
+        )
+        if self._llm is None:
+            return Reading(rules, "rules")
+        prompt = chat_prompt(
+            salon=context.salon_name,
+            today=context.today,
+            services=services,
+            professionals=professionals,
+            proposed=[slot_label(p, context) for p in context.proposed],
+            client=context.client_first_name,
+            message=inbound.body,
+        )
+        started = monotonic()
+        try:
+            reading = await self._llm.generate(prompt, LlmReading, system=SYSTEM_PROMPT)
+        except LanguageModelError as error:
+            logger.warning("tenant %s: Gemini failed (%s); rules answer", agenda.tenant.id, error)
+            self._report_llm(monotonic() - started, error.kind)
+            return Reading(rules, "rules")
+        self._report_llm(monotonic() - started, None)
+        named = resolve_names(
+            reading.service,
+            reading.professional,
+            services=services,
+            professionals=professionals,
+            today=context.today,
+        )
+        return Reading(from_reading(reading, rules, named=named), "gemini", reading.reply)
+
+    def _report_llm(self, seconds: float, failure: str | None) -> None:
+        if self._observer is not None:
+            self._observer.llm_called(seconds, failure=failure)
+
+    async def send_owner_message(self, command: SendOwnerMessage) -> OwnerMessageResult:
+        # The message's id comes from the command's: a repeat (a client retry, the directory's
+        # retry after a dead host) finds it stored and sends nothing again.
+        core = self._core
+        message_id = chat_desk.owner_message_id(core.tenant_id, command.sent_by, command.command_id)
+        async with core.lock:
+            stored = await self._stored_message(message_id)
+            if stored is not None:
+                return chat_desk.repeated_owner_message(command, message_id, stored)
+            client_id = await core.read(
+                partial(
+                    chat_queries.conversation_client,
+                    tenant_id=core.tenant_id,
+                    conversation_id=command.conversation_id,
+                )
+            )
+            if client_id is None:
+                raise NotFoundError(f"conversation {command.conversation_id} not found")
+            outcome = chat_desk.owner_message(
+                command, message_id=message_id, client_id=client_id, new_id=core.new_id
+            )
+            try:
+                return await core.commit(
+                    outcome,
+                    store=partial(
+                        chat_queries.store_owner_message,
+                        tenant_id=core.tenant_id,
+                        command=command,
+                        message_id=message_id,
+                        at=core.now(),
+                    ),
+                )
+            except asyncpg.UniqueViolationError:
+                # Another process of this salon stored the same command meanwhile (a host moving).
+                stored = await self._stored_message(message_id)
+                if stored is None:
+                    raise
+                return chat_desk.repeated_owner_message(command, message_id, stored)
+
+    async def _stored_message(self, message_id: UUID) -> chat_desk.StoredMessage | None:
+        return await self._core.read(
+            partial(
+                chat_queries.find_message, tenant_id=self._core.tenant_id, message_id=message_id
+            )
+        )

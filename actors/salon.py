@@ -1,0 +1,111 @@
+"""One salon's actor: a small core and one part per concern, reached through one typed entry.
+
+`Salon.handle(command)` looks the command's type up in the handler table and returns what that
+part answers: the `R` of `Command[R]`. A command's whole path is its part (actors/approvals.py,
+campaigns.py, chat_desk.py, deliveries.py), its decision in domain/ and its rows in db/; the core
+(actors/salon_core.py) holds the lock, the agenda, the commit and publishing for all of them.
+This is plain Python: tests build and await it without Ray; `TenantHost` hosts many in a process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import datetime, time
+from typing import Any, TypeVar, cast
+from uuid import UUID, uuid4
+
+import asyncpg
+
+from actors.approvals import Approvals
+from actors.campaigns import Campaigns
+from actors.chat_desk import ChatDesk, ChatObserver
+from actors.deliveries import Deliveries
+from actors.salon_core import SalonCore, utc_now
+from domain.agenda import Agenda
+from domain.commands import (
+    Command,
+    CreateAuthRequest,
+    DecideAuthRequest,
+    ReceiveMessage,
+    RecordDeliveries,
+    ResumeWork,
+    RunCampaign,
+    SendOwnerMessage,
+    SetCampaignSchedule,
+)
+from integrations.event_stream import EventStream
+from integrations.llm import LanguageModel
+
+R = TypeVar("R")
+Handler = Callable[[Any], Awaitable[Any]]
+DEFAULT_SEND_WINDOW = (time(9, 0), time(20, 0))
+
+
+class Salon:
+    def __init__(
+        self,
+        tenant_id: UUID,
+        *,
+        pool: asyncpg.Pool,
+        stream: EventStream,
+        llm: LanguageModel | None = None,
+        observer: ChatObserver | None = None,
+        send_window: tuple[time, time] = DEFAULT_SEND_WINDOW,
+        clock: Callable[[], datetime] = utc_now,
+        new_id: Callable[[], UUID] = uuid4,
+    ) -> None:
+        self.core = SalonCore(tenant_id, pool=pool, stream=stream, clock=clock, new_id=new_id)
+        self.approvals = Approvals(self.core)
+        self.campaigns = Campaigns(self.core, send_window=send_window)
+        self.chat = ChatDesk(self.core, llm=llm, observer=observer)
+        self.deliveries = Deliveries(self.core)
+        # The one handler table: each command type, the part's method that answers it.
+        self.handlers: dict[type[Command[Any]], Handler] = {
+            CreateAuthRequest: self.approvals.create,
+            DecideAuthRequest: self.approvals.decide,
+            RunCampaign: self.campaigns.run,
+            SetCampaignSchedule: self.campaigns.set_schedule,
+            ReceiveMessage: self.chat.receive,
+            SendOwnerMessage: self.chat.send_owner_message,
+            ResumeWork: self.chat.resume,
+            RecordDeliveries: self.deliveries.record,
+        }
+
+    @property
+    def tenant_id(self) -> UUID:
+        return self.core.tenant_id
+
+    @property
+    def agenda(self) -> Agenda:
+        return self.core.agenda
+
+    async def handle(self, command: Command[R]) -> R:
+        handler = self.handlers.get(type(command))
+        if handler is None:
+            raise TypeError(f"a salon has no handler for {type(command).__name__}")
+        self.core.touch()
+        return cast(R, await handler(command))
+
+    async def activate(self) -> None:
+        """Load from PostgreSQL, publish what a previous life left, answer what it left."""
+        await self.core.activate()
+        await self.chat.answer_pending()
+
+    async def publish_pending(self) -> None:
+        await self.core.publish_pending()
+
+    async def drain(self) -> None:
+        """Wait until every message received so far is answered (tests, shutdown)."""
+        await self.chat.drain()
+
+    @property
+    def busy(self) -> bool:
+        """Not to be passivated: deciding something, or still answering a client."""
+        return self.core.lock.locked() or self.chat.answering
+
+    @property
+    def unpublished_count(self) -> int:
+        return self.core.unpublished_count
+
+    def idle_for_s(self) -> float:
+        return self.core.idle_for_s()

@@ -1,0 +1,154 @@
+"""The machinery every part of a salon's actor shares: its agenda, its lock, its one way to commit
+a decision, and publishing.
+
+A command's part holds `lock` across read → decide → commit; `commit` stores the decision's
+outcome in one transaction (new clients, the command's own rows, the agenda's change, queued
+WhatsApp messages, numbered events), then applies the change to memory and publishes the events
+in order. Memory changes only after PostgreSQL has the change.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from time import monotonic
+from typing import TypeVar
+from uuid import UUID, uuid4
+
+import asyncpg
+
+from db import events as event_queries
+from db import outbox
+from db.agenda import load_agenda, store_change
+from db.clients import insert_clients
+from domain.agenda import Agenda
+from domain.errors import AlreadyDecidedError, SlotTakenError, StaleAgendaError
+from domain.events import Event
+from domain.outcome import Outcome
+from integrations.event_stream import EventStream
+
+logger = logging.getLogger(__name__)
+R = TypeVar("R")
+T = TypeVar("T")
+Store = Callable[[asyncpg.Connection], Awaitable[None]]
+# PostgreSQL refused a row that memory allowed: another writer got there first.
+STALE_MEMORY = (SlotTakenError, AlreadyDecidedError, StaleAgendaError)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class SalonCore:
+    def __init__(
+        self,
+        tenant_id: UUID,
+        *,
+        pool: asyncpg.Pool,
+        stream: EventStream,
+        clock: Callable[[], datetime] = utc_now,
+        new_id: Callable[[], UUID] = uuid4,
+    ) -> None:
+        self.tenant_id = tenant_id
+        self.lock = asyncio.Lock()
+        self.now = clock
+        self.new_id = new_id
+        self._pool = pool
+        self._stream = stream
+        self._agenda: Agenda | None = None
+        self._unpublished: list[Event] = []
+        self.last_used = monotonic()
+
+    @property
+    def agenda(self) -> Agenda:
+        if self._agenda is None:
+            raise RuntimeError(f"tenant {self.tenant_id} is not activated")
+        return self._agenda
+
+    async def activate(self) -> None:
+        """Load the agenda from PostgreSQL and publish what a previous life left unpublished."""
+        async with self.lock:
+            async with self._pool.acquire() as conn:
+                self._agenda = await load_agenda(conn, tenant_id=self.tenant_id, now=self.now())
+                self._unpublished = await event_queries.list_unpublished(
+                    conn, tenant_id=self.tenant_id
+                )
+            await self.publish()
+
+    async def reload(self) -> None:
+        """Load the agenda afresh (the caller holds the lock): other writers' changes come in."""
+        async with self._pool.acquire() as conn:
+            self._agenda = await load_agenda(conn, tenant_id=self.tenant_id, now=self.now())
+
+    async def read(self, query: Callable[[asyncpg.Connection], Awaitable[T]]) -> T:
+        """One read on a pooled connection (`query` is a db/ function with its arguments bound)."""
+        async with self._pool.acquire() as conn:
+            return await query(conn)
+
+    async def commit(self, outcome: Outcome[R], store: Store | None = None) -> R:
+        """Store the outcome in one transaction, then apply it to memory and publish its events.
+
+        `store` writes the command's own rows (a campaign run, chat messages) after new clients
+        and before the agenda's change, which may refer to them.
+        """
+        change = outcome.change
+        tenant_id = self.tenant_id
+        try:
+            async with self._pool.acquire() as conn, conn.transaction():
+                if change.clients_added:
+                    await insert_clients(conn, tenant_id=tenant_id, clients=change.clients_added)
+                if store is not None:
+                    await store(conn)
+                await store_change(conn, tenant_id=tenant_id, change=change)
+                await outbox.queue_messages(conn, tenant_id=tenant_id, messages=outcome.messages)
+                events = await event_queries.append_events(
+                    conn, tenant_id=tenant_id, payloads=outcome.events, occurred_at=self.now()
+                )
+        except STALE_MEMORY:
+            # Another writer (e.g. the customer's Prisma services) changed the salon: our memory
+            # is behind. Nothing was stored; the next command decides on fresh data.
+            await self.reload()
+            raise
+        self.agenda.apply(change)
+        self._unpublished.extend(events)
+        await self.publish()
+        return outcome.result
+
+    async def publish_pending(self) -> None:
+        """Retry publishing what Redis refused earlier (called by the host's upkeep loop)."""
+        async with self.lock:
+            await self.publish()
+
+    async def publish(self) -> None:
+        """Publish every unpublished event in order; on failure keep them for the next try."""
+        if not self._unpublished:
+            return
+        try:
+            await self._stream.publish(self.tenant_id, self._unpublished)
+            async with self._pool.acquire() as conn:
+                await event_queries.mark_published(
+                    conn,
+                    tenant_id=self.tenant_id,
+                    up_to_event_id=self._unpublished[-1].event_id,
+                    at=self.now(),
+                )
+        except Exception:  # Redis or PostgreSQL away: the outbox keeps the events.
+            logger.exception(
+                "tenant %s: publishing %d events failed; will retry",
+                self.tenant_id,
+                len(self._unpublished),
+            )
+            return
+        self._unpublished = []
+
+    @property
+    def unpublished_count(self) -> int:
+        return len(self._unpublished)
+
+    def touch(self) -> None:
+        self.last_used = monotonic()
+
+    def idle_for_s(self) -> float:
+        return monotonic() - self.last_used

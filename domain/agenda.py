@@ -1,0 +1,109 @@
+"""One salon's live agenda: all the state its actor holds, and the one way it changes.
+
+`db/agenda.py` loads it; decisions read it and say what changes as an `AgendaChange`; the actor
+applies that change only after PostgreSQL committed it, so memory never runs ahead of the truth.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from domain.errors import NotFoundError
+from domain.free_time import Busy, busy_from
+from domain.models import (
+    Appointment,
+    AuthRequest,
+    Client,
+    Professional,
+    Service,
+    Tenant,
+    WorkingHours,
+)
+
+
+@dataclass(frozen=True)
+class AgendaChange:
+    """What a committed command changed in the salon's memory."""
+
+    clients_added: tuple[Client, ...] = ()
+    requests_added: tuple[AuthRequest, ...] = ()
+    requests_decided: tuple[AuthRequest, ...] = ()  # no longer pending
+    appointments_added: tuple[Appointment, ...] = ()
+    clients_opted_out: tuple[UUID, ...] = ()
+
+
+@dataclass
+class Agenda:
+    """Professionals, services, hours, clients, upcoming appointments and pending requests."""
+
+    tenant: Tenant
+    professionals: dict[UUID, Professional]
+    services: dict[UUID, Service]
+    working_hours: list[WorkingHours]
+    clients: dict[UUID, Client]
+    upcoming: dict[UUID, Appointment]
+    pending: dict[UUID, AuthRequest]
+
+    @property
+    def time_zone(self) -> str:
+        return self.tenant.time_zone
+
+    def local_date(self, moment: datetime) -> date:
+        return moment.astimezone(ZoneInfo(self.time_zone)).date()
+
+    def apply(self, change: AgendaChange) -> None:
+        for client in change.clients_added:
+            self.clients[client.id] = client
+        for request in change.requests_added:
+            self.pending[request.id] = request
+        for request in change.requests_decided:
+            self.pending.pop(request.id, None)
+        for appointment in change.appointments_added:
+            self.upcoming[appointment.id] = appointment
+        for client_id in change.clients_opted_out:
+            if (known := self.clients.get(client_id)) is not None:
+                self.clients[client_id] = known.model_copy(update={"marketing_opt_out": True})
+
+    def busy(self) -> list[Busy]:
+        """Time that cannot be offered: bookings, and slots already proposed to someone."""
+        return busy_from(self.upcoming.values()) + [
+            Busy(
+                professional_id=r.appointment_data.professional_id,
+                starts_at=r.appointment_data.starts_at,
+                ends_at=r.appointment_data.ends_at,
+            )
+            for r in self.pending.values()
+        ]
+
+    def booked_client_ids(self) -> frozenset[UUID]:
+        return frozenset(a.client_id for a in self.upcoming.values() if a.blocks_time)
+
+    def pending_client_ids(self) -> frozenset[UUID]:
+        return frozenset(r.appointment_data.client_id for r in self.pending.values())
+
+    def client_with_phone(self, phone_e164: str, whatsapp_id: str) -> Client | None:
+        """The client with this E.164 number, or with this WhatsApp id exactly as received."""
+        for client in self.clients.values():
+            if client.phone_e164 == phone_e164 or (
+                client.whatsapp_id and client.whatsapp_id == whatsapp_id
+            ):
+                return client
+        return None
+
+    def booking_parts(
+        self, client_id: UUID, service_id: UUID, professional_id: UUID
+    ) -> tuple[Client, Service, Professional]:
+        """The three things a booking names, or NotFoundError saying which is missing."""
+        client = self.clients.get(client_id)
+        service = self.services.get(service_id)
+        professional = self.professionals.get(professional_id)
+        if client is None:
+            raise NotFoundError("client not found in this salon")
+        if service is None:
+            raise NotFoundError("service not found in this salon")
+        if professional is None:
+            raise NotFoundError("professional not found in this salon")
+        return client, service, professional

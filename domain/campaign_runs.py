@@ -1,0 +1,193 @@
+"""One campaign run, pure: plan it on the salon's agenda and say everything the run stores.
+
+A stored run is its `campaign_run` row, one auth request per suggestion, one Portuguese WhatsApp
+offer per suggestion (held until the salon's send window opens), `auth_request_created` per
+suggestion and one `campaign_completed` — all in the one transaction the actor makes of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+from uuid import UUID
+
+from domain import auth_requests
+from domain.agenda import Agenda, AgendaChange
+from domain.campaigns import CampaignPlan
+from domain.commands import (
+    CampaignResult,
+    CampaignStatsView,
+    CreateAuthRequest,
+    RunCampaign,
+    SkipView,
+    SuggestionView,
+)
+from domain.encher_agenda import plan_encher_agenda
+from domain.errors import NotFoundError
+from domain.events import CampaignCompletedData, CampaignStats, EventData
+from domain.models import Agent, AppointmentData, AuthRequest
+from domain.outcome import OutboundMessage, Outcome
+from domain.prazo_certo import plan_prazo_certo
+from domain.recall import CampaignFacts
+from domain.send_window import next_send_time
+from domain.whatsapp_texts import campaign_offer_text
+
+
+@dataclass(frozen=True)
+class CampaignRun:
+    """A planned run: its outcome, and the row that records it (the run key makes it once)."""
+
+    outcome: Outcome[CampaignResult]
+    local_date: date
+    context: dict[str, Any]
+
+
+def plan_campaign(
+    agenda: Agenda, facts: CampaignFacts, command: RunCampaign, now: datetime
+) -> CampaignPlan:
+    options = command.options
+    if options.service_id is not None and options.service_id not in agenda.services:
+        raise NotFoundError(f"service {options.service_id} not found in this salon")
+    if options.professional_id is not None and options.professional_id not in agenda.professionals:
+        raise NotFoundError(f"professional {options.professional_id} not found in this salon")
+    planner = plan_prazo_certo if command.campaign_type == "prazo_certo" else plan_encher_agenda
+    return planner(agenda, facts, now=now, options=options)
+
+
+def plan_run(
+    agenda: Agenda,
+    facts: CampaignFacts,
+    command: RunCampaign,
+    *,
+    now: datetime,
+    new_id: Callable[[], UUID],
+    send_window: tuple[time, time],
+) -> CampaignRun:
+    """The run's plan and everything it stores (a dry run stores nothing: same result, no ids)."""
+    plan = plan_campaign(agenda, facts, command, now)
+    run_id = new_id()
+    stored_run = None if command.dry_run else run_id
+    last_visit = {(h.client_id, h.service_id): h.last_visit_at for h in facts.histories}
+    opens, closes = send_window
+    not_before = next_send_time(now, time_zone=agenda.time_zone, opens=opens, closes=closes)
+    requests: list[AuthRequest] = []
+    messages: list[OutboundMessage] = []
+    events: list[EventData] = []
+    views: list[SuggestionView] = []
+    for index, suggestion in enumerate(plan.suggestions):
+        create = CreateAuthRequest(
+            command_id=f"campaign:{command.run_key}:{index}",
+            created_by_agent=Agent(plan.campaign_type),
+            client_id=suggestion.client_id,
+            service_id=suggestion.service_id,
+            professional_id=suggestion.professional_id,
+            starts_at=suggestion.starts_at,
+            offer=suggestion.offer,
+        )
+        client, service, professional = agenda.booking_parts(
+            suggestion.client_id, suggestion.service_id, suggestion.professional_id
+        )
+        data = auth_requests.build_appointment_data(
+            client=client,
+            service=service,
+            professional=professional,
+            starts_at=suggestion.starts_at,
+            time_zone=agenda.time_zone,
+            offer=suggestion.offer,
+        )
+        request, event = auth_requests.new_request(
+            create, data=data, request_id=new_id(), now=now, campaign_run_id=stored_run
+        )
+        last = last_visit.get((suggestion.client_id, suggestion.service_id))
+        text = campaign_offer_text(
+            data,
+            salon_name=agenda.tenant.name,
+            campaign=plan.campaign_type,
+            last_visit_date=agenda.local_date(last).isoformat() if last else None,
+        )
+        requests.append(request)
+        messages.append(
+            OutboundMessage(
+                message_id=new_id(),
+                client_id=suggestion.client_id,
+                kind="marketing",
+                body=text,
+                related_id=request.id,
+                campaign_run_id=stored_run,
+                not_before=not_before,
+            )
+        )
+        events.append(event)
+        views.append(_view(data, suggestion.why, None if command.dry_run else request.id))
+    result = _result(command, plan, agenda, stored_run, views, stored=len(requests))
+    completed = CampaignCompletedData(
+        campaign_type=plan.campaign_type,
+        stats=CampaignStats(**result.stats.model_dump()),
+        run_id=run_id,
+    )
+    outcome = Outcome(
+        result=result,
+        events=(*events, completed),
+        messages=tuple(messages),
+        change=AgendaChange(requests_added=tuple(requests)),
+    )
+    return CampaignRun(
+        outcome=outcome,
+        local_date=command.local_date or agenda.local_date(now),
+        context=command.options.model_dump(mode="json"),
+    )
+
+
+def _result(
+    command: RunCampaign,
+    plan: CampaignPlan,
+    agenda: Agenda,
+    run_id: UUID | None,
+    views: list[SuggestionView],
+    *,
+    stored: int,
+) -> CampaignResult:
+    stats = CampaignStatsView(
+        total_clients_found=plan.total_clients_found,
+        suggestions_created=0 if command.dry_run else stored,
+        notifications_sent=0 if command.dry_run else stored,
+        skipped=plan.skip_counts(),
+    )
+    return CampaignResult(
+        run_id=run_id,
+        run_key=command.run_key,
+        campaign_type=plan.campaign_type,
+        dry_run=command.dry_run,
+        repeated=False,
+        stats=stats,
+        suggestions=views,
+        skips=[
+            SkipView(client_id=s.client_id, client_name=_name(agenda, s.client_id), reason=s.reason)
+            for s in plan.skipped
+        ],
+    )
+
+
+def _name(agenda: Agenda, client_id: UUID) -> str:
+    client = agenda.clients.get(client_id)
+    return client.name if client else ""
+
+
+def _view(data: AppointmentData, why: str, request_id: UUID | None) -> SuggestionView:
+    return SuggestionView(
+        client_id=data.client_id,
+        client_name=data.client_name,
+        service_id=data.service_id,
+        service_name=data.service_name,
+        professional_id=data.professional_id,
+        professional_name=data.professional_name,
+        date=data.date,
+        time=data.time,
+        price_cents=data.price_cents,
+        final_price_cents=data.final_price_cents,
+        offer=data.offer,
+        why=why,
+        auth_request_id=request_id,
+    )

@@ -1,0 +1,154 @@
+"""The chat agent's answer to one message, pure: the decision over the salon's current agenda,
+and everything it stores — the reply, the booking it asks for, the flags, the events."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from domain import auth_requests
+from domain.agenda import Agenda, AgendaChange
+from domain.chat_agent import ChatDecision, decide
+from domain.chat_reading import Reading
+from domain.chat_situation import InboundMessage, Openings, chat_context
+from domain.commands import CreateAuthRequest
+from domain.events import (
+    AiResponseData,
+    ClientOptedOutData,
+    ComplaintReceivedData,
+    EventData,
+)
+from domain.models import Agent, AuthRequest
+from domain.outcome import OutboundMessage, Outcome
+from domain.vocabulary import Engine
+
+
+@dataclass(frozen=True)
+class AgentReply:
+    """The rows an answer writes besides the agenda's change: the client's message answered,
+    the agent's reply, and the slots now proposed in the conversation."""
+
+    inbound: InboundMessage
+    reply_id: UUID
+    decision: ChatDecision
+    engine: Engine
+    auth_request_id: UUID | None  # the booking created, or the campaign offer accepted
+    at: datetime
+
+    @property
+    def proposed(self) -> list[dict[str, Any]]:
+        return [p.model_dump(mode="json") for p in self.decision.proposed]
+
+
+@dataclass(frozen=True)
+class ChatAnswer:
+    outcome: Outcome[None]
+    reply: AgentReply
+
+
+def answer_message(
+    agenda: Agenda,
+    inbound: InboundMessage,
+    reading: Reading,
+    *,
+    now: datetime,
+    new_id: Callable[[], UUID],
+) -> ChatAnswer:
+    context = chat_context(agenda, inbound, now)
+    decision = decide(
+        inbound.body,
+        reading.understanding,
+        context,
+        openings=Openings(agenda, now),
+        llm_reply=reading.llm_reply,
+    )
+    client = agenda.clients[inbound.client_id]
+    events: list[EventData] = []
+    booking = _booking(agenda, inbound, decision, request_id=new_id(), now=now)
+    if booking is not None:
+        request, created = booking
+        events.append(created)
+    opt_out = decision.opt_out and not client.marketing_opt_out
+    if opt_out:
+        events.append(ClientOptedOutData(client_id=client.id))
+    if decision.complaint:
+        events.append(
+            ComplaintReceivedData(
+                conversation_id=inbound.conversation_id,
+                client_id=client.id,
+                client_name=client.name,
+                message=inbound.body,
+            )
+        )
+    linked = booking[0].id if booking is not None else decision.accept_offer
+    reply = AgentReply(
+        inbound=inbound,
+        reply_id=new_id(),
+        decision=decision,
+        engine=reading.engine,
+        auth_request_id=linked,
+        at=now,
+    )
+    events.append(
+        AiResponseData(
+            conversation_id=inbound.conversation_id,
+            message_id=reply.reply_id,
+            client_id=client.id,
+            message=decision.reply,
+            intent=decision.intent,
+            booking_created=booking is not None,
+            auth_request_id=linked,
+            engine=reading.engine,
+        )
+    )
+    # A reply to a client's own message is never held by the marketing send window.
+    message = OutboundMessage(
+        message_id=new_id(),
+        client_id=client.id,
+        kind="transactional",
+        body=decision.reply,
+        related_id=reply.reply_id,
+    )
+    change = AgendaChange(
+        requests_added=(booking[0],) if booking is not None else (),
+        clients_opted_out=(client.id,) if opt_out else (),
+    )
+    outcome = Outcome(result=None, events=tuple(events), messages=(message,), change=change)
+    return ChatAnswer(outcome=outcome, reply=reply)
+
+
+def _booking(
+    agenda: Agenda,
+    inbound: InboundMessage,
+    decision: ChatDecision,
+    *,
+    request_id: UUID,
+    now: datetime,
+) -> tuple[AuthRequest, Any] | None:
+    """The auth request for the slot the client picked (the decision checked it is open)."""
+    slot = decision.book
+    if slot is None:
+        return None
+    client, service, professional = agenda.booking_parts(
+        inbound.client_id, slot.service_id, slot.professional_id
+    )
+    create = CreateAuthRequest(
+        command_id=f"chat:{inbound.message_id}",
+        created_by_agent=Agent.CHAT,
+        client_id=client.id,
+        service_id=service.id,
+        professional_id=professional.id,
+        starts_at=slot.starts_at,
+    )
+    data = auth_requests.build_appointment_data(
+        client=client,
+        service=service,
+        professional=professional,
+        starts_at=slot.starts_at,
+        time_zone=agenda.time_zone,
+        offer=None,
+    )
+    return auth_requests.new_request(create, data=data, request_id=request_id, now=now)

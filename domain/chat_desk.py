@@ -1,0 +1,133 @@
+"""The salon's WhatsApp desk, pure: a client's message let in, and the salon writing to a client.
+
+An inbound message is stored before anyone answers it (the webhook answers 202 at once); a client
+the salon does not know becomes one, E.164 with the WhatsApp id kept exactly as received. An
+owner message's id comes from its command id, so a repeat is found and a reuse refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID, uuid5
+
+from domain.agenda import AgendaChange
+from domain.commands import MessageAccepted, OwnerMessageResult, ReceiveMessage, SendOwnerMessage
+from domain.errors import DuplicateCommandError
+from domain.events import MessageReceivedData, OwnerMessageSentData
+from domain.models import Client
+from domain.outcome import OutboundMessage, Outcome
+from domain.phones import NON_DIGITS
+
+
+@dataclass(frozen=True)
+class StoredMessage:
+    conversation_id: UUID
+    client_id: UUID
+    author: str
+    body: str
+
+
+@dataclass(frozen=True)
+class Admission:
+    """A client's message let in: the outcome, and the message row to store."""
+
+    outcome: Outcome[MessageAccepted]
+    command: ReceiveMessage
+    at: datetime
+
+    @property
+    def accepted(self) -> MessageAccepted:
+        return self.outcome.result
+
+
+def admit_message(
+    command: ReceiveMessage,
+    *,
+    phone_e164: str,
+    client: Client | None,
+    conversation_id: UUID | None,
+    new_id: Callable[[], UUID],
+    now: datetime,
+) -> Admission:
+    """`client` is who has this phone (None: a newcomer), `conversation_id` their conversation."""
+    new_client = client is None
+    if client is None:
+        client = Client(
+            id=new_id(),
+            name=command.client_name.strip() or "Cliente",
+            phone_e164=phone_e164,
+            whatsapp_id=NON_DIGITS.sub("", command.phone),
+        )
+    accepted = MessageAccepted(
+        message_id=new_id(),
+        conversation_id=conversation_id or new_id(),
+        client_id=client.id,
+        duplicate=False,
+        new_client=new_client,
+    )
+    received = MessageReceivedData(
+        conversation_id=accepted.conversation_id,
+        message_id=accepted.message_id,
+        client_id=client.id,
+        client_name=client.name,
+        message=command.message,
+        new_client=new_client,
+    )
+    outcome = Outcome(
+        result=accepted,
+        events=(received,),
+        change=AgendaChange(clients_added=(client,) if new_client else ()),
+    )
+    return Admission(outcome=outcome, command=command, at=now)
+
+
+def owner_message_id(tenant_id: UUID, sent_by: UUID, command_id: str) -> UUID:
+    """Keys are per salon and per user: two people's keys never meet."""
+    return uuid5(tenant_id, f"owner-message:{sent_by}:{command_id}")
+
+
+def repeated_owner_message(
+    command: SendOwnerMessage, message_id: UUID, stored: StoredMessage
+) -> OwnerMessageResult:
+    """The first result for a repeated command; another message under the same id is refused."""
+    if (stored.conversation_id, stored.author, stored.body) != (
+        command.conversation_id,
+        "owner",
+        command.text,
+    ):
+        raise DuplicateCommandError(
+            f"command id {command.command_id!r} was used for another message"
+        )
+    return OwnerMessageResult(
+        message_id=message_id, conversation_id=stored.conversation_id, client_id=stored.client_id
+    )
+
+
+def owner_message(
+    command: SendOwnerMessage, *, message_id: UUID, client_id: UUID, new_id: Callable[[], UUID]
+) -> Outcome[OwnerMessageResult]:
+    """The salon's message, its WhatsApp delivery and its event."""
+    return Outcome(
+        result=OwnerMessageResult(
+            message_id=message_id, conversation_id=command.conversation_id, client_id=client_id
+        ),
+        events=(
+            OwnerMessageSentData(
+                conversation_id=command.conversation_id,
+                message_id=message_id,
+                client_id=client_id,
+                message=command.text,
+            ),
+        ),
+        messages=(
+            OutboundMessage(
+                message_id=new_id(),
+                client_id=client_id,
+                kind="transactional",
+                body=command.text,
+                related_id=message_id,
+            ),
+        ),
+    )

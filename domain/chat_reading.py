@@ -1,0 +1,68 @@
+"""How a client's message is read: by the Portuguese rules, or by Gemini's structured answer
+merged with the rules' safety flags. The result is one `Reading` the decision works from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from domain.chat_rules import Understanding
+from domain.vocabulary import Engine, Intent
+
+
+class LlmReading(BaseModel):
+    """The structured answer asked of Gemini (its `response_schema`)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    intent: Intent
+    reply: str = Field(min_length=1, max_length=1000)
+    service: str | None = None
+    professional: str | None = None
+    date: str | None = Field(default=None, description="YYYY-MM-DD")
+    time: str | None = Field(default=None, description="HH:MM, 24 h")
+    opt_out: bool = False
+    agrees: bool = Field(default=False, description="the client says yes to what was offered")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the message says, which engine read it, and Gemini's own reply when it read it."""
+
+    understanding: Understanding
+    engine: Engine
+    llm_reply: str | None = None
+
+
+def from_reading(
+    reading: LlmReading,
+    rules: Understanding,
+    *,
+    named: tuple[UUID | None, UUID | None],
+) -> Understanding:
+    """Gemini's reading as an Understanding, with the rules' safety flags kept.
+
+    `rules` is the rule engine's reading of the client's text (opt-out words always count);
+    `named` is (service id, professional id) of the names Gemini gave, resolved by the rules'
+    matchers against the salon's own lists.
+    """
+    try:
+        day = date.fromisoformat(reading.date) if reading.date else rules.day
+        at = datetime.strptime(reading.time, "%H:%M").time() if reading.time else rules.at
+    except ValueError:
+        day, at = rules.day, rules.at
+    service_id, professional_id = named
+    return Understanding(
+        intent=reading.intent,
+        opt_out=reading.opt_out or rules.opt_out,
+        affirmative=reading.agrees or rules.affirmative,
+        negative=rules.negative and not reading.agrees,
+        service_id=service_id or rules.service_id,
+        professional_id=professional_id or rules.professional_id,
+        day=day,
+        at=at,
+        part_of_day=rules.part_of_day,
+    )

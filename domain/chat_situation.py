@@ -1,0 +1,167 @@
+"""What the chat agent looks at before it answers: the client's situation in the salon's agenda
+(the campaign offer they may be answering, the slots proposed to them last) and the salon's real
+open slots for what they ask. Pure functions over the agenda.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from typing import Any
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from domain.agenda import Agenda
+from domain.chat_agent import MAX_PROPOSED, ChatContext, OpenOffer, ProposedSlot
+from domain.chat_rules import Understanding
+from domain.errors import OutsideWorkingHoursError, SlotTakenError
+from domain.free_time import check_slot_open, find_free_slots, overlaps
+from domain.models import Agent, Service
+
+CAMPAIGN_AGENTS = frozenset({Agent.PRAZO_CERTO, Agent.ENCHER_AGENDA})
+PARTS_OF_DAY = {
+    "manha": (time(6), time(12)),
+    "tarde": (time(12), time(18)),
+    "noite": (time(18), time(23, 59)),
+}
+SEARCH_DAYS = 7
+SPREAD = timedelta(hours=1)  # real choices: no two proposals within the hour of one another
+LEAD = timedelta(minutes=30)  # the earliest slot the chat offers, from now
+
+
+@dataclass(frozen=True)
+class InboundMessage:
+    """A client's message waiting for its answer, with the slots proposed in its conversation."""
+
+    message_id: UUID
+    conversation_id: UUID
+    client_id: UUID
+    body: str
+    proposed: list[dict[str, Any]]
+
+
+def chat_context(agenda: Agenda, inbound: InboundMessage, now: datetime) -> ChatContext:
+    client = agenda.clients[inbound.client_id]
+    offers = [
+        r
+        for r in agenda.pending.values()
+        if r.appointment_data.client_id == client.id and r.created_by_agent in CAMPAIGN_AGENTS
+    ]
+    offer = max(offers, key=lambda r: r.created_at, default=None)
+    return ChatContext(
+        salon_name=agenda.tenant.name,
+        time_zone=agenda.time_zone,
+        client_first_name=client.name.split(" ")[0],
+        today=agenda.local_date(now),
+        services=tuple(sorted(agenda.services.values(), key=lambda s: s.name)),
+        proposed=tuple(ProposedSlot.model_validate(p) for p in inbound.proposed),
+        open_offer=None
+        if offer is None
+        else OpenOffer(
+            auth_request_id=offer.id,
+            service_name=offer.appointment_data.service_name,
+            professional_name=offer.appointment_data.professional_name,
+            starts_at=offer.appointment_data.starts_at,
+        ),
+    )
+
+
+class Openings:
+    """The salon's open slots as the chat offers them, at one moment (`now`)."""
+
+    def __init__(self, agenda: Agenda, now: datetime) -> None:
+        self._agenda = agenda
+        self._now = now
+        self._busy = agenda.busy()
+
+    def for_request(
+        self, understanding: Understanding, proposed: Sequence[ProposedSlot]
+    ) -> list[ProposedSlot]:
+        """Up to three open slots for the service asked (or that of the slots proposed last)."""
+        service_id = understanding.service_id or (proposed[0].service_id if proposed else None)
+        service = self._agenda.services.get(service_id) if service_id else None
+        if service is None:
+            return []
+        return self._propose(understanding, service)
+
+    def is_open(self, slot: ProposedSlot) -> bool:
+        """Still free: not booked, not proposed to anyone else, inside working hours."""
+        service = self._agenda.services.get(slot.service_id)
+        if service is None or slot.professional_id not in self._agenda.professionals:
+            return False
+        ends_at = slot.starts_at + timedelta(minutes=service.duration_min)
+        if any(
+            b.professional_id == slot.professional_id
+            and overlaps(b.starts_at, b.ends_at, slot.starts_at, ends_at)
+            for b in self._busy
+        ):
+            return False
+        try:
+            check_slot_open(
+                appointments=self._agenda.upcoming.values(),
+                hours=self._agenda.working_hours,
+                professional_id=slot.professional_id,
+                starts_at=slot.starts_at,
+                ends_at=ends_at,
+                time_zone=self._agenda.time_zone,
+            )
+        except (SlotTakenError, OutsideWorkingHoursError):
+            return False
+        return True
+
+    def _window(self, understanding: Understanding) -> tuple[datetime, datetime]:
+        earliest = self._now + LEAD
+        if understanding.day is None:
+            return earliest, earliest + timedelta(days=SEARCH_DAYS)
+        start = datetime.combine(understanding.day, time(0), ZoneInfo(self._agenda.time_zone))
+        return max(start, earliest), start + timedelta(days=1)
+
+    def _propose(self, understanding: Understanding, service: Service) -> list[ProposedSlot]:
+        """The asked time first, then the nearest ones; distinct times."""
+        start, end = self._window(understanding)
+        zone = ZoneInfo(self._agenda.time_zone)
+        part = PARTS_OF_DAY.get(understanding.part_of_day or "")
+        candidates: list[ProposedSlot] = []
+        for professional in self._agenda.professionals.values():
+            if understanding.professional_id not in (None, professional.id):
+                continue
+            if professional.service_ids and service.id not in professional.service_ids:
+                continue
+            for slot in find_free_slots(
+                hours=self._agenda.working_hours,
+                busy=self._busy,
+                professional_id=professional.id,
+                start=start,
+                end=end,
+                duration_min=service.duration_min,
+                time_zone=self._agenda.time_zone,
+            ):
+                local = slot.starts_at.astimezone(zone).time()
+                if part is not None and not part[0] <= local < part[1]:
+                    continue
+                candidates.append(
+                    ProposedSlot(
+                        service_id=service.id,
+                        professional_id=professional.id,
+                        starts_at=slot.starts_at,
+                        service_name=service.name,
+                        professional_name=professional.name,
+                    )
+                )
+        wanted = understanding.at
+
+        def distance(slot: ProposedSlot) -> tuple[float, datetime]:
+            if wanted is None:
+                return 0.0, slot.starts_at
+            local = slot.starts_at.astimezone(zone)
+            target = datetime.combine(local.date(), wanted, zone)
+            return abs((local - target).total_seconds()), slot.starts_at
+
+        chosen: list[ProposedSlot] = []
+        for proposed in sorted(candidates, key=distance):
+            if all(abs(proposed.starts_at - other.starts_at) >= SPREAD for other in chosen):
+                chosen.append(proposed)
+            if len(chosen) == MAX_PROPOSED:
+                break
+        return sorted(chosen, key=lambda s: s.starts_at) if wanted is None else chosen

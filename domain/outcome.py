@@ -1,0 +1,37 @@
+"""What one command decided: its result, the events it reports, the WhatsApp messages it sends
+and how the salon's memory changes — stored together in one transaction by the salon's actor."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Generic, TypeVar
+from uuid import UUID
+
+from domain.agenda import AgendaChange
+from domain.events import EventData
+from domain.vocabulary import MessageKind
+
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class OutboundMessage:
+    """A WhatsApp message to a client, queued in the same transaction as what caused it."""
+
+    message_id: UUID
+    client_id: UUID
+    kind: MessageKind
+    body: str
+    related_id: UUID | None  # the auth request or chat message it is about
+    campaign_run_id: UUID | None = None
+    not_before: datetime | None = None  # marketing waits for the salon's send window
+
+
+@dataclass(frozen=True)
+class Outcome(Generic[R]):
+    result: R
+    events: Sequence[EventData] = ()
+    messages: Sequence[OutboundMessage] = ()
+    change: AgendaChange = field(default_factory=AgendaChange)

@@ -1,0 +1,98 @@
+"""Prazo Certo, pure: each due client gets one real open slot, preferably with their usual
+professional, near their usual weekday and time of day; who is skipped says why."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from domain.agenda import Agenda
+from domain.campaigns import (
+    CampaignOptions,
+    CampaignPlan,
+    FreeTime,
+    Skipped,
+    Suggestion,
+    describe_due,
+    performers,
+    slot_score,
+    window,
+)
+from domain.free_time import Slot
+from domain.recall import CampaignFacts, DueClient, Reach, due_clients
+
+
+def plan_prazo_certo(
+    agenda: Agenda, facts: CampaignFacts, *, now: datetime, options: CampaignOptions
+) -> CampaignPlan:
+    due = due_clients(
+        facts.histories,
+        agenda.services,
+        time_zone=agenda.time_zone,
+        today=agenda.local_date(now),
+        service_id=options.service_id,
+    )
+    reach = Reach.of(agenda, facts)
+    start, end = window(now, options)
+    scope = performers(agenda, None, options.professional_id)
+    free = FreeTime.of(agenda, scope, start, end)
+    suggestions: list[Suggestion] = []
+    skipped: list[Skipped] = []
+    for entry in due:
+        reason = reach.skip_reason(
+            entry.client_id, now=now, frequency_cap_days=options.frequency_cap_days
+        )
+        if reason is None and len(suggestions) >= options.max_suggestions:
+            reason = "run_limit"
+        slot = None if reason else _best_slot(agenda, entry, free, options)
+        if reason is None and slot is None:
+            reason = "no_slot"
+        if reason is not None or slot is None:
+            skipped.append(
+                Skipped(
+                    client_id=entry.client_id,
+                    service_id=entry.service_id,
+                    reason=reason or "no_slot",
+                )
+            )
+            continue
+        free.take(slot)
+        suggestions.append(
+            Suggestion(
+                client_id=entry.client_id,
+                service_id=entry.service_id,
+                professional_id=slot.professional_id,
+                starts_at=slot.starts_at,
+                ends_at=slot.ends_at,
+                offer=options.offer,
+                why=describe_due(entry),
+            )
+        )
+    return CampaignPlan(
+        campaign_type="prazo_certo",
+        total_clients_found=len(due),
+        suggestions=suggestions,
+        skipped=skipped,
+    )
+
+
+def _best_slot(
+    agenda: Agenda, entry: DueClient, free: FreeTime, options: CampaignOptions
+) -> Slot | None:
+    service = agenda.services[entry.service_id]
+    zone = ZoneInfo(agenda.time_zone)
+    best: tuple[tuple[int, int, int, datetime], UUID] | None = None
+    for professional in performers(agenda, service.id, options.professional_id):
+        for start in free.starts(professional.id, service.duration_min):
+            key = slot_score(start, professional.id, entry.history, zone)
+            if best is None or key < best[0]:
+                best = (key, professional.id)
+    if best is None:
+        return None
+    starts_at = best[0][3]
+    return Slot(
+        professional_id=best[1],
+        starts_at=starts_at,
+        ends_at=starts_at + timedelta(minutes=service.duration_min),
+    )

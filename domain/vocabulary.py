@@ -1,0 +1,29 @@
+"""The project's closed word sets, each defined once: every other module imports them from here."""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+# The two campaign agents (also the `created_by_agent` of what they propose).
+CampaignType = Literal["prazo_certo", "encher_agenda"]
+CAMPAIGN_TYPES: tuple[CampaignType, ...] = get_args(CampaignType)
+
+# What started a campaign run.
+CampaignTrigger = Literal["schedule", "manual", "bulk"]
+
+# What a client's WhatsApp message asks, as the chat agent reads it.
+Intent = Literal["booking", "inquiry", "complaint", "hello", "unknown"]
+INTENTS: tuple[Intent, ...] = get_args(Intent)
+
+# Which engine read a client's message.
+Engine = Literal["gemini", "rules"]
+
+# An outbound WhatsApp message: promotional (campaign offers: opt-out and send window apply) or
+# transactional (confirmations, replies: never held).
+MessageKind = Literal["marketing", "transactional"]
+
+# The owner's answer to an auth request.
+Decision = Literal["approve", "reject"]
+
+# The final state of one outbound message, as the sender reports it.
+DeliveryStatus = Literal["sent", "failed", "skipped"]
