@@ -1,6 +1,6 @@
 """The salon actor's approvals part: agents propose bookings, the owner approves or rejects them.
 
-Each command: read what the decision needs → decide (domain/auth_requests.py) → commit. The
+Each command: read what the decision needs → decide (domain/approvals.py) → commit. The
 salon's lock is held across the reads' awaits: without it, two approvals of one slot could both
 find it free before either commits.
 """
@@ -12,7 +12,7 @@ from functools import partial
 from actors.salon_core import SalonCore
 from db import auth_requests as auth_request_queries
 from db import outbox
-from domain import auth_requests
+from domain import approvals, auth_requests
 from domain.commands import (
     AuthRequestCreatedResult,
     CreateAuthRequest,
@@ -38,8 +38,8 @@ class Approvals:
                 )
             )
             if existing is not None:
-                return auth_requests.repeated_proposal(existing, command)
-            outcome = auth_requests.propose_booking(
+                return approvals.repeated_proposal(existing, command)
+            outcome = approvals.propose_booking(
                 core.agenda, command, request_id=core.new_id(), now=core.now()
             )
             return await core.commit(outcome)
@@ -56,8 +56,8 @@ class Approvals:
                         related_id=request.id,
                     )
                 )
-                return auth_requests.stored_decision(request, command, notification_sent=sent)
-            outcome = auth_requests.decide_request(
+                return approvals.stored_decision(request, command, notification_sent=sent)
+            outcome = approvals.decide_request(
                 core.agenda, request, command, new_id=core.new_id, now=core.now()
             )
             return await core.commit(outcome)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, time
-from typing import Literal
 from uuid import UUID
 
 import asyncpg
@@ -19,6 +18,7 @@ from domain.commands import DeliveryOutcome
 from domain.delivery import QueuedMessage
 from domain.errors import StaleAgendaError
 from domain.outcome import OutboundMessage
+from domain.vocabulary import MessageKind
 
 
 async def queue_messages(
@@ -151,7 +151,7 @@ class ClaimedMessage:
     tenant_id: UUID
     message_id: UUID
     client_id: UUID
-    kind: Literal["marketing", "transactional"]
+    kind: MessageKind
     body: str
     attempts: int
     created_at: datetime

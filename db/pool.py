@@ -15,13 +15,18 @@ async def _init_connection(conn: asyncpg.Connection) -> None:
         )
 
 
-async def create_pool(dsn: str, *, max_size: int = 10, min_size: int = 1) -> asyncpg.Pool:
+async def create_pool(
+    dsn: str, *, max_size: int = 10, min_size: int = 1, read_only: bool = False
+) -> asyncpg.Pool:
+    """`read_only`: PostgreSQL refuses any write made through this pool (the ingress's)."""
+    settings = {"default_transaction_read_only": "on"} if read_only else {}
     pool: asyncpg.Pool = await asyncpg.create_pool(
         dsn,
         min_size=min_size,
         max_size=max_size,
         init=_init_connection,
         command_timeout=30,
+        server_settings=settings,
     )
     return pool
 

@@ -21,6 +21,7 @@ from domain.errors import (
     NotFoundError,
     OutsideWorkingHoursError,
     SlotTakenError,
+    StaleAgendaError,
 )
 
 logger = logging.getLogger(__name__)
@@ -45,6 +46,8 @@ DOMAIN_STATUS: dict[type[DomainError], int] = {
     DuplicateCommandError: status.HTTP_409_CONFLICT,
     OutsideWorkingHoursError: status.HTTP_422_UNPROCESSABLE_CONTENT,
     InvalidCommandError: status.HTTP_422_UNPROCESSABLE_CONTENT,
+    # Another writer changed the salon meanwhile; the actor reloaded: the same request again works.
+    StaleAgendaError: status.HTTP_503_SERVICE_UNAVAILABLE,
 }
 
 
@@ -62,7 +65,9 @@ def status_of(error: DomainError) -> int:
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DomainError)
     async def domain_error(request: Request, error: DomainError) -> JSONResponse:
-        return JSONResponse(error_body(error.code, error.message), status_code=status_of(error))
+        code = status_of(error)
+        retry = {"Retry-After": "1"} if code == status.HTTP_503_SERVICE_UNAVAILABLE else None
+        return JSONResponse(error_body(error.code, error.message), status_code=code, headers=retry)
 
     @app.exception_handler(TenantUnavailableError)
     async def tenant_unavailable(request: Request, error: TenantUnavailableError) -> JSONResponse:

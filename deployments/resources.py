@@ -37,7 +37,8 @@ async def open_resources(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
     redis = Redis.from_url(settings.redis_url)
     stream = EventStream(redis, prefix=settings.redis_prefix, maxlen=settings.event_stream_maxlen)
-    pool = await create_pool(settings.database_url, max_size=settings.db_pool_max)
+    # Reads only: every write goes through a salon's actor (PostgreSQL enforces it here).
+    pool = await create_pool(settings.database_url, max_size=settings.db_pool_max, read_only=True)
     # One of each per cluster: every replica asks, the first creates.
     if settings.scheduler_enabled:
         ensure_scheduler(settings)

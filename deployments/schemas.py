@@ -18,6 +18,7 @@ from domain.models import (
     Role,
     Service,
 )
+from domain.vocabulary import Decision
 
 
 class Body(BaseModel):
@@ -37,13 +38,13 @@ class PendingAuthRequests(BaseModel):
 
 
 class ConfirmAuthRequestBody(Body):
-    decision: Literal["approve", "reject"]
+    decision: Decision
     notes: str | None = Field(default=None, max_length=2000)
 
 
 class ConfirmAuthRequestResponse(BaseModel):
     status: Literal["success"]
-    decision: Literal["approve", "reject"]
+    decision: Decision
     auth_request_id: UUID
     appointment_id: UUID | None
     client_notification_sent: bool

@@ -17,6 +17,7 @@ from domain.chat_situation import InboundMessage, Openings, chat_context
 from domain.commands import CreateAuthRequest
 from domain.events import (
     AiResponseData,
+    AuthRequestCreatedData,
     ClientOptedOutData,
     ComplaintReceivedData,
     EventData,
@@ -127,7 +128,7 @@ def _booking(
     *,
     request_id: UUID,
     now: datetime,
-) -> tuple[AuthRequest, Any] | None:
+) -> tuple[AuthRequest, AuthRequestCreatedData] | None:
     """The auth request for the slot the client picked (the decision checked it is open)."""
     slot = decision.book
     if slot is None:

@@ -86,9 +86,11 @@ class Openings:
         return self._propose(understanding, service)
 
     def is_open(self, slot: ProposedSlot) -> bool:
-        """Still free: not booked, not proposed to anyone else, inside working hours."""
+        """Still free: an active professional's, not booked, not proposed to anyone else, inside
+        working hours."""
         service = self._agenda.services.get(slot.service_id)
-        if service is None or slot.professional_id not in self._agenda.professionals:
+        professional = self._agenda.professionals.get(slot.professional_id)
+        if service is None or professional is None or not professional.active:
             return False
         ends_at = slot.starts_at + timedelta(minutes=service.duration_min)
         if any(
@@ -124,7 +126,10 @@ class Openings:
         part = PARTS_OF_DAY.get(understanding.part_of_day or "")
         candidates: list[ProposedSlot] = []
         for professional in self._agenda.professionals.values():
-            if understanding.professional_id not in (None, professional.id):
+            if not professional.active or understanding.professional_id not in (
+                None,
+                professional.id,
+            ):
                 continue
             if professional.service_ids and service.id not in professional.service_ids:
                 continue

@@ -18,6 +18,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict
 
 from config.settings import Settings
 from domain.delivery import SendResult
+from domain.vocabulary import MessageKind
 from integrations.webhook_signature import signature_headers
 
 RETRYABLE_STATUS = frozenset({408, 429})
@@ -36,7 +37,7 @@ class WhatsAppPayload(BaseModel):
     whatsapp_id: str | None
     channel: Literal["whatsapp"] = "whatsapp"
     text: str
-    kind: Literal["marketing", "transactional"]
+    kind: MessageKind
     created_at: AwareDatetime
 
 

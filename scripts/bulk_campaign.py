@@ -25,6 +25,7 @@ from ray.exceptions import ActorUnavailableError
 
 from actors.scheduler_actor import SCHEDULER_NAME
 from domain.commands import CampaignResult
+from domain.vocabulary import CAMPAIGN_TYPES
 
 T = TypeVar("T")
 UNAVAILABLE_ATTEMPTS = 5
@@ -51,7 +52,7 @@ def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--campaign", choices=["prazo_certo", "encher_agenda"], required=True)
+    parser.add_argument("--campaign", choices=CAMPAIGN_TYPES, required=True)
     parser.add_argument("--tenants", default="all", help="'all' or comma-separated tenant ids")
     parser.add_argument("--dry-run", action="store_true", help="preview only; change nothing")
     parser.add_argument("--concurrency", type=int, default=8, help="salons at once (default 8)")

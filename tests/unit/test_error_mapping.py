@@ -17,6 +17,7 @@ from domain.errors import (
     NotFoundError,
     OutsideWorkingHoursError,
     SlotTakenError,
+    StaleAgendaError,
 )
 
 
@@ -62,6 +63,13 @@ def test_unreachable_store_is_503_with_retry_after(error: Exception) -> None:
     assert response.status_code == 503
     assert response.headers["retry-after"] == "5"
     assert response.json()["code"] == "store_unavailable"
+
+
+def test_memory_behind_another_writer_is_503_try_again() -> None:
+    response = client_raising(StaleAgendaError("a client was stored meanwhile")).get("/boom")
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == "1"
+    assert response.json()["code"] == "stale_agenda"
 
 
 def test_unexpected_error_is_500_without_details() -> None:

@@ -8,7 +8,13 @@ from uuid import uuid4
 import pytest
 from pydantic import ValidationError
 
-from domain.events import AppointmentCreated, AuthRequestRejected, parse_event
+from domain.events import (
+    ENVELOPES,
+    EVENT_TYPES,
+    AppointmentCreated,
+    AuthRequestRejected,
+    parse_event,
+)
 
 
 def envelope(event_type: str, data: dict[str, object]) -> dict[str, object]:
@@ -50,3 +56,11 @@ def test_event_ids_start_at_one() -> None:
     raw = envelope("auth_request_rejected", {"auth_request_id": str(uuid4())}) | {"event_id": 0}
     with pytest.raises(ValidationError):
         parse_event(raw)
+
+
+def test_every_event_type_is_named_once_and_maps_its_data() -> None:
+    names = [envelope.model_fields["event_type"].default for envelope in ENVELOPES]
+    assert len(names) == len(set(names)) == len(EVENT_TYPES)
+    for envelope_type in ENVELOPES:
+        data_type = envelope_type.model_fields["data"].annotation
+        assert EVENT_TYPES[data_type] == envelope_type.model_fields["event_type"].default
