@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CHECKS = [
     ["ruff", "check", "."],
     ["ruff", "format", "--check", "."],
-    ["mypy", "domain", "db", "integrations", "actors", "deployments", "scripts"],
+    ["mypy", "domain", "db", "config", "integrations", "actors", "deployments", "scripts"],
 ]
 
 

@@ -191,31 +191,11 @@ def test_serve_status_works_from_a_shell_that_sourced_ray_env(running_up: Runnin
     assert "RUNNING" in result.stdout
 
 
-def test_bulk_job_runs_through_ray_job_submit(running_up: RunningUp) -> None:
-    command = [
-        str(ROOT / ".venv" / "bin" / "ray"),
-        *("job", "submit", "--working-dir", ".", "--"),
-        *("python", "scripts/bulk_campaign.py", "--campaign", "prazo_certo", "--dry-run"),
-    ]
+def run_bulk(running_up: RunningUp, launcher: list[str], campaign: str) -> str:
+    """The bulk job's output, run as `launcher` from a shell that sourced ray.env."""
+    script = ["scripts/bulk_campaign.py", "--campaign", campaign, "--dry-run"]
     result = subprocess.run(
-        command,
-        cwd=ROOT,
-        env=running_up.client_env(),
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "1/1] salons done" in result.stdout
-
-
-def test_bulk_campaign_runs_as_a_plain_driver(running_up: RunningUp) -> None:
-    command = [
-        str(ROOT / ".venv" / "bin" / "python"),
-        *("scripts/bulk_campaign.py", "--campaign", "encher_agenda", "--dry-run"),
-    ]
-    result = subprocess.run(
-        command,
+        [*launcher, *script],
         cwd=ROOT,
         env=running_up.client_env() | {"PYTHONPATH": str(ROOT)},
         capture_output=True,
@@ -223,7 +203,18 @@ def test_bulk_campaign_runs_as_a_plain_driver(running_up: RunningUp) -> None:
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "1/1] salons done" in result.stdout
+    return result.stdout
+
+
+def test_bulk_job_runs_through_ray_job_submit(running_up: RunningUp) -> None:
+    ray_cli = str(ROOT / ".venv" / "bin" / "ray")
+    submit = [ray_cli, "job", "submit", "--working-dir", ".", "--", "python"]
+    assert "1/1] salons done" in run_bulk(running_up, submit, "prazo_certo")
+
+
+def test_bulk_campaign_runs_as_a_plain_driver(running_up: RunningUp) -> None:
+    python = [str(ROOT / ".venv" / "bin" / "python")]
+    assert "1/1] salons done" in run_bulk(running_up, python, "encher_agenda")
 
 
 def test_stop_leaves_no_process_behind(running_up: RunningUp) -> None:

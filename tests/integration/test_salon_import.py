@@ -15,7 +15,8 @@ import pytest
 from db.appointments import insert_appointments
 from db.salon_import import import_salon
 from domain.errors import SalonFileError
-from domain.salon_import import ClientPart
+from domain.models import Appointment
+from domain.salon_import import ClientPart, SalonFile
 from tests.factories import SalonIds, make_appointment, make_salon, make_visit, next_phone
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,25 +32,33 @@ def run_import(path: Path, database_url: str) -> subprocess.CompletedProcess[str
     )
 
 
-async def test_visit_over_a_stored_appointment_is_refused_and_nothing_is_written(
-    pool: asyncpg.Pool,
-) -> None:
+async def salon_with_a_booking(
+    pool: asyncpg.Pool, *, client: str, minutes_after_visit: int
+) -> tuple[SalonFile, SalonIds, Appointment]:
+    """An imported salon, and an appointment booked since with Carol near `make_visit()`'s time."""
     salon = make_salon()
     async with pool.acquire() as conn, conn.transaction():
         await import_salon(conn, salon)
     ids = SalonIds(salon)
-    at = make_visit().starts_at
+    at = make_visit().starts_at + timedelta(minutes=minutes_after_visit)
     booked = make_appointment(
-        client_id=ids.of("client", "c1"),
+        client_id=ids.of("client", client),
         professional_id=ids.of("professional", "carol"),
         service_id=ids.of("service", "corte"),
-        starts_at=at + timedelta(minutes=30),
-        ends_at=at + timedelta(minutes=90),
+        starts_at=at,
+        ends_at=at + timedelta(minutes=60),
     )
     async with pool.acquire() as conn:
         await insert_appointments(
             conn, tenant_id=ids.tenant, appointments=[booked], source="manual"
         )
+    return salon, ids, booked
+
+
+async def test_visit_over_a_stored_appointment_is_refused_and_nothing_is_written(
+    pool: asyncpg.Pool,
+) -> None:
+    salon, ids, booked = await salon_with_a_booking(pool, client="c1", minutes_after_visit=30)
     newcomer = ClientPart(key="new", name="Nova", phone=next_phone(), visits=[make_visit()])
     again = salon.model_copy(update={"clients": [*salon.clients, newcomer]})
     with pytest.raises(SalonFileError) as refused:
@@ -101,22 +110,7 @@ async def test_import_script_refusal_leaves_no_part_of_the_file_behind(
     tmp_path: Path, database_url: str, pool: asyncpg.Pool
 ) -> None:
     """A conflict found by the database (an appointment booked since) rolls back the import."""
-    salon = make_salon()
-    async with pool.acquire() as conn, conn.transaction():
-        await import_salon(conn, salon)
-    ids = SalonIds(salon)
-    at = make_visit().starts_at
-    booked = make_appointment(
-        client_id=ids.of("client", "c2"),
-        professional_id=ids.of("professional", "carol"),
-        service_id=ids.of("service", "corte"),
-        starts_at=at,
-        ends_at=at + timedelta(minutes=60),
-    )
-    async with pool.acquire() as conn:
-        await insert_appointments(
-            conn, tenant_id=ids.tenant, appointments=[booked], source="manual"
-        )
+    salon, ids, booked = await salon_with_a_booking(pool, client="c2", minutes_after_visit=0)
     renamed = salon.tenant.model_copy(update={"name": "Renamed"})
     newcomer = ClientPart(key="new", name="Nova", phone=next_phone(), visits=[make_visit()])
     again = salon.model_copy(update={"tenant": renamed, "clients": [*salon.clients, newcomer]})
