@@ -242,7 +242,6 @@ class ChatDesk:
             reading.professional,
             services=services,
             professionals=professionals,
-            today=context.today,
         )
         return Reading(from_reading(reading, rules, named=named), "gemini", reading.reply)
 

@@ -27,13 +27,13 @@ class Deliveries:
                 )
             )
             outcome = record_deliveries(command, queued)
-            moving = {q.message_id for q in queued}
+            latest = {o.message_id: o for o in command.outcomes}  # one outcome per message
             return await core.commit(
                 outcome,
                 store=partial(
                     outbox.record_outcomes,
                     tenant_id=core.tenant_id,
-                    outcomes=[o for o in command.outcomes if o.message_id in moving],
+                    outcomes=[latest[q.message_id] for q in queued],
                     at=core.now(),
                 ),
             )

@@ -2,7 +2,8 @@
 
 `Salon.handle(command)` looks the command's type up in the handler table and returns what that
 part answers: the `R` of `Command[R]`. A command's whole path is its part (actors/approvals.py,
-campaigns.py, chat_desk.py, deliveries.py), its decision in domain/ and its rows in db/; the core
+appointments.py, campaigns.py, chat_desk.py, deliveries.py, salon_profile.py), its decision in
+domain/ and its rows in db/; the core
 (actors/salon_core.py) holds the lock, the agenda, the commit and publishing for all of them.
 This is plain Python: tests build and await it without Ray; `TenantHost` hosts many in a process.
 """
@@ -16,22 +17,28 @@ from uuid import UUID, uuid4
 
 import asyncpg
 
+from actors.appointments import Appointments
 from actors.approvals import Approvals
 from actors.campaigns import Campaigns
 from actors.chat_desk import ChatDesk, ChatObserver
 from actors.deliveries import Deliveries
 from actors.salon_core import SalonCore, utc_now
+from actors.salon_profile import SalonProfile
 from domain.agenda import Agenda
 from domain.commands import (
     Command,
+    CompleteEndedAppointments,
     CreateAuthRequest,
     DecideAuthRequest,
+    MarkAppointment,
+    MoveAppointment,
     ReceiveMessage,
     RecordDeliveries,
     ResumeWork,
     RunCampaign,
     SendOwnerMessage,
     SetCampaignSchedule,
+    SetSalonSettings,
 )
 from integrations.event_stream import EventStream
 from integrations.llm import LanguageModel
@@ -59,6 +66,8 @@ class Salon:
         self.campaigns = Campaigns(self.core, send_window=send_window)
         self.chat = ChatDesk(self.core, llm=llm, observer=observer)
         self.deliveries = Deliveries(self.core)
+        self.appointments = Appointments(self.core)
+        self.profile = SalonProfile(self.core)
         # The one handler table: each command type, the part's method that answers it.
         self.handlers: dict[type[Command[Any]], Handler] = {
             CreateAuthRequest: self.approvals.create,
@@ -69,6 +78,10 @@ class Salon:
             SendOwnerMessage: self.chat.send_owner_message,
             ResumeWork: self.chat.resume,
             RecordDeliveries: self.deliveries.record,
+            MarkAppointment: self.appointments.mark,
+            MoveAppointment: self.appointments.move,
+            CompleteEndedAppointments: self.appointments.complete_ended,
+            SetSalonSettings: self.profile.set_settings,
         }
 
     @property

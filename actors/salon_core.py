@@ -33,7 +33,8 @@ logger = logging.getLogger(__name__)
 R = TypeVar("R")
 T = TypeVar("T")
 Store = Callable[[asyncpg.Connection], Awaitable[None]]
-# PostgreSQL refused a row that memory allowed: another writer got there first.
+# PostgreSQL refused a row that memory (or a read just before) allowed: another writer got there
+# first. Nothing is stored; memory is reloaded so the next command decides on fresh data.
 STALE_MEMORY = (SlotTakenError, AlreadyDecidedError, StaleAgendaError)
 
 
@@ -95,13 +96,15 @@ class SalonCore:
         """
         change = outcome.change
         tenant_id = self.tenant_id
+        if store is None and outcome.changes_nothing:
+            return outcome.result
         try:
             async with self._pool.acquire() as conn, conn.transaction():
                 if change.clients_added:
                     await insert_clients(conn, tenant_id=tenant_id, clients=change.clients_added)
                 if store is not None:
                     await store(conn)
-                await store_change(conn, tenant_id=tenant_id, change=change)
+                await store_change(conn, tenant_id=tenant_id, change=change, at=self.now())
                 await outbox.queue_messages(conn, tenant_id=tenant_id, messages=outcome.messages)
                 events = await event_queries.append_events(
                     conn, tenant_id=tenant_id, payloads=outcome.events, occurred_at=self.now()

@@ -10,24 +10,32 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Collection
+from collections.abc import Awaitable, Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 from uuid import UUID
 
 import asyncpg
 
 from config.settings import Settings
 from db import campaigns as campaign_queries
-from db.agenda import tenants_with_unfinished_work
+from db.agenda import tenants_with_ended_bookings, tenants_with_unfinished_work
 from db.read.campaigns import list_schedules
 from domain.campaigns import CampaignOptions
-from domain.commands import CampaignResult, RunCampaign
+from domain.commands import (
+    CampaignResult,
+    Command,
+    CompleteEndedAppointments,
+    ResumeWork,
+    RunCampaign,
+)
 from domain.schedule import DueRun, due_runs
 
 logger = logging.getLogger(__name__)
 Dispatch = Callable[[UUID, RunCampaign], Awaitable[CampaignResult]]
-Resume = Callable[[UUID], Awaitable[object]]
+# Sends upkeep commands to a salon (ResumeWork, CompleteEndedAppointments): the directory's send.
+Upkeep = Callable[[UUID, Command[Any]], Awaitable[object]]
 # Work older than this without an answer or a publication was left by a process that died.
 UNFINISHED_AFTER = timedelta(minutes=1)
 
@@ -56,10 +64,10 @@ class SchedulerCore:
         settings: Settings,
         pool: asyncpg.Pool,
         dispatch: Dispatch,
-        resume: Resume | None = None,
+        upkeep: Upkeep | None = None,
     ) -> None:
         self._settings = settings
-        self._resume = resume
+        self._upkeep = upkeep
         self._pool = pool
         self._dispatch = dispatch
         self._semaphore = asyncio.Semaphore(settings.scheduler_concurrency)
@@ -84,6 +92,7 @@ class SchedulerCore:
         ]
         report = StepReport(due=len(due), already_done=len(done), dispatched=len(todo))
         await self._wake_unfinished(now, tenant_ids)
+        await self._complete_ended(now, tenant_ids)
         outcomes = await asyncio.gather(*(self._run(run) for run in todo), return_exceptions=True)
         for run, outcome in zip(todo, outcomes, strict=True):
             if isinstance(outcome, BaseException):
@@ -95,15 +104,38 @@ class SchedulerCore:
     async def _wake_unfinished(self, now: datetime, tenant_ids: Collection[UUID] | None) -> None:
         """Wake salons whose messages or events a dead process left behind (after any restart,
         even of the whole cluster, their actors are created on this call and finish the work)."""
-        if self._resume is None:
-            return
         async with self._pool.acquire() as conn:
             found = await tenants_with_unfinished_work(conn, older_than=now - UNFINISHED_AFTER)
-        wanted = [t for t in found if tenant_ids is None or t in tenant_ids]
-        outcomes = await asyncio.gather(*(self._resume(t) for t in wanted), return_exceptions=True)
+        await self._send_each(
+            {t: ResumeWork() for t in found}, tenant_ids, "waking unfinished work"
+        )
+
+    async def _complete_ended(self, now: datetime, tenant_ids: Collection[UUID] | None) -> None:
+        """Bookings that ended longer ago than their salon's delay, and nobody marked, complete
+        (through the salon's actor: events, memory and the recall history at once)."""
+        defaults = self._settings.salon_defaults()
+        async with self._pool.acquire() as conn:
+            found = await tenants_with_ended_bookings(conn, now=now, defaults=defaults)
+        commands = {t: CompleteEndedAppointments(ended_before=at) for t, at in found.items()}
+        await self._send_each(commands, tenant_ids, "completing ended bookings")
+
+    async def _send_each(
+        self,
+        commands: Mapping[UUID, Command[Any]],
+        tenant_ids: Collection[UUID] | None,
+        what: str,
+    ) -> None:
+        """One upkeep command per salon, salons concurrently; a failure is logged, not raised."""
+        if self._upkeep is None:
+            return
+        upkeep = self._upkeep
+        wanted = [t for t in commands if tenant_ids is None or t in tenant_ids]
+        outcomes = await asyncio.gather(
+            *(upkeep(t, commands[t]) for t in wanted), return_exceptions=True
+        )
         for tenant_id, outcome in zip(wanted, outcomes, strict=True):
             if isinstance(outcome, BaseException):
-                logger.warning("tenant %s: waking unfinished work failed: %r", tenant_id, outcome)
+                logger.warning("tenant %s: %s failed: %r", tenant_id, what, outcome)
 
     async def tenant_ids(self) -> list[UUID]:
         async with self._pool.acquire() as conn:

@@ -20,7 +20,7 @@ from actors.directory import TenantDirectory
 from actors.scheduler import SchedulerCore, StepReport, campaign_options
 from config.settings import Settings
 from db.pool import create_pool
-from domain.commands import CampaignResult, ResumeWork, RunCampaign
+from domain.commands import CampaignResult, RunCampaign
 from domain.vocabulary import CampaignType
 
 logger = logging.getLogger(__name__)
@@ -51,7 +51,7 @@ class CampaignScheduler:
     async def _ensure_core(self) -> SchedulerCore:
         if self._core is None:
             pool = await create_pool(self._settings.database_url, max_size=4)
-            self._core = SchedulerCore(self._settings, pool, self._dispatch, self._resume)
+            self._core = SchedulerCore(self._settings, pool, self._dispatch, self._directory.send)
         return self._core
 
     async def _dispatch(self, tenant_id: UUID, command: RunCampaign) -> CampaignResult:
@@ -67,9 +67,6 @@ class CampaignScheduler:
         if result.stats.suggestions_created > 0:  # Ray counters refuse to add zero
             self._suggestions.inc(result.stats.suggestions_created, tags)
         return result
-
-    async def _resume(self, tenant_id: UUID) -> object:
-        return await self._directory.send(tenant_id, ResumeWork())
 
     async def tenant_ids(self) -> list[str]:
         """Every salon's id (for bulk jobs, which hold no database credentials)."""

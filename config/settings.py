@@ -1,7 +1,8 @@
 """One Settings object (prefix AGENDA_), built inside each process and passed as an argument.
 
-One rule decides what reaches another process and how: secrets and server addresses
-(`FROM_ENVIRONMENT`) only through the environment of the Ray cluster's processes; every other
+One rule decides what reaches another process and how: secrets, server addresses and the
+environment's name (`FROM_ENVIRONMENT`) only through the environment of the Ray cluster's
+processes; every other
 option also as plain values — an actor is created with `settings.for_actor()` and rebuilds
 `Settings(**options)` (its environment fills in the rest), and the Serve application accepts the
 same names as `args`. So every actor sees its creator's settings, whoever creates it first.
@@ -17,13 +18,20 @@ from typing import Any
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-# Never actor arguments, application args or files: only the processes' environment.
+from domain.salon_settings import MAX_AUTO_COMPLETE_AFTER_H, SalonSettings
+
+# Never actor arguments, application args or files: only the processes' environment. Secrets,
+# server addresses (a webhook URL may hold a secret path), and `environment`, which relaxes the
+# secret checks: a file must not be able to switch a production cluster into development.
 FROM_ENVIRONMENT = frozenset(
     {
+        "environment",
         "jwt_secret",
         "n8n_webhook_secret",
         "n8n_auth_token",
+        "n8n_outbound_url",
         "gemini_api_key",
+        "gemini_base_url",
         "database_url",
         "redis_url",
     }
@@ -76,6 +84,9 @@ class Settings(BaseSettings):
     scheduler_enabled: bool = True
     scheduler_interval_s: float = Field(default=30.0, gt=0)
     scheduler_concurrency: int = Field(default=8, ge=1)
+    # Defaults of each salon's own settings (salon_settings; the owner changes them per salon).
+    auto_complete: bool = True
+    auto_complete_after_h: int = Field(default=12, ge=0, le=MAX_AUTO_COMPLETE_AFTER_H)
 
     # The WhatsApp sender: posts to n8n (empty URL: messages wait in the outbox).
     n8n_outbound_url: str = ""
@@ -133,6 +144,12 @@ class Settings(BaseSettings):
     def for_actor(self) -> dict[str, Any]:
         """The plain options an actor is created with; it rebuilds `Settings(**options)`."""
         return self.model_dump(mode="json", include=set(self.plain_fields()))
+
+    def salon_defaults(self) -> SalonSettings:
+        """What a salon that never changed its own settings uses."""
+        return SalonSettings(
+            auto_complete=self.auto_complete, auto_complete_after_h=self.auto_complete_after_h
+        )
 
     def process_environment(self) -> dict[str, str]:
         """Every setting as the environment of another process (a Ray cluster started by tests

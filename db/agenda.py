@@ -9,7 +9,7 @@ from uuid import UUID
 import asyncpg
 
 from db import auth_requests, clients
-from db.appointments import insert_appointments
+from db.appointments import insert_appointments, update_appointments
 from db.read.agenda import (
     APPOINTMENT_COLUMNS,
     get_tenant,
@@ -18,6 +18,7 @@ from db.read.agenda import (
 )
 from domain.agenda import Agenda, AgendaChange
 from domain.models import Appointment, Client, Service, WorkingHours
+from domain.salon_settings import SalonSettings
 
 
 async def load_agenda(conn: asyncpg.Connection, *, tenant_id: UUID, now: datetime) -> Agenda:
@@ -61,7 +62,9 @@ async def load_agenda(conn: asyncpg.Connection, *, tenant_id: UUID, now: datetim
     )
 
 
-async def store_change(conn: asyncpg.Connection, *, tenant_id: UUID, change: AgendaChange) -> None:
+async def store_change(
+    conn: asyncpg.Connection, *, tenant_id: UUID, change: AgendaChange, at: datetime
+) -> None:
     """The change's rows, inside the caller's transaction, in the order their keys need.
 
     New clients are stored by the caller first (what else a command stores may refer to them);
@@ -77,8 +80,14 @@ async def store_change(conn: asyncpg.Connection, *, tenant_id: UUID, change: Age
         )
     if change.appointments_added:
         await insert_appointments(conn, tenant_id=tenant_id, appointments=change.appointments_added)
+    if change.appointments_updated:
+        await update_appointments(
+            conn, tenant_id=tenant_id, updates=change.appointments_updated, at=at
+        )
     if change.clients_opted_out:
         await clients.opt_out(conn, tenant_id=tenant_id, client_ids=change.clients_opted_out)
+    if change.whatsapp_ids:
+        await clients.fill_whatsapp_ids(conn, tenant_id=tenant_id, whatsapp_ids=change.whatsapp_ids)
 
 
 async def tenants_with_unfinished_work(
@@ -95,3 +104,30 @@ async def tenants_with_unfinished_work(
         older_than,
     )
     return [row["tenant_id"] for row in rows]
+
+
+async def tenants_with_ended_bookings(
+    conn: asyncpg.Connection, *, now: datetime, defaults: SalonSettings
+) -> dict[UUID, datetime]:
+    """Salons with bookings that ended longer ago than their auto-complete delay, and the moment
+    before which theirs count as ended (salons that turned auto-complete off are left out)."""
+    rows = await conn.fetch(
+        """
+        SELECT w.tenant_id, w.ended_before
+        FROM (
+            SELECT t.id AS tenant_id,
+                   $1::timestamptz - make_interval(
+                       hours => coalesce(s.auto_complete_after_h, $2)) AS ended_before
+            FROM tenant t LEFT JOIN salon_settings s ON s.tenant_id = t.id
+            WHERE coalesce(s.auto_complete, $3)
+        ) w
+        WHERE EXISTS (
+            SELECT 1 FROM appointment a
+            WHERE a.tenant_id = w.tenant_id AND a.status = 'booked' AND a.ends_at < w.ended_before
+        )
+        """,
+        now,
+        defaults.auto_complete_after_h,
+        defaults.auto_complete,
+    )
+    return {row["tenant_id"]: row["ended_before"] for row in rows}

@@ -1,13 +1,16 @@
-"""Writes of the appointment aggregate; the database's exclusion constraint is the last word."""
+"""Writes and the actor's own reads of appointments; the exclusion constraint is the last word."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from uuid import UUID
 
 import asyncpg
 
-from domain.errors import SlotTakenError
+from db.read.agenda import APPOINTMENT_COLUMNS
+from domain.agenda import AppointmentUpdate
+from domain.errors import SlotTakenError, StaleAgendaError
 from domain.models import Appointment
 
 
@@ -47,8 +50,78 @@ async def insert_appointments(
             ],
         )
     except asyncpg.ExclusionViolationError as error:
-        first = appointments[0]
+        wanted = ", ".join(
+            f"{a.starts_at.isoformat()}–{a.ends_at.isoformat()}" for a in appointments
+        )
         raise SlotTakenError(
-            f"the professional already has an appointment overlapping "
-            f"{first.starts_at.isoformat()}–{first.ends_at.isoformat()}"
+            f"the professional already has an appointment overlapping {wanted}"
         ) from error
+
+
+async def update_appointments(
+    conn: asyncpg.Connection,
+    *,
+    tenant_id: UUID,
+    updates: Sequence[AppointmentUpdate],
+    at: datetime,
+) -> None:
+    """Store marks and moves, each only if the row is still as the decision saw it."""
+    try:
+        stored = await conn.fetch(
+            """
+            UPDATE appointment AS a
+            SET status = u.status, status_reason = u.reason, status_changed_by = u.changed_by,
+                status_changed_at = $2, starts_at = u.starts_at, ends_at = u.ends_at,
+                professional_id = u.professional_id, updated_at = $2
+            FROM unnest($3::uuid[], $4::text[], $5::text[], $6::uuid[], $7::timestamptz[],
+                        $8::timestamptz[], $9::uuid[], $10::text[], $11::timestamptz[])
+                 AS u(id, status, reason, changed_by, starts_at, ends_at, professional_id,
+                      was_status, was_starts_at)
+            WHERE a.tenant_id = $1 AND a.id = u.id
+              AND a.status = u.was_status AND a.starts_at = u.was_starts_at
+            RETURNING a.id
+            """,
+            tenant_id,
+            at,
+            [u.after.id for u in updates],
+            [u.after.status.value for u in updates],
+            [u.after.status_reason for u in updates],
+            [u.changed_by for u in updates],
+            [u.after.starts_at for u in updates],
+            [u.after.ends_at for u in updates],
+            [u.after.professional_id for u in updates],
+            [u.before.status.value for u in updates],
+            [u.before.starts_at for u in updates],
+        )
+    except asyncpg.ExclusionViolationError as error:
+        raise SlotTakenError(
+            "the professional already has an appointment overlapping the new time"
+        ) from error
+    if len(stored) != len(updates):
+        raise StaleAgendaError("an appointment was changed meanwhile by another writer")
+
+
+async def get_appointment(
+    conn: asyncpg.Connection, *, tenant_id: UUID, appointment_id: UUID
+) -> Appointment | None:
+    row = await conn.fetchrow(
+        f"SELECT {APPOINTMENT_COLUMNS} FROM appointment WHERE tenant_id = $1 AND id = $2",
+        tenant_id,
+        appointment_id,
+    )
+    return None if row is None else Appointment(**dict(row))
+
+
+async def ended_bookings(
+    conn: asyncpg.Connection, *, tenant_id: UUID, ended_before: datetime, limit: int
+) -> list[Appointment]:
+    """Bookings of the salon that ended before `ended_before` and were never marked."""
+    rows = await conn.fetch(
+        f"""SELECT {APPOINTMENT_COLUMNS} FROM appointment
+            WHERE tenant_id = $1 AND status = 'booked' AND ends_at < $2
+            ORDER BY ends_at, id LIMIT $3""",
+        tenant_id,
+        ended_before,
+        limit,
+    )
+    return [Appointment(**dict(row)) for row in rows]

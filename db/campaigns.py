@@ -48,9 +48,14 @@ async def load_histories(
 
 async def load_facts(conn: asyncpg.Connection, *, tenant_id: UUID, time_zone: str) -> CampaignFacts:
     """What a campaign run reads besides the agenda: histories and last offers per client."""
+    booked = await conn.fetch(
+        "SELECT DISTINCT client_id FROM appointment WHERE tenant_id = $1 AND status = 'booked'",
+        tenant_id,
+    )
     return CampaignFacts(
         histories=await load_histories(conn, tenant_id=tenant_id, time_zone=time_zone),
         last_marketing_at=await last_marketing_at(conn, tenant_id=tenant_id),
+        booked_client_ids=frozenset(row["client_id"] for row in booked),
     )
 
 

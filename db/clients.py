@@ -46,6 +46,20 @@ async def insert_clients(
         raise StaleAgendaError("a client with this phone was stored meanwhile by another writer")
 
 
+async def fill_whatsapp_ids(
+    conn: asyncpg.Connection, *, tenant_id: UUID, whatsapp_ids: Sequence[tuple[UUID, str]]
+) -> None:
+    """Keep the WhatsApp id as received for clients stored without one (never overwrite one)."""
+    await conn.execute(
+        """UPDATE client AS c SET whatsapp_id = w.whatsapp_id, updated_at = now()
+           FROM unnest($2::uuid[], $3::text[]) AS w(id, whatsapp_id)
+           WHERE c.tenant_id = $1 AND c.id = w.id AND c.whatsapp_id IS NULL""",
+        tenant_id,
+        [client_id for client_id, _ in whatsapp_ids],
+        [whatsapp_id for _, whatsapp_id in whatsapp_ids],
+    )
+
+
 async def opt_out(conn: asyncpg.Connection, *, tenant_id: UUID, client_ids: Sequence[UUID]) -> None:
     await conn.execute(
         """UPDATE client SET marketing_opt_out = true, updated_at = now()

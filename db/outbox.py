@@ -81,7 +81,8 @@ async def record_outcomes(
     outcomes: Sequence[DeliveryOutcome],
     at: datetime,
 ) -> None:
-    """Move queued messages to their final status (rows already final are never moved again)."""
+    """Move queued messages to their final status; each must still be queued (the caller read
+    them so, under the salon's lock): one that moved meanwhile is a StaleAgendaError."""
     if not outcomes:
         return
     moved = await conn.execute(

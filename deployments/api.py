@@ -10,6 +10,7 @@ from deployments import (
     routes_automations,
     routes_chat,
     routes_health,
+    routes_salon,
     routes_session,
     routes_sync,
     routes_webhooks,
@@ -40,6 +41,7 @@ def create_api(settings: Settings) -> FastAPI:
     app.include_router(routes_agenda.router)
     app.include_router(routes_automations.router)
     app.include_router(routes_chat.router)
+    app.include_router(routes_salon.router)
     app.include_router(routes_webhooks.router)
     app.include_router(websocket.router)
     mount_console(app, settings)

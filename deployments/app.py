@@ -15,7 +15,7 @@ from ray.serve import Application
 from config.settings import Settings
 from deployments.api import create_api
 
-# Any option but secrets and server addresses (those come only from the environment).
+# Any option but those that come only from the environment (config/settings.py FROM_ENVIRONMENT).
 ALLOWED_ARGS = Settings.plain_fields()
 
 

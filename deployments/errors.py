@@ -15,8 +15,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from actors.errors import TenantUnavailableError
 from domain.errors import (
     AlreadyDecidedError,
+    AppointmentNotStartedError,
     DomainError,
     DuplicateCommandError,
+    IllegalTransitionError,
     InvalidCommandError,
     NotFoundError,
     OutsideWorkingHoursError,
@@ -44,6 +46,8 @@ DOMAIN_STATUS: dict[type[DomainError], int] = {
     SlotTakenError: status.HTTP_409_CONFLICT,
     AlreadyDecidedError: status.HTTP_409_CONFLICT,
     DuplicateCommandError: status.HTTP_409_CONFLICT,
+    IllegalTransitionError: status.HTTP_409_CONFLICT,
+    AppointmentNotStartedError: status.HTTP_409_CONFLICT,
     OutsideWorkingHoursError: status.HTTP_422_UNPROCESSABLE_CONTENT,
     InvalidCommandError: status.HTTP_422_UNPROCESSABLE_CONTENT,
     # Another writer changed the salon meanwhile; the actor reloaded: the same request again works.

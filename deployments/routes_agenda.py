@@ -1,13 +1,17 @@
-"""Read endpoints the dashboard draws its Calendar and tables from (read-only queries)."""
+"""The Calendar and the dashboard's tables (read-only queries), and the salon marking or moving
+an appointment (through the salon's actor)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from typing import Annotated
+from datetime import date as date_type
+from datetime import time as time_type
+from typing import Annotated, Self
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, HTTPException, Query, status
+from pydantic import AwareDatetime, Field, model_validator
 
 from db.read.agenda import (
     client_names,
@@ -22,10 +26,13 @@ from deployments.resources import Deps
 from deployments.schemas import (
     AppointmentList,
     AppointmentOut,
+    Body,
     ClientPage,
     ProfessionalList,
     ServiceList,
 )
+from domain.commands import MarkAppointment, MoveAppointment
+from domain.vocabulary import AppointmentMark
 
 router = APIRouter(prefix="/api/v1", tags=["agenda"])
 MAX_RANGE_DAYS = 62
@@ -96,3 +103,70 @@ async def clients(
             conn, tenant_id=user.tenant_id, limit=limit, offset=offset, search=search
         )
     return ClientPage(data=page, total=total, limit=limit, offset=offset)
+
+
+class MarkBody(Body):
+    status: AppointmentMark
+    reason: str | None = Field(default=None, max_length=500)
+    notify_client: bool = Field(default=True, description="a cancellation is told to the client")
+
+
+class MoveBody(Body):
+    """The new start: `starts_at` (with its offset), or `date` and `time` in the salon's zone."""
+
+    starts_at: AwareDatetime | None = None
+    date: date_type | None = None
+    time: time_type | None = None
+    professional_id: UUID | None = Field(default=None, description="another professional")
+    notify_client: bool = True
+
+    @model_validator(mode="after")
+    def one_start(self) -> Self:
+        if (self.starts_at is None) == (self.date is None or self.time is None):
+            raise ValueError("give either starts_at, or date and time (the salon's local time)")
+        return self
+
+
+@router.post(
+    "/appointments/{appointment_id}/status",
+    response_model=AppointmentOut,
+    responses={404: {"description": "unknown"}, 409: {"description": "illegal transition"}},
+)
+async def mark_appointment(
+    appointment_id: UUID, body: MarkBody, user: CurrentUser, deps: Deps
+) -> AppointmentOut:
+    """Mark a visit completed or no-show, or cancel a booking (owner and staff)."""
+    command = MarkAppointment(
+        appointment_id=appointment_id,
+        status=body.status,
+        reason=body.reason,
+        changed_by=user.sub,
+        notify_client=body.notify_client,
+    )
+    view = await deps.directory.send(user.tenant_id, command)
+    return AppointmentOut(**view.model_dump())
+
+
+@router.post(
+    "/appointments/{appointment_id}/move",
+    response_model=AppointmentOut,
+    responses={404: {"description": "unknown"}, 409: {"description": "slot taken or started"}},
+)
+async def move_appointment(
+    appointment_id: UUID, body: MoveBody, user: CurrentUser, deps: Deps
+) -> AppointmentOut:
+    """Move a booking (owner and staff): the same rules as a booking."""
+    starts_at = body.starts_at
+    if starts_at is None and body.date is not None and body.time is not None:
+        async with deps.pool.acquire() as conn:
+            tenant = await get_tenant(conn, tenant_id=user.tenant_id)
+        starts_at = datetime.combine(body.date, body.time, ZoneInfo(tenant.time_zone))
+    command = MoveAppointment(
+        appointment_id=appointment_id,
+        starts_at=starts_at,
+        professional_id=body.professional_id,
+        changed_by=user.sub,
+        notify_client=body.notify_client,
+    )
+    view = await deps.directory.send(user.tenant_id, command)
+    return AppointmentOut(**view.model_dump())

@@ -61,6 +61,7 @@ class AppointmentOut(BaseModel):
     date: str
     time: str
     status: AppointmentStatus
+    status_reason: str | None = None
     price_cents: int
     auth_request_id: UUID | None
 

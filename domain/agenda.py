@@ -2,6 +2,7 @@
 
 `db/agenda.py` loads it; decisions read it and say what changes as an `AgendaChange`; the actor
 applies that change only after PostgreSQL committed it, so memory never runs ahead of the truth.
+(A row memory did not know, read from PostgreSQL, may be added as read: it is the truth too.)
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from domain.errors import NotFoundError
 from domain.free_time import Busy, busy_from
 from domain.models import (
     Appointment,
+    AppointmentStatus,
     AuthRequest,
     Client,
     Professional,
@@ -25,6 +27,15 @@ from domain.models import (
 
 
 @dataclass(frozen=True)
+class AppointmentUpdate:
+    """An appointment as it was, and as it is now (stored only if it still was as it was)."""
+
+    before: Appointment
+    after: Appointment
+    changed_by: UUID | None = None  # None: it completed by itself
+
+
+@dataclass(frozen=True)
 class AgendaChange:
     """What a committed command changed in the salon's memory."""
 
@@ -32,7 +43,10 @@ class AgendaChange:
     requests_added: tuple[AuthRequest, ...] = ()
     requests_decided: tuple[AuthRequest, ...] = ()  # no longer pending
     appointments_added: tuple[Appointment, ...] = ()
+    appointments_updated: tuple[AppointmentUpdate, ...] = ()  # marked or moved
     clients_opted_out: tuple[UUID, ...] = ()
+    # (client, WhatsApp id as received) for clients stored without one: kept from now on.
+    whatsapp_ids: tuple[tuple[UUID, str], ...] = ()
 
 
 @dataclass
@@ -51,8 +65,12 @@ class Agenda:
     def time_zone(self) -> str:
         return self.tenant.time_zone
 
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone)
+
     def local_date(self, moment: datetime) -> date:
-        return moment.astimezone(ZoneInfo(self.time_zone)).date()
+        return moment.astimezone(self.zone).date()
 
     def apply(self, change: AgendaChange) -> None:
         for client in change.clients_added:
@@ -63,9 +81,18 @@ class Agenda:
             self.pending.pop(request.id, None)
         for appointment in change.appointments_added:
             self.upcoming[appointment.id] = appointment
+        for appointment in (update.after for update in change.appointments_updated):
+            # A cancelled one frees its time at once; an old one memory did not hold stays out.
+            if appointment.status == AppointmentStatus.CANCELLED:
+                self.upcoming.pop(appointment.id, None)
+            elif appointment.id in self.upcoming or appointment.status == AppointmentStatus.BOOKED:
+                self.upcoming[appointment.id] = appointment
         for client_id in change.clients_opted_out:
             if (known := self.clients.get(client_id)) is not None:
                 self.clients[client_id] = known.model_copy(update={"marketing_opt_out": True})
+        for client_id, whatsapp_id in change.whatsapp_ids:
+            if (known := self.clients.get(client_id)) is not None and not known.whatsapp_id:
+                self.clients[client_id] = known.model_copy(update={"whatsapp_id": whatsapp_id})
 
     def busy(self) -> list[Busy]:
         """Time that cannot be offered: bookings, and slots already proposed to someone."""
@@ -79,7 +106,10 @@ class Agenda:
         ]
 
     def booked_client_ids(self) -> frozenset[UUID]:
-        return frozenset(a.client_id for a in self.upcoming.values() if a.blocks_time)
+        """Clients with a booking not yet marked (a visit that happened is marked completed)."""
+        return frozenset(
+            a.client_id for a in self.upcoming.values() if a.status == AppointmentStatus.BOOKED
+        )
 
     def pending_client_ids(self) -> frozenset[UUID]:
         return frozenset(r.appointment_data.client_id for r in self.pending.values())

@@ -13,10 +13,9 @@ from uuid import UUID
 from domain.agenda import Agenda, AgendaChange
 from domain.auth_requests import (
     approve,
-    build_appointment_data,
     ensure_pending,
-    new_request,
     reject,
+    request_for,
 )
 from domain.commands import (
     AuthRequestCreatedResult,
@@ -35,30 +34,22 @@ def propose_booking(
     agenda: Agenda, command: CreateAuthRequest, *, request_id: UUID, now: datetime
 ) -> Outcome[AuthRequestCreatedResult]:
     """An agent's proposal for a real open slot of this salon, pending the owner's decision."""
-    client, service, professional = agenda.booking_parts(
+    _client, service, professional = agenda.booking_parts(
         command.client_id, command.service_id, command.professional_id
     )
     if professional.service_ids and service.id not in professional.service_ids:
         raise InvalidCommandError(f"{professional.name} does not perform {service.name}")
     if command.starts_at <= now:
         raise InvalidCommandError("a proposed appointment must start in the future")
-    data = build_appointment_data(
-        client=client,
-        service=service,
-        professional=professional,
-        starts_at=command.starts_at,
-        time_zone=agenda.time_zone,
-        offer=command.offer,
-    )
+    request, event = request_for(agenda, command, request_id=request_id, now=now)
     check_slot_open(
         appointments=agenda.upcoming.values(),
         hours=agenda.working_hours,
         professional_id=professional.id,
-        starts_at=data.starts_at,
-        ends_at=data.ends_at,
+        starts_at=request.appointment_data.starts_at,
+        ends_at=request.appointment_data.ends_at,
         time_zone=agenda.time_zone,
     )
-    request, event = new_request(command, data=data, request_id=request_id, now=now)
     return Outcome(
         result=AuthRequestCreatedResult(auth_request_id=request.id, created=True),
         events=(event,),

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
+from domain.agenda import Agenda
 from domain.commands import (
     CreateAuthRequest,
     DecideAuthRequest,
@@ -189,4 +190,29 @@ def reject(request: AuthRequest, command: DecideAuthRequest, *, now: datetime) -
     return Rejection(
         request=decided,
         event=AuthRequestRejectedData(auth_request_id=request.id, notes=command.notes),
+    )
+
+
+def request_for(
+    agenda: Agenda,
+    command: CreateAuthRequest,
+    *,
+    request_id: UUID,
+    now: datetime,
+    campaign_run_id: UUID | None = None,
+) -> tuple[AuthRequest, AuthRequestCreatedData]:
+    """The pending request for what `command` proposes, with the card's data from the agenda."""
+    client, service, professional = agenda.booking_parts(
+        command.client_id, command.service_id, command.professional_id
+    )
+    data = build_appointment_data(
+        client=client,
+        service=service,
+        professional=professional,
+        starts_at=command.starts_at,
+        time_zone=agenda.time_zone,
+        offer=command.offer,
+    )
+    return new_request(
+        command, data=data, request_id=request_id, now=now, campaign_run_id=campaign_run_id
     )

@@ -86,20 +86,10 @@ def plan_run(
             starts_at=suggestion.starts_at,
             offer=suggestion.offer,
         )
-        client, service, professional = agenda.booking_parts(
-            suggestion.client_id, suggestion.service_id, suggestion.professional_id
+        request, event = auth_requests.request_for(
+            agenda, create, request_id=new_id(), now=now, campaign_run_id=stored_run
         )
-        data = auth_requests.build_appointment_data(
-            client=client,
-            service=service,
-            professional=professional,
-            starts_at=suggestion.starts_at,
-            time_zone=agenda.time_zone,
-            offer=suggestion.offer,
-        )
-        request, event = auth_requests.new_request(
-            create, data=data, request_id=new_id(), now=now, campaign_run_id=stored_run
-        )
+        data = request.appointment_data
         last = last_visit.get((suggestion.client_id, suggestion.service_id))
         text = campaign_offer_text(
             data,

@@ -133,23 +133,12 @@ def _booking(
     slot = decision.book
     if slot is None:
         return None
-    client, service, professional = agenda.booking_parts(
-        inbound.client_id, slot.service_id, slot.professional_id
-    )
     create = CreateAuthRequest(
         command_id=f"chat:{inbound.message_id}",
         created_by_agent=Agent.CHAT,
-        client_id=client.id,
-        service_id=service.id,
-        professional_id=professional.id,
+        client_id=inbound.client_id,
+        service_id=slot.service_id,
+        professional_id=slot.professional_id,
         starts_at=slot.starts_at,
     )
-    data = auth_requests.build_appointment_data(
-        client=client,
-        service=service,
-        professional=professional,
-        starts_at=slot.starts_at,
-        time_zone=agenda.time_zone,
-        offer=None,
-    )
-    return auth_requests.new_request(create, data=data, request_id=request_id, now=now)
+    return auth_requests.request_for(agenda, create, request_id=request_id, now=now)

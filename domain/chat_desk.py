@@ -53,12 +53,15 @@ def admit_message(
 ) -> Admission:
     """`client` is who has this phone (None: a newcomer), `conversation_id` their conversation."""
     new_client = client is None
+    whatsapp_id = NON_DIGITS.sub("", command.phone)
+    # A client stored without a WhatsApp id (an import, another service) gets the one received.
+    fills_whatsapp_id = client is not None and not client.whatsapp_id
     if client is None:
         client = Client(
             id=new_id(),
             name=command.client_name.strip() or "Cliente",
             phone_e164=phone_e164,
-            whatsapp_id=NON_DIGITS.sub("", command.phone),
+            whatsapp_id=whatsapp_id,
         )
     accepted = MessageAccepted(
         message_id=new_id(),
@@ -78,7 +81,10 @@ def admit_message(
     outcome = Outcome(
         result=accepted,
         events=(received,),
-        change=AgendaChange(clients_added=(client,) if new_client else ()),
+        change=AgendaChange(
+            clients_added=(client,) if new_client else (),
+            whatsapp_ids=((client.id, whatsapp_id),) if fills_whatsapp_id else (),
+        ),
     )
     return Admission(outcome=outcome, command=command, at=now)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date
 from uuid import UUID
 
 from domain import chat_lexicon as lx
@@ -125,14 +124,12 @@ def resolve_names(
     *,
     services: Sequence[Service],
     professionals: Sequence[Professional],
-    today: date,
 ) -> tuple[UUID | None, UUID | None]:
     """The ids of the service and professional Gemini named, read as `understand` reads the
     message "<service> com <professional>" but without intent, flags, days or times.
 
     The two names are read as one message on purpose: that is how the Gemini path resolved them
     before, so a name in the other field ("Corte com Carol" as the service) still resolves the same.
-    `today` does not change how names are read; it keeps the call shaped like `understand`.
     """
     normalized = normalize(f"{service or ''} com {professional or ''}")
     salon = SalonNames(services, professionals)

@@ -15,9 +15,16 @@ from uuid import UUID
 from pydantic import AwareDatetime, Field, field_validator
 
 from domain.campaigns import CampaignOptions
-from domain.models import Agent, Offer, Value
+from domain.models import Agent, AppointmentStatus, Offer, Value
+from domain.salon_settings import SalonSettings
 from domain.schedule import Schedule
-from domain.vocabulary import CampaignTrigger, CampaignType, Decision, DeliveryStatus
+from domain.vocabulary import (
+    AppointmentMark,
+    CampaignTrigger,
+    CampaignType,
+    Decision,
+    DeliveryStatus,
+)
 
 R = TypeVar("R")
 
@@ -136,6 +143,28 @@ class WorkResumed(Value):
     events_unpublished: int
 
 
+class AppointmentView(Value):
+    """An appointment as the Calendar shows it (the salon's local date and time)."""
+
+    id: UUID
+    client_id: UUID
+    client_name: str
+    professional_id: UUID
+    service_id: UUID
+    starts_at: AwareDatetime
+    ends_at: AwareDatetime
+    date: str
+    time: str
+    status: AppointmentStatus
+    status_reason: str | None = None
+    price_cents: int
+    auth_request_id: UUID | None
+
+
+class AppointmentsCompleted(Value):
+    completed: int
+
+
 # --- commands --------------------------------------------------------------------------------
 
 
@@ -216,3 +245,39 @@ class SetCampaignSchedule(Command[Schedule]):
 
 class ResumeWork(Command[WorkResumed]):
     """Finish what a dead process left: answer pending messages, publish pending events."""
+
+
+class MarkAppointment(Command[AppointmentView]):
+    """The salon marks a visit completed or no-show, or cancels a booking (with a reason).
+
+    The same mark again changes nothing; a cancellation tells the client unless asked not to.
+    """
+
+    appointment_id: UUID
+    status: AppointmentMark
+    reason: str | None = Field(default=None, max_length=500)
+    changed_by: UUID
+    notify_client: bool = True
+
+
+class MoveAppointment(Command[AppointmentView]):
+    """The salon moves a booking (same rules as a booking: working hours, no overlap)."""
+
+    appointment_id: UUID
+    starts_at: AwareDatetime
+    professional_id: UUID | None = None  # another professional, or the same one
+    changed_by: UUID
+    notify_client: bool = True
+
+
+class CompleteEndedAppointments(Command[AppointmentsCompleted]):
+    """Bookings that ended before `ended_before` and were not marked become completed."""
+
+    ended_before: AwareDatetime
+    limit: int = Field(default=500, ge=1, le=5000)
+
+
+class SetSalonSettings(Command[SalonSettings]):
+    """The owner changes the salon's own settings."""
+
+    settings: SalonSettings

@@ -34,6 +34,19 @@ class AlreadyDecidedError(DomainError):
     code = "already_decided"
 
 
+class IllegalTransitionError(DomainError):
+    """The appointment cannot go from its status to the one asked (e.g. completing a cancelled
+    visit), or cannot be moved as it is."""
+
+    code = "illegal_transition"
+
+
+class AppointmentNotStartedError(DomainError):
+    """A visit is marked completed or no-show only once it has started."""
+
+    code = "appointment_not_started"
+
+
 class OutsideWorkingHoursError(DomainError):
     """The requested time is not inside the professional's working hours."""
 

@@ -53,6 +53,29 @@ class AppointmentCreatedData(EventData):
     price_cents: int = 0
 
 
+class AppointmentUpdatedData(EventData):
+    """An appointment was marked (completed, no-show, cancelled) or moved; `changed_by` is None
+    when it completed by itself after it ended."""
+
+    appointment_id: UUID
+    status: Literal["booked", "completed", "cancelled", "no_show"]
+    previous_status: Literal["booked", "completed", "cancelled", "no_show"]
+    reason: str | None = None
+    changed_by: UUID | None = None
+    client_id: UUID
+    client_name: str
+    professional_id: UUID
+    professional_name: str
+    service_id: UUID
+    service_name: str
+    date: str
+    time: str
+    starts_at: datetime
+    ends_at: datetime
+    moved_from: datetime | None = None  # the start before a move
+    price_cents: int
+
+
 class AiResponseData(EventData):
     conversation_id: UUID
     client_id: UUID
@@ -145,6 +168,11 @@ class AppointmentCreated(_Envelope):
     data: AppointmentCreatedData
 
 
+class AppointmentUpdated(_Envelope):
+    event_type: Literal["appointment_updated"] = "appointment_updated"
+    data: AppointmentUpdatedData
+
+
 class AiResponse(_Envelope):
     event_type: Literal["ai_response"] = "ai_response"
     data: AiResponseData
@@ -189,6 +217,7 @@ Event = Annotated[
     AuthRequestCreated
     | AuthRequestRejected
     | AppointmentCreated
+    | AppointmentUpdated
     | AiResponse
     | CampaignCompleted
     | NotificationSent

@@ -100,6 +100,7 @@ class Appointment(Value):
     status: AppointmentStatus = AppointmentStatus.BOOKED
     price_cents: int = Field(ge=0)
     auth_request_id: UUID | None = None
+    status_reason: str | None = None
 
     @property
     def blocks_time(self) -> bool:

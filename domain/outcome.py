@@ -35,3 +35,8 @@ class Outcome(Generic[R]):
     events: Sequence[EventData] = ()
     messages: Sequence[OutboundMessage] = ()
     change: AgendaChange = field(default_factory=AgendaChange)
+
+    @property
+    def changes_nothing(self) -> bool:
+        """A repeat answered from what is stored: nothing to store, tell or publish."""
+        return not self.events and not self.messages and self.change == AgendaChange()

@@ -31,6 +31,9 @@ class CampaignFacts:
 
     histories: list[ServiceHistory]
     last_marketing_at: Mapping[UUID, datetime]
+    # Clients with a booking nobody marked yet, also one that already ended (a visit that
+    # happened counts once it is completed; until then the client is not recalled).
+    booked_client_ids: frozenset[UUID] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ class Reach:
     def of(cls, agenda: Agenda, facts: CampaignFacts) -> Reach:
         return cls(
             clients=agenda.clients,
-            booked_client_ids=agenda.booked_client_ids(),
+            booked_client_ids=agenda.booked_client_ids() | facts.booked_client_ids,
             pending_client_ids=agenda.pending_client_ids(),
             last_marketing_at=facts.last_marketing_at,
         )

@@ -25,5 +25,8 @@ MessageKind = Literal["marketing", "transactional"]
 # The owner's answer to an auth request.
 Decision = Literal["approve", "reject"]
 
+# What the salon marks an appointment as, once it is booked.
+AppointmentMark = Literal["completed", "no_show", "cancelled"]
+
 # The final state of one outbound message, as the sender reports it.
 DeliveryStatus = Literal["sent", "failed", "skipped"]

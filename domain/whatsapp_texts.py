@@ -65,3 +65,30 @@ def campaign_offer_text(
         opening = f"Oi, {first_name}! Abriu um horário no {salon_name}:"
         slot = f" {data.service_name} com {data.professional_name} {when}{price}."
     return f"{opening}{slot} Responda SIM para reservar ou SAIR para não receber mais ofertas."
+
+
+def _greeting(client_name: str) -> str:
+    first_name = client_name.split(" ")[0] if client_name else ""
+    return f"Olá, {first_name}!" if first_name else "Olá!"
+
+
+def appointment_cancelled_text(
+    *, client_name: str, service_name: str, professional_name: str, date: str, time: str
+) -> str:
+    """The salon cancelled a booking (the owner's reason stays with the salon)."""
+    return (
+        f"{_greeting(client_name)} Seu horário de {service_name} com {professional_name} em"
+        f" {format_date_br(date)} às {time} foi cancelado pelo salão. Se quiser marcar outro"
+        " horário, é só responder por aqui."
+    )
+
+
+def appointment_moved_text(
+    *, client_name: str, service_name: str, professional_name: str, date: str, time: str
+) -> str:
+    """The salon moved a booking."""
+    return (
+        f"{_greeting(client_name)} Seu horário de {service_name} foi remarcado para"
+        f" {format_date_br(date)} às {time} com {professional_name}. Se não puder nesse horário,"
+        " é só responder por aqui."
+    )

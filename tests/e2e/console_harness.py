@@ -11,8 +11,10 @@ from __future__ import annotations
 import asyncio
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
+from uuid import uuid4
+from zoneinfo import ZoneInfo
 
 import asyncpg
 import httpx
@@ -156,6 +158,38 @@ class Stage:
         )
         return [dict(row) for row in rows]
 
+    async def started_visit(self) -> dict[str, str]:
+        """A barba with Carol that began a moment ago today, booked by another system."""
+        ids = self.salon.ids
+        zone = ZoneInfo("America/Sao_Paulo")
+        now = datetime.now(zone)
+        starts_at = max(
+            now.replace(hour=0, minute=0, second=0, microsecond=0), now - timedelta(hours=1)
+        )
+        appointment_id = uuid4()
+        await self.pool.execute(
+            """INSERT INTO appointment (tenant_id, id, client_id, professional_id, service_id,
+                   starts_at, ends_at, price_cents, source)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, 4500, 'manual')""",
+            ids.tenant,
+            appointment_id,
+            ids.of("client", "due"),
+            ids.of("professional", "carol"),
+            ids.of("service", "barba"),
+            starts_at,
+            starts_at + timedelta(minutes=30),
+        )
+        return {"appointment_id": str(appointment_id), "time": f"{starts_at:%H:%M}"}
+
+    async def appointment_statuses(self) -> dict[str, str]:
+        rows = await self.pool.fetch(
+            "SELECT c.name, a.status FROM appointment a JOIN client c"
+            " ON c.tenant_id = a.tenant_id AND c.id = a.client_id"
+            " WHERE a.tenant_id = $1 AND a.starts_at > now() - interval '1 day'",
+            self.salon.ids.tenant,
+        )
+        return {row["name"]: row["status"] for row in rows}
+
     async def pending(self) -> int:
         return int(
             await self.pool.fetchval(
@@ -193,6 +227,14 @@ def control_app(stage: Stage) -> FastAPI:
     @app.post("/upgrades")
     async def upgrades() -> dict[str, Any]:
         return {"upgrades": stage.proxy.upgrades}
+
+    @app.post("/visit")
+    async def visit() -> dict[str, str]:
+        return await stage.started_visit()
+
+    @app.post("/appointments")
+    async def appointments() -> dict[str, dict[str, str]]:
+        return {"statuses": await stage.appointment_statuses()}
 
     @app.post("/pending")
     async def pending() -> dict[str, int]:

@@ -154,3 +154,8 @@ async def test_prazo_certo_from_the_recall_page_shows_preview_then_results(stage
     await run_scenario(stage, "recall")
     assert (ARTIFACTS / "recall-preview.png").is_file()
     assert await stage.pending() == 2
+
+
+async def test_the_agenda_marks_a_visit_done_and_cancels_a_booking(stage: Stage) -> None:
+    await run_scenario(stage, "visits")
+    assert (ARTIFACTS / "calendar-marked.png").is_file()

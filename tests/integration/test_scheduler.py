@@ -18,7 +18,7 @@ from actors.salon import Salon
 from actors.scheduler import SchedulerCore
 from config.settings import Settings
 from db.campaigns import set_schedule
-from domain.commands import CampaignResult, ReceiveMessage, ResumeWork, RunCampaign
+from domain.commands import CampaignResult, ReceiveMessage, RunCampaign
 from domain.schedule import Schedule
 from tests.factories import SalonIds, make_salon
 from tests.integration.conftest import import_committed
@@ -208,11 +208,8 @@ async def test_step_wakes_salons_with_unanswered_messages(
         task.cancel()
     await asyncio.sleep(0)
 
-    async def resume(tenant_id: UUID) -> object:
-        return await host.call(tenant_id, ResumeWork())
-
     recorder = Recorder(host)
-    core = SchedulerCore(settings, pool, recorder, resume)
+    core = SchedulerCore(settings, pool, recorder, host.call)
     await core.step(datetime.now(UTC) + timedelta(minutes=2), [ids.tenant])
     woken = host.status().tenants
     assert woken == [str(ids.tenant)]  # the step woke the salon; nothing else did

@@ -8,7 +8,7 @@ from uuid import uuid4
 
 import pytest
 
-from domain.agenda import AgendaChange
+from domain.agenda import AgendaChange, AppointmentUpdate
 from domain.errors import NotFoundError
 from domain.free_time import Busy
 from domain.models import AppointmentStatus, AuthRequestStatus, Tenant
@@ -164,3 +164,32 @@ def test_local_date_is_the_day_in_sao_paulo() -> None:
 def test_local_date_follows_the_salon_time_zone() -> None:
     agenda = make_agenda(tenant=Tenant(id=uuid4(), name="Salão Tóquio", time_zone="Asia/Tokyo"))
     assert agenda.local_date(datetime(2026, 3, 9, 16, 0, tzinfo=UTC)) == date(2026, 3, 10)
+
+
+def test_a_cancelled_appointment_leaves_memory_and_frees_its_time() -> None:
+    booked = make_appointment()
+    agenda = make_agenda(upcoming=[booked])
+    cancelled = booked.model_copy(update={"status": AppointmentStatus.CANCELLED})
+    agenda.apply(AgendaChange(appointments_updated=(AppointmentUpdate(booked, cancelled),)))
+    assert agenda.upcoming == {} and agenda.busy() == []
+
+
+def test_a_moved_booking_replaces_its_old_time() -> None:
+    booked = make_appointment(starts_at=datetime(2026, 3, 10, 13, tzinfo=UTC))
+    agenda = make_agenda(upcoming=[booked])
+    moved = booked.model_copy(update={"starts_at": datetime(2026, 3, 10, 18, tzinfo=UTC)})
+    agenda.apply(AgendaChange(appointments_updated=(AppointmentUpdate(booked, moved),)))
+    assert agenda.upcoming == {booked.id: moved}
+
+
+def test_an_old_visit_marked_later_does_not_enter_memory() -> None:
+    old = make_appointment(starts_at=datetime(2026, 1, 10, 13, tzinfo=UTC))
+    agenda = make_agenda()
+    done = old.model_copy(update={"status": AppointmentStatus.COMPLETED})
+    agenda.apply(AgendaChange(appointments_updated=(AppointmentUpdate(old, done),)))
+    assert agenda.upcoming == {}
+
+
+def test_a_completed_visit_does_not_count_its_client_as_booked() -> None:
+    done = make_appointment(status=AppointmentStatus.COMPLETED)
+    assert make_agenda(upcoming=[done]).booked_client_ids() == frozenset()

@@ -58,8 +58,16 @@ def test_known_client_keeps_their_id() -> None:
 
 
 def test_known_client_changes_nothing_in_the_agenda() -> None:
-    admission = admit(client=make_client(phone_e164=PHONE_E164))
+    known = make_client(phone_e164=PHONE_E164, whatsapp_id="5511987654321")
+    admission = admit(client=known)
     assert admission.outcome.change == AgendaChange()
+
+
+def test_known_client_without_a_whatsapp_id_keeps_the_one_received() -> None:
+    imported = make_client(phone_e164=PHONE_E164, whatsapp_id=None)
+    admission = admit(client=imported)
+    raw = "".join(ch for ch in receive().phone if ch.isdigit())
+    assert admission.outcome.change == AgendaChange(whatsapp_ids=((imported.id, raw),))
 
 
 def test_newcomer_becomes_a_client_of_the_salon() -> None:

@@ -72,7 +72,7 @@ def read_named(
 
 def resolve_keys(service: str | None, professional: str | None) -> tuple[str | None, str | None]:
     service_id, professional_id = resolve_names(
-        service, professional, services=SERVICES, professionals=PROFESSIONALS, today=TODAY
+        service, professional, services=SERVICES, professionals=PROFESSIONALS
     )
     return key_of(service_id), key_of(professional_id)
 
@@ -103,7 +103,7 @@ def test_names_resolve_to_the_salons_ids(
 
 def test_first_name_two_professionals_share_resolves_to_nobody() -> None:
     service_id, professional_id = resolve_names(
-        None, "Ana", services=[], professionals=CROWDED_PROFESSIONALS, today=TODAY
+        None, "Ana", services=[], professionals=CROWDED_PROFESSIONALS
     )
     assert (service_id, professional_id) == (None, None)
 
@@ -113,9 +113,7 @@ def test_spellings_resolve_as_understand_reads_them() -> None:
         (service, professional, len(services))
         for services, professionals in SALONS
         for service, professional in product(SERVICE_SPELLINGS, PROFESSIONAL_SPELLINGS)
-        if resolve_names(
-            service, professional, services=services, professionals=professionals, today=TODAY
-        )
+        if resolve_names(service, professional, services=services, professionals=professionals)
         != read_named(service, professional, services, professionals)
     ]
     assert mismatches == []
@@ -140,7 +138,5 @@ def test_any_names_resolve_as_understand_reads_them(
     service: str | None, professional: str | None, crowded: bool
 ) -> None:
     services, professionals = SALONS[1] if crowded else SALONS[0]
-    resolved = resolve_names(
-        service, professional, services=services, professionals=professionals, today=TODAY
-    )
+    resolved = resolve_names(service, professional, services=services, professionals=professionals)
     assert resolved == read_named(service, professional, services, professionals)

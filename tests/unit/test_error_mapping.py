@@ -13,7 +13,9 @@ from actors.errors import TenantUnavailableError
 from deployments.errors import install_error_handlers
 from domain.errors import (
     AlreadyDecidedError,
+    AppointmentNotStartedError,
     DomainError,
+    IllegalTransitionError,
     NotFoundError,
     OutsideWorkingHoursError,
     SlotTakenError,
@@ -39,6 +41,8 @@ def client_raising(error: Exception) -> TestClient:
         (SlotTakenError("x"), 409, "slot_taken"),
         (AlreadyDecidedError("x"), 409, "already_decided"),
         (OutsideWorkingHoursError("x"), 422, "outside_working_hours"),
+        (IllegalTransitionError("x"), 409, "illegal_transition"),
+        (AppointmentNotStartedError("x"), 409, "appointment_not_started"),
     ],
 )
 def test_domain_error_maps_to_its_status(error: DomainError, status: int, code: str) -> None:

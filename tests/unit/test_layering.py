@@ -13,7 +13,7 @@ IO_LIBRARIES = {"ray", "asyncpg", "redis", "google", "fastapi", "httpx", "starle
 ALLOWED = {
     "domain": {"domain"},
     "db": {"domain", "db"},
-    "config": {"config"},
+    "config": {"domain", "config"},
     "integrations": {"domain", "config", "integrations"},
     "actors": {"domain", "db", "config", "integrations", "actors"},
 }

@@ -76,7 +76,9 @@ def test_an_actor_rebuilds_its_creators_options(monkeypatch: pytest.MonkeyPatch)
         passivate_after_s=12.5,
         scheduler_enabled=False,
     )
-    monkeypatch.setenv("AGENDA_JWT_SECRET", REAL)  # secrets come from the actor's environment
+    # Secrets and the environment's name come from the actor's own environment.
+    monkeypatch.setenv("AGENDA_JWT_SECRET", REAL)
+    monkeypatch.setenv("AGENDA_ENVIRONMENT", "test")
     rebuilt = Settings(**creator.for_actor())
     assert rebuilt.model_dump(exclude=set(FROM_ENVIRONMENT)) == creator.model_dump(
         exclude=set(FROM_ENVIRONMENT)
@@ -95,6 +97,10 @@ def test_process_environment_rebuilds_the_same_settings(monkeypatch: pytest.Monk
     for name, value in settings.process_environment().items():
         monkeypatch.setenv(name, value)
     assert Settings() == settings
+
+
+def test_a_file_cannot_switch_a_cluster_into_development() -> None:
+    assert "environment" not in Settings.plain_fields()
 
 
 def test_application_args_are_the_plain_options() -> None:

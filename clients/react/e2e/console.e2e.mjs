@@ -1,5 +1,5 @@
 // Browser scenarios for the owner console, driven by playwright-core in Debian's Chromium.
-//   node e2e/console.e2e.mjs <chat|approve|reconnect|recall>
+//   node e2e/console.e2e.mjs <login|chat|approve|reconnect|recall|visits>
 // Started by tests/e2e/test_console_browser.py, which runs the real stack (Ray, Serve, PostgreSQL,
 // Redis), a cuttable proxy in front of Serve and a control endpoint; env:
 //   CONSOLE_URL (through the proxy), OWNER_TOKEN, CONTROL_URL, ARTIFACTS_DIR, CHROMIUM_PATH.
@@ -193,6 +193,46 @@ async function recall(page) {
   await shot(page, "dashboard-campaign");
 }
 
+/** 5. The salon marks a visit that began as done and cancels a coming booking on the Agenda. */
+async function visits(page) {
+  const { time } = await control("/visit");
+  await login(page);
+  await open(page, "#/calendar");
+  const visit = page.getByTestId("appointment").filter({ hasText: "Ana Souza" });
+  await visit.waitFor({ timeout: WAIT_MS });
+  assert.match(await visit.textContent(), new RegExp(time));
+  await visit.getByRole("button", { name: "Concluído" }).click();
+  await page
+    .locator('[data-testid="appointment"][data-status="completed"]', { hasText: "Ana Souza" })
+    .waitFor({
+      timeout: WAIT_MS,
+    });
+  step("visit marked completed");
+  const booking = page.getByTestId("appointment").filter({ hasText: "Elisa Melo" });
+  await booking.waitFor({ timeout: WAIT_MS });
+  assert.equal(
+    await booking.getByRole("button", { name: "Concluído" }).count(),
+    0,
+    "a coming visit offered 'done'",
+  );
+  await booking.getByRole("button", { name: "Cancelar" }).click();
+  await booking.getByLabel("Motivo (fica com o salão)").fill("Cliente pediu por telefone");
+  await shot(page, "calendar-cancel");
+  await booking.getByRole("button", { name: "Confirmar cancelamento" }).click();
+  await booking.waitFor({ state: "detached", timeout: WAIT_MS });
+  step("booking cancelled: gone from the Agenda");
+  const { statuses } = await control("/appointments");
+  assert.equal(statuses["Ana Souza"], "completed");
+  assert.equal(statuses["Elisa Melo"], "cancelled");
+  const { delivered } = await control("/deliver");
+  assert.ok(
+    delivered.some((m) => /foi cancelado pelo salão/.test(m.text)),
+    `n8n got ${JSON.stringify(delivered)}`,
+  );
+  step("the client was told through n8n");
+  await shot(page, "calendar-marked");
+}
+
 /** 0. A refused token is said so in Portuguese; the right one opens the Dashboard. */
 async function loginRefused(page) {
   await page.goto(CONSOLE_URL);
@@ -206,7 +246,7 @@ async function loginRefused(page) {
   await page.getByText("Autorizações pendentes (0)").waitFor();
 }
 
-const SCENARIOS = { login: loginRefused, chat, approve, reconnect, recall };
+const SCENARIOS = { login: loginRefused, chat, approve, reconnect, recall, visits };
 
 async function main() {
   const name = process.argv[2];

@@ -6,6 +6,10 @@ import type {
   Decision,
   DecisionResult,
   EncherAgendaBody,
+  MarkAppointmentBody,
+  MoveAppointmentBody,
+  SalonSettings,
+  SalonSettingsBody,
   PrazoCertoBody,
   Professional,
   Schedule,
@@ -155,6 +159,14 @@ export function createApiClient({ baseUrl, token, fetch: fetcher = fetch }: ApiC
         to: range.to,
         professional_id: range.professionalId,
       }),
+    /** Mark a visit completed or no-show, or cancel a booking (409: not allowed from its status). */
+    markAppointment: (id: string, body: MarkAppointmentBody) =>
+      call<CalendarAppointment>("POST", `/api/v1/appointments/${encodeURIComponent(id)}/status`, body),
+    /** Move a booking: `{date, time}` in the salon's zone, or `{starts_at}`. */
+    moveAppointment: (id: string, body: MoveAppointmentBody) =>
+      call<CalendarAppointment>("POST", `/api/v1/appointments/${encodeURIComponent(id)}/move`, body),
+    salonSettings: () => call<SalonSettings>("GET", "/api/v1/salon/settings"),
+    setSalonSettings: (body: SalonSettingsBody) => call<SalonSettings>("PUT", "/api/v1/salon/settings", body),
     professionals: async (): Promise<Professional[]> =>
       (await call<Schemas["ProfessionalList"]>("GET", "/api/v1/professionals")).data,
     services: async (): Promise<Service[]> =>

@@ -1,6 +1,14 @@
 // The seed's AppContext actions and a reducer for them; `actionsForEvent` maps socket events to
 // actions. Every action is safe to repeat: ids deduplicate, so a replayed event changes nothing.
-import type { Appointment, AuthRequest, CampaignStats, ChatMessage, Notification, AgentEvent } from "./types";
+import type {
+  Appointment,
+  AppointmentChange,
+  AuthRequest,
+  CampaignStats,
+  ChatMessage,
+  Notification,
+  AgentEvent,
+} from "./types";
 
 export type AppAction =
   | { type: "ADD_AUTH_REQUEST"; payload: AuthRequest; eventId?: number }
@@ -8,6 +16,8 @@ export type AppAction =
   // After a refetch: `since` is the event id the list is at least as new as (see the reducer).
   | { type: "SET_AUTH_REQUESTS"; payload: AuthRequest[]; since?: number | null }
   | { type: "ADD_APPOINTMENT"; payload: Appointment }
+  // The latest change of an appointment (marked or moved); a replay of an older one changes nothing.
+  | { type: "UPDATE_APPOINTMENT"; payload: AppointmentChange; eventId: number }
   | { type: "ADD_MESSAGE"; payload: ChatMessage }
   | { type: "SET_MESSAGES"; payload: { conversation_id: string; messages: ChatMessage[] } }
   | { type: "SET_CAMPAIGN_STATS"; payload: CampaignStats }
@@ -22,6 +32,8 @@ export interface AgentState {
   /** Requests decided in this session (a decided request never returns to pending). */
   decidedAuthRequests: string[];
   appointments: Appointment[];
+  /** The latest change per appointment id (its status, time and professional now). */
+  appointmentChanges: Record<string, AppointmentChange & { eventId: number }>;
   /** Messages per conversation id, oldest first. */
   messages: Record<string, ChatMessage[]>;
   campaignStats: CampaignStats | null;
@@ -37,6 +49,7 @@ export const initialAgentState: AgentState = {
   authRequestEventIds: {},
   decidedAuthRequests: [],
   appointments: [],
+  appointmentChanges: {},
   messages: {},
   campaignStats: null,
   campaignHistory: [],
@@ -94,6 +107,18 @@ export function agentReducer(state: AgentState, action: AppAction): AgentState {
         return state;
       }
       return { ...state, appointments: [...state.appointments, action.payload] };
+    case "UPDATE_APPOINTMENT": {
+      const id = action.payload.appointment_id;
+      const known = state.appointmentChanges[id];
+      if (known && known.eventId >= action.eventId) return state;
+      return {
+        ...state,
+        appointmentChanges: {
+          ...state.appointmentChanges,
+          [id]: { ...action.payload, eventId: action.eventId },
+        },
+      };
+    }
     case "ADD_MESSAGE": {
       const id = action.payload.conversation_id;
       const current = state.messages[id] ?? [];
@@ -218,6 +243,8 @@ function eventActions(event: AgentEvent): AppAction[] {
       }
       return actions;
     }
+    case "appointment_updated":
+      return [{ type: "UPDATE_APPOINTMENT", payload: event.data, eventId: event.event_id }];
     case "message_received":
       return [chatLine(event, "client", event.data.message_id)];
     case "ai_response": {

@@ -20,7 +20,13 @@ export interface AuthRequest {
   created_at: string;
 }
 export type Appointment = Socket.AppointmentCreatedData;
+/** An appointment marked (completed, no-show, cancelled) or moved, as the socket reports it. */
+export type AppointmentChange = Socket.AppointmentUpdatedData;
 export type CalendarAppointment = Schemas["AppointmentOut"];
+export type MarkAppointmentBody = Schemas["MarkBody"];
+export type MoveAppointmentBody = Schemas["MoveBody"];
+export type SalonSettings = Schemas["SalonSettings"];
+export type SalonSettingsBody = Schemas["SalonSettingsBody"];
 export type Professional = Schemas["Professional"];
 export type Service = Schemas["Service"];
 export type Conversation = Schemas["ConversationOut"];

@@ -264,4 +264,35 @@ describe("ApiError", () => {
       "TypeError: Failed to fetch",
     ]);
   });
+
+  it("marks an appointment with its status and reason", async () => {
+    const { api, last } = client();
+    await api.markAppointment("a/1", { status: "cancelled", reason: "cliente ligou" });
+    expect(last()?.url).toBe("https://api.test/api/v1/appointments/a%2F1/status");
+    expect(last()?.method).toBe("POST");
+    expect(JSON.parse(last()?.body ?? "")).toEqual({ status: "cancelled", reason: "cliente ligou" });
+  });
+
+  it("moves an appointment to a local date and time", async () => {
+    const { api, last } = client();
+    await api.moveAppointment("a1", { date: "2026-12-08", time: "15:30" });
+    expect(last()?.url).toBe("https://api.test/api/v1/appointments/a1/move");
+    expect(JSON.parse(last()?.body ?? "")).toEqual({ date: "2026-12-08", time: "15:30" });
+  });
+
+  it("an illegal mark is an ApiError with the server's code", async () => {
+    const { api } = client(() => json({ code: "illegal_transition", detail: "cancelado" }, 409));
+    const error = await caught(api.markAppointment("a1", { status: "completed" }));
+    expect([error.status, error.code]).toEqual([409, "illegal_transition"]);
+  });
+
+  it("reads and replaces the salon's settings", async () => {
+    const { api, requests } = client(() => json({ auto_complete: false, auto_complete_after_h: 4 }));
+    await api.salonSettings();
+    await api.setSalonSettings({ auto_complete: false, auto_complete_after_h: 4 });
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      "GET https://api.test/api/v1/salon/settings",
+      "PUT https://api.test/api/v1/salon/settings",
+    ]);
+  });
 });

@@ -87,6 +87,26 @@ export function makeAppointmentCreated(
   };
 }
 
+export function makeAppointmentUpdated(
+  o: EventOverrides<Socket.AppointmentUpdated> = {},
+): Socket.AppointmentUpdated {
+  const { duration_min: _d, final_price_cents: _f, offer: _o, ...proposal } = makeAppointmentData();
+  return {
+    ...envelope(o),
+    event_type: "appointment_updated",
+    data: {
+      ...proposal,
+      appointment_id: APPOINTMENT_ID,
+      status: "cancelled",
+      previous_status: "booked",
+      reason: null,
+      changed_by: null,
+      moved_from: null,
+      ...o.data,
+    },
+  };
+}
+
 export function makeMessageReceived(o: EventOverrides<Socket.MessageReceived> = {}): Socket.MessageReceived {
   return {
     ...envelope(o),

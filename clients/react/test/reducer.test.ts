@@ -7,6 +7,7 @@ import {
   CONVERSATION_ID,
   makeAiResponse,
   makeAppointmentCreated,
+  makeAppointmentUpdated,
   makeAuthRequest,
   makeAuthRequestCreated,
   makeAuthRequestRejected,
@@ -34,6 +35,7 @@ const SAMPLES: { [T in AgentEvent["event_type"]]: Extract<AgentEvent, { event_ty
   notification_failed: makeNotificationFailed({ event_id: 9 }),
   complaint_received: makeComplaintReceived({ event_id: 10 }),
   client_opted_out: makeClientOptedOut({ event_id: 11 }),
+  appointment_updated: makeAppointmentUpdated({ event_id: 12 }),
 };
 const ALL_EVENTS: AgentEvent[] = Object.values(SAMPLES);
 
@@ -53,6 +55,35 @@ function stats(o: Partial<CampaignStats> = {}): CampaignStats {
 function note(id: string, at: string): Notification {
   return { id, kind: "sent", client_id: "c", text: "Mensagem entregue", at, read: false };
 }
+
+describe("appointment changes", () => {
+  it("appointment_updated keeps the appointment's latest status by its id", () => {
+    const state = apply([
+      makeAppointmentUpdated({ event_id: 20, data: { status: "completed" } }),
+      makeAppointmentUpdated({ event_id: 21, data: { status: "no_show", previous_status: "completed" } }),
+    ]);
+    expect(state.appointmentChanges[APPOINTMENT_ID]?.status).toBe("no_show");
+  });
+
+  it("an older change replayed after a newer one changes nothing", () => {
+    const newer = apply([makeAppointmentUpdated({ event_id: 21, data: { time: "16:00" } })]);
+    const replayed = agentReducer(newer, {
+      type: "UPDATE_APPOINTMENT",
+      payload: makeAppointmentUpdated({ event_id: 20, data: { time: "14:00" } }).data,
+      eventId: 20,
+    });
+    expect(replayed).toBe(newer);
+  });
+
+  it("changes of different appointments are kept apart", () => {
+    const state = apply([
+      makeAppointmentUpdated({ event_id: 20 }),
+      makeAppointmentUpdated({ event_id: 21, data: { appointment_id: "other", status: "completed" } }),
+    ]);
+    expect(Object.keys(state.appointmentChanges).sort()).toEqual([APPOINTMENT_ID, "other"].sort());
+    expect(state.appointmentChanges[APPOINTMENT_ID]?.status).toBe("cancelled");
+  });
+});
 
 describe("agentReducer", () => {
   it("ADD_AUTH_REQUEST appends a new request", () => {

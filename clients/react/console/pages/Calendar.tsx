@@ -1,6 +1,8 @@
-// Agenda: seven days of appointments per professional (from today), live as approvals arrive.
+// Agenda: seven days of appointments per professional (from today), live as approvals and changes
+// arrive; the salon marks visits (concluído, faltou) and cancels bookings from here.
 import { useEffect, useMemo, useState } from "react";
 import {
+  ApiError,
   addDays,
   formatDate,
   formatTime,
@@ -8,19 +10,36 @@ import {
   localDay,
   useAgent,
   type CalendarAppointment,
+  type MarkAppointmentBody,
   type Professional,
   type Service,
   type Session,
 } from "../../src";
+
+type Status = CalendarAppointment["status"];
 
 interface Entry {
   id: string;
   professional_id: string;
   date: string;
   time: string;
+  starts_at: string;
+  status: Status;
   client_name: string;
   service_id: string;
   service_name: string;
+}
+
+const STATUS_LABEL: Partial<Record<Status, string>> = { completed: "Concluído", no_show: "Faltou" };
+
+function problem(error: unknown): string {
+  if (error instanceof ApiError && error.code === "appointment_not_started") {
+    return "O atendimento ainda não começou.";
+  }
+  if (error instanceof ApiError && error.code === "illegal_transition") {
+    return "Esta mudança não é permitida para este horário.";
+  }
+  return "Não foi possível atualizar o horário.";
 }
 
 export function Calendar({ session }: { session: Session }) {
@@ -55,7 +74,7 @@ export function Calendar({ session }: { session: Session }) {
       .appointments({ from: first, to: last })
       .then((list) => {
         if (!live) return;
-        setLoaded(list.data.filter((a) => a.status !== "cancelled"));
+        setLoaded(list.data);
         setError(null);
       })
       .catch(() => live && setError("Não foi possível carregar a agenda."));
@@ -70,13 +89,28 @@ export function Calendar({ session }: { session: Session }) {
     for (const a of loaded) {
       byId.set(a.id, { ...a, service_name: serviceName.get(a.service_id) ?? "" });
     }
-    // Approvals since the page loaded arrive as events.
+    // Approvals since the page loaded arrive as events, and so do marks and moves.
     for (const a of state.appointments) {
-      if (a.date < first || a.date > last) continue;
-      byId.set(a.appointment_id, { id: a.appointment_id, ...a });
+      byId.set(a.appointment_id, { id: a.appointment_id, status: "booked", ...a });
     }
-    return [...byId.values()].sort((a, b) => (a.time < b.time ? -1 : 1));
-  }, [loaded, state.appointments, services, first, last]);
+    for (const change of Object.values(state.appointmentChanges)) {
+      byId.set(change.appointment_id, { id: change.appointment_id, ...change });
+    }
+    return [...byId.values()]
+      .filter((e) => e.status !== "cancelled" && e.date >= first && e.date <= last)
+      .sort((a, b) => (a.time < b.time ? -1 : 1));
+  }, [loaded, state.appointments, state.appointmentChanges, services, first, last]);
+
+  async function mark(id: string, body: MarkAppointmentBody) {
+    try {
+      const changed = await api.markAppointment(id, body);
+      // The answer is the new state; the socket's appointment_updated confirms it.
+      setLoaded((list) => list.map((a) => (a.id === id ? changed : a)));
+      setError(null);
+    } catch (failure) {
+      setError(problem(failure));
+    }
+  }
 
   return (
     <section className="calendar">
@@ -91,7 +125,11 @@ export function Calendar({ session }: { session: Session }) {
           7 dias depois →
         </button>
       </div>
-      {error && <p className="error">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <table className="week" data-testid="calendar">
         <thead>
           <tr>
@@ -112,11 +150,12 @@ export function Calendar({ session }: { session: Session }) {
                   {entries
                     .filter((e) => e.professional_id === p.id && e.date === day)
                     .map((e) => (
-                      <div key={e.id} className="appointment" data-testid="appointment">
-                        <span className="time">{formatTime(e.time, zone)}</span> {e.service_name}
-                        <br />
-                        <span className="client">{e.client_name}</span>
-                      </div>
+                      <AppointmentEntry
+                        key={e.id}
+                        entry={e}
+                        zone={zone}
+                        onMark={(body) => mark(e.id, body)}
+                      />
                     ))}
                 </td>
               ))}
@@ -125,5 +164,75 @@ export function Calendar({ session }: { session: Session }) {
         </tbody>
       </table>
     </section>
+  );
+}
+
+interface EntryProps {
+  entry: Entry;
+  zone: string;
+  onMark: (body: MarkAppointmentBody) => Promise<void>;
+}
+
+function AppointmentEntry({ entry, zone, onMark }: EntryProps) {
+  const [cancelling, setCancelling] = useState(false);
+  const [reason, setReason] = useState("");
+  const [busy, setBusy] = useState(false);
+  const started = new Date(entry.starts_at).getTime() <= Date.now();
+  const label = STATUS_LABEL[entry.status];
+
+  async function run(body: MarkAppointmentBody) {
+    setBusy(true);
+    try {
+      await onMark(body);
+    } finally {
+      setBusy(false);
+      setCancelling(false);
+    }
+  }
+
+  return (
+    <div className="appointment" data-testid="appointment" data-status={entry.status}>
+      <span className="time">{formatTime(entry.time, zone)}</span> {entry.service_name}
+      <br />
+      <span className="client">{entry.client_name}</span>
+      {label && <span className="mark"> · {label}</span>}
+      {entry.status === "booked" && !cancelling && (
+        <div className="actions">
+          {started && (
+            <>
+              <button type="button" disabled={busy} onClick={() => run({ status: "completed" })}>
+                Concluído
+              </button>
+              <button type="button" disabled={busy} onClick={() => run({ status: "no_show" })}>
+                Faltou
+              </button>
+            </>
+          )}
+          <button type="button" disabled={busy} onClick={() => setCancelling(true)}>
+            Cancelar
+          </button>
+        </div>
+      )}
+      {cancelling && (
+        <form
+          className="cancel"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run({ status: "cancelled", reason: reason.trim() || null });
+          }}
+        >
+          <label>
+            Motivo (fica com o salão)
+            <input value={reason} maxLength={500} onChange={(event) => setReason(event.target.value)} />
+          </label>
+          <button type="submit" disabled={busy}>
+            Confirmar cancelamento
+          </button>
+          <button type="button" disabled={busy} onClick={() => setCancelling(false)}>
+            Voltar
+          </button>
+        </form>
+      )}
+    </div>
   );
 }

@@ -19,6 +19,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/appointments/{appointment_id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move Appointment
+         * @description Move a booking (owner and staff): the same rules as a booking.
+         */
+        post: operations["move_appointment_api_v1_appointments__appointment_id__move_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointment_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark Appointment
+         * @description Mark a visit completed or no-show, or cancel a booking (owner and staff).
+         */
+        post: operations["mark_appointment_api_v1_appointments__appointment_id__status_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/automations/encher-agenda/execute": {
         parameters: {
             query?: never;
@@ -189,6 +229,30 @@ export interface paths {
         /** Professionals */
         get: operations["professionals_api_v1_professionals_get"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/salon/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Salon Settings
+         * @description The salon's settings (the deployment's defaults until the owner changes them).
+         */
+        get: operations["salon_settings_api_v1_salon_settings_get"];
+        /**
+         * Set Salon Settings
+         * @description Replace the salon's settings (owner only).
+         */
+        put: operations["set_salon_settings_api_v1_salon_settings_put"];
         post?: never;
         delete?: never;
         options?: never;
@@ -406,6 +470,8 @@ export interface components {
              */
             starts_at: string;
             status: components["schemas"]["AppointmentStatus"];
+            /** Status Reason */
+            status_reason?: string | null;
             /** Time */
             time: string;
         };
@@ -692,6 +758,44 @@ export interface components {
             /** Detail */
             detail?: components["schemas"]["ValidationError"][];
         };
+        /** MarkBody */
+        MarkBody: {
+            /**
+             * Notify Client
+             * @description a cancellation is told to the client
+             * @default true
+             */
+            notify_client?: boolean;
+            /** Reason */
+            reason?: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "completed" | "no_show" | "cancelled";
+        };
+        /**
+         * MoveBody
+         * @description The new start: `starts_at` (with its offset), or `date` and `time` in the salon's zone.
+         */
+        MoveBody: {
+            /** Date */
+            date?: string | null;
+            /**
+             * Notify Client
+             * @default true
+             */
+            notify_client?: boolean;
+            /**
+             * Professional Id
+             * @description another professional
+             */
+            professional_id?: string | null;
+            /** Starts At */
+            starts_at?: string | null;
+            /** Time */
+            time?: string | null;
+        };
         /**
          * Offer
          * @description A discount attached to a suggestion: `percent` (0-100) or `amount_cents` off.
@@ -767,6 +871,33 @@ export interface components {
          * @enum {string}
          */
         Role: "owner" | "staff";
+        /**
+         * SalonSettings
+         * @description Booked appointments that ended `auto_complete_after_h` hours ago become completed, unless
+         *     `auto_complete` is off (the salon's visits are marked by another system).
+         */
+        SalonSettings: {
+            /**
+             * Auto Complete
+             * @default true
+             */
+            auto_complete?: boolean;
+            /**
+             * Auto Complete After H
+             * @default 12
+             */
+            auto_complete_after_h?: number;
+        };
+        /**
+         * SalonSettingsBody
+         * @description Every setting, each required: what the salon wants is said, never assumed.
+         */
+        SalonSettingsBody: {
+            /** Auto Complete */
+            auto_complete: boolean;
+            /** Auto Complete After H */
+            auto_complete_after_h: number;
+        };
         /** Schedule */
         Schedule: {
             /**
@@ -986,6 +1117,104 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AppointmentList"];
                 };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    move_appointment_api_v1_appointments__appointment_id__move_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentOut"];
+                };
+            };
+            /** @description unknown */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description slot taken or started */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    mark_appointment_api_v1_appointments__appointment_id__status_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentOut"];
+                };
+            };
+            /** @description unknown */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description illegal transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Validation Error */
             422: {
@@ -1331,6 +1560,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProfessionalList"];
+                };
+            };
+        };
+    };
+    salon_settings_api_v1_salon_settings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalonSettings"];
+                };
+            };
+        };
+    };
+    set_salon_settings_api_v1_salon_settings_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SalonSettingsBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalonSettings"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };

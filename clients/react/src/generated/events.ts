@@ -5,6 +5,7 @@ export type SocketMessage =
   | AuthRequestCreated
   | AuthRequestRejected
   | AppointmentCreated
+  | AppointmentUpdated
   | AiResponse
   | CampaignCompleted
   | NotificationSent
@@ -90,6 +91,36 @@ export interface AppointmentCreatedData {
   service_id: string;
   service_name: string;
   starts_at: string;
+  time: string;
+}
+export interface AppointmentUpdated {
+  data: AppointmentUpdatedData;
+  event_id: number;
+  event_type: "appointment_updated";
+  occurred_at: string;
+  tenant_id: string;
+}
+/**
+ * An appointment was marked (completed, no-show, cancelled) or moved; `changed_by` is None
+ * when it completed by itself after it ended.
+ */
+export interface AppointmentUpdatedData {
+  appointment_id: string;
+  changed_by: string | null;
+  client_id: string;
+  client_name: string;
+  date: string;
+  ends_at: string;
+  moved_from: string | null;
+  previous_status: "booked" | "completed" | "cancelled" | "no_show";
+  price_cents: number;
+  professional_id: string;
+  professional_name: string;
+  reason: string | null;
+  service_id: string;
+  service_name: string;
+  starts_at: string;
+  status: "booked" | "completed" | "cancelled" | "no_show";
   time: string;
 }
 export interface AiResponse {

@@ -1,0 +1,17 @@
+"""A salon's own settings, where the deployment's are only defaults."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from domain.models import Value
+
+MAX_AUTO_COMPLETE_AFTER_H = 720
+
+
+class SalonSettings(Value):
+    """Booked appointments that ended `auto_complete_after_h` hours ago become completed, unless
+    `auto_complete` is off (the salon's visits are marked by another system)."""
+
+    auto_complete: bool = True
+    auto_complete_after_h: int = Field(default=12, ge=0, le=MAX_AUTO_COMPLETE_AFTER_H)
