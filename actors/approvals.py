@@ -12,12 +12,14 @@ from functools import partial
 from actors.salon_core import SalonCore
 from db import auth_requests as auth_request_queries
 from db import outbox
-from domain import approvals, auth_requests
+from domain import approvals, auth_requests, offers
 from domain.commands import (
     AuthRequestCreatedResult,
+    CloseStaleRequests,
     CreateAuthRequest,
     DecideAuthRequest,
     DecisionResult,
+    RequestsClosed,
 )
 from domain.errors import NotFoundError
 from domain.models import AuthRequest
@@ -61,6 +63,13 @@ class Approvals:
                 core.agenda, request, command, new_id=core.new_id, now=core.now()
             )
             return await core.commit(outcome)
+
+    async def close_stale(self, command: CloseStaleRequests) -> RequestsClosed:
+        """Offers not answered in time expire, requests whose time came close (from memory:
+        it holds every pending request)."""
+        core = self._core
+        async with core.lock:
+            return await core.commit(offers.close_stale(core.agenda, core.now()))
 
     async def _find(self, command: DecideAuthRequest) -> AuthRequest:
         """A pending request from memory; a decided one (a repeat) from PostgreSQL."""

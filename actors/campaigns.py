@@ -14,17 +14,22 @@ import asyncpg
 
 from actors.salon_core import SalonCore
 from db import campaigns as campaign_queries
+from db.read.salon_settings import get_salon_settings
 from domain.campaign_runs import CampaignRun, plan_run
 from domain.commands import CampaignResult, RunCampaign, SetCampaignSchedule
 from domain.errors import DuplicateCommandError
 from domain.outcome import Outcome
+from domain.salon_settings import SalonSettings
 from domain.schedule import Schedule
 
 
 class Campaigns:
-    def __init__(self, core: SalonCore, *, send_window: tuple[time, time]) -> None:
+    def __init__(
+        self, core: SalonCore, *, send_window: tuple[time, time], defaults: SalonSettings
+    ) -> None:
         self._core = core
         self._send_window = send_window
+        self._defaults = defaults
 
     async def run(self, command: RunCampaign) -> CampaignResult:
         core = self._core
@@ -48,6 +53,9 @@ class Campaigns:
                     time_zone=core.agenda.time_zone,
                 )
             )
+            salon = await core.read(
+                partial(get_salon_settings, tenant_id=core.tenant_id, defaults=self._defaults)
+            )
             run = plan_run(
                 core.agenda,
                 facts,
@@ -55,6 +63,7 @@ class Campaigns:
                 now=core.now(),
                 new_id=core.new_id,
                 send_window=self._send_window,
+                offer_expiry_h=salon.offer_expiry_h,
             )
             if command.dry_run:
                 return run.outcome.result

@@ -107,6 +107,7 @@ class TenantHostCore:
                     pool=self._pool,
                     stream=self._stream,
                     send_window=(self._settings.send_window_start, self._settings.send_window_end),
+                    salon_defaults=self._settings.salon_defaults(),
                 )
                 await salon.activate()
                 self._salons[tenant_id] = salon

@@ -26,6 +26,7 @@ from actors.salon_core import SalonCore, utc_now
 from actors.salon_profile import SalonProfile
 from domain.agenda import Agenda
 from domain.commands import (
+    CloseStaleRequests,
     Command,
     CompleteEndedAppointments,
     CreateAuthRequest,
@@ -40,6 +41,7 @@ from domain.commands import (
     SetCampaignSchedule,
     SetSalonSettings,
 )
+from domain.salon_settings import SalonSettings
 from integrations.event_stream import EventStream
 from integrations.llm import LanguageModel
 
@@ -58,12 +60,15 @@ class Salon:
         llm: LanguageModel | None = None,
         observer: ChatObserver | None = None,
         send_window: tuple[time, time] = DEFAULT_SEND_WINDOW,
+        salon_defaults: SalonSettings | None = None,
         clock: Callable[[], datetime] = utc_now,
         new_id: Callable[[], UUID] = uuid4,
     ) -> None:
         self.core = SalonCore(tenant_id, pool=pool, stream=stream, clock=clock, new_id=new_id)
         self.approvals = Approvals(self.core)
-        self.campaigns = Campaigns(self.core, send_window=send_window)
+        self.campaigns = Campaigns(
+            self.core, send_window=send_window, defaults=salon_defaults or SalonSettings()
+        )
         self.chat = ChatDesk(self.core, llm=llm, observer=observer)
         self.deliveries = Deliveries(self.core)
         self.appointments = Appointments(self.core)
@@ -82,6 +87,7 @@ class Salon:
             MoveAppointment: self.appointments.move,
             CompleteEndedAppointments: self.appointments.complete_ended,
             SetSalonSettings: self.profile.set_settings,
+            CloseStaleRequests: self.approvals.close_stale,
         }
 
     @property

@@ -20,11 +20,16 @@ import asyncpg
 
 from config.settings import Settings
 from db import campaigns as campaign_queries
-from db.agenda import tenants_with_ended_bookings, tenants_with_unfinished_work
+from db.agenda import (
+    tenants_with_ended_bookings,
+    tenants_with_stale_requests,
+    tenants_with_unfinished_work,
+)
 from db.read.campaigns import list_schedules
 from domain.campaigns import CampaignOptions
 from domain.commands import (
     CampaignResult,
+    CloseStaleRequests,
     Command,
     CompleteEndedAppointments,
     ResumeWork,
@@ -93,6 +98,7 @@ class SchedulerCore:
         report = StepReport(due=len(due), already_done=len(done), dispatched=len(todo))
         await self._wake_unfinished(now, tenant_ids)
         await self._complete_ended(now, tenant_ids)
+        await self._close_stale(now, tenant_ids)
         outcomes = await asyncio.gather(*(self._run(run) for run in todo), return_exceptions=True)
         for run, outcome in zip(todo, outcomes, strict=True):
             if isinstance(outcome, BaseException):
@@ -118,6 +124,14 @@ class SchedulerCore:
             found = await tenants_with_ended_bookings(conn, now=now, defaults=defaults)
         commands = {t: CompleteEndedAppointments(ended_before=at) for t, at in found.items()}
         await self._send_each(commands, tenant_ids, "completing ended bookings")
+
+    async def _close_stale(self, now: datetime, tenant_ids: Collection[UUID] | None) -> None:
+        """Offers not answered in time expire, requests whose time came close: their time and
+        their clients are free again (through each salon's actor)."""
+        async with self._pool.acquire() as conn:
+            found = await tenants_with_stale_requests(conn, now=now)
+        closes = {t: CloseStaleRequests() for t in found}
+        await self._send_each(closes, tenant_ids, "closing stale requests")
 
     async def _send_each(
         self,

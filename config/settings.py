@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from domain.salon_settings import MAX_AUTO_COMPLETE_AFTER_H, SalonSettings
+from domain.salon_settings import MAX_AUTO_COMPLETE_AFTER_H, MAX_OFFER_EXPIRY_H, SalonSettings
 
 # Never actor arguments, application args or files: only the processes' environment. Secrets,
 # server addresses (a webhook URL may hold a secret path), and `environment`, which relaxes the
@@ -87,6 +87,7 @@ class Settings(BaseSettings):
     # Defaults of each salon's own settings (salon_settings; the owner changes them per salon).
     auto_complete: bool = True
     auto_complete_after_h: int = Field(default=12, ge=0, le=MAX_AUTO_COMPLETE_AFTER_H)
+    offer_expiry_h: int = Field(default=24, ge=1, le=MAX_OFFER_EXPIRY_H)
 
     # The WhatsApp sender: posts to n8n (empty URL: messages wait in the outbox).
     n8n_outbound_url: str = ""
@@ -148,7 +149,9 @@ class Settings(BaseSettings):
     def salon_defaults(self) -> SalonSettings:
         """What a salon that never changed its own settings uses."""
         return SalonSettings(
-            auto_complete=self.auto_complete, auto_complete_after_h=self.auto_complete_after_h
+            auto_complete=self.auto_complete,
+            auto_complete_after_h=self.auto_complete_after_h,
+            offer_expiry_h=self.offer_expiry_h,
         )
 
     def process_environment(self) -> dict[str, str]:

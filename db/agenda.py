@@ -8,7 +8,7 @@ from uuid import UUID
 
 import asyncpg
 
-from db import auth_requests, clients
+from db import auth_requests, clients, outbox
 from db.appointments import insert_appointments, update_appointments
 from db.read.agenda import (
     APPOINTMENT_COLUMNS,
@@ -17,8 +17,11 @@ from db.read.agenda import (
     list_professionals,
 )
 from domain.agenda import Agenda, AgendaChange
-from domain.models import Appointment, Client, Service, WorkingHours
+from domain.models import Appointment, AuthRequestStatus, Client, Service, WorkingHours
 from domain.salon_settings import SalonSettings
+
+# A request that ended without a booking: its offer, if it has not left yet, never will.
+ENDED_UNBOOKED = (AuthRequestStatus.CLOSED, AuthRequestStatus.REJECTED)
 
 
 async def load_agenda(conn: asyncpg.Connection, *, tenant_id: UUID, now: datetime) -> Agenda:
@@ -74,10 +77,17 @@ async def store_change(
         await auth_requests.insert_auth_requests(
             conn, tenant_id=tenant_id, requests=change.requests_added
         )
-    if change.requests_decided:
-        await auth_requests.record_decisions(
-            conn, tenant_id=tenant_id, requests=change.requests_decided
+    if change.requests_decided or change.requests_updated:
+        await auth_requests.update_requests(
+            conn,
+            tenant_id=tenant_id,
+            requests=(*change.requests_decided, *change.requests_updated),
         )
+        ended = [r.id for r in change.requests_decided if r.status in ENDED_UNBOOKED]
+        if ended:
+            await outbox.skip_queued_for(
+                conn, tenant_id=tenant_id, related_ids=ended, reason="offer_closed"
+            )
     if change.appointments_added:
         await insert_appointments(conn, tenant_id=tenant_id, appointments=change.appointments_added)
     if change.appointments_updated:
@@ -131,3 +141,15 @@ async def tenants_with_ended_bookings(
         defaults.auto_complete,
     )
     return {row["tenant_id"]: row["ended_before"] for row in rows}
+
+
+async def tenants_with_stale_requests(conn: asyncpg.Connection, *, now: datetime) -> list[UUID]:
+    """Salons with pending requests to close: offers not answered before they expired, and any
+    request whose time came (auth_request_pending_until)."""
+    rows = await conn.fetch(
+        """SELECT DISTINCT tenant_id FROM auth_request
+           WHERE status = 'pending'
+             AND (starts_at <= $1 OR (client_state = 'offered' AND expires_at <= $1))""",
+        now,
+    )
+    return [row["tenant_id"] for row in rows]

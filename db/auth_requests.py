@@ -20,8 +20,8 @@ async def insert_auth_requests(
         """
         INSERT INTO auth_request (tenant_id, id, command_id, status, created_by_agent, client_id,
             professional_id, service_id, starts_at, ends_at, appointment_data, created_at,
-            campaign_run_id)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+            campaign_run_id, client_state, expires_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
         """,
         [
             (
@@ -38,23 +38,30 @@ async def insert_auth_requests(
                 r.appointment_data.model_dump(mode="json"),
                 r.created_at,
                 r.campaign_run_id,
+                r.client_state.value,
+                r.expires_at,
             )
             for r in requests
         ],
     )
 
 
-async def record_decisions(
+async def update_requests(
     conn: asyncpg.Connection, *, tenant_id: UUID, requests: Sequence[AuthRequest]
 ) -> None:
-    """Store decisions; the `status = 'pending'` guard keeps a second writer from overwriting."""
-    decided = await conn.fetch(
+    """Store decisions and client-side changes of pending requests; the `status = 'pending'`
+    guard keeps a second writer's decision from being overwritten."""
+    stored = await conn.fetch(
         """
         UPDATE auth_request AS r
         SET status = d.status, decided_at = d.decided_at, decided_by = d.decided_by,
-            notes = d.notes, appointment_id = d.appointment_id
-        FROM unnest($2::uuid[], $3::text[], $4::timestamptz[], $5::uuid[], $6::text[], $7::uuid[])
-             AS d(id, status, decided_at, decided_by, notes, appointment_id)
+            notes = d.notes, appointment_id = d.appointment_id, client_state = d.client_state,
+            client_state_at = d.client_state_at, preapproved_at = d.preapproved_at,
+            preapproved_by = d.preapproved_by
+        FROM unnest($2::uuid[], $3::text[], $4::timestamptz[], $5::uuid[], $6::text[], $7::uuid[],
+                    $8::text[], $9::timestamptz[], $10::timestamptz[], $11::uuid[])
+             AS d(id, status, decided_at, decided_by, notes, appointment_id, client_state,
+                  client_state_at, preapproved_at, preapproved_by)
         WHERE r.tenant_id = $1 AND r.id = d.id AND r.status = 'pending'
         RETURNING r.id
         """,
@@ -65,9 +72,13 @@ async def record_decisions(
         [r.decided_by for r in requests],
         [r.notes for r in requests],
         [r.appointment_id for r in requests],
+        [r.client_state.value for r in requests],
+        [r.client_state_at for r in requests],
+        [r.preapproved_at for r in requests],
+        [r.preapproved_by for r in requests],
     )
-    if len(decided) != len(requests):
-        moved = {row["id"] for row in decided}
+    if len(stored) != len(requests):
+        moved = {row["id"] for row in stored}
         late = next(r.id for r in requests if r.id not in moved)
         raise AlreadyDecidedError(f"auth request {late} was decided by another writer")
 

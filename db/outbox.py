@@ -47,6 +47,21 @@ async def queue_messages(
     )
 
 
+async def skip_queued_for(
+    conn: asyncpg.Connection, *, tenant_id: UUID, related_ids: Sequence[UUID], reason: str
+) -> None:
+    """Messages about these requests that have not left yet never will (an offer closed or
+    rejected before its WhatsApp left: the client is not invited to answer it)."""
+    await conn.execute(
+        """UPDATE outbound_message SET status = 'skipped', last_error = $3, claimed_until = NULL
+           WHERE tenant_id = $1 AND related_id = ANY($2::uuid[]) AND status = 'queued'
+             AND kind = 'marketing'""",
+        tenant_id,
+        list(related_ids),
+        reason,
+    )
+
+
 async def notification_sent_for(
     conn: asyncpg.Connection, *, tenant_id: UUID, related_id: UUID
 ) -> bool:

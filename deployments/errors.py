@@ -21,7 +21,9 @@ from domain.errors import (
     IllegalTransitionError,
     InvalidCommandError,
     NotFoundError,
+    OfferClosedError,
     OutsideWorkingHoursError,
+    SlotPassedError,
     SlotTakenError,
     StaleAgendaError,
 )
@@ -47,6 +49,8 @@ DOMAIN_STATUS: dict[type[DomainError], int] = {
     AlreadyDecidedError: status.HTTP_409_CONFLICT,
     DuplicateCommandError: status.HTTP_409_CONFLICT,
     IllegalTransitionError: status.HTTP_409_CONFLICT,
+    OfferClosedError: status.HTTP_409_CONFLICT,
+    SlotPassedError: status.HTTP_409_CONFLICT,
     AppointmentNotStartedError: status.HTTP_409_CONFLICT,
     OutsideWorkingHoursError: status.HTTP_422_UNPROCESSABLE_CONTENT,
     InvalidCommandError: status.HTTP_422_UNPROCESSABLE_CONTENT,

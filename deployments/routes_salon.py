@@ -10,7 +10,7 @@ from deployments.auth import CurrentUser, OwnerUser
 from deployments.resources import Deps
 from deployments.schemas import Body
 from domain.commands import SetSalonSettings
-from domain.salon_settings import MAX_AUTO_COMPLETE_AFTER_H, SalonSettings
+from domain.salon_settings import MAX_AUTO_COMPLETE_AFTER_H, MAX_OFFER_EXPIRY_H, SalonSettings
 
 router = APIRouter(prefix="/api/v1/salon", tags=["salon"])
 
@@ -29,6 +29,7 @@ class SalonSettingsBody(Body):
 
     auto_complete: bool
     auto_complete_after_h: int = Field(ge=0, le=MAX_AUTO_COMPLETE_AFTER_H)
+    offer_expiry_h: int = Field(ge=1, le=MAX_OFFER_EXPIRY_H)
 
 
 @router.put("/settings", response_model=SalonSettings)

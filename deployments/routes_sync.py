@@ -35,6 +35,9 @@ async def pending_auth_requests(user: CurrentUser, deps: Deps) -> PendingAuthReq
                 appointment_data=r.appointment_data,
                 created_at=r.created_at,
                 created_by_agent=r.created_by_agent,
+                client_state=r.client_state,
+                preapproved=r.preapproved,
+                expires_at=r.expires_at,
             )
             for r in requests
         ]

@@ -14,6 +14,7 @@ from domain.models import (
     AppointmentStatus,
     AuthRequestStatus,
     Client,
+    ClientState,
     Professional,
     Role,
     Service,
@@ -31,6 +32,9 @@ class AuthRequestOut(BaseModel):
     appointment_data: AppointmentData
     created_at: datetime
     created_by_agent: Agent
+    client_state: ClientState = Field(description="the client's side: offered, accepted, …")
+    preapproved: bool = Field(default=False, description="approved before the client said yes")
+    expires_at: datetime | None = None
 
 
 class PendingAuthRequests(BaseModel):
@@ -48,6 +52,10 @@ class ConfirmAuthRequestResponse(BaseModel):
     auth_request_id: UUID
     appointment_id: UUID | None
     client_notification_sent: bool
+    preapproved: bool = Field(
+        default=False,
+        description="an offer the client has not answered: booked when they say yes",
+    )
 
 
 class AppointmentOut(BaseModel):

@@ -7,7 +7,7 @@ applies that change only after PostgreSQL committed it, so memory never runs ahe
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 from uuid import UUID
 from zoneinfo import ZoneInfo
@@ -41,12 +41,19 @@ class AgendaChange:
 
     clients_added: tuple[Client, ...] = ()
     requests_added: tuple[AuthRequest, ...] = ()
-    requests_decided: tuple[AuthRequest, ...] = ()  # no longer pending
+    requests_decided: tuple[AuthRequest, ...] = ()  # no longer pending (decided or closed)
+    requests_updated: tuple[AuthRequest, ...] = ()  # still pending: accepted, pre-approved
     appointments_added: tuple[Appointment, ...] = ()
     appointments_updated: tuple[AppointmentUpdate, ...] = ()  # marked or moved
     clients_opted_out: tuple[UUID, ...] = ()
     # (client, WhatsApp id as received) for clients stored without one: kept from now on.
     whatsapp_ids: tuple[tuple[UUID, str], ...] = ()
+
+    def plus(self, other: AgendaChange) -> AgendaChange:
+        """Both changes, as one (a command whose decision composes two)."""
+        return AgendaChange(
+            **{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)}
+        )
 
 
 @dataclass
@@ -79,6 +86,8 @@ class Agenda:
             self.pending[request.id] = request
         for request in change.requests_decided:
             self.pending.pop(request.id, None)
+        for request in change.requests_updated:
+            self.pending[request.id] = request
         for appointment in change.appointments_added:
             self.upcoming[appointment.id] = appointment
         for appointment in (update.after for update in change.appointments_updated):

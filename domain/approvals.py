@@ -16,6 +16,7 @@ from domain.auth_requests import (
     ensure_pending,
     reject,
     request_for,
+    updated_event,
 )
 from domain.commands import (
     AuthRequestCreatedResult,
@@ -23,11 +24,21 @@ from domain.commands import (
     DecideAuthRequest,
     DecisionResult,
 )
-from domain.errors import DuplicateCommandError, InvalidCommandError, SlotTakenError
+from domain.errors import (
+    DuplicateCommandError,
+    InvalidCommandError,
+    OfferClosedError,
+    SlotPassedError,
+    SlotTakenError,
+)
 from domain.free_time import check_slot_open, find_conflict
-from domain.models import AuthRequest
+from domain.models import AuthRequest, AuthRequestStatus, ClientState
+from domain.offers import withdraw_overlapping
 from domain.outcome import OutboundMessage, Outcome
-from domain.whatsapp_texts import booking_confirmation_text
+from domain.whatsapp_texts import (
+    booking_confirmation_text,
+    booking_rejected_text,
+)
 
 
 def propose_booking(
@@ -83,20 +94,44 @@ def decide_request(
     new_id: Callable[[], UUID],
     now: datetime,
 ) -> Outcome[DecisionResult]:
-    """Approve (book the slot, confirm to the client) or reject a pending request."""
-    if command.decision == "reject":
-        rejection = reject(request, command, now=now)
-        return Outcome(
-            result=DecisionResult(
-                decision="reject",
-                auth_request_id=request.id,
-                appointment_id=None,
-                client_notification_sent=False,
-            ),
-            events=(rejection.event,),
-            change=AgendaChange(requests_decided=(rejection.request,)),
+    """Approve or reject a pending request.
+
+    Approving books the slot and confirms it to the client — except an offer the client has not
+    answered: that is pre-approved, and booked when the client says "sim" (`book`). A request
+    the client's side closed, or whose time has passed, is not approved (409, its own code).
+    """
+    if request.status == AuthRequestStatus.CLOSED:
+        raise OfferClosedError(
+            f"auth request {request.id} is closed: the client's side is {request.client_state}"
         )
+    if command.decision == "reject":
+        return _reject(request, command, now=now, new_id=new_id)
     ensure_pending(request)
+    if request.appointment_data.starts_at <= now:
+        raise SlotPassedError(
+            f"auth request {request.id} was for {request.appointment_data.date}"
+            f" {request.appointment_data.time}, which has passed"
+        )
+    if request.client_state == ClientState.OFFERED:
+        return _preapprove(request, command, now=now)
+    return book(
+        agenda, request, decided_by=command.decided_by, notes=command.notes, now=now, new_id=new_id
+    )
+
+
+def book(
+    agenda: Agenda,
+    request: AuthRequest,
+    *,
+    decided_by: UUID | None,
+    notes: str | None,
+    now: datetime,
+    new_id: Callable[[], UUID],
+    confirm: bool = True,
+) -> Outcome[DecisionResult]:
+    """Book the request's slot and confirm it to the client (unless the caller's own reply
+    does); other pending requests for an overlapping time of the same professional are
+    withdrawn (a client who had said "sim" is told it was filled)."""
     data = request.appointment_data
     conflict = find_conflict(
         agenda.upcoming.values(),
@@ -109,7 +144,9 @@ def decide_request(
             f"{data.professional_name} is already booked at {data.date} {data.time}"
             f" (appointment {conflict.id}); the request stays pending"
         )
-    approval = approve(request, command, appointment_id=new_id(), now=now)
+    approval = approve(
+        request, decided_by=decided_by, notes=notes, appointment_id=new_id(), now=now
+    )
     confirmation = OutboundMessage(
         message_id=new_id(),
         client_id=data.client_id,
@@ -117,6 +154,7 @@ def decide_request(
         body=booking_confirmation_text(data, agenda.tenant.name),
         related_id=request.id,
     )
+    withdrawn, notices = withdraw_overlapping(agenda, request, now=now, new_id=new_id)
     return Outcome(
         # The WhatsApp sender delivers the confirmation later: nothing was sent yet.
         result=DecisionResult(
@@ -125,11 +163,66 @@ def decide_request(
             appointment_id=approval.appointment.id,
             client_notification_sent=False,
         ),
-        events=(approval.event,),
-        messages=(confirmation,),
+        events=(approval.event, *(updated_event(r) for r in withdrawn)),
+        messages=(confirmation, *notices) if confirm else tuple(notices),
         change=AgendaChange(
-            requests_decided=(approval.request,), appointments_added=(approval.appointment,)
+            requests_decided=(approval.request, *withdrawn),
+            appointments_added=(approval.appointment,),
         ),
+    )
+
+
+def _preapprove(
+    request: AuthRequest, command: DecideAuthRequest, *, now: datetime
+) -> Outcome[DecisionResult]:
+    result = DecisionResult(
+        decision="approve",
+        auth_request_id=request.id,
+        appointment_id=None,
+        client_notification_sent=False,
+        preapproved=True,
+    )
+    if request.preapproved:
+        return Outcome(result=result)  # pre-approved already: the same answer, no change
+    preapproved = request.model_copy(
+        update={"preapproved_at": now, "preapproved_by": command.decided_by, "notes": command.notes}
+    )
+    return Outcome(
+        result=result,
+        events=(updated_event(preapproved),),
+        change=AgendaChange(requests_updated=(preapproved,)),
+    )
+
+
+def _reject(
+    request: AuthRequest, command: DecideAuthRequest, *, now: datetime, new_id: Callable[[], UUID]
+) -> Outcome[DecisionResult]:
+    """Reject; a client who asked for it (or said "sim") is told, with an offer to look again."""
+    rejection = reject(request, command, now=now)
+    told = request.client_state in (ClientState.REQUESTED, ClientState.ACCEPTED)
+    messages = (
+        (
+            OutboundMessage(
+                message_id=new_id(),
+                client_id=request.appointment_data.client_id,
+                kind="transactional",
+                body=booking_rejected_text(request.appointment_data),
+                related_id=request.id,
+            ),
+        )
+        if told
+        else ()
+    )
+    return Outcome(
+        result=DecisionResult(
+            decision="reject",
+            auth_request_id=request.id,
+            appointment_id=None,
+            client_notification_sent=False,
+        ),
+        events=(rejection.event,),
+        messages=messages,
+        change=AgendaChange(requests_decided=(rejection.request,)),
     )
 
 

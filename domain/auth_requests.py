@@ -22,6 +22,7 @@ from domain.events import (
     AppointmentCreatedData,
     AuthRequestCreatedData,
     AuthRequestRejectedData,
+    AuthRequestUpdatedData,
     AuthRequestView,
 )
 from domain.models import (
@@ -31,6 +32,7 @@ from domain.models import (
     AuthRequest,
     AuthRequestStatus,
     Client,
+    ClientState,
     Offer,
     Professional,
     Service,
@@ -85,6 +87,8 @@ def new_request(
     request_id: UUID,
     now: datetime,
     campaign_run_id: UUID | None = None,
+    client_state: ClientState = ClientState.PROPOSED,
+    expires_at: datetime | None = None,
 ) -> tuple[AuthRequest, AuthRequestCreatedData]:
     request = AuthRequest(
         id=request_id,
@@ -94,6 +98,9 @@ def new_request(
         created_at=now,
         command_id=command.command_id,
         campaign_run_id=campaign_run_id,
+        client_state=client_state,
+        client_state_at=now,
+        expires_at=expires_at,
     )
     event = AuthRequestCreatedData(
         auth_request=AuthRequestView(
@@ -101,9 +108,36 @@ def new_request(
             appointment_data=data,
             created_by_agent=request.created_by_agent,
             created_at=now,
+            client_state=client_state.value,
+            expires_at=expires_at,
         )
     )
     return request, event
+
+
+def with_client_state(
+    request: AuthRequest, state: ClientState, *, now: datetime
+) -> tuple[AuthRequest, AuthRequestUpdatedData]:
+    """The client's side moved; a declined, expired or withdrawn request closes."""
+    closed = state.closes
+    changed = request.model_copy(
+        update={
+            "client_state": state,
+            "client_state_at": now,
+            "status": AuthRequestStatus.CLOSED if closed else request.status,
+        }
+    )
+    return changed, updated_event(changed)
+
+
+def updated_event(request: AuthRequest) -> AuthRequestUpdatedData:
+    return AuthRequestUpdatedData(
+        auth_request_id=request.id,
+        status=request.status.value,
+        client_state=request.client_state.value,
+        preapproved=request.preapproved,
+        expires_at=request.expires_at,
+    )
 
 
 @dataclass(frozen=True)
@@ -135,7 +169,12 @@ def ensure_pending(request: AuthRequest) -> None:
 
 
 def approve(
-    request: AuthRequest, command: DecideAuthRequest, *, appointment_id: UUID, now: datetime
+    request: AuthRequest,
+    *,
+    decided_by: UUID | None,
+    notes: str | None,
+    appointment_id: UUID,
+    now: datetime,
 ) -> Approval:
     ensure_pending(request)
     data = request.appointment_data
@@ -154,8 +193,8 @@ def approve(
         update={
             "status": AuthRequestStatus.APPROVED,
             "decided_at": now,
-            "decided_by": command.decided_by,
-            "notes": command.notes,
+            "decided_by": decided_by,
+            "notes": notes,
             "appointment_id": appointment_id,
         }
     )
@@ -200,6 +239,8 @@ def request_for(
     request_id: UUID,
     now: datetime,
     campaign_run_id: UUID | None = None,
+    client_state: ClientState = ClientState.PROPOSED,
+    expires_at: datetime | None = None,
 ) -> tuple[AuthRequest, AuthRequestCreatedData]:
     """The pending request for what `command` proposes, with the card's data from the agenda."""
     client, service, professional = agenda.booking_parts(
@@ -214,5 +255,11 @@ def request_for(
         offer=command.offer,
     )
     return new_request(
-        command, data=data, request_id=request_id, now=now, campaign_run_id=campaign_run_id
+        command,
+        data=data,
+        request_id=request_id,
+        now=now,
+        campaign_run_id=campaign_run_id,
+        client_state=client_state,
+        expires_at=expires_at,
     )

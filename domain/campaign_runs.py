@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -27,7 +27,7 @@ from domain.commands import (
 from domain.encher_agenda import plan_encher_agenda
 from domain.errors import NotFoundError
 from domain.events import CampaignCompletedData, CampaignStats, EventData
-from domain.models import Agent, AppointmentData, AuthRequest
+from domain.models import Agent, AppointmentData, AuthRequest, ClientState
 from domain.outcome import OutboundMessage, Outcome
 from domain.prazo_certo import plan_prazo_certo
 from domain.recall import CampaignFacts
@@ -42,6 +42,20 @@ class CampaignRun:
     outcome: Outcome[CampaignResult]
     local_date: date
     context: dict[str, Any]
+
+
+# However early its slot, an offer gives the client this long to answer after it may leave.
+ANSWER_AT_LEAST = timedelta(hours=1)
+
+
+def offer_expiry(
+    leaves_at: datetime, starts_at: datetime, *, lead: timedelta, expiry: timedelta
+) -> datetime:
+    """When an offer not answered expires, freeing its time and its client: `expiry` after its
+    WhatsApp may leave, or its start minus the campaign's lead if earlier — but never before the
+    client had an hour to answer, nor after the start."""
+    due = min(leaves_at + expiry, starts_at - lead)
+    return min(max(due, leaves_at + ANSWER_AT_LEAST), starts_at)
 
 
 def plan_campaign(
@@ -64,14 +78,20 @@ def plan_run(
     now: datetime,
     new_id: Callable[[], UUID],
     send_window: tuple[time, time],
+    offer_expiry_h: int = 24,
 ) -> CampaignRun:
-    """The run's plan and everything it stores (a dry run stores nothing: same result, no ids)."""
-    plan = plan_campaign(agenda, facts, command, now)
+    """The run's plan and everything it stores (a dry run stores nothing: same result, no ids).
+
+    Offers are planned from when their WhatsApp may leave (the salon's send window), not from
+    now: a run at night offers no slot the client could only read after it began.
+    """
+    opens, closes = send_window
+    not_before = next_send_time(now, time_zone=agenda.time_zone, opens=opens, closes=closes)
+    plan = plan_campaign(agenda, facts, command, not_before)
     run_id = new_id()
     stored_run = None if command.dry_run else run_id
     last_visit = {(h.client_id, h.service_id): h.last_visit_at for h in facts.histories}
-    opens, closes = send_window
-    not_before = next_send_time(now, time_zone=agenda.time_zone, opens=opens, closes=closes)
+    lead = timedelta(minutes=command.options.min_lead_min)
     requests: list[AuthRequest] = []
     messages: list[OutboundMessage] = []
     events: list[EventData] = []
@@ -86,8 +106,17 @@ def plan_run(
             starts_at=suggestion.starts_at,
             offer=suggestion.offer,
         )
+        expires_at = offer_expiry(
+            not_before, suggestion.starts_at, lead=lead, expiry=timedelta(hours=offer_expiry_h)
+        )
         request, event = auth_requests.request_for(
-            agenda, create, request_id=new_id(), now=now, campaign_run_id=stored_run
+            agenda,
+            create,
+            request_id=new_id(),
+            now=now,
+            campaign_run_id=stored_run,
+            client_state=ClientState.OFFERED,
+            expires_at=expires_at,
         )
         data = request.appointment_data
         last = last_visit.get((suggestion.client_id, suggestion.service_id))

@@ -39,6 +39,7 @@ class OpenOffer(Value):
     service_name: str
     professional_name: str
     starts_at: datetime
+    preapproved: bool = False  # the owner said yes already: a "sim" books it at once
 
 
 class ChatContext(Value):
@@ -46,6 +47,7 @@ class ChatContext(Value):
     time_zone: str
     client_first_name: str
     today: date
+    now: datetime
     services: tuple[Service, ...]
     proposed: tuple[ProposedSlot, ...] = ()
     open_offer: OpenOffer | None = None
@@ -68,6 +70,7 @@ class ChatDecision(Value):
     complaint: bool = False
     book: ProposedSlot | None = None
     accept_offer: UUID | None = None
+    decline_offer: UUID | None = None
     proposed: tuple[ProposedSlot, ...] = ()
 
 
@@ -145,16 +148,19 @@ def decide(
         )
     offer = context.open_offer
     if offer is not None and understanding.affirmative and not context.proposed:
-        return ChatDecision(
-            reply=f"Ótimo, {name}! O horário de {offer.service_name} {slot_label(offer, context)}"
-            " foi enviado para confirmação do salão. Te aviso assim que confirmarem.",
-            intent="booking",
-            accept_offer=offer.auth_request_id,
+        when = f"{offer.service_name} {slot_label(offer, context)}"
+        reply = (
+            f"Perfeito, {name}! Seu horário de {when} está confirmado. Até lá!"
+            if offer.preapproved
+            else f"Ótimo, {name}! O horário de {when} foi enviado para confirmação do salão."
+            " Te aviso assim que confirmarem."
         )
+        return ChatDecision(reply=reply, intent="booking", accept_offer=offer.auth_request_id)
     if offer is not None and understanding.negative and not context.proposed:
         return ChatDecision(
             reply=f"Sem problemas, {name}! Quando quiser outro horário, é só chamar.",
             intent=understanding.intent,
+            decline_offer=offer.auth_request_id,
         )
     if context.proposed and understanding.affirmative and not _asks_something_new(understanding):
         options = "; ".join(
@@ -213,6 +219,7 @@ def _slot_gone(
 ) -> ChatDecision:
     """The slot the client picked was taken meanwhile: say so and offer the nearest others."""
     local = taken.starts_at.astimezone(ZoneInfo(context.time_zone))
+    gone = "já passou" if taken.starts_at <= context.now else "acabou de ser reservado"
     wanted = understanding.model_copy(
         update={
             "intent": "booking",
@@ -224,9 +231,7 @@ def _slot_gone(
     )
     fresh = context.model_copy(update={"proposed": ()})
     others = _booking_reply(wanted, fresh, openings.for_request(wanted, ()))
-    return others.model_copy(
-        update={"reply": f"Poxa, esse horário acabou de ser reservado. {others.reply}"}
-    )
+    return others.model_copy(update={"reply": f"Poxa, esse horário {gone}. {others.reply}"})
 
 
 def _asks_something_new(understanding: Understanding) -> bool:

@@ -11,10 +11,13 @@ from uuid import UUID
 
 from domain import auth_requests
 from domain.agenda import Agenda, AgendaChange
+from domain.approvals import book
+from domain.auth_requests import with_client_state
 from domain.chat_agent import ChatDecision, decide
 from domain.chat_reading import Reading
 from domain.chat_situation import InboundMessage, Openings, chat_context
 from domain.commands import CreateAuthRequest
+from domain.errors import SlotTakenError
 from domain.events import (
     AiResponseData,
     AuthRequestCreatedData,
@@ -22,9 +25,10 @@ from domain.events import (
     ComplaintReceivedData,
     EventData,
 )
-from domain.models import Agent, AuthRequest
+from domain.models import Agent, AuthRequest, ClientState
 from domain.outcome import OutboundMessage, Outcome
 from domain.vocabulary import Engine
+from domain.whatsapp_texts import offer_filled_text
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,10 @@ def answer_message(
                 message=inbound.body,
             )
         )
+    offer_change, offer_events, offer_messages, decision = _answer_to_offer(
+        agenda, decision, now, new_id
+    )
+    events.extend(offer_events)
     linked = booking[0].id if booking is not None else decision.accept_offer
     reply = AgentReply(
         inbound=inbound,
@@ -116,9 +124,48 @@ def answer_message(
     change = AgendaChange(
         requests_added=(booking[0],) if booking is not None else (),
         clients_opted_out=(client.id,) if opt_out else (),
-    )
-    outcome = Outcome(result=None, events=tuple(events), messages=(message,), change=change)
+    ).plus(offer_change)
+    messages = (message, *offer_messages)
+    outcome = Outcome(result=None, events=tuple(events), messages=messages, change=change)
     return ChatAnswer(outcome=outcome, reply=reply)
+
+
+def _answer_to_offer(
+    agenda: Agenda, decision: ChatDecision, now: datetime, new_id: Callable[[], UUID]
+) -> tuple[AgendaChange, list[EventData], list[OutboundMessage], ChatDecision]:
+    """The client's "sim" or "não" to an open campaign offer.
+
+    "não" closes it (its time and the client are free again); "sim" marks it accepted, for the
+    owner to approve — or, when the owner pre-approved it, books it at once (the chat's reply is
+    the confirmation).
+    """
+    answered = decision.accept_offer or decision.decline_offer
+    offer = agenda.pending.get(answered) if answered else None
+    if offer is None:
+        return AgendaChange(), [], [], decision
+    if decision.decline_offer:
+        declined, event = with_client_state(offer, ClientState.DECLINED, now=now)
+        return AgendaChange(requests_decided=(declined,)), [event], [], decision
+    accepted, event = with_client_state(offer, ClientState.ACCEPTED, now=now)
+    if not offer.preapproved:
+        return AgendaChange(requests_updated=(accepted,)), [event], [], decision
+    try:
+        booked = book(
+            agenda,
+            accepted,
+            decided_by=offer.preapproved_by,
+            notes=offer.notes,
+            now=now,
+            new_id=new_id,
+            confirm=False,
+        )
+    except SlotTakenError:  # booked meanwhile by another writer: the offer is withdrawn
+        withdrawn, event = with_client_state(offer, ClientState.WITHDRAWN, now=now)
+        filled = decision.model_copy(
+            update={"reply": offer_filled_text(offer.appointment_data), "accept_offer": None}
+        )
+        return AgendaChange(requests_decided=(withdrawn,)), [event], [], filled
+    return booked.change, [event, *booked.events], list(booked.messages), decision
 
 
 def _booking(

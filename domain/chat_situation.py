@@ -17,7 +17,7 @@ from domain.chat_agent import MAX_PROPOSED, ChatContext, OpenOffer, ProposedSlot
 from domain.chat_rules import Understanding
 from domain.errors import OutsideWorkingHoursError, SlotTakenError
 from domain.free_time import check_slot_open, find_free_slots, overlaps
-from domain.models import Agent, Service
+from domain.models import Agent, ClientState, Service
 
 CAMPAIGN_AGENTS = frozenset({Agent.PRAZO_CERTO, Agent.ENCHER_AGENDA})
 PARTS_OF_DAY = {
@@ -43,10 +43,16 @@ class InboundMessage:
 
 def chat_context(agenda: Agenda, inbound: InboundMessage, now: datetime) -> ChatContext:
     client = agenda.clients[inbound.client_id]
+    # An offer is open while the client has not answered it, it has not expired and its time
+    # has not come.
     offers = [
         r
         for r in agenda.pending.values()
-        if r.appointment_data.client_id == client.id and r.created_by_agent in CAMPAIGN_AGENTS
+        if r.appointment_data.client_id == client.id
+        and r.created_by_agent in CAMPAIGN_AGENTS
+        and r.client_state == ClientState.OFFERED
+        and r.appointment_data.starts_at > now
+        and (r.expires_at is None or r.expires_at > now)
     ]
     offer = max(offers, key=lambda r: r.created_at, default=None)
     return ChatContext(
@@ -54,6 +60,7 @@ def chat_context(agenda: Agenda, inbound: InboundMessage, now: datetime) -> Chat
         time_zone=agenda.time_zone,
         client_first_name=client.name.split(" ")[0],
         today=agenda.local_date(now),
+        now=now,
         services=tuple(sorted(agenda.services.values(), key=lambda s: s.name)),
         proposed=tuple(ProposedSlot.model_validate(p) for p in inbound.proposed),
         open_offer=None
@@ -63,6 +70,7 @@ def chat_context(agenda: Agenda, inbound: InboundMessage, now: datetime) -> Chat
             service_name=offer.appointment_data.service_name,
             professional_name=offer.appointment_data.professional_name,
             starts_at=offer.appointment_data.starts_at,
+            preapproved=offer.preapproved,
         ),
     )
 
@@ -91,6 +99,8 @@ class Openings:
         service = self._agenda.services.get(slot.service_id)
         professional = self._agenda.professionals.get(slot.professional_id)
         if service is None or professional is None or not professional.active:
+            return False
+        if slot.starts_at < self._now + LEAD:  # proposed earlier, its time has come meanwhile
             return False
         ends_at = slot.starts_at + timedelta(minutes=service.duration_min)
         if any(

@@ -59,6 +59,9 @@ class DecisionResult(Value):
     auth_request_id: UUID
     appointment_id: UUID | None
     client_notification_sent: bool
+    # Approving an offer the client has not answered books nothing yet: it is booked and
+    # confirmed to the client when they say "sim".
+    preapproved: bool = False
 
 
 class DeliveryOutcome(Value):
@@ -163,6 +166,10 @@ class AppointmentView(Value):
 
 class AppointmentsCompleted(Value):
     completed: int
+
+
+class RequestsClosed(Value):
+    closed: int
 
 
 # --- commands --------------------------------------------------------------------------------
@@ -275,6 +282,10 @@ class CompleteEndedAppointments(Command[AppointmentsCompleted]):
 
     ended_before: AwareDatetime
     limit: int = Field(default=500, ge=1, le=5000)
+
+
+class CloseStaleRequests(Command[RequestsClosed]):
+    """Offers not answered in time expire; requests whose time came close (the scheduler's)."""
 
 
 class SetSalonSettings(Command[SalonSettings]):

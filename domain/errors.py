@@ -47,6 +47,18 @@ class AppointmentNotStartedError(DomainError):
     code = "appointment_not_started"
 
 
+class OfferClosedError(DomainError):
+    """The request was closed by the client's side (declined, expired, withdrawn)."""
+
+    code = "offer_closed"
+
+
+class SlotPassedError(DomainError):
+    """The request's time has passed: it cannot be booked any more."""
+
+    code = "slot_passed"
+
+
 class OutsideWorkingHoursError(DomainError):
     """The requested time is not inside the professional's working hours."""
 

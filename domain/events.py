@@ -21,15 +21,33 @@ class EventData(BaseModel):
     model_config = STRICT_OUTPUT
 
 
+ClientStateName = Literal[
+    "proposed", "requested", "offered", "accepted", "declined", "expired", "withdrawn"
+]
+
+
 class AuthRequestView(EventData):
     id: UUID
     appointment_data: AppointmentData
     created_by_agent: Agent
     created_at: datetime
+    client_state: ClientStateName = "proposed"  # the client's side: a campaign offer is "offered"
+    expires_at: datetime | None = None
 
 
 class AuthRequestCreatedData(EventData):
     auth_request: AuthRequestView
+
+
+class AuthRequestUpdatedData(EventData):
+    """The client's side of a request changed (accepted, declined, expired, withdrawn), or the
+    owner pre-approved an offer; `status` is `closed` once the client's side ended it."""
+
+    auth_request_id: UUID
+    status: Literal["pending", "approved", "rejected", "closed"]
+    client_state: ClientStateName
+    preapproved: bool = False
+    expires_at: datetime | None = None
 
 
 class AuthRequestRejectedData(EventData):
@@ -158,6 +176,11 @@ class AuthRequestCreated(_Envelope):
     data: AuthRequestCreatedData
 
 
+class AuthRequestUpdated(_Envelope):
+    event_type: Literal["auth_request_updated"] = "auth_request_updated"
+    data: AuthRequestUpdatedData
+
+
 class AuthRequestRejected(_Envelope):
     event_type: Literal["auth_request_rejected"] = "auth_request_rejected"
     data: AuthRequestRejectedData
@@ -215,6 +238,7 @@ class NotificationFailed(_Envelope):
 
 Event = Annotated[
     AuthRequestCreated
+    | AuthRequestUpdated
     | AuthRequestRejected
     | AppointmentCreated
     | AppointmentUpdated

@@ -40,9 +40,28 @@ class AppointmentStatus(StrEnum):
 
 
 class AuthRequestStatus(StrEnum):
+    """The owner's side: pending until decided; `closed` when the client's side ended it."""
+
     PENDING = "pending"
     APPROVED = "approved"
     REJECTED = "rejected"
+    CLOSED = "closed"
+
+
+class ClientState(StrEnum):
+    """The client's side of a request (see db/migrations/0005_offer_lifecycle.sql)."""
+
+    PROPOSED = "proposed"  # an agent's proposal the client was not asked about
+    REQUESTED = "requested"  # the client asked for it in the chat
+    OFFERED = "offered"  # a campaign offer sent, not answered yet
+    ACCEPTED = "accepted"  # the client said "sim"
+    DECLINED = "declined"  # the client said "não"
+    EXPIRED = "expired"  # not answered in time, or its time passed
+    WITHDRAWN = "withdrawn"  # another booking took its time
+
+    @property
+    def closes(self) -> bool:
+        return self in (ClientState.DECLINED, ClientState.EXPIRED, ClientState.WITHDRAWN)
 
 
 class Agent(StrEnum):
@@ -145,3 +164,12 @@ class AuthRequest(Value):
     notes: str | None = None
     appointment_id: UUID | None = None
     campaign_run_id: UUID | None = None  # the campaign run that proposed it, if one did
+    client_state: ClientState = ClientState.PROPOSED
+    client_state_at: AwareDatetime | None = None
+    expires_at: AwareDatetime | None = None  # an offer not answered by then expires
+    preapproved_at: AwareDatetime | None = None  # the owner said yes before the client did
+    preapproved_by: UUID | None = None
+
+    @property
+    def preapproved(self) -> bool:
+        return self.preapproved_at is not None

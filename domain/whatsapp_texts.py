@@ -92,3 +92,21 @@ def appointment_moved_text(
         f" {format_date_br(date)} às {time} com {professional_name}. Se não puder nesse horário,"
         " é só responder por aqui."
     )
+
+
+def booking_rejected_text(data: AppointmentData) -> str:
+    """The salon could not take a booking the client asked for."""
+    return (
+        f"{_greeting(data.client_name)} O salão não conseguiu confirmar {data.service_name} em"
+        f" {format_date_br(data.date)} às {data.time}. Se quiser, me diga outro dia ou horário e"
+        " eu procuro para você."
+    )
+
+
+def offer_filled_text(data: AppointmentData) -> str:
+    """A time the client said yes to was taken by another booking first."""
+    return (
+        f"{_greeting(data.client_name)} O horário de {data.service_name} em"
+        f" {format_date_br(data.date)} às {data.time} com {data.professional_name} acabou de ser"
+        " preenchido. Se quiser outro horário, me diga o dia e eu procuro para você."
+    )

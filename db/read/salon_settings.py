@@ -13,7 +13,8 @@ async def get_salon_settings(
     conn: asyncpg.Connection, *, tenant_id: UUID, defaults: SalonSettings
 ) -> SalonSettings:
     row = await conn.fetchrow(
-        "SELECT auto_complete, auto_complete_after_h FROM salon_settings WHERE tenant_id = $1",
+        "SELECT auto_complete, auto_complete_after_h, offer_expiry_h FROM salon_settings"
+        " WHERE tenant_id = $1",
         tenant_id,
     )
     return defaults if row is None else SalonSettings(**dict(row))

@@ -121,16 +121,17 @@ async def test_only_the_owner_changes_the_salon_settings(
     path = "/api/v1/salon/settings"
     staff = {"Authorization": f"Bearer {live_salon.staff_token}"}
     before = await http.get(path, headers=staff)
-    refused = await http.put(
-        path, json={"auto_complete": False, "auto_complete_after_h": 4}, headers=staff
-    )
-    changed = await http.put(
-        path, json={"auto_complete": False, "auto_complete_after_h": 4}, headers=live_salon.auth
-    )
+    wanted = {"auto_complete": False, "auto_complete_after_h": 4, "offer_expiry_h": 6}
+    refused = await http.put(path, json=wanted, headers=staff)
+    changed = await http.put(path, json=wanted, headers=live_salon.auth)
     partial = await http.put(path, json={"auto_complete": True}, headers=live_salon.auth)
     after = await http.get(path, headers=staff)
-    assert before.json() == {"auto_complete": True, "auto_complete_after_h": 12}
+    assert before.json() == {
+        "auto_complete": True,
+        "auto_complete_after_h": 12,
+        "offer_expiry_h": 24,
+    }
     assert refused.status_code == 403
     assert changed.status_code == 200
     assert partial.status_code == 422
-    assert after.json() == {"auto_complete": False, "auto_complete_after_h": 4}
+    assert after.json() == wanted

@@ -10,6 +10,7 @@ from websockets.asyncio.client import connect
 from db.salon_import import import_salon
 from deployments.auth import mint_token
 from domain.models import Role
+from tests.e2e.chat_helpers import WEBHOOK, signed, whatsapp
 from tests.e2e.conftest import Api, LiveSalon
 from tests.e2e.sockets import until
 from tests.factories import SalonIds, make_recall_salon
@@ -80,134 +81,64 @@ async def test_dry_run_previews_and_changes_nothing(
     assert await rows(pool, "outbound_message", recall_salon) == 0
 
 
-async def test_owner_approves_a_suggestion_and_the_appointment_exists(
+async def test_a_preapproved_suggestion_is_booked_when_the_client_says_yes(
     recall_salon: LiveSalon, http: httpx.AsyncClient, pool: asyncpg.Pool
 ) -> None:
     result = (await http.post(PRAZO_CERTO, json={}, headers=recall_salon.auth)).json()
-    request_id = result["suggestions"][0]["auth_request_id"]
+    suggestion = next(s for s in result["suggestions"] if s["client_name"] == "Ana Souza")
+    request_id = suggestion["auth_request_id"]
     decision = await http.post(
         f"/api/v1/sync/confirm-auth-request/{request_id}",
         json={"decision": "approve"},
         headers=recall_salon.auth,
     )
-    async with pool.acquire() as conn:
-        booked = await conn.fetchval(
-            "SELECT count(*) FROM appointment WHERE tenant_id = $1 AND auth_request_id = $2",
-            recall_salon.ids.tenant,
-            decision.json()["auth_request_id"],
+    assert (decision.status_code, decision.json()["preapproved"]) == (200, True)
+    phone = await pool.fetchval(
+        "SELECT phone_e164 FROM client WHERE tenant_id = $1 AND id = $2",
+        recall_salon.ids.tenant,
+        recall_salon.ids.of("client", "due"),
+    )
+    async with connect(recall_salon.ws()) as ws:
+        await until(ws, "sync_started")
+        raw, headers = signed(
+            recall_salon.api, whatsapp(recall_salon, "Sim, pode marcar!", phone=phone)
         )
-    assert decision.status_code == 200
+        accepted = await http.post(WEBHOOK, content=raw, headers=headers)
+        booked_event = await until(ws, "appointment_created")
+    assert accepted.status_code == 202
+    assert booked_event["data"]["auth_request_id"] == request_id
+    booked = await pool.fetchval(
+        "SELECT count(*) FROM appointment WHERE tenant_id = $1 AND auth_request_id = $2",
+        recall_salon.ids.tenant,
+        request_id,
+    )
     assert booked == 1
 
 
-async def test_encher_agenda_offers_open_slots(
-    recall_salon: LiveSalon, http: httpx.AsyncClient
+async def test_approving_an_unanswered_offer_preapproves_it_and_the_socket_says_so(
+    recall_salon: LiveSalon, http: httpx.AsyncClient, pool: asyncpg.Pool
 ) -> None:
-    body = {
-        "professional_id": str(recall_salon.ids.of("professional", "carol")),
-        "context": {"days_ahead": 2, "offer_type": "fixed_amount", "offer_value": 1000},
-    }
-    result = (await http.post(ENCHER_AGENDA, json=body, headers=recall_salon.auth)).json()
-    assert result["suggestions_created"] >= 1
-    assert {s["professional_name"] for s in result["suggestions"]} == {"Carol"}
-    assert all(s["final_price_cents"] == s["price_cents"] - 1000 for s in result["suggestions"])
-
-
-@pytest.mark.parametrize(
-    "context",
-    [
-        {"offer_type": "discount", "offer_value": 150},
-        {"offer_type": "discount"},
-        {"offer_type": "fixed_amount", "offer_value": 0},
-        {"offer_type": "coupon", "offer_value": 5},
-        {"days_ahead": 0},
-    ],
-    ids=["percent-over-100", "value-missing", "zero-amount", "unknown-type", "no-days"],
-)
-async def test_invalid_offer_is_422_and_changes_nothing(
-    recall_salon: LiveSalon,
-    http: httpx.AsyncClient,
-    pool: asyncpg.Pool,
-    context: dict[str, object],
-) -> None:
-    response = await http.post(PRAZO_CERTO, json={"context": context}, headers=recall_salon.auth)
-    assert response.status_code == 422
-    assert response.json()["code"] == "validation_error"
-    assert await rows(pool, "auth_request", recall_salon) == 0
-
-
-async def test_staff_cannot_run_campaigns(recall_salon: LiveSalon, http: httpx.AsyncClient) -> None:
-    response = await http.post(
-        PRAZO_CERTO, json={}, headers={"Authorization": f"Bearer {recall_salon.staff_token}"}
+    await http.post(PRAZO_CERTO, json={"context": {}}, headers=recall_salon.auth)
+    listed = await http.get("/api/v1/sync/pending-auth-requests", headers=recall_salon.auth)
+    offer = listed.json()["data"][0]
+    assert (offer["client_state"], offer["preapproved"]) == ("offered", False)
+    assert offer["expires_at"] is not None
+    bookings_before = await rows(pool, "appointment", recall_salon)
+    async with connect(recall_salon.ws()) as ws:
+        await until(ws, "sync_started")
+        response = await http.post(
+            f"/api/v1/sync/confirm-auth-request/{offer['id']}",
+            json={"decision": "approve"},
+            headers=recall_salon.auth,
+        )
+        updated = await until(ws, "auth_request_updated")
+    body = response.json()
+    assert (body["preapproved"], body["appointment_id"]) == (True, None)
+    data = updated["data"]
+    assert (data["auth_request_id"], data["status"], data["client_state"], data["preapproved"]) == (
+        offer["id"],
+        "pending",
+        "offered",
+        True,
     )
-    assert response.status_code == 403
-
-
-async def test_owner_moves_and_turns_off_a_campaign(
-    recall_salon: LiveSalon, http: httpx.AsyncClient
-) -> None:
-    moved = await http.put(
-        "/api/v1/automations/schedules/prazo_certo",
-        json={"local_time": "10:30", "weekdays": [1, 3, 5]},
-        headers=recall_salon.auth,
-    )
-    off = await http.put(
-        "/api/v1/automations/schedules/encher_agenda",
-        json={"enabled": False, "local_time": "14:00", "weekdays": [0, 2, 4]},
-        headers=recall_salon.auth,
-    )
-    listed = (await http.get("/api/v1/automations/schedules", headers=recall_salon.auth)).json()
-    by_type = {s["campaign_type"]: s for s in listed["data"]}
-    assert (moved.status_code, off.status_code) == (200, 200)
-    assert (by_type["prazo_certo"]["local_time"], by_type["prazo_certo"]["weekdays"]) == (
-        "10:30:00",
-        [1, 3, 5],
-    )
-    assert by_type["encher_agenda"]["enabled"] is False
-
-
-async def test_schedule_defaults_are_listed(
-    recall_salon: LiveSalon, http: httpx.AsyncClient
-) -> None:
-    listed = (await http.get("/api/v1/automations/schedules", headers=recall_salon.auth)).json()
-    by_type = {s["campaign_type"]: s for s in listed["data"]}
-    assert by_type["prazo_certo"]["local_time"] == "09:00:00"
-    assert by_type["encher_agenda"]["weekdays"] == [0, 2, 4]
-
-
-@pytest.mark.parametrize("weekdays", [[7], [], [1, 1]], ids=["day-7", "none", "repeated"])
-async def test_invalid_schedule_is_422(
-    recall_salon: LiveSalon, http: httpx.AsyncClient, weekdays: list[int]
-) -> None:
-    response = await http.put(
-        "/api/v1/automations/schedules/prazo_certo",
-        json={"local_time": "10:00", "weekdays": weekdays},
-        headers=recall_salon.auth,
-    )
-    assert response.status_code == 422
-
-
-async def test_staff_cannot_change_a_schedule(
-    recall_salon: LiveSalon, http: httpx.AsyncClient
-) -> None:
-    response = await http.put(
-        "/api/v1/automations/schedules/prazo_certo",
-        json={"local_time": "10:00", "weekdays": [1]},
-        headers={"Authorization": f"Bearer {recall_salon.staff_token}"},
-    )
-    assert response.status_code == 403
-
-
-async def test_runs_are_listed_newest_first_without_previews(
-    recall_salon: LiveSalon, http: httpx.AsyncClient
-) -> None:
-    await http.post(PRAZO_CERTO, json={"dry_run": True}, headers=recall_salon.auth)
-    run = (
-        await http.post(PRAZO_CERTO, json={"campaign_id": "r-1"}, headers=recall_salon.auth)
-    ).json()
-    staff = {"Authorization": f"Bearer {recall_salon.staff_token}"}
-    listed = (await http.get("/api/v1/automations/runs", headers=staff)).json()["data"]
-    assert [(r["run_id"], r["campaign_type"], r["trigger"]) for r in listed] == [
-        (run["run_id"], "prazo_certo", "manual")
-    ]
-    assert listed[0]["stats"]["suggestions_created"] == 2
+    assert await rows(pool, "appointment", recall_salon) == bookings_before  # nothing booked yet

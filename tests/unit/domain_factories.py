@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from typing import Any
 from uuid import UUID, uuid4
 from zoneinfo import ZoneInfo
@@ -21,13 +21,21 @@ from domain.models import (
     Appointment,
     AuthRequest,
     Client,
+    ClientState,
     Offer,
     Professional,
     Service,
     Tenant,
     WorkingHours,
 )
-from tests.factories import make_agenda, make_client, make_hours, make_professional, make_service
+from tests.factories import (
+    make_agenda,
+    make_appointment,
+    make_client,
+    make_hours,
+    make_professional,
+    make_service,
+)
 
 SAO_PAULO = "America/Sao_Paulo"
 SP = ZoneInfo(SAO_PAULO)  # UTC-3 all year (no daylight saving since 2019)
@@ -101,8 +109,11 @@ def make_pending(
     created_at: datetime = NOW,
     offer: Offer | None = None,
     command_id: str = "cmd-1",
+    client_state: ClientState | None = None,
+    expires_at: datetime | None = None,
 ) -> AuthRequest:
-    """A pending request for the salon's corte with Carol (for Ana unless `client` is given)."""
+    """A pending request for the salon's corte with Carol (for Ana unless `client` is given);
+    a campaign agent's is an offer sent to the client, the chat's a request the client made."""
     who = client or salon.client
     command = CreateAuthRequest(
         command_id=command_id,
@@ -121,10 +132,32 @@ def make_pending(
         time_zone=salon.agenda.time_zone,
         offer=offer,
     )
+    default_state = {Agent.CHAT: ClientState.REQUESTED, Agent.MANUAL: ClientState.PROPOSED}
     request, _event = auth_requests.new_request(
-        command, data=data, request_id=uuid4(), now=created_at
+        command,
+        data=data,
+        request_id=uuid4(),
+        now=created_at,
+        client_state=client_state or default_state.get(agent, ClientState.OFFERED),
+        expires_at=expires_at,
     )
     return request
+
+
+def preapproved(request: AuthRequest, owner: UUID, at: datetime = NOW) -> AuthRequest:
+    """`request` as the owner pre-approved it (an offer the client has not answered yet)."""
+    return request.model_copy(update={"preapproved_at": at, "preapproved_by": owner})
+
+
+def make_booking(salon: Salon, starts_at: datetime, **overrides: Any) -> Appointment:
+    """A booked appointment with Carol for the corte (60 minutes) at `starts_at`."""
+    return make_appointment(
+        professional_id=salon.professional.id,
+        service_id=salon.service.id,
+        starts_at=starts_at,
+        ends_at=starts_at + timedelta(minutes=60),
+        **overrides,
+    )
 
 
 def make_understanding(**overrides: Any) -> Understanding:

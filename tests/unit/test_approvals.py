@@ -4,6 +4,7 @@ and a WhatsApp confirmation) or rejects it, and repeats answer what was stored."
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID, uuid4
@@ -11,7 +12,13 @@ from uuid import UUID, uuid4
 import pytest
 
 from domain.agenda import AgendaChange
-from domain.approvals import decide_request, propose_booking, repeated_proposal, stored_decision
+from domain.approvals import (
+    book,
+    decide_request,
+    propose_booking,
+    repeated_proposal,
+    stored_decision,
+)
 from domain.commands import (
     AuthRequestCreatedResult,
     CreateAuthRequest,
@@ -23,13 +30,16 @@ from domain.errors import (
     DuplicateCommandError,
     InvalidCommandError,
     NotFoundError,
+    OfferClosedError,
     OutsideWorkingHoursError,
+    SlotPassedError,
     SlotTakenError,
 )
 from domain.events import (
     AppointmentCreatedData,
     AuthRequestCreatedData,
     AuthRequestRejectedData,
+    AuthRequestUpdatedData,
     event_type_of,
 )
 from domain.models import (
@@ -38,9 +48,11 @@ from domain.models import (
     AppointmentStatus,
     AuthRequest,
     AuthRequestStatus,
+    ClientState,
     Offer,
 )
-from tests.factories import make_appointment, make_professional, make_service
+from domain.outcome import OutboundMessage
+from tests.factories import make_appointment, make_client, make_professional, make_service
 from tests.unit.domain_factories import (
     NOW,
     TUESDAY,
@@ -49,6 +61,7 @@ from tests.unit.domain_factories import (
     local,
     make_pending,
     make_salon_agenda,
+    preapproved,
     works,
 )
 
@@ -215,7 +228,7 @@ def test_proposal_over_a_cancelled_booking_is_accepted() -> None:
 def approved(offer: Offer | None = TEN_PERCENT) -> tuple[Salon, AuthRequest, Any]:
     """A salon with one pending offer of 10% off for Ana, approved by the owner."""
     salon = make_salon_agenda()
-    request = make_pending(salon, TUESDAY_10AM, offer=offer)
+    request = make_pending(salon, TUESDAY_10AM, offer=offer, client_state=ClientState.PROPOSED)
     salon.agenda.pending = {request.id: request}
     outcome = decide_request(
         salon.agenda, request, decision(request, "approve"), new_id=id_counter(), now=NOW
@@ -300,7 +313,7 @@ def test_approval_result_says_the_client_was_not_notified_yet() -> None:
 
 def test_approval_next_to_a_cancelled_booking_books_the_slot() -> None:
     salon = make_salon_agenda()
-    request = make_pending(salon, TUESDAY_10AM)
+    request = make_pending(salon, TUESDAY_10AM, client_state=ClientState.PROPOSED)
     cancelled = booking_of(salon, TUESDAY_10AM, status=AppointmentStatus.CANCELLED)
     salon.agenda.upcoming = {cancelled.id: cancelled}
     outcome = decide_request(
@@ -311,7 +324,7 @@ def test_approval_next_to_a_cancelled_booking_books_the_slot() -> None:
 
 def test_approval_over_an_overlapping_booking_is_refused_and_changes_nothing() -> None:
     salon = make_salon_agenda()
-    request = make_pending(salon, TUESDAY_10AM)
+    request = make_pending(salon, TUESDAY_10AM, client_state=ClientState.PROPOSED)
     booked = booking_of(salon, local(10, 9, 30))
     salon.agenda.pending = {request.id: request}
     salon.agenda.upcoming = {booked.id: booked}
@@ -326,7 +339,7 @@ def test_approval_over_an_overlapping_booking_is_refused_and_changes_nothing() -
 # --- decide_request: reject -----------------------------------------------------------------------
 def rejected() -> tuple[AuthRequest, Any]:
     salon = make_salon_agenda()
-    request = make_pending(salon, TUESDAY_10AM)
+    request = make_pending(salon, TUESDAY_10AM, client_state=ClientState.PROPOSED)
     command = decision(request, "reject", notes="Carol está de folga")
     return request, decide_request(salon.agenda, request, command, new_id=id_counter(), now=NOW)
 
@@ -366,11 +379,213 @@ def test_rejection_decides_the_request() -> None:
 @pytest.mark.parametrize("answer", ["approve", "reject"])
 def test_deciding_a_decided_request_is_refused(status: AuthRequestStatus, answer: str) -> None:
     salon = make_salon_agenda()
-    request = make_pending(salon, TUESDAY_10AM).model_copy(update={"status": status})
+    request = make_pending(salon, TUESDAY_10AM, client_state=ClientState.PROPOSED).model_copy(
+        update={"status": status}
+    )
     with pytest.raises(AlreadyDecidedError):
         decide_request(
             salon.agenda, request, decision(request, answer), new_id=id_counter(), now=NOW
         )
+
+
+# --- decide_request: the client's side of the request ---------------------------------------------
+@pytest.mark.parametrize(
+    "state", [ClientState.DECLINED, ClientState.EXPIRED, ClientState.WITHDRAWN], ids=str
+)
+@pytest.mark.parametrize("answer", ["approve", "reject"])
+def test_deciding_a_request_the_client_side_closed_is_refused_as_offer_closed(
+    state: ClientState, answer: str
+) -> None:
+    salon = make_salon_agenda()
+    request = make_pending(salon, TUESDAY_10AM).model_copy(
+        update={"status": AuthRequestStatus.CLOSED, "client_state": state}
+    )
+    with pytest.raises(OfferClosedError, match=str(state)):
+        decide_request(
+            salon.agenda, request, decision(request, answer), new_id=id_counter(), now=NOW
+        )
+
+
+@pytest.mark.parametrize(
+    "starts_at", [NOW, NOW - timedelta(hours=1)], ids=["starting_now", "an_hour_ago"]
+)
+def test_approving_a_request_whose_time_has_passed_is_refused(starts_at: datetime) -> None:
+    salon = make_salon_agenda()
+    request = make_pending(salon, starts_at, agent=Agent.CHAT, created_at=NOW - timedelta(days=1))
+    salon.agenda.pending = {request.id: request}
+    before = copy.deepcopy(salon.agenda)
+    with pytest.raises(SlotPassedError, match="has passed"):
+        decide_request(
+            salon.agenda, request, decision(request, "approve"), new_id=id_counter(), now=NOW
+        )
+    assert salon.agenda == before
+
+
+def preapproving(
+    request_of: Callable[[AuthRequest], AuthRequest] | None = None,
+) -> tuple[Salon, AuthRequest, Any]:
+    """A salon with Ana's campaign offer for Tuesday 10:00, not answered yet, approved by the
+    owner (`request_of` may change the offer first)."""
+    salon = make_salon_agenda()
+    offer = make_pending(salon, TUESDAY_10AM, expires_at=local(10, 8))
+    if request_of is not None:
+        offer = request_of(offer)
+    salon.agenda.pending = {offer.id: offer}
+    command = decision(offer, "approve", notes="pode confirmar")
+    outcome = decide_request(salon.agenda, offer, command, new_id=id_counter(), now=NOW)
+    return salon, offer, outcome
+
+
+def test_approving_an_offer_the_client_has_not_answered_preapproves_it() -> None:
+    _salon, offer, outcome = preapproving()
+    assert outcome.result == DecisionResult(
+        decision="approve",
+        auth_request_id=offer.id,
+        appointment_id=None,
+        client_notification_sent=False,
+        preapproved=True,
+    )
+
+
+def test_preapproval_keeps_the_offer_pending_marked_preapproved() -> None:
+    _salon, offer, outcome = preapproving()
+    expected = offer.model_copy(
+        update={"preapproved_at": NOW, "preapproved_by": OWNER, "notes": "pode confirmar"}
+    )
+    assert outcome.change == AgendaChange(requests_updated=(expected,))
+    assert expected.preapproved
+    assert (expected.status, expected.client_state) == (
+        AuthRequestStatus.PENDING,
+        ClientState.OFFERED,
+    )
+
+
+def test_preapproval_reports_one_auth_request_updated() -> None:
+    _salon, offer, outcome = preapproving()
+    assert outcome.events == (
+        AuthRequestUpdatedData(
+            auth_request_id=offer.id,
+            status="pending",
+            client_state="offered",
+            preapproved=True,
+            expires_at=local(10, 8),
+        ),
+    )
+
+
+def test_preapproval_books_nothing_and_tells_the_client_nothing() -> None:
+    _salon, _offer, outcome = preapproving()
+    assert outcome.change.appointments_added == ()
+    assert outcome.change.requests_decided == ()
+    assert outcome.messages == ()
+
+
+def test_preapproving_again_changes_nothing() -> None:
+    _salon, _offer, outcome = preapproving(lambda r: preapproved(r, OWNER, at=local(9, 10)))
+    assert outcome.result.preapproved is True
+    assert outcome.result.appointment_id is None
+    assert outcome.changes_nothing
+
+
+@pytest.mark.parametrize(
+    "state", [ClientState.PROPOSED, ClientState.REQUESTED, ClientState.ACCEPTED], ids=str
+)
+def test_approving_a_request_not_waiting_for_the_client_books_and_confirms_it(
+    state: ClientState,
+) -> None:
+    salon = make_salon_agenda()
+    request = make_pending(salon, TUESDAY_10AM, client_state=state)
+    salon.agenda.pending = {request.id: request}
+    outcome = decide_request(
+        salon.agenda, request, decision(request, "approve"), new_id=id_counter(), now=NOW
+    )
+    assert outcome.result.appointment_id == UUID(int=1)
+    assert [a.auth_request_id for a in outcome.change.appointments_added] == [request.id]
+    assert [m.body for m in outcome.messages] == [
+        "Olá, Ana! Seu horário no Salão Teste está confirmado: Corte feminino com Carol em"
+        " 10/03/2026 às 10:00, valor R$\u00a0120,00. Até lá!"
+    ]
+
+
+def test_booking_without_confirmation_queues_no_message() -> None:
+    salon = make_salon_agenda()
+    request = make_pending(salon, TUESDAY_10AM, client_state=ClientState.ACCEPTED)
+    salon.agenda.pending = {request.id: request}
+    outcome = book(
+        salon.agenda,
+        request,
+        decided_by=OWNER,
+        notes=None,
+        now=NOW,
+        new_id=id_counter(),
+        confirm=False,
+    )
+    assert [a.auth_request_id for a in outcome.change.appointments_added] == [request.id]
+    assert outcome.messages == ()
+
+
+def test_booking_without_confirmation_still_tells_a_client_whose_offer_was_filled() -> None:
+    bruno = make_client(name="Bruno Lima", phone_e164="+5511912345678")
+    salon = make_salon_agenda(clients=[bruno])
+    request = make_pending(salon, TUESDAY_10AM, client_state=ClientState.ACCEPTED)
+    bruno_offer = make_pending(salon, TUESDAY_10AM, client=bruno, client_state=ClientState.ACCEPTED)
+    salon.agenda.pending = {r.id: r for r in (request, bruno_offer)}
+    outcome = book(
+        salon.agenda,
+        request,
+        decided_by=OWNER,
+        notes=None,
+        now=NOW,
+        new_id=id_counter(),
+        confirm=False,
+    )
+    assert [(m.client_id, m.related_id) for m in outcome.messages] == [(bruno.id, bruno_offer.id)]
+    assert outcome.messages[0].body.startswith("Olá, Bruno! O horário de Corte feminino em")
+
+
+# --- decide_request: rejecting tells a client who was waiting -------------------------------------
+def rejecting(state: ClientState) -> tuple[AuthRequest, Any]:
+    salon = make_salon_agenda()
+    request = make_pending(salon, TUESDAY_10AM, client_state=state)
+    command = decision(request, "reject", notes="Carol está de folga")
+    return request, decide_request(salon.agenda, request, command, new_id=id_counter(), now=NOW)
+
+
+@pytest.mark.parametrize("state", [ClientState.REQUESTED, ClientState.ACCEPTED], ids=str)
+def test_rejecting_a_request_the_client_asked_for_or_accepted_tells_them(
+    state: ClientState,
+) -> None:
+    request, outcome = rejecting(state)
+    assert outcome.messages == (
+        OutboundMessage(
+            message_id=UUID(int=1),
+            client_id=request.appointment_data.client_id,
+            kind="transactional",
+            body="Olá, Ana! O salão não conseguiu confirmar Corte feminino em 10/03/2026 às 10:00."
+            " Se quiser, me diga outro dia ou horário e eu procuro para você.",
+            related_id=request.id,
+        ),
+    )
+
+
+@pytest.mark.parametrize("state", [ClientState.REQUESTED, ClientState.ACCEPTED], ids=str)
+def test_rejecting_a_request_the_client_was_waiting_for_still_decides_it(
+    state: ClientState,
+) -> None:
+    request, outcome = rejecting(state)
+    [decided] = outcome.change.requests_decided
+    assert (decided.id, decided.status) == (request.id, AuthRequestStatus.REJECTED)
+    assert [event_type_of(e) for e in outcome.events] == ["auth_request_rejected"]
+    assert outcome.result.client_notification_sent is False
+
+
+@pytest.mark.parametrize("state", [ClientState.OFFERED, ClientState.PROPOSED], ids=str)
+def test_rejecting_an_offer_or_proposal_the_client_did_not_answer_tells_nobody(
+    state: ClientState,
+) -> None:
+    _request, outcome = rejecting(state)
+    assert outcome.messages == ()
+    assert [r.status for r in outcome.change.requests_decided] == [AuthRequestStatus.REJECTED]
 
 
 # --- repeats --------------------------------------------------------------------------------------
@@ -401,7 +616,7 @@ def test_same_command_id_for_another_booking_is_refused(change: dict[str, Any]) 
 def test_stored_approval_answers_its_appointment() -> None:
     salon = make_salon_agenda()
     appointment_id = uuid4()
-    request = make_pending(salon, TUESDAY_10AM).model_copy(
+    request = make_pending(salon, TUESDAY_10AM, client_state=ClientState.PROPOSED).model_copy(
         update={"status": AuthRequestStatus.APPROVED, "appointment_id": appointment_id}
     )
     result = stored_decision(request, decision(request, "approve"), notification_sent=True)
@@ -415,7 +630,7 @@ def test_stored_approval_answers_its_appointment() -> None:
 
 def test_stored_rejection_answers_no_appointment() -> None:
     salon = make_salon_agenda()
-    request = make_pending(salon, TUESDAY_10AM).model_copy(
+    request = make_pending(salon, TUESDAY_10AM, client_state=ClientState.PROPOSED).model_copy(
         update={"status": AuthRequestStatus.REJECTED}
     )
     result = stored_decision(request, decision(request, "reject"), notification_sent=False)

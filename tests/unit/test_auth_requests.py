@@ -41,6 +41,10 @@ def make_request(offer: Offer | None = None) -> AuthRequest:
     return request
 
 
+def by_owner() -> dict[str, object]:
+    return {"decided_by": uuid4(), "notes": None}
+
+
 def decide(decision: str) -> DecideAuthRequest:
     return DecideAuthRequest(request_id=uuid4(), decision=decision, decided_by=uuid4())  # type: ignore[arg-type]
 
@@ -56,7 +60,7 @@ def test_proposal_carries_local_date_and_time() -> None:
 
 def test_approval_books_the_proposed_slot() -> None:
     request = make_request()
-    approval = auth_requests.approve(request, decide("approve"), appointment_id=uuid4(), now=NOW)
+    approval = auth_requests.approve(request, **by_owner(), appointment_id=uuid4(), now=NOW)
     assert approval.request.status == AuthRequestStatus.APPROVED
     assert approval.appointment.starts_at == request.appointment_data.starts_at
     assert approval.appointment.auth_request_id == request.id
@@ -71,7 +75,7 @@ def test_rejection_books_nothing() -> None:
 
 def test_approved_request_cannot_be_rejected() -> None:
     approved = auth_requests.approve(
-        make_request(), decide("approve"), appointment_id=uuid4(), now=NOW
+        make_request(), **by_owner(), appointment_id=uuid4(), now=NOW
     ).request
     with pytest.raises(AlreadyDecidedError):
         auth_requests.reject(approved, decide("reject"), now=NOW)
@@ -80,12 +84,12 @@ def test_approved_request_cannot_be_rejected() -> None:
 def test_rejected_request_cannot_be_approved() -> None:
     rejected = auth_requests.reject(make_request(), decide("reject"), now=NOW).request
     with pytest.raises(AlreadyDecidedError):
-        auth_requests.approve(rejected, decide("approve"), appointment_id=uuid4(), now=NOW)
+        auth_requests.approve(rejected, **by_owner(), appointment_id=uuid4(), now=NOW)
 
 
 def test_same_decision_again_is_a_repeat() -> None:
     approved = auth_requests.approve(
-        make_request(), decide("approve"), appointment_id=uuid4(), now=NOW
+        make_request(), **by_owner(), appointment_id=uuid4(), now=NOW
     ).request
     assert auth_requests.repeats_decision(approved, decide("approve"))
     assert not auth_requests.repeats_decision(approved, decide("reject"))

@@ -20,7 +20,7 @@ from domain.commands import CampaignStatsView, RunCampaign, SkipView
 from domain.errors import NotFoundError
 from domain.events import AuthRequestCreatedData, CampaignCompletedData, event_type_of
 from domain.history import ServiceHistory, Visit, summarize_visits
-from domain.models import Agent, AuthRequestStatus, Client
+from domain.models import Agent, AuthRequestStatus, Client, ClientState
 from domain.recall import CampaignFacts
 from tests.factories import make_client
 from tests.unit.domain_factories import (
@@ -72,6 +72,7 @@ def run(
     *,
     now: datetime = MONDAY_8AM,
     send_window: tuple[time, time] = SEND_WINDOW,
+    offer_expiry_h: int = 24,
     **overrides: Any,
 ) -> tuple[Salon, CampaignRun]:
     salon, facts = make_campaign_salon()
@@ -82,6 +83,7 @@ def run(
         now=now,
         new_id=id_counter(),
         send_window=send_window,
+        offer_expiry_h=offer_expiry_h,
     )
     return salon, planned
 
@@ -212,6 +214,70 @@ def test_scheduled_run_is_for_the_day_it_was_scheduled() -> None:
 def test_run_records_its_options() -> None:
     _salon, planned = run(options=CampaignOptions(days_ahead=5))
     assert planned.context["days_ahead"] == 5
+
+
+# --- offers over time ----------------------------------------------------------------------------
+def test_each_stored_request_is_an_offer_sent_to_the_client() -> None:
+    _salon, planned = run()
+    requests = planned.outcome.change.requests_added
+    assert [(r.client_state, r.client_state_at) for r in requests] == [
+        (ClientState.OFFERED, MONDAY_8AM),
+        (ClientState.OFFERED, MONDAY_8AM),
+    ]
+    assert not any(r.preapproved for r in requests)
+
+
+def test_an_offer_expires_a_day_after_its_whatsapp_may_leave() -> None:
+    _salon, planned = run()  # offers leave Monday 09:00, for Thursday 13:00 and 14:00
+    assert [r.expires_at for r in planned.outcome.change.requests_added] == [
+        local(10, 9),
+        local(10, 9),
+    ]
+
+
+def test_offer_expiry_follows_the_salon_setting() -> None:
+    _salon, planned = run(offer_expiry_h=48)
+    assert {r.expires_at for r in planned.outcome.change.requests_added} == {local(11, 9)}
+
+
+def test_an_offer_expires_by_its_time_less_the_campaign_lead_when_that_is_sooner() -> None:
+    _salon, planned = run(offer_expiry_h=96)  # Friday 09:00 would be after the slots
+    expiry = [
+        (r.appointment_data.starts_at, r.expires_at) for r in planned.outcome.change.requests_added
+    ]
+    assert expiry == [(local(12, 14), local(12, 12)), (local(12, 13), local(12, 11))]
+
+
+@pytest.mark.parametrize(("lead_min", "hour"), [(120, 7), (60, 8)])
+def test_an_offer_for_tomorrow_morning_expires_the_campaign_lead_before_it(
+    lead_min: int, hour: int
+) -> None:
+    _salon, planned = run(
+        campaign_type="encher_agenda", options=CampaignOptions(min_lead_min=lead_min)
+    )
+    requests = planned.outcome.change.requests_added
+    assert {r.appointment_data.starts_at for r in requests} == {local(10, 9)}
+    assert {r.expires_at for r in requests} == {local(10, hour)}
+
+
+def test_auth_request_created_shows_the_owner_an_offer_and_when_it_expires() -> None:
+    _salon, planned = run()
+    views = [
+        e.auth_request for e in planned.outcome.events if isinstance(e, AuthRequestCreatedData)
+    ]
+    assert [(v.client_state, v.expires_at) for v in views] == [
+        ("offered", local(10, 9)),
+        ("offered", local(10, 9)),
+    ]
+
+
+def test_an_offer_is_still_open_when_its_whatsapp_may_leave() -> None:
+    # Monday 21:00: the window reopens Tuesday 09:00; Encher Agenda offers Tuesday 09:00.
+    _salon, planned = run(now=local(9, 21), campaign_type="encher_agenda")
+    requests = planned.outcome.change.requests_added
+    leaves = {m.related_id: m.not_before for m in planned.outcome.messages}
+    assert requests
+    assert [r.id for r in requests if r.expires_at <= leaves[r.id]] == []
 
 
 # --- offer texts ----------------------------------------------------------------------------------

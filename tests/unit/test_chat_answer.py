@@ -4,18 +4,22 @@ does the corte on Tuesdays 09:00-18:00."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
-from uuid import UUID
-
-import pytest
+from uuid import UUID, uuid4
 
 from domain.agenda import AgendaChange
 from domain.chat_agent import ProposedSlot
 from domain.chat_answer import ChatAnswer, answer_message
 from domain.chat_reading import Reading
 from domain.chat_situation import InboundMessage
-from domain.events import AiResponseData, ComplaintReceivedData, event_type_of
-from domain.models import Agent, AuthRequestStatus
+from domain.events import (
+    AiResponseData,
+    AuthRequestUpdatedData,
+    ComplaintReceivedData,
+    event_type_of,
+)
+from domain.models import Agent, AuthRequest, AuthRequestStatus, ClientState
 from domain.vocabulary import Engine
 from tests.factories import make_client
 from tests.unit.domain_factories import (
@@ -23,14 +27,17 @@ from tests.unit.domain_factories import (
     Salon,
     id_counter,
     local,
+    make_booking,
     make_pending,
     make_salon_agenda,
     make_understanding,
+    preapproved,
     slot_of,
 )
 
 MESSAGE_ID = UUID("6a1f0000-0000-4000-8000-000000000001")
 CONVERSATION_ID = UUID("6a1f0000-0000-4000-8000-000000000002")
+OWNER = uuid4()
 
 
 def tuesday_slots(salon: Salon) -> list[ProposedSlot]:
@@ -149,12 +156,6 @@ def test_a_picked_slot_proposed_to_someone_else_meanwhile_is_not_booked() -> Non
     assert answer.outcome.messages[0].body.startswith("Poxa, esse horário acabou de ser reservado.")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug, left to issue 11: a slot proposed earlier that is already past still counts "
-    "as open "
-    "(Openings.is_open ignores now), so the chat asks the owner to approve a past time",
-)
 def test_a_picked_slot_already_past_is_not_booked() -> None:
     salon = make_salon_agenda()
     yesterday = [slot_of(salon, local(3, 10))]  # proposed last Tuesday, never answered
@@ -196,7 +197,7 @@ def test_complaint_reports_complaint_received_for_the_owner() -> None:
 
 
 # --- a campaign offer -----------------------------------------------------------------------------
-def test_accepting_a_campaign_offer_links_it_and_creates_nothing() -> None:
+def test_accepting_a_campaign_offer_marks_it_accepted_for_the_owner_and_books_nothing() -> None:
     salon = make_salon_agenda()
     offer = make_pending(salon, local(10, 14), agent=Agent.PRAZO_CERTO)
     salon.agenda.pending = {offer.id: offer}
@@ -204,8 +205,231 @@ def test_accepting_a_campaign_offer_links_it_and_creates_nothing() -> None:
     response = ai_response(answer)
     assert (response.auth_request_id, response.booking_created) == (offer.id, False)
     assert answer.reply.auth_request_id == offer.id
+    (accepted,) = answer.outcome.change.requests_updated
+    assert (accepted.id, accepted.client_state, accepted.status) == (
+        offer.id,
+        ClientState.ACCEPTED,
+        AuthRequestStatus.PENDING,
+    )
+    assert answer.outcome.change.appointments_added == ()
+    types = [event_type_of(e) for e in answer.outcome.events]
+    assert types == ["auth_request_updated", "ai_response"]
+
+
+def offered_to_ana(salon: Salon, **overrides: Any) -> AuthRequest:
+    """Ana's campaign offer for Tuesday 14:00 (tomorrow), held as pending."""
+    offer = make_pending(salon, local(10, 14), agent=Agent.PRAZO_CERTO, **overrides)
+    salon.agenda.pending[offer.id] = offer
+    return offer
+
+
+def test_accepting_a_campaign_offer_reports_it_accepted_and_still_pending() -> None:
+    salon = make_salon_agenda()
+    offer = offered_to_ana(salon, expires_at=local(10, 9))
+    answer = reply_to(salon, "sim", affirmative=True)
+    assert answer.outcome.events[0] == AuthRequestUpdatedData(
+        auth_request_id=offer.id,
+        status="pending",
+        client_state="accepted",
+        expires_at=local(10, 9),
+    )
+
+
+def test_accepting_an_offer_tells_the_client_it_went_to_the_salon_for_confirmation() -> None:
+    salon = make_salon_agenda()
+    offered_to_ana(salon)
+    answer = reply_to(salon, "sim", affirmative=True)
+    assert [m.body for m in answer.outcome.messages] == [
+        "Ótimo, Ana! O horário de Corte feminino amanhã (10/03) às 14:00 com Carol foi enviado"
+        " para confirmação do salão. Te aviso assim que confirmarem."
+    ]
+
+
+def test_accepted_offer_stays_pending_for_the_owner() -> None:
+    salon = make_salon_agenda()
+    offer = offered_to_ana(salon)
+    salon.agenda.apply(reply_to(salon, "sim", affirmative=True).outcome.change)
+    assert salon.agenda.pending[offer.id].client_state == ClientState.ACCEPTED
+    assert salon.agenda.upcoming == {}
+
+
+def test_sim_to_an_offer_already_accepted_changes_nothing() -> None:
+    salon = make_salon_agenda()
+    offered_to_ana(salon, client_state=ClientState.ACCEPTED)
+    answer = reply_to(salon, "sim", affirmative=True)
     assert answer.outcome.change == AgendaChange()
     assert [event_type_of(e) for e in answer.outcome.events] == ["ai_response"]
+
+
+def test_sim_to_an_expired_offer_accepts_nothing() -> None:
+    salon = make_salon_agenda()
+    offered_to_ana(salon, expires_at=NOW - timedelta(minutes=1))
+    answer = reply_to(salon, "sim", affirmative=True)
+    assert answer.outcome.change == AgendaChange()
+    assert ai_response(answer).auth_request_id is None
+
+
+def test_sim_answers_the_latest_offer_still_open() -> None:
+    salon = make_salon_agenda()
+    still_open = offered_to_ana(salon, created_at=NOW - timedelta(days=1))
+    offered_to_ana(salon, created_at=NOW - timedelta(hours=1), expires_at=NOW)  # newer, expired
+    answer = reply_to(salon, "sim", affirmative=True)
+    assert [r.id for r in answer.outcome.change.requests_updated] == [still_open.id]
+
+
+# --- a campaign offer the owner pre-approved -----------------------------------------------------
+def preapproved_offer_accepted() -> tuple[Salon, AuthRequest, ChatAnswer]:
+    salon = make_salon_agenda()
+    offer = preapproved(offered_to_ana(salon), OWNER, at=local(9, 11))
+    salon.agenda.pending[offer.id] = offer
+    return salon, offer, reply_to(salon, "sim", affirmative=True)
+
+
+def test_sim_to_a_preapproved_offer_books_it_at_once() -> None:
+    salon, offer, answer = preapproved_offer_accepted()
+    [appointment] = answer.outcome.change.appointments_added
+    assert (appointment.auth_request_id, appointment.client_id) == (offer.id, salon.client.id)
+    assert (appointment.starts_at, appointment.ends_at, appointment.price_cents) == (
+        local(10, 14),
+        local(10, 15),
+        12000,
+    )
+
+
+def test_booked_offer_leaves_pending_approved_by_the_owner_who_preapproved_it() -> None:
+    _salon, offer, answer = preapproved_offer_accepted()
+    change = answer.outcome.change
+    [appointment] = change.appointments_added
+    [decided] = change.requests_decided
+    assert (decided.id, decided.status, decided.client_state) == (
+        offer.id,
+        AuthRequestStatus.APPROVED,
+        ClientState.ACCEPTED,
+    )
+    assert (decided.decided_by, decided.decided_at, decided.appointment_id) == (
+        OWNER,
+        NOW,
+        appointment.id,
+    )
+    assert change.requests_updated == ()
+
+
+def test_booked_offer_reports_accepted_then_appointment_created_then_ai_response() -> None:
+    _salon, _offer, answer = preapproved_offer_accepted()
+    assert [event_type_of(e) for e in answer.outcome.events] == [
+        "auth_request_updated",
+        "appointment_created",
+        "ai_response",
+    ]
+
+
+def test_booked_offer_reply_is_the_only_confirmation() -> None:
+    _salon, offer, answer = preapproved_offer_accepted()
+    assert [m.body for m in answer.outcome.messages] == [
+        "Perfeito, Ana! Seu horário de Corte feminino amanhã (10/03) às 14:00 com Carol está"
+        " confirmado. Até lá!"
+    ]
+    assert ai_response(answer).auth_request_id == offer.id
+
+
+def test_booking_an_offer_at_once_withdraws_another_offer_for_its_time() -> None:
+    bruno = make_client(name="Bruno Lima", phone_e164="+5511912345678")
+    salon = make_salon_agenda(clients=[bruno])
+    offer = preapproved(offered_to_ana(salon), OWNER)
+    bruno_offer = make_pending(
+        salon, local(10, 14, 30), client=bruno, client_state=ClientState.ACCEPTED
+    )
+    salon.agenda.pending = {r.id: r for r in (offer, bruno_offer)}
+    answer = reply_to(salon, "sim", affirmative=True)
+    salon.agenda.apply(answer.outcome.change)
+    assert salon.agenda.pending == {}
+    assert [m.client_id for m in answer.outcome.messages] == [salon.client.id, bruno.id]
+    assert answer.outcome.messages[1].body.startswith(
+        "Olá, Bruno! O horário de Corte feminino em 10/03/2026 às 14:30 com Carol acabou de ser"
+        " preenchido."
+    )
+
+
+def time_taken_meanwhile() -> tuple[AuthRequest, ChatAnswer]:
+    salon = make_salon_agenda()
+    offer = preapproved(offered_to_ana(salon), OWNER)
+    salon.agenda.pending = {offer.id: offer}
+    taken = make_booking(salon, local(10, 13, 30))
+    salon.agenda.upcoming = {taken.id: taken}
+    return offer, reply_to(salon, "sim", affirmative=True)
+
+
+def test_sim_to_a_preapproved_offer_whose_time_was_taken_withdraws_it() -> None:
+    offer, answer = time_taken_meanwhile()
+    withdrawn = offer.model_copy(
+        update={
+            "status": AuthRequestStatus.CLOSED,
+            "client_state": ClientState.WITHDRAWN,
+            "client_state_at": NOW,
+        }
+    )
+    assert answer.outcome.change == AgendaChange(requests_decided=(withdrawn,))
+
+
+def test_withdrawn_offer_reports_auth_request_updated_then_ai_response_naming_no_request() -> None:
+    offer, answer = time_taken_meanwhile()
+    assert [event_type_of(e) for e in answer.outcome.events] == [
+        "auth_request_updated",
+        "ai_response",
+    ]
+    assert answer.outcome.events[0] == AuthRequestUpdatedData(
+        auth_request_id=offer.id, status="closed", client_state="withdrawn", preapproved=True
+    )
+    assert ai_response(answer).auth_request_id is None
+    assert answer.reply.auth_request_id is None
+
+
+def test_client_whose_offer_was_taken_is_told_it_was_filled() -> None:
+    _offer, answer = time_taken_meanwhile()
+    filled = (
+        "Olá, Ana! O horário de Corte feminino em 10/03/2026 às 14:00 com Carol acabou de ser"
+        " preenchido. Se quiser outro horário, me diga o dia e eu procuro para você."
+    )
+    assert [m.body for m in answer.outcome.messages] == [filled]
+    assert ai_response(answer).message == filled
+
+
+# --- declining a campaign offer ------------------------------------------------------------------
+def test_nao_declines_the_offer_and_frees_its_time() -> None:
+    salon = make_salon_agenda()
+    offer = offered_to_ana(salon)
+    answer = reply_to(salon, "não", negative=True)
+    declined = offer.model_copy(
+        update={
+            "status": AuthRequestStatus.CLOSED,
+            "client_state": ClientState.DECLINED,
+            "client_state_at": NOW,
+        }
+    )
+    assert answer.outcome.change == AgendaChange(requests_decided=(declined,))
+
+
+def test_declined_offer_reports_auth_request_updated_then_ai_response() -> None:
+    salon = make_salon_agenda()
+    offer = offered_to_ana(salon)
+    answer = reply_to(salon, "não", negative=True)
+    assert [event_type_of(e) for e in answer.outcome.events] == [
+        "auth_request_updated",
+        "ai_response",
+    ]
+    assert answer.outcome.events[0] == AuthRequestUpdatedData(
+        auth_request_id=offer.id, status="closed", client_state="declined"
+    )
+
+
+def test_declining_books_nothing_and_replies_once() -> None:
+    salon = make_salon_agenda()
+    offered_to_ana(salon)
+    answer = reply_to(salon, "não", negative=True)
+    assert answer.outcome.change.appointments_added == ()
+    assert [m.body for m in answer.outcome.messages] == [
+        "Sem problemas, Ana! Quando quiser outro horário, é só chamar."
+    ]
 
 
 # --- the stored reply -----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from domain.chat_agent import ChatContext, ChatDecision, OpenOffer, ProposedSlot
 from domain.chat_rules import Understanding
 from domain.models import Service
 from tests.factories import make_service
-from tests.unit.domain_factories import SAO_PAULO, local, make_understanding
+from tests.unit.domain_factories import NOW, SAO_PAULO, local, make_understanding
 
 CORTE = make_service(name="Corte feminino", duration_min=60, price_cents=12000)
 CAROL = uuid4()
@@ -66,6 +66,7 @@ def context(**overrides: Any) -> ChatContext:
         "time_zone": SAO_PAULO,
         "client_first_name": "Ana",
         "today": date(2026, 3, 9),
+        "now": NOW,
         "services": (CORTE,),
     }
     return ChatContext(**(values | overrides))

@@ -8,8 +8,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from uuid import uuid4
 
-import pytest
-
 from domain.chat_agent import OpenOffer, ProposedSlot
 from domain.chat_situation import InboundMessage, Openings, chat_context
 from domain.models import Agent, AppointmentStatus
@@ -85,12 +83,6 @@ def test_another_client_offer_is_not_theirs() -> None:
     assert chat_context(salon.agenda, inbound(salon), NOW).open_offer is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug, left to issue 11: chat_context takes a pending campaign request as the open "
-    "offer even after its "
-    "slot has passed, so a later 'sim' accepts last week's time",
-)
 def test_an_offer_whose_slot_has_passed_is_not_open() -> None:
     salon = make_salon_agenda()
     stale = make_pending(salon, local(3, 10), created_at=local(2, 9))  # last Tuesday's slot
@@ -234,11 +226,6 @@ def test_a_slot_of_an_unknown_professional_is_not_open() -> None:
     assert Openings(salon.agenda, NOW).is_open(unknown) is False
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug, left to issue 11 (offers and slots over time): Openings.is_open never "
-    "compares the slot with now, so a slot proposed earlier and already past counts as open",
-)
 def test_a_slot_already_past_is_not_open() -> None:
     salon = make_salon_agenda()
     tuesday_noon = local(10, 12)

@@ -10,18 +10,51 @@ export interface AuthRequestCardProps {
   /** Resolves when the back end answered; the card leaves when the event arrives. */
   onDecide: (id: string, decision: Decision) => Promise<unknown>;
   canDecide?: boolean;
+  /** A closed card (the client declined, the offer expired or was filled) is dismissed. */
+  onDismiss?: (id: string) => void;
 }
 
 const ERRORS: Record<string, string> = {
   slot_taken: "Esse horário já foi ocupado. A sugestão continua pendente.",
   already_decided: "Essa sugestão já foi decidida.",
+  offer_closed: "Essa oferta foi encerrada pelo lado do cliente.",
+  slot_passed: "O horário dessa sugestão já passou.",
 };
 
-export function AuthRequestCard({ request, timeZone, onDecide, canDecide = true }: AuthRequestCardProps) {
+/** What the client has done, in the owner's words (null: nothing to say). */
+export function clientStateLabel(request: AuthRequest): string | null {
+  switch (request.client_state) {
+    case "offered":
+      return request.preapproved ? "Pré-aprovada · aguardando cliente" : "Aguardando cliente";
+    case "accepted":
+      return "Cliente aceitou";
+    case "declined":
+      return "Cliente recusou";
+    case "expired":
+      return "Expirada";
+    case "withdrawn":
+      return "Horário preenchido";
+    case "requested":
+      return "Cliente pediu";
+    default:
+      return null;
+  }
+}
+
+export function AuthRequestCard({
+  request,
+  timeZone,
+  onDecide,
+  canDecide = true,
+  onDismiss,
+}: AuthRequestCardProps) {
   const [busy, setBusy] = useState<Decision | null>(null);
   const [error, setError] = useState<string | null>(null);
   const data = request.appointment_data;
   const offer = offerLabel(data);
+  const state = clientStateLabel(request);
+  // Approving an offer the client has not answered pre-approves it: booked when they say yes.
+  const preapproves = request.client_state === "offered";
 
   async function decide(decision: Decision) {
     setBusy(decision);
@@ -37,7 +70,13 @@ export function AuthRequestCard({ request, timeZone, onDecide, canDecide = true 
   }
 
   return (
-    <article className="auth-request-card" data-testid="auth-request-card" data-request-id={request.id}>
+    <article
+      className="auth-request-card"
+      data-testid="auth-request-card"
+      data-request-id={request.id}
+      data-client-state={request.client_state ?? ""}
+      data-closed={request.closed ? "true" : "false"}
+    >
       <header>
         <strong className="client">{data.client_name}</strong>
         <span className="agent" title="Quem sugeriu">
@@ -60,20 +99,32 @@ export function AuthRequestCard({ request, timeZone, onDecide, canDecide = true 
           formatMoney(data.price_cents)
         )}
       </p>
+      {state && (
+        <p className="client-state" data-testid="client-state">
+          {state}
+        </p>
+      )}
       {error && (
         <p className="error" role="alert">
           {error}
         </p>
       )}
-      {canDecide && (
+      {request.closed && onDismiss && (
+        <footer>
+          <button type="button" onClick={() => onDismiss(request.id)}>
+            Dispensar
+          </button>
+        </footer>
+      )}
+      {canDecide && !request.closed && (
         <footer>
           <button
             type="button"
             className="approve"
-            disabled={busy !== null}
+            disabled={busy !== null || (preapproves && request.preapproved)}
             onClick={() => decide("approve")}
           >
-            {busy === "approve" ? "Aprovando…" : "Aprovar"}
+            {busy === "approve" ? "Aprovando…" : preapproves ? "Pré-aprovar" : "Aprovar"}
           </button>
           <button type="button" className="reject" disabled={busy !== null} onClick={() => decide("reject")}>
             {busy === "reject" ? "Rejeitando…" : "Rejeitar"}

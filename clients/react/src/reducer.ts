@@ -4,6 +4,7 @@ import type {
   Appointment,
   AppointmentChange,
   AuthRequest,
+  AuthRequestChange,
   CampaignStats,
   ChatMessage,
   Notification,
@@ -13,6 +14,8 @@ import type {
 export type AppAction =
   | { type: "ADD_AUTH_REQUEST"; payload: AuthRequest; eventId?: number }
   | { type: "REMOVE_AUTH_REQUEST"; payload: string } // request id
+  // The client's side changed, or the owner pre-approved: the card shows it (closed: dimmed).
+  | { type: "UPDATE_AUTH_REQUEST"; payload: AuthRequestChange }
   // After a refetch: `since` is the event id the list is at least as new as (see the reducer).
   | { type: "SET_AUTH_REQUESTS"; payload: AuthRequest[]; since?: number | null }
   | { type: "ADD_APPOINTMENT"; payload: Appointment }
@@ -99,6 +102,22 @@ export function agentReducer(state: AgentState, action: AppAction): AgentState {
         authRequestEventIds: eventIds,
         decidedAuthRequests: [...state.decidedAuthRequests, id].slice(-MAX_DECIDED),
       };
+    }
+    case "UPDATE_AUTH_REQUEST": {
+      const change = action.payload;
+      if (change.status === "approved" || change.status === "rejected") {
+        return agentReducer(state, { type: "REMOVE_AUTH_REQUEST", payload: change.auth_request_id });
+      }
+      const known = state.authRequests.find((r) => r.id === change.auth_request_id);
+      if (!known) return state; // not on this page (decided here already, or never loaded)
+      const updated: AuthRequest = {
+        ...known,
+        client_state: change.client_state,
+        preapproved: change.preapproved,
+        expires_at: change.expires_at,
+        closed: change.status === "closed",
+      };
+      return { ...state, authRequests: state.authRequests.map((r) => (r.id === known.id ? updated : r)) };
     }
     case "SET_AUTH_REQUESTS":
       return { ...state, authRequests: mergeRefetched(state, action.payload, action.since ?? null) };
@@ -234,6 +253,8 @@ function eventActions(event: AgentEvent): AppAction[] {
   switch (event.event_type) {
     case "auth_request_created":
       return [{ type: "ADD_AUTH_REQUEST", payload: event.data.auth_request, eventId: event.event_id }];
+    case "auth_request_updated":
+      return [{ type: "UPDATE_AUTH_REQUEST", payload: event.data }];
     case "auth_request_rejected":
       return [{ type: "REMOVE_AUTH_REQUEST", payload: event.data.auth_request_id }];
     case "appointment_created": {

@@ -13,12 +13,21 @@ export type Session = Schemas["SessionOut"];
 export type Agent = Schemas["AuthRequestOut"]["created_by_agent"];
 export type AppointmentData = Schemas["AppointmentData"];
 /** A pending proposal, as the REST list and the `auth_request_created` event both give it. */
+export type ClientState = Socket.AuthRequestUpdatedData["client_state"];
 export interface AuthRequest {
   id: string;
   appointment_data: AppointmentData | Socket.AppointmentData;
   created_by_agent: Agent;
   created_at: string;
+  /** The client's side: a campaign offer is "offered" until the client answers. */
+  client_state?: ClientState;
+  /** The owner approved an offer before the client said yes (booked when they do). */
+  preapproved?: boolean;
+  expires_at?: string | null;
+  /** The client's side ended it (declined, expired, withdrawn): shown until dismissed. */
+  closed?: boolean;
 }
+export type AuthRequestChange = Socket.AuthRequestUpdatedData;
 export type Appointment = Socket.AppointmentCreatedData;
 /** An appointment marked (completed, no-show, cancelled) or moved, as the socket reports it. */
 export type AppointmentChange = Socket.AppointmentUpdatedData;

@@ -149,4 +149,39 @@ describe("AuthRequestCard", () => {
     renderCard(makeKitAuthRequest(), { canDecide: false });
     expect(screen.queryAllByRole("button")).toEqual([]);
   });
+
+  it("an offer the client has not answered is pre-approved, not approved", () => {
+    renderCard(makeKitAuthRequest({ client_state: "offered" }));
+    expect(screen.getByTestId("client-state").textContent).toBe("Aguardando cliente");
+    expect(button("Pré-aprovar")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Aprovar" })).toBeNull();
+  });
+
+  it("a pre-approved offer says so and is not pre-approved twice", () => {
+    renderCard(makeKitAuthRequest({ client_state: "offered", preapproved: true }));
+    expect(screen.getByTestId("client-state").textContent).toBe("Pré-aprovada · aguardando cliente");
+    expect(button("Pré-aprovar").disabled).toBe(true);
+  });
+
+  it("an offer the client accepted is approved as usual", () => {
+    renderCard(makeKitAuthRequest({ client_state: "accepted" }));
+    expect(screen.getByTestId("client-state").textContent).toBe("Cliente aceitou");
+    expect(button("Aprovar")).toBeTruthy();
+  });
+
+  it("a closed offer shows why and can only be dismissed", () => {
+    const dismissed: string[] = [];
+    const request = makeKitAuthRequest({ client_state: "expired", closed: true });
+    render(
+      <AuthRequestCard
+        request={request}
+        onDecide={async () => ({})}
+        onDismiss={(id) => dismissed.push(id)}
+      />,
+    );
+    expect(screen.getByTestId("client-state").textContent).toBe("Expirada");
+    expect(screen.queryByRole("button", { name: "Aprovar" })).toBeNull();
+    fireEvent.click(button("Dispensar"));
+    expect(dismissed).toEqual([AUTH_REQUEST_ID]);
+  });
 });

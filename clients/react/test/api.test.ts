@@ -289,7 +289,7 @@ describe("ApiError", () => {
   it("reads and replaces the salon's settings", async () => {
     const { api, requests } = client(() => json({ auto_complete: false, auto_complete_after_h: 4 }));
     await api.salonSettings();
-    await api.setSalonSettings({ auto_complete: false, auto_complete_after_h: 4 });
+    await api.setSalonSettings({ auto_complete: false, auto_complete_after_h: 4, offer_expiry_h: 24 });
     expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
       "GET https://api.test/api/v1/salon/settings",
       "PUT https://api.test/api/v1/salon/settings",

@@ -47,7 +47,26 @@ export function makeAuthRequest(o: Partial<Socket.AuthRequestView> = {}): Socket
     appointment_data: makeAppointmentData(),
     created_by_agent: "prazo_certo",
     created_at: "2026-12-01T11:59:00Z",
+    client_state: "proposed",
+    expires_at: null,
     ...o,
+  };
+}
+
+export function makeAuthRequestUpdated(
+  o: EventOverrides<Socket.AuthRequestUpdated> = {},
+): Socket.AuthRequestUpdated {
+  return {
+    ...envelope(o),
+    event_type: "auth_request_updated",
+    data: {
+      auth_request_id: AUTH_REQUEST_ID,
+      status: "pending",
+      client_state: "accepted",
+      preapproved: false,
+      expires_at: null,
+      ...o.data,
+    },
   };
 }
 

@@ -11,6 +11,7 @@ import {
   makeAuthRequest,
   makeAuthRequestCreated,
   makeAuthRequestRejected,
+  makeAuthRequestUpdated,
   makeCampaignCompleted,
   makeChatMessage,
   makeClientOptedOut,
@@ -36,6 +37,7 @@ const SAMPLES: { [T in AgentEvent["event_type"]]: Extract<AgentEvent, { event_ty
   complaint_received: makeComplaintReceived({ event_id: 10 }),
   client_opted_out: makeClientOptedOut({ event_id: 11 }),
   appointment_updated: makeAppointmentUpdated({ event_id: 12 }),
+  auth_request_updated: makeAuthRequestUpdated({ event_id: 13 }),
 };
 const ALL_EVENTS: AgentEvent[] = Object.values(SAMPLES);
 
@@ -55,6 +57,38 @@ function stats(o: Partial<CampaignStats> = {}): CampaignStats {
 function note(id: string, at: string): Notification {
   return { id, kind: "sent", client_id: "c", text: "Mensagem entregue", at, read: false };
 }
+
+describe("auth request changes", () => {
+  it("the client's answer shows on the card", () => {
+    const state = apply([makeAuthRequestCreated({ event_id: 1 }), makeAuthRequestUpdated({ event_id: 2 })]);
+    expect(state.authRequests[0]).toMatchObject({ client_state: "accepted", closed: false });
+  });
+
+  it("an expired offer stays on the page as closed until dismissed", () => {
+    const state = apply([
+      makeAuthRequestCreated({ event_id: 1 }),
+      makeAuthRequestUpdated({ event_id: 2, data: { status: "closed", client_state: "expired" } }),
+    ]);
+    expect(state.authRequests[0]).toMatchObject({ client_state: "expired", closed: true });
+  });
+
+  it("a pre-approval marks the card", () => {
+    const state = apply([
+      makeAuthRequestCreated({ event_id: 1 }),
+      makeAuthRequestUpdated({ event_id: 2, data: { client_state: "offered", preapproved: true } }),
+    ]);
+    expect(state.authRequests[0]?.preapproved).toBe(true);
+  });
+
+  it("a change of a request not on the page changes nothing", () => {
+    const before = apply([makeAuthRequestCreated({ event_id: 1 })]);
+    const after = agentReducer(before, {
+      type: "UPDATE_AUTH_REQUEST",
+      payload: makeAuthRequestUpdated({ data: { auth_request_id: "other" } }).data,
+    });
+    expect(after).toBe(before);
+  });
+});
 
 describe("appointment changes", () => {
   it("appointment_updated keeps the appointment's latest status by its id", () => {

@@ -18,7 +18,8 @@ export function Dashboard({ session }: { session: Session }) {
 
   async function decide(id: string, decision: Decision) {
     try {
-      await api.decideAuthRequest(id, decision);
+      const result = await api.decideAuthRequest(id, decision);
+      if (result.preapproved) return; // still pending: its auth_request_updated marks the card
     } catch (error) {
       // Decided elsewhere (another tab, another person): nothing left to do here.
       if (!(error instanceof ApiError && error.code === "already_decided")) throw error;
@@ -27,13 +28,14 @@ export function Dashboard({ session }: { session: Session }) {
     dispatch({ type: "REMOVE_AUTH_REQUEST", payload: id });
   }
 
+  const open = state.authRequests.filter((r) => !r.closed);
   const pending = [...state.authRequests].sort((a, b) =>
     a.appointment_data.starts_at < b.appointment_data.starts_at ? -1 : 1,
   );
   return (
     <section className="dashboard">
       <div className="counters">
-        <Counter label="Autorizações pendentes" value={state.authRequests.length} testId="count-pending" />
+        <Counter label="Autorizações pendentes" value={open.length} testId="count-pending" />
         <Counter
           label="Aprovados desde que você entrou"
           value={state.appointments.length}
@@ -47,7 +49,7 @@ export function Dashboard({ session }: { session: Session }) {
         <Counter label="Campanhas hoje" value={campaignsToday} testId="count-campaigns" />
       </div>
 
-      <h2>Autorizações pendentes ({state.authRequests.length})</h2>
+      <h2>Autorizações pendentes ({open.length})</h2>
       {pending.length === 0 ? (
         <p className="empty" data-testid="no-pending">
           Nenhuma sugestão aguardando aprovação.
@@ -61,6 +63,7 @@ export function Dashboard({ session }: { session: Session }) {
               timeZone={zone}
               onDecide={decide}
               canDecide={session.role === "owner"}
+              onDismiss={(id) => dispatch({ type: "REMOVE_AUTH_REQUEST", payload: id })}
             />
           ))}
         </div>

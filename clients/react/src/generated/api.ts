@@ -483,24 +483,35 @@ export interface components {
         /** AuthRequestOut */
         AuthRequestOut: {
             appointment_data: components["schemas"]["AppointmentData"];
+            /** @description the client's side: offered, accepted, … */
+            client_state: components["schemas"]["ClientState"];
             /**
              * Created At
              * Format: date-time
              */
             created_at: string;
             created_by_agent: components["schemas"]["Agent"];
+            /** Expires At */
+            expires_at?: string | null;
             /**
              * Id
              * Format: uuid
              */
             id: string;
+            /**
+             * Preapproved
+             * @description approved before the client said yes
+             * @default false
+             */
+            preapproved?: boolean;
             status: components["schemas"]["AuthRequestStatus"];
         };
         /**
          * AuthRequestStatus
+         * @description The owner's side: pending until decided; `closed` when the client's side ended it.
          * @enum {string}
          */
-        AuthRequestStatus: "pending" | "approved" | "rejected";
+        AuthRequestStatus: "pending" | "approved" | "rejected" | "closed";
         /** CampaignContext */
         CampaignContext: {
             /** Days Ahead */
@@ -664,6 +675,12 @@ export interface components {
             /** Total */
             total: number;
         };
+        /**
+         * ClientState
+         * @description The client's side of a request (see db/migrations/0005_offer_lifecycle.sql).
+         * @enum {string}
+         */
+        ClientState: "proposed" | "requested" | "offered" | "accepted" | "declined" | "expired" | "withdrawn";
         /** ConfirmAuthRequestBody */
         ConfirmAuthRequestBody: {
             /**
@@ -690,6 +707,12 @@ export interface components {
              * @enum {string}
              */
             decision: "approve" | "reject";
+            /**
+             * Preapproved
+             * @description an offer the client has not answered: booked when they say yes
+             * @default false
+             */
+            preapproved?: boolean;
             /**
              * Status
              * @constant
@@ -874,7 +897,9 @@ export interface components {
         /**
          * SalonSettings
          * @description Booked appointments that ended `auto_complete_after_h` hours ago become completed, unless
-         *     `auto_complete` is off (the salon's visits are marked by another system).
+         *     `auto_complete` is off (the salon's visits are marked by another system). A campaign offer
+         *     not answered `offer_expiry_h` hours after it may leave (or by its time minus the campaign's
+         *     lead, if earlier) expires: its time and client are free again.
          */
         SalonSettings: {
             /**
@@ -887,6 +912,11 @@ export interface components {
              * @default 12
              */
             auto_complete_after_h?: number;
+            /**
+             * Offer Expiry H
+             * @default 24
+             */
+            offer_expiry_h?: number;
         };
         /**
          * SalonSettingsBody
@@ -897,6 +927,8 @@ export interface components {
             auto_complete: boolean;
             /** Auto Complete After H */
             auto_complete_after_h: number;
+            /** Offer Expiry H */
+            offer_expiry_h: number;
         };
         /** Schedule */
         Schedule: {

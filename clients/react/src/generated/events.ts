@@ -3,6 +3,7 @@
 
 export type SocketMessage =
   | AuthRequestCreated
+  | AuthRequestUpdated
   | AuthRequestRejected
   | AppointmentCreated
   | AppointmentUpdated
@@ -30,8 +31,11 @@ export interface AuthRequestCreatedData {
 }
 export interface AuthRequestView {
   appointment_data: AppointmentData;
+  client_state:
+    "proposed" | "requested" | "offered" | "accepted" | "declined" | "expired" | "withdrawn";
   created_at: string;
   created_by_agent: Agent;
+  expires_at: string | null;
   id: string;
 }
 /**
@@ -59,6 +63,25 @@ export interface AppointmentData {
 export interface Offer {
   type: string;
   value: number;
+}
+export interface AuthRequestUpdated {
+  data: AuthRequestUpdatedData;
+  event_id: number;
+  event_type: "auth_request_updated";
+  occurred_at: string;
+  tenant_id: string;
+}
+/**
+ * The client's side of a request changed (accepted, declined, expired, withdrawn), or the
+ * owner pre-approved an offer; `status` is `closed` once the client's side ended it.
+ */
+export interface AuthRequestUpdatedData {
+  auth_request_id: string;
+  client_state:
+    "proposed" | "requested" | "offered" | "accepted" | "declined" | "expired" | "withdrawn";
+  expires_at: string | null;
+  preapproved: boolean;
+  status: "pending" | "approved" | "rejected" | "closed";
 }
 export interface AuthRequestRejected {
   data: AuthRequestRejectedData;
