@@ -18,10 +18,13 @@ from domain.commands import (
     CloseStaleRequests,
     CreateAuthRequest,
     DecideAuthRequest,
+    DecideAuthRequests,
+    DecisionItem,
     DecisionResult,
+    DecisionsResult,
     RequestsClosed,
 )
-from domain.errors import NotFoundError
+from domain.errors import DomainError, NotFoundError
 from domain.models import AuthRequest
 
 
@@ -47,22 +50,46 @@ class Approvals:
             return await core.commit(outcome)
 
     async def decide(self, command: DecideAuthRequest) -> DecisionResult:
-        core = self._core
-        async with core.lock:
-            request = await self._find(command)
-            if auth_requests.repeats_decision(request, command):
-                sent = await core.read(
-                    partial(
-                        outbox.notification_sent_for,
-                        tenant_id=core.tenant_id,
-                        related_id=request.id,
+        async with self._core.lock:
+            return await self._decide(command)
+
+    async def decide_many(self, command: DecideAuthRequests) -> DecisionsResult:
+        """Each decision on its own (its own transaction), in order, all under one hold of the
+        lock; a refused one is reported with its code and holds back no other."""
+        items = []
+        async with self._core.lock:
+            for decision in command.decisions:
+                try:
+                    result = await self._decide(decision)
+                except DomainError as refused:
+                    items.append(
+                        DecisionItem(
+                            auth_request_id=decision.request_id,
+                            code=refused.code,
+                            detail=refused.message,
+                        )
                     )
+                    continue
+                items.append(DecisionItem(auth_request_id=decision.request_id, result=result))
+        return DecisionsResult(items=items)
+
+    async def _decide(self, command: DecideAuthRequest) -> DecisionResult:
+        """One decision; the caller holds the lock."""
+        core = self._core
+        request = await self._find(command)
+        if auth_requests.repeats_decision(request, command):
+            sent = await core.read(
+                partial(
+                    outbox.notification_sent_for,
+                    tenant_id=core.tenant_id,
+                    related_id=request.id,
                 )
-                return approvals.stored_decision(request, command, notification_sent=sent)
-            outcome = approvals.decide_request(
-                core.agenda, request, command, new_id=core.new_id, now=core.now()
             )
-            return await core.commit(outcome)
+            return approvals.stored_decision(request, command, notification_sent=sent)
+        outcome = approvals.decide_request(
+            core.agenda, request, command, new_id=core.new_id, now=core.now()
+        )
+        return await core.commit(outcome)
 
     async def close_stale(self, command: CloseStaleRequests) -> RequestsClosed:
         """Offers not answered in time expire, requests whose time came close (from memory:

@@ -31,6 +31,7 @@ from domain.commands import (
     CompleteEndedAppointments,
     CreateAuthRequest,
     DecideAuthRequest,
+    DecideAuthRequests,
     MarkAppointment,
     MoveAppointment,
     ReceiveMessage,
@@ -77,6 +78,7 @@ class Salon:
         self.handlers: dict[type[Command[Any]], Handler] = {
             CreateAuthRequest: self.approvals.create,
             DecideAuthRequest: self.approvals.decide,
+            DecideAuthRequests: self.approvals.decide_many,
             RunCampaign: self.campaigns.run,
             SetCampaignSchedule: self.campaigns.set_schedule,
             ReceiveMessage: self.chat.receive,

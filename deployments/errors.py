@@ -63,6 +63,14 @@ def error_body(code: str, detail: object) -> dict[str, object]:
     return {"code": code, "detail": detail}
 
 
+def status_for_code(code: str) -> int:
+    """The HTTP status of a domain error known only by its code (a batch item's)."""
+    for error_type, status_code in DOMAIN_STATUS.items():
+        if error_type.code == code:
+            return status_code
+    return status.HTTP_400_BAD_REQUEST
+
+
 def status_of(error: DomainError) -> int:
     for error_type in type(error).__mro__:
         if error_type in DOMAIN_STATUS:

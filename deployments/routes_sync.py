@@ -10,15 +10,19 @@ from fastapi import APIRouter
 
 from db.read.agenda import list_pending_auth_requests
 from deployments.auth import CurrentUser, OwnerUser
+from deployments.errors import status_for_code
 from deployments.resources import Deps
 from deployments.schemas import (
     AuthRequestOut,
+    BatchDecisionOut,
     ConfirmAuthRequestBody,
     ConfirmAuthRequestResponse,
+    ConfirmAuthRequestsBody,
+    ConfirmAuthRequestsResponse,
     PendingAuthRequests,
     SocketTicket,
 )
-from domain.commands import DecideAuthRequest
+from domain.commands import DecideAuthRequest, DecideAuthRequests, DecisionItem
 
 router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
 
@@ -38,6 +42,7 @@ async def pending_auth_requests(user: CurrentUser, deps: Deps) -> PendingAuthReq
                 client_state=r.client_state,
                 preapproved=r.preapproved,
                 expires_at=r.expires_at,
+                campaign_run_id=r.campaign_run_id,
             )
             for r in requests
         ]
@@ -57,6 +62,55 @@ async def confirm_auth_request(
     )
     result = await deps.directory.send(user.tenant_id, command)
     return ConfirmAuthRequestResponse.model_validate(result.model_dump())
+
+
+@router.post(
+    "/confirm-auth-requests",
+    response_model=ConfirmAuthRequestsResponse,
+    responses={422: {"description": "a malformed body: nothing decided"}},
+)
+async def confirm_auth_requests(
+    body: ConfirmAuthRequestsBody, user: OwnerUser, deps: Deps
+) -> ConfirmAuthRequestsResponse:
+    """Decide many requests at once (up to 200), in order. Each is decided on its own: one
+    refused (409 slot taken, offer closed, …) holds back no other and is reported with its code.
+    The same batch again answers each decision as before (repeats are safe)."""
+    command = DecideAuthRequests(
+        decisions=[
+            DecideAuthRequest(
+                request_id=d.auth_request_id,
+                decision=d.decision,
+                decided_by=user.sub,
+                notes=d.notes,
+            )
+            for d in body.decisions
+        ]
+    )
+    decided = await deps.directory.send(user.tenant_id, command)
+    items = [batch_item(item) for item in decided.items]
+    done = [item.result for item in items if item.result is not None]
+    return ConfirmAuthRequestsResponse(
+        data=items,
+        approved=sum(1 for r in done if r.decision == "approve" and r.appointment_id is not None),
+        preapproved=sum(1 for r in done if r.preapproved),
+        rejected=sum(1 for r in done if r.decision == "reject"),
+        refused=len(items) - len(done),
+    )
+
+
+def batch_item(item: DecisionItem) -> BatchDecisionOut:
+    if item.result is not None:
+        result = ConfirmAuthRequestResponse.model_validate(item.result.model_dump())
+        return BatchDecisionOut(
+            auth_request_id=item.auth_request_id, status=200, code=None, detail=None, result=result
+        )
+    return BatchDecisionOut(
+        auth_request_id=item.auth_request_id,
+        status=status_for_code(item.code or ""),
+        code=item.code,
+        detail=item.detail,
+        result=None,
+    )
 
 
 @router.post("/ws-ticket", response_model=SocketTicket)

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from domain.models import (
     Agent,
@@ -35,6 +35,9 @@ class AuthRequestOut(BaseModel):
     client_state: ClientState = Field(description="the client's side: offered, accepted, …")
     preapproved: bool = Field(default=False, description="approved before the client said yes")
     expires_at: datetime | None = None
+    campaign_run_id: UUID | None = Field(
+        default=None, description="the campaign run that offered it"
+    )
 
 
 class PendingAuthRequests(BaseModel):
@@ -56,6 +59,43 @@ class ConfirmAuthRequestResponse(BaseModel):
         default=False,
         description="an offer the client has not answered: booked when they say yes",
     )
+
+
+class BatchDecision(Body):
+    auth_request_id: UUID
+    decision: Decision
+    notes: str | None = Field(default=None, max_length=2000)
+
+
+class ConfirmAuthRequestsBody(Body):
+    decisions: list[BatchDecision] = Field(min_length=1, max_length=200)
+
+    @field_validator("decisions")
+    @classmethod
+    def each_request_once(cls, decisions: list[BatchDecision]) -> list[BatchDecision]:
+        ids = [d.auth_request_id for d in decisions]
+        twice = sorted({str(i) for i in ids if ids.count(i) > 1})
+        if twice:
+            raise ValueError(f"each auth request at most once in a batch: {', '.join(twice)}")
+        return decisions
+
+
+class BatchDecisionOut(BaseModel):
+    """One decision of the batch: `status` is what the single endpoint would have answered."""
+
+    auth_request_id: UUID
+    status: int = Field(description="200, or the refusal's HTTP status (404, 409, 422)")
+    code: str | None = Field(description="the refusal's code: slot_taken, offer_closed, …")
+    detail: str | None
+    result: ConfirmAuthRequestResponse | None
+
+
+class ConfirmAuthRequestsResponse(BaseModel):
+    data: list[BatchDecisionOut]
+    approved: int = Field(description="booked now")
+    preapproved: int = Field(description="offers booked when their clients say yes")
+    rejected: int
+    refused: int = Field(description="items not decided: see their status and code")
 
 
 class AppointmentOut(BaseModel):

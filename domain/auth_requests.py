@@ -110,6 +110,7 @@ def new_request(
             created_at=now,
             client_state=client_state.value,
             expires_at=expires_at,
+            campaign_run_id=campaign_run_id,
         )
     )
     return request, event

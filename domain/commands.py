@@ -64,6 +64,19 @@ class DecisionResult(Value):
     preapproved: bool = False
 
 
+class DecisionItem(Value):
+    """One decision of a batch: its result, or why it was refused (the error's code)."""
+
+    auth_request_id: UUID
+    result: DecisionResult | None = None
+    code: str | None = None  # slot_taken, offer_closed, slot_passed, not_found, …
+    detail: str | None = None
+
+
+class DecisionsResult(Value):
+    items: list[DecisionItem]
+
+
 class DeliveryOutcome(Value):
     """What happened to one outbound message: sent, or given up on (`failed`, `skipped`)."""
 
@@ -194,6 +207,13 @@ class DecideAuthRequest(Command[DecisionResult]):
     decision: Decision
     decided_by: UUID
     notes: str | None = Field(default=None, max_length=2000)
+
+
+class DecideAuthRequests(Command[DecisionsResult]):
+    """Many decisions at once (e.g. every offer of a campaign run), each decided and stored on
+    its own: one refused never holds back the others, and each answer is reported."""
+
+    decisions: list[DecideAuthRequest] = Field(min_length=1, max_length=200)
 
 
 class RecordDeliveries(Command[DeliveriesRecorded]):

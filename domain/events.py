@@ -33,6 +33,7 @@ class AuthRequestView(EventData):
     created_at: datetime
     client_state: ClientStateName = "proposed"  # the client's side: a campaign offer is "offered"
     expires_at: datetime | None = None
+    campaign_run_id: UUID | None = None  # the campaign run that offered it
 
 
 class AuthRequestCreatedData(EventData):

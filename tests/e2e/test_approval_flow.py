@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from uuid import uuid4
 
 import asyncpg
 import httpx
@@ -137,3 +138,59 @@ async def test_rejection_is_evented(live_salon: LiveSalon, http: httpx.AsyncClie
         "auth_request_id": str(created.auth_request_id),
         "notes": "cliente desmarcou",
     }
+
+
+async def test_a_batch_decides_each_request_and_reports_each_refusal(
+    live_salon: LiveSalon, http: httpx.AsyncClient
+) -> None:
+    first = await live_salon.propose(client="c1", hour=10)
+    clash = await live_salon.propose(client="c2", hour=10, minute=30)
+    other = await live_salon.propose(client="c3", hour=15)
+    unknown = "00000000-0000-4000-8000-000000000000"
+    ids = [first.auth_request_id, clash.auth_request_id, other.auth_request_id, unknown]
+    response = await http.post(
+        "/api/v1/sync/confirm-auth-requests",
+        json={"decisions": [{"auth_request_id": str(i), "decision": "approve"} for i in ids]},
+        headers=live_salon.auth,
+    )
+    body = response.json()
+    assert response.status_code == 200, body
+    assert [(item["status"], item["code"]) for item in body["data"]] == [
+        (200, None),
+        (409, "slot_taken"),
+        (200, None),
+        (404, "not_found"),
+    ]
+    assert (body["approved"], body["preapproved"], body["rejected"], body["refused"]) == (
+        2,
+        0,
+        0,
+        2,
+    )
+    assert body["data"][0]["result"]["appointment_id"] is not None
+    again = await http.post(
+        "/api/v1/sync/confirm-auth-requests",
+        json={
+            "decisions": [{"auth_request_id": str(first.auth_request_id), "decision": "approve"}]
+        },
+        headers=live_salon.auth,
+    )
+    assert (
+        again.json()["data"][0]["result"] == body["data"][0]["result"]
+    )  # a repeat, not a second booking
+
+
+async def test_a_batch_is_refused_whole_when_malformed_and_for_staff(
+    live_salon: LiveSalon, http: httpx.AsyncClient
+) -> None:
+    path = "/api/v1/sync/confirm-auth-requests"
+    empty = await http.post(path, json={"decisions": []}, headers=live_salon.auth)
+    same = {"auth_request_id": str(uuid4()), "decision": "approve"}
+    twice = await http.post(path, json={"decisions": [same, same]}, headers=live_salon.auth)
+    staff = await http.post(
+        path,
+        json={"decisions": [{"auth_request_id": str(uuid4()), "decision": "approve"}]},
+        headers={"Authorization": f"Bearer {live_salon.staff_token}"},
+    )
+    assert (empty.status_code, twice.status_code, staff.status_code) == (422, 422, 403)
+    assert same["auth_request_id"] in str(twice.json())

@@ -191,6 +191,21 @@ async function recall(page) {
   await page.getByTestId("campaign-results").filter({ hasText: "Prazo Certo" }).waitFor();
   assert.equal((await control("/pending")).count, 2);
   await shot(page, "dashboard-campaign");
+  // The clients have not answered: one click pre-approves every offer of the run.
+  await page.getByRole("button", { name: "Aprovar todas as ofertas desta campanha (2)" }).click();
+  await page.getByTestId("batch-note").filter({ hasText: "2 pré-aprovadas" }).waitFor({ timeout: WAIT_MS });
+  await page
+    .getByTestId("client-state")
+    .filter({ hasText: "Pré-aprovada" })
+    .nth(1)
+    .waitFor({ timeout: WAIT_MS });
+  assert.equal(
+    (await control("/pending")).count,
+    2,
+    "pre-approved offers stay pending until the client says yes",
+  );
+  step("campaign pre-approved in one click");
+  await shot(page, "dashboard-campaign-approved");
 }
 
 /** 5. The salon marks a visit that began as done and cancels a coming booking on the Agenda. */

@@ -1,5 +1,7 @@
 // A small typed client for the endpoints the dashboard uses; shapes come from the OpenAPI types.
 import type {
+  BatchDecision,
+  BatchDecisionResult,
   CalendarAppointment,
   CampaignResult,
   Conversation,
@@ -122,6 +124,9 @@ export function createApiClient({ baseUrl, token, fetch: fetcher = fetch }: ApiC
         `/api/v1/sync/confirm-auth-request/${encodeURIComponent(id)}`,
         notes ? { decision, notes } : { decision },
       ),
+    /** Many decisions in one call; each item says 200 or why it was refused (never silent). */
+    decideAuthRequests: (decisions: BatchDecision[]) =>
+      call<BatchDecisionResult>("POST", "/api/v1/sync/confirm-auth-requests", { decisions }),
     runPrazoCerto: (body: PrazoCertoBody) =>
       call<CampaignResult>("POST", "/api/v1/automations/prazo-certo/execute", body),
     runEncherAgenda: (body: EncherAgendaBody) =>

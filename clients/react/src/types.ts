@@ -24,6 +24,8 @@ export interface AuthRequest {
   /** The owner approved an offer before the client said yes (booked when they do). */
   preapproved?: boolean;
   expires_at?: string | null;
+  /** The campaign run that offered it (its offers can be approved together). */
+  campaign_run_id?: string | null;
   /** The client's side ended it (declined, expired, withdrawn): shown until dismissed. */
   closed?: boolean;
 }
@@ -48,6 +50,8 @@ export type CampaignRunSummary = Schemas["CampaignRunSummary"];
 export type ScheduleBody = Schemas["ScheduleBody"];
 export type Decision = Schemas["ConfirmAuthRequestBody"]["decision"];
 export type DecisionResult = Schemas["ConfirmAuthRequestResponse"];
+export type BatchDecision = Schemas["BatchDecision"];
+export type BatchDecisionResult = Schemas["ConfirmAuthRequestsResponse"];
 
 /** One line of a conversation, from REST (`ChatMessageOut`) or from an event. */
 export interface ChatMessage {

@@ -295,4 +295,17 @@ describe("ApiError", () => {
       "PUT https://api.test/api/v1/salon/settings",
     ]);
   });
+
+  it("decides many requests in one call", async () => {
+    const { api, last } = client(() =>
+      json({ data: [], approved: 0, preapproved: 2, rejected: 0, refused: 0 }),
+    );
+    const answer = await api.decideAuthRequests([
+      { auth_request_id: "r1", decision: "approve" },
+      { auth_request_id: "r2", decision: "approve" },
+    ]);
+    expect(last()?.url).toBe("https://api.test/api/v1/sync/confirm-auth-requests");
+    expect(JSON.parse(last()?.body ?? "").decisions).toHaveLength(2);
+    expect(answer.preapproved).toBe(2);
+  });
 });

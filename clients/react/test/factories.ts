@@ -49,6 +49,7 @@ export function makeAuthRequest(o: Partial<Socket.AuthRequestView> = {}): Socket
     created_at: "2026-12-01T11:59:00Z",
     client_state: "proposed",
     expires_at: null,
+    campaign_run_id: null,
     ...o,
   };
 }

@@ -1,4 +1,5 @@
 // Painel: pending approvals as cards, live counters, campaign results and recent notices.
+import { useState } from "react";
 import {
   ApiError,
   AuthRequestCard,
@@ -29,6 +30,38 @@ export function Dashboard({ session }: { session: Session }) {
   }
 
   const open = state.authRequests.filter((r) => !r.closed);
+  // Offers of one campaign run that still wait for the owner: approved together in one click.
+  const byRun = new Map<string, string[]>();
+  for (const r of open) {
+    if (r.campaign_run_id && !r.preapproved) {
+      byRun.set(r.campaign_run_id, [...(byRun.get(r.campaign_run_id) ?? []), r.id]);
+    }
+  }
+  const [batchNote, setBatchNote] = useState<string | null>(null);
+
+  async function approveRun(ids: string[]) {
+    setBatchNote(null);
+    try {
+      const answer = await api.decideAuthRequests(
+        ids.map((id) => ({ auth_request_id: id, decision: "approve" as const })),
+      );
+      for (const item of answer.data) {
+        if (item.result && !item.result.preapproved) {
+          dispatch({ type: "REMOVE_AUTH_REQUEST", payload: item.auth_request_id });
+        }
+      }
+      const parts = [
+        answer.approved ? `${answer.approved} aprovadas` : null,
+        answer.preapproved
+          ? `${answer.preapproved} pré-aprovadas (reservadas quando o cliente aceitar)`
+          : null,
+        answer.refused ? `${answer.refused} não puderam ser aprovadas` : null,
+      ].filter(Boolean);
+      setBatchNote(parts.join(" · "));
+    } catch {
+      setBatchNote("Não foi possível aprovar as ofertas. Tente de novo.");
+    }
+  }
   const pending = [...state.authRequests].sort((a, b) =>
     a.appointment_data.starts_at < b.appointment_data.starts_at ? -1 : 1,
   );
@@ -50,6 +83,21 @@ export function Dashboard({ session }: { session: Session }) {
       </div>
 
       <h2>Autorizações pendentes ({open.length})</h2>
+      {session.role === "owner" &&
+        [...byRun.entries()]
+          .filter(([, ids]) => ids.length > 1)
+          .map(([run, ids]) => (
+            <p key={run} className="batch">
+              <button type="button" onClick={() => approveRun(ids)} data-testid="approve-campaign">
+                Aprovar todas as ofertas desta campanha ({ids.length})
+              </button>
+            </p>
+          ))}
+      {batchNote && (
+        <p className="batch-note" role="status" data-testid="batch-note">
+          {batchNote}
+        </p>
+      )}
       {pending.length === 0 ? (
         <p className="empty" data-testid="no-pending">
           Nenhuma sugestão aguardando aprovação.

@@ -311,6 +311,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sync/confirm-auth-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm Auth Requests
+         * @description Decide many requests at once (up to 200), in order. Each is decided on its own: one
+         *     refused (409 slot taken, offer closed, …) holds back no other and is reported with its code.
+         *     The same batch again answers each decision as before (repeats are safe).
+         */
+        post: operations["confirm_auth_requests_api_v1_sync_confirm_auth_requests_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sync/pending-auth-requests": {
         parameters: {
             query?: never;
@@ -483,6 +505,11 @@ export interface components {
         /** AuthRequestOut */
         AuthRequestOut: {
             appointment_data: components["schemas"]["AppointmentData"];
+            /**
+             * Campaign Run Id
+             * @description the campaign run that offered it
+             */
+            campaign_run_id?: string | null;
             /** @description the client's side: offered, accepted, … */
             client_state: components["schemas"]["ClientState"];
             /**
@@ -512,6 +539,45 @@ export interface components {
          * @enum {string}
          */
         AuthRequestStatus: "pending" | "approved" | "rejected" | "closed";
+        /** BatchDecision */
+        BatchDecision: {
+            /**
+             * Auth Request Id
+             * Format: uuid
+             */
+            auth_request_id: string;
+            /**
+             * Decision
+             * @enum {string}
+             */
+            decision: "approve" | "reject";
+            /** Notes */
+            notes?: string | null;
+        };
+        /**
+         * BatchDecisionOut
+         * @description One decision of the batch: `status` is what the single endpoint would have answered.
+         */
+        BatchDecisionOut: {
+            /**
+             * Auth Request Id
+             * Format: uuid
+             */
+            auth_request_id: string;
+            /**
+             * Code
+             * @description the refusal's code: slot_taken, offer_closed, …
+             */
+            code: string | null;
+            /** Detail */
+            detail: string | null;
+            result: components["schemas"]["ConfirmAuthRequestResponse"] | null;
+            /**
+             * Status
+             * @description 200, or the refusal's HTTP status (404, 409, 422)
+             */
+            status: number;
+        };
         /** CampaignContext */
         CampaignContext: {
             /** Days Ahead */
@@ -718,6 +784,33 @@ export interface components {
              * @constant
              */
             status: "success";
+        };
+        /** ConfirmAuthRequestsBody */
+        ConfirmAuthRequestsBody: {
+            /** Decisions */
+            decisions: components["schemas"]["BatchDecision"][];
+        };
+        /** ConfirmAuthRequestsResponse */
+        ConfirmAuthRequestsResponse: {
+            /**
+             * Approved
+             * @description booked now
+             */
+            approved: number;
+            /** Data */
+            data: components["schemas"]["BatchDecisionOut"][];
+            /**
+             * Preapproved
+             * @description offers booked when their clients say yes
+             */
+            preapproved: number;
+            /**
+             * Refused
+             * @description items not decided: see their status and code
+             */
+            refused: number;
+            /** Rejected */
+            rejected: number;
         };
         /** ConversationList */
         ConversationList: {
@@ -1735,6 +1828,37 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
+            };
+        };
+    };
+    confirm_auth_requests_api_v1_sync_confirm_auth_requests_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmAuthRequestsBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfirmAuthRequestsResponse"];
+                };
+            };
+            /** @description a malformed body: nothing decided */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

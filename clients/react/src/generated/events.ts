@@ -31,6 +31,7 @@ export interface AuthRequestCreatedData {
 }
 export interface AuthRequestView {
   appointment_data: AppointmentData;
+  campaign_run_id: string | null;
   client_state:
     "proposed" | "requested" | "offered" | "accepted" | "declined" | "expired" | "withdrawn";
   created_at: string;
