@@ -45,6 +45,20 @@ async def queue_messages(
             for m in messages
         ],
     )
+    offering = [m for m in messages if m.proposed]
+    if offering:
+        # The client answers these in the chat: the slots become the conversation's proposed
+        # ones (a conversation is opened for a client who never wrote).
+        await conn.executemany(
+            """INSERT INTO conversation (tenant_id, client_id, proposed_slots)
+               VALUES ($1, $2, $3)
+               ON CONFLICT (tenant_id, client_id, channel)
+               DO UPDATE SET proposed_slots = EXCLUDED.proposed_slots""",
+            [
+                (tenant_id, m.client_id, [p.model_dump(mode="json") for p in m.proposed])
+                for m in offering
+            ],
+        )
 
 
 async def skip_queued_for(

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from functools import partial
 from uuid import UUID
 
 from domain.agenda import Agenda, AgendaChange, AppointmentUpdate
+from domain.chat_agent import ProposedSlot
+from domain.chat_situation import alternatives_to
 from domain.commands import (
     AppointmentsCompleted,
     AppointmentView,
@@ -87,7 +90,23 @@ def mark_appointment(
     marked = appointment.model_copy(update={"status": wanted, "status_reason": command.reason})
     messages: tuple[OutboundMessage, ...] = ()
     if wanted == CANCELLED and command.notify_client and appointment.starts_at > now:
-        messages = (_tell_client(agenda, marked, new_id(), appointment_cancelled_text),)
+        # The cancelled time is still busy in `agenda`: the others offered are really other.
+        instead = alternatives_to(
+            agenda,
+            service_id=appointment.service_id,
+            professional_id=appointment.professional_id,
+            around=appointment.starts_at,
+            now=now,
+        )
+        messages = (
+            _tell_client(
+                agenda,
+                marked,
+                new_id(),
+                partial(appointment_cancelled_text, alternatives=instead.phrase),
+                proposed=instead.slots,
+            ),
+        )
     return Outcome(
         result=view_of(agenda, marked),
         events=(_updated(agenda, marked, appointment, changed_by=command.changed_by),),
@@ -193,7 +212,11 @@ def _updated(
 
 
 def _tell_client(
-    agenda: Agenda, appointment: Appointment, message_id: UUID, text: Callable[..., str]
+    agenda: Agenda,
+    appointment: Appointment,
+    message_id: UUID,
+    text: Callable[..., str],
+    proposed: tuple[ProposedSlot, ...] = (),
 ) -> OutboundMessage:
     event = _updated(agenda, appointment, appointment, changed_by=None)
     body = text(
@@ -209,4 +232,5 @@ def _tell_client(
         kind="transactional",
         body=body,
         related_id=appointment.id,
+        proposed=proposed,
     )

@@ -18,6 +18,7 @@ from domain.auth_requests import (
     request_for,
     updated_event,
 )
+from domain.chat_situation import alternatives_for
 from domain.commands import (
     AuthRequestCreatedResult,
     CreateAuthRequest,
@@ -105,7 +106,7 @@ def decide_request(
             f"auth request {request.id} is closed: the client's side is {request.client_state}"
         )
     if command.decision == "reject":
-        return _reject(request, command, now=now, new_id=new_id)
+        return _reject(agenda, request, command, now=now, new_id=new_id)
     ensure_pending(request)
     if request.appointment_data.starts_at <= now:
         raise SlotPassedError(
@@ -195,24 +196,27 @@ def _preapprove(
 
 
 def _reject(
-    request: AuthRequest, command: DecideAuthRequest, *, now: datetime, new_id: Callable[[], UUID]
+    agenda: Agenda,
+    request: AuthRequest,
+    command: DecideAuthRequest,
+    *,
+    now: datetime,
+    new_id: Callable[[], UUID],
 ) -> Outcome[DecisionResult]:
-    """Reject; a client who asked for it (or said "sim") is told, with an offer to look again."""
+    """Reject; a client who asked for it (or said "sim") is told, with the nearest open slots."""
     rejection = reject(request, command, now=now)
-    told = request.client_state in (ClientState.REQUESTED, ClientState.ACCEPTED)
-    messages = (
-        (
-            OutboundMessage(
-                message_id=new_id(),
-                client_id=request.appointment_data.client_id,
-                kind="transactional",
-                body=booking_rejected_text(request.appointment_data),
-                related_id=request.id,
-            ),
+    messages: tuple[OutboundMessage, ...] = ()
+    if request.client_state in (ClientState.REQUESTED, ClientState.ACCEPTED):
+        instead = alternatives_for(agenda, request.appointment_data, now)
+        told = OutboundMessage(
+            message_id=new_id(),
+            client_id=request.appointment_data.client_id,
+            kind="transactional",
+            body=booking_rejected_text(request.appointment_data, instead.phrase),
+            related_id=request.id,
+            proposed=instead.slots,
         )
-        if told
-        else ()
-    )
+        messages = (told,)
     return Outcome(
         result=DecisionResult(
             decision="reject",

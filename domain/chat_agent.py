@@ -75,10 +75,34 @@ class ChatDecision(Value):
 
 
 def slot_label(slot: ProposedSlot | OpenOffer, context: ChatContext) -> str:
-    local = slot.starts_at.astimezone(ZoneInfo(context.time_zone))
-    days = (local.date() - context.today).days
+    return slot_label_on(slot, time_zone=context.time_zone, today=context.today)
+
+
+def slot_label_on(slot: ProposedSlot | OpenOffer, *, time_zone: str, today: date) -> str:
+    """ "amanhã (06/12) às 15:00 com Carol", as the client reads it on `today`."""
+    local = slot.starts_at.astimezone(ZoneInfo(time_zone))
+    days = (local.date() - today).days
     day = {0: "hoje", 1: "amanhã"}.get(days, WEEKDAYS_PT[local.weekday()])
     return f"{day} ({local:%d/%m}) às {local:%H:%M} com {slot.professional_name}"
+
+
+def alternatives_phrase(slots: Sequence[ProposedSlot], *, time_zone: str, today: date) -> str:
+    """The slots offered instead of one the client cannot have, and how to pick one (the
+    conversation keeps them as its proposed slots, so "1" or "sim" asks for it)."""
+    if not slots:
+        return ""
+    if len(slots) == 1:
+        only = slots[0]
+        label = slot_label_on(only, time_zone=time_zone, today=today)
+        return f"Tenho {only.service_name} {label}. Responda SIM para pedir esse horário."
+    options = "; ".join(
+        f"{i + 1}) {slot_label_on(s, time_zone=time_zone, today=today)}"
+        for i, s in enumerate(slots)
+    )
+    return (
+        f"Tenho estes horários próximos para {slots[0].service_name}: {options}."
+        " Responda com o número para pedir um deles."
+    )
 
 
 def chosen_slot(

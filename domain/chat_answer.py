@@ -15,7 +15,7 @@ from domain.approvals import book
 from domain.auth_requests import with_client_state
 from domain.chat_agent import ChatDecision, decide
 from domain.chat_reading import Reading
-from domain.chat_situation import InboundMessage, Openings, chat_context
+from domain.chat_situation import InboundMessage, Openings, alternatives_for, chat_context
 from domain.commands import CreateAuthRequest
 from domain.errors import SlotTakenError
 from domain.events import (
@@ -161,8 +161,13 @@ def _answer_to_offer(
         )
     except SlotTakenError:  # booked meanwhile by another writer: the offer is withdrawn
         withdrawn, event = with_client_state(offer, ClientState.WITHDRAWN, now=now)
+        instead = alternatives_for(agenda, offer.appointment_data, now)
         filled = decision.model_copy(
-            update={"reply": offer_filled_text(offer.appointment_data), "accept_offer": None}
+            update={
+                "reply": offer_filled_text(offer.appointment_data, instead.phrase),
+                "accept_offer": None,
+                "proposed": instead.slots,
+            }
         )
         return AgendaChange(requests_decided=(withdrawn,)), [event], [], filled
     return booked.change, [event, *booked.events], list(booked.messages), decision
@@ -188,4 +193,6 @@ def _booking(
         professional_id=slot.professional_id,
         starts_at=slot.starts_at,
     )
-    return auth_requests.request_for(agenda, create, request_id=request_id, now=now)
+    return auth_requests.request_for(
+        agenda, create, request_id=request_id, now=now, client_state=ClientState.REQUESTED
+    )

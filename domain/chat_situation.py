@@ -13,11 +13,17 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from domain.agenda import Agenda
-from domain.chat_agent import MAX_PROPOSED, ChatContext, OpenOffer, ProposedSlot
+from domain.chat_agent import (
+    MAX_PROPOSED,
+    ChatContext,
+    OpenOffer,
+    ProposedSlot,
+    alternatives_phrase,
+)
 from domain.chat_rules import Understanding
 from domain.errors import OutsideWorkingHoursError, SlotTakenError
-from domain.free_time import check_slot_open, find_free_slots, overlaps
-from domain.models import Agent, ClientState, Service
+from domain.free_time import Busy, check_slot_open, find_free_slots, overlaps
+from domain.models import Agent, AppointmentData, ClientState, Service
 
 CAMPAIGN_AGENTS = frozenset({Agent.PRAZO_CERTO, Agent.ENCHER_AGENDA})
 PARTS_OF_DAY = {
@@ -78,10 +84,10 @@ def chat_context(agenda: Agenda, inbound: InboundMessage, now: datetime) -> Chat
 class Openings:
     """The salon's open slots as the chat offers them, at one moment (`now`)."""
 
-    def __init__(self, agenda: Agenda, now: datetime) -> None:
+    def __init__(self, agenda: Agenda, now: datetime, also_busy: Sequence[Busy] = ()) -> None:
         self._agenda = agenda
         self._now = now
-        self._busy = agenda.busy()
+        self._busy = agenda.busy() + list(also_busy)
 
     def for_request(
         self, understanding: Understanding, proposed: Sequence[ProposedSlot]
@@ -180,3 +186,66 @@ class Openings:
             if len(chosen) == MAX_PROPOSED:
                 break
         return sorted(chosen, key=lambda s: s.starts_at) if wanted is None else chosen
+
+
+@dataclass(frozen=True)
+class Alternatives:
+    """Open slots offered instead of a time the client cannot have, and their words."""
+
+    slots: tuple[ProposedSlot, ...]
+    phrase: str  # "" when there is none
+
+
+def alternatives_to(
+    agenda: Agenda, *, service_id: UUID, professional_id: UUID, around: datetime, now: datetime
+) -> Alternatives:
+    """The open slots nearest `around` for the service: with the same professional that
+    day, anyone that day, the same professional that week, anyone that week — the first of these
+    that has any, in time order. The lost time itself is never offered back."""
+    service = agenda.services.get(service_id)
+    if service is None:
+        return Alternatives((), "")
+    lost = Busy(
+        professional_id=professional_id,
+        starts_at=around,
+        ends_at=around + timedelta(minutes=service.duration_min),
+    )
+    openings = Openings(agenda, now, also_busy=(lost,))
+    local = around.astimezone(agenda.zone)
+    that_day = Understanding(
+        intent="booking",
+        opt_out=False,
+        affirmative=False,
+        negative=False,
+        service_id=service_id,
+        professional_id=professional_id,
+        day=local.date(),
+        at=local.time(),
+        part_of_day=None,
+    )
+    anyone = {"professional_id": None}
+    week = {"day": None}
+    for wanted in (
+        that_day,
+        that_day.model_copy(update=anyone),
+        that_day.model_copy(update=week),
+        that_day.model_copy(update=anyone | week),
+    ):
+        if found := openings.for_request(wanted, ()):
+            slots = tuple(sorted(found, key=lambda slot: slot.starts_at))
+            today = agenda.local_date(now)
+            return Alternatives(
+                slots, alternatives_phrase(slots, time_zone=agenda.time_zone, today=today)
+            )
+    return Alternatives((), "")
+
+
+def alternatives_for(agenda: Agenda, data: AppointmentData, now: datetime) -> Alternatives:
+    """`alternatives_to` a requested or offered time."""
+    return alternatives_to(
+        agenda,
+        service_id=data.service_id,
+        professional_id=data.professional_id,
+        around=data.starts_at,
+        now=now,
+    )

@@ -10,6 +10,7 @@ from uuid import UUID
 
 from domain.agenda import Agenda, AgendaChange
 from domain.auth_requests import updated_event, with_client_state
+from domain.chat_situation import alternatives_for
 from domain.commands import RequestsClosed
 from domain.free_time import overlaps
 from domain.models import AuthRequest, ClientState
@@ -46,8 +47,8 @@ def withdraw_overlapping(
     agenda: Agenda, booked: AuthRequest, *, now: datetime, new_id: Callable[[], UUID]
 ) -> tuple[list[AuthRequest], list[OutboundMessage]]:
     """Campaign offers for a time the booking now takes are withdrawn; a client who had said
-    "sim" to one is told it was filled. (Other pending requests stay: approving one answers
-    409 slot_taken, and the owner decides.)"""
+    "sim" to one is told it was filled, with the nearest open slots to pick from. (Other
+    pending requests stay: approving one answers 409 slot_taken, and the owner decides.)"""
     data = booked.appointment_data
     withdrawn: list[AuthRequest] = []
     notices: list[OutboundMessage] = []
@@ -62,13 +63,15 @@ def withdraw_overlapping(
         closed, _event = with_client_state(other, ClientState.WITHDRAWN, now=now)
         withdrawn.append(closed)
         if other.client_state == ClientState.ACCEPTED:
+            instead = alternatives_for(agenda, theirs, now)
             notices.append(
                 OutboundMessage(
                     message_id=new_id(),
                     client_id=theirs.client_id,
                     kind="transactional",
-                    body=offer_filled_text(theirs),
+                    body=offer_filled_text(theirs, instead.phrase),
                     related_id=other.id,
+                    proposed=instead.slots,
                 )
             )
     return withdrawn, notices

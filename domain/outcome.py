@@ -10,6 +10,7 @@ from typing import Generic, TypeVar
 from uuid import UUID
 
 from domain.agenda import AgendaChange
+from domain.chat_agent import ProposedSlot
 from domain.events import EventData
 from domain.vocabulary import MessageKind
 
@@ -27,6 +28,9 @@ class OutboundMessage:
     related_id: UUID | None  # the auth request or chat message it is about
     campaign_run_id: UUID | None = None
     not_before: datetime | None = None  # marketing waits for the salon's send window
+    # Slots the message offers: they become the client's conversation's proposed slots, so the
+    # reply "1" or "sim" asks for one as in the chat.
+    proposed: tuple[ProposedSlot, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -73,13 +73,19 @@ def _greeting(client_name: str) -> str:
 
 
 def appointment_cancelled_text(
-    *, client_name: str, service_name: str, professional_name: str, date: str, time: str
+    *,
+    client_name: str,
+    service_name: str,
+    professional_name: str,
+    date: str,
+    time: str,
+    alternatives: str = "",
 ) -> str:
     """The salon cancelled a booking (the owner's reason stays with the salon)."""
     return (
         f"{_greeting(client_name)} Seu horário de {service_name} com {professional_name} em"
-        f" {format_date_br(date)} às {time} foi cancelado pelo salão. Se quiser marcar outro"
-        " horário, é só responder por aqui."
+        f" {format_date_br(date)} às {time} foi cancelado pelo salão. "
+        + (alternatives or "Se quiser marcar outro horário, é só responder por aqui.")
     )
 
 
@@ -94,19 +100,21 @@ def appointment_moved_text(
     )
 
 
-def booking_rejected_text(data: AppointmentData) -> str:
-    """The salon could not take a booking the client asked for."""
+def booking_rejected_text(data: AppointmentData, alternatives: str = "") -> str:
+    """The salon could not take a booking the client asked for (`alternatives`: other open
+    slots, as `chat_agent.alternatives_phrase` words them)."""
     return (
         f"{_greeting(data.client_name)} O salão não conseguiu confirmar {data.service_name} em"
-        f" {format_date_br(data.date)} às {data.time}. Se quiser, me diga outro dia ou horário e"
-        " eu procuro para você."
+        f" {format_date_br(data.date)} às {data.time}. "
+        + (alternatives or "Se quiser, me diga outro dia ou horário e eu procuro para você.")
     )
 
 
-def offer_filled_text(data: AppointmentData) -> str:
+def offer_filled_text(data: AppointmentData, alternatives: str = "") -> str:
     """A time the client said yes to was taken by another booking first."""
     return (
         f"{_greeting(data.client_name)} O horário de {data.service_name} em"
         f" {format_date_br(data.date)} às {data.time} com {data.professional_name} acabou de ser"
-        " preenchido. Se quiser outro horário, me diga o dia e eu procuro para você."
+        " preenchido. "
+        + (alternatives or "Se quiser outro horário, me diga o dia e eu procuro para você.")
     )

@@ -187,3 +187,21 @@ async def test_another_booking_withdraws_an_accepted_offer_and_tells_the_client(
     assert (row["status"], row["client_state"]) == ("closed", "withdrawn")
     *_, notice = await texts_to(pool, ids, "due")
     assert "acabou de ser preenchido" in notice
+    # The notice offers the nearest open slots, kept in the client's conversation: "1" asks
+    # the salon for the first, as in the chat.
+    assert "Responda com o número" in notice or "Responda SIM" in notice
+    proposed = await pool.fetchval(
+        "SELECT proposed_slots FROM conversation WHERE tenant_id = $1 AND client_id = $2",
+        ids.tenant,
+        ids.of("client", "due"),
+    )
+    assert proposed and all(p["service_id"] == str(offer.service_id) for p in proposed)
+    assert starts_at.isoformat() not in {p["starts_at"] for p in proposed}
+    await says(salon, salon_file, "due", "1")
+    [asked] = [
+        r
+        for r in salon.agenda.pending.values()
+        if r.appointment_data.client_id == ids.of("client", "due")
+    ]
+    assert (asked.created_by_agent, asked.client_state) == (Agent.CHAT, "requested")
+    assert asked.appointment_data.starts_at == datetime.fromisoformat(proposed[0]["starts_at"])

@@ -121,8 +121,11 @@ def test_cancelling_a_coming_booking_tells_the_client_in_portuguese() -> None:
     assert message.kind == "transactional" and message.related_id == visit.id
     assert message.body == (
         "Olá, Ana! Seu horário de Corte feminino com Carol em 10/03/2026 às 10:00 foi cancelado"
-        " pelo salão. Se quiser marcar outro horário, é só responder por aqui."
+        " pelo salão. Tenho estes horários próximos para Corte feminino: 1) amanhã (10/03) às"
+        " 09:00 com Carol; 2) amanhã (10/03) às 11:00 com Carol; 3) amanhã (10/03) às 12:00 com"
+        " Carol. Responda com o número para pedir um deles."
     )
+    assert [p.starts_at for p in message.proposed] == [local(10, 9), local(10, 11), local(10, 12)]
     assert "doente" not in message.body  # the salon's reason stays with the salon
     assert outcome.result.status_reason == "profissional doente"
 

@@ -562,10 +562,19 @@ def test_rejecting_a_request_the_client_asked_for_or_accepted_tells_them(
             client_id=request.appointment_data.client_id,
             kind="transactional",
             body="Olá, Ana! O salão não conseguiu confirmar Corte feminino em 10/03/2026 às 10:00."
-            " Se quiser, me diga outro dia ou horário e eu procuro para você.",
+            " Tenho estes horários próximos para Corte feminino: 1) amanhã (10/03) às 09:00 com"
+            " Carol; 2) amanhã (10/03) às 11:00 com Carol; 3) amanhã (10/03) às 12:00 com Carol."
+            " Responda com o número para pedir um deles.",
             related_id=request.id,
+            proposed=outcome.messages[0].proposed,
         ),
     )
+    # The client's "1" asks for the first: the slots become the conversation's proposed ones.
+    assert [p.starts_at for p in outcome.messages[0].proposed] == [
+        local(10, 9),
+        local(10, 11),
+        local(10, 12),
+    ]
 
 
 @pytest.mark.parametrize("state", [ClientState.REQUESTED, ClientState.ACCEPTED], ids=str)

@@ -87,6 +87,7 @@ def test_picking_a_slot_asks_the_owner_with_a_pending_chat_request() -> None:
         Agent.CHAT,
         f"chat:{MESSAGE_ID}",
     )
+    assert request.client_state == ClientState.REQUESTED  # the client asked: told of a rejection
     data = request.appointment_data
     assert (data.client_id, data.service_id, data.professional_id, data.starts_at) == (
         salon.client.id,
@@ -388,10 +389,18 @@ def test_client_whose_offer_was_taken_is_told_it_was_filled() -> None:
     _offer, answer = time_taken_meanwhile()
     filled = (
         "Olá, Ana! O horário de Corte feminino em 10/03/2026 às 14:00 com Carol acabou de ser"
-        " preenchido. Se quiser outro horário, me diga o dia e eu procuro para você."
+        " preenchido. Tenho estes horários próximos para Corte feminino: 1) amanhã (10/03) às"
+        " 12:30 com Carol; 2) amanhã (10/03) às 15:00 com Carol; 3) amanhã (10/03) às 16:00 com"
+        " Carol. Responda com o número para pedir um deles."
     )
     assert [m.body for m in answer.outcome.messages] == [filled]
     assert ai_response(answer).message == filled
+    # kept as the conversation's proposed slots: the next "1" asks for 12:30
+    assert [p["starts_at"] for p in answer.reply.proposed] == [
+        local(10, 12, 30).isoformat(),
+        local(10, 15).isoformat(),
+        local(10, 16).isoformat(),
+    ]
 
 
 # --- declining a campaign offer ------------------------------------------------------------------

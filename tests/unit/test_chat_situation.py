@@ -9,17 +9,20 @@ from typing import Any
 from uuid import uuid4
 
 from domain.chat_agent import OpenOffer, ProposedSlot
-from domain.chat_situation import InboundMessage, Openings, chat_context
+from domain.chat_situation import InboundMessage, Openings, alternatives_to, chat_context
 from domain.models import Agent, AppointmentStatus
-from tests.factories import make_appointment, make_client, make_service
+from tests.factories import make_appointment, make_client, make_professional, make_service
 from tests.unit.domain_factories import (
     NOW,
+    THURSDAY,
+    TUESDAY,
     Salon,
     local,
     make_pending,
     make_salon_agenda,
     make_understanding,
     slot_of,
+    works,
 )
 
 
@@ -238,3 +241,80 @@ def test_an_inactive_professional_is_not_offered() -> None:
     salon.agenda.professionals[carol.id] = carol.model_copy(update={"active": False})
     found = Openings(salon.agenda, NOW).for_request(ask_corte(service_id=salon.service.id), [])
     assert found == []
+
+
+# --- alternatives to a time the client cannot have ----------------------------------------------
+def alternatives(salon: Salon, around: datetime, professional: Any = None) -> list[datetime]:
+    found = alternatives_to(
+        salon.agenda,
+        service_id=salon.service.id,
+        professional_id=(professional or salon.professional).id,
+        around=around,
+        now=NOW,
+    )
+    return starts(list(found.slots))
+
+
+def test_alternatives_are_the_nearest_that_day_in_time_order_without_the_lost_time() -> None:
+    salon = make_salon_agenda()
+    assert alternatives(salon, local(10, 14)) == [local(10, 12), local(10, 13), local(10, 15)]
+
+
+def test_alternatives_with_the_same_professional_first() -> None:
+    dani = make_professional(name="Dani")
+    salon = make_salon_agenda(professionals=[dani])
+    salon.agenda.professionals[dani.id] = dani.model_copy(
+        update={"service_ids": frozenset({salon.service.id})}
+    )
+    salon.agenda.working_hours.append(works(dani.id, TUESDAY, 9, 18))
+    for hour in range(9, 18):
+        if hour != 14:
+            book(salon, local(10, hour))  # Carol's Tuesday is full but for the lost 14:00
+    found = alternatives_to(
+        salon.agenda,
+        service_id=salon.service.id,
+        professional_id=salon.professional.id,
+        around=local(10, 14),
+        now=NOW,
+    )
+    assert {s.professional_name for s in found.slots} == {"Dani"}  # anyone that day, then
+    assert starts(list(found.slots)) == [local(10, 13), local(10, 14), local(10, 15)]
+
+
+def test_alternatives_another_week_day_when_that_day_is_full() -> None:
+    salon = make_salon_agenda(hours=[])
+    salon.agenda.working_hours.extend(
+        [
+            works(salon.professional.id, TUESDAY, 9, 10),
+            works(salon.professional.id, THURSDAY, 9, 12),
+        ]
+    )
+    assert alternatives(salon, local(10, 9)) == [local(12, 9), local(12, 10), local(12, 11)]
+
+
+def test_no_alternatives_leave_the_plain_words() -> None:
+    salon = make_salon_agenda(hours=[])
+    found = alternatives_to(
+        salon.agenda,
+        service_id=salon.service.id,
+        professional_id=salon.professional.id,
+        around=local(10, 10),
+        now=NOW,
+    )
+    assert found.slots == () and found.phrase == ""
+
+
+def test_one_alternative_is_asked_with_sim() -> None:
+    salon = make_salon_agenda(hours=[])
+    salon.agenda.working_hours.append(works(salon.professional.id, TUESDAY, 9, 11))
+    found = alternatives_to(
+        salon.agenda,
+        service_id=salon.service.id,
+        professional_id=salon.professional.id,
+        around=local(10, 9),
+        now=NOW,
+    )
+    assert found.phrase == (
+        "Tenho Corte feminino amanhã (10/03) às 10:00 com Carol. Responda SIM para pedir esse"
+        " horário."
+    )

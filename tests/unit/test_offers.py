@@ -134,9 +134,17 @@ def test_client_who_accepted_a_withdrawn_offer_is_told_it_was_filled() -> None:
         client_id=bruno.id,
         kind="transactional",
         body="Olá, Bruno! O horário de Corte feminino em 10/03/2026 às 10:30 com Carol acabou de"
-        " ser preenchido. Se quiser outro horário, me diga o dia e eu procuro para você.",
+        " ser preenchido. Tenho estes horários próximos para Corte feminino: 1) amanhã (10/03) às"
+        " 09:00 com Carol; 2) amanhã (10/03) às 11:30 com Carol; 3) amanhã (10/03) às 12:30 com"
+        " Carol. Responda com o número para pedir um deles.",
         related_id=bruno_offer.id,
+        proposed=outcome.messages[1].proposed,
     )
+    assert [p.starts_at for p in outcome.messages[1].proposed] == [
+        local(10, 9),
+        local(10, 11, 30),
+        local(10, 12, 30),
+    ]
 
 
 def test_client_only_offered_is_not_told_when_the_offer_is_withdrawn() -> None:
