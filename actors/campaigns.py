@@ -7,29 +7,22 @@ run key makes it happen once: a repeat answers the stored result.
 
 from __future__ import annotations
 
-from datetime import time
 from functools import partial
 
 import asyncpg
 
 from actors.salon_core import SalonCore
 from db import campaigns as campaign_queries
-from db.read.salon_settings import get_salon_settings
 from domain.campaign_runs import CampaignRun, plan_run
 from domain.commands import CampaignResult, RunCampaign, SetCampaignSchedule
 from domain.errors import DuplicateCommandError
 from domain.outcome import Outcome
-from domain.salon_settings import SalonSettings
 from domain.schedule import Schedule
 
 
 class Campaigns:
-    def __init__(
-        self, core: SalonCore, *, send_window: tuple[time, time], defaults: SalonSettings
-    ) -> None:
+    def __init__(self, core: SalonCore) -> None:
         self._core = core
-        self._send_window = send_window
-        self._defaults = defaults
 
     async def run(self, command: RunCampaign) -> CampaignResult:
         core = self._core
@@ -53,18 +46,7 @@ class Campaigns:
                     time_zone=core.agenda.time_zone,
                 )
             )
-            salon = await core.read(
-                partial(get_salon_settings, tenant_id=core.tenant_id, defaults=self._defaults)
-            )
-            run = plan_run(
-                core.agenda,
-                facts,
-                command,
-                now=core.now(),
-                new_id=core.new_id,
-                send_window=self._send_window,
-                offer_expiry_h=salon.offer_expiry_h,
-            )
+            run = plan_run(core.agenda, facts, command, now=core.now(), new_id=core.new_id)
             if command.dry_run:
                 return run.outcome.result
             return await core.commit(run.outcome, store=partial(self._store_run, command, run))

@@ -106,7 +106,6 @@ class TenantHostCore:
                     observer=self.chat_observer,
                     pool=self._pool,
                     stream=self._stream,
-                    send_window=(self._settings.send_window_start, self._settings.send_window_end),
                     salon_defaults=self._settings.salon_defaults(),
                 )
                 await salon.activate()

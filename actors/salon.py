@@ -11,7 +11,7 @@ This is plain Python: tests build and await it without Ray; `TenantHost` hosts m
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import datetime, time
+from datetime import datetime
 from typing import Any, TypeVar, cast
 from uuid import UUID, uuid4
 
@@ -48,7 +48,6 @@ from integrations.llm import LanguageModel
 
 R = TypeVar("R")
 Handler = Callable[[Any], Awaitable[Any]]
-DEFAULT_SEND_WINDOW = (time(9, 0), time(20, 0))
 
 
 class Salon:
@@ -60,16 +59,20 @@ class Salon:
         stream: EventStream,
         llm: LanguageModel | None = None,
         observer: ChatObserver | None = None,
-        send_window: tuple[time, time] = DEFAULT_SEND_WINDOW,
         salon_defaults: SalonSettings | None = None,
         clock: Callable[[], datetime] = utc_now,
         new_id: Callable[[], UUID] = uuid4,
     ) -> None:
-        self.core = SalonCore(tenant_id, pool=pool, stream=stream, clock=clock, new_id=new_id)
-        self.approvals = Approvals(self.core)
-        self.campaigns = Campaigns(
-            self.core, send_window=send_window, defaults=salon_defaults or SalonSettings()
+        self.core = SalonCore(
+            tenant_id,
+            pool=pool,
+            stream=stream,
+            defaults=salon_defaults,
+            clock=clock,
+            new_id=new_id,
         )
+        self.approvals = Approvals(self.core)
+        self.campaigns = Campaigns(self.core)
         self.chat = ChatDesk(self.core, llm=llm, observer=observer)
         self.deliveries = Deliveries(self.core)
         self.appointments = Appointments(self.core)

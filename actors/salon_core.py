@@ -27,6 +27,7 @@ from domain.agenda import Agenda
 from domain.errors import AlreadyDecidedError, SlotTakenError, StaleAgendaError
 from domain.events import Event
 from domain.outcome import Outcome
+from domain.salon_settings import SalonSettings
 from integrations.event_stream import EventStream
 
 logger = logging.getLogger(__name__)
@@ -49,10 +50,12 @@ class SalonCore:
         *,
         pool: asyncpg.Pool,
         stream: EventStream,
+        defaults: SalonSettings | None = None,
         clock: Callable[[], datetime] = utc_now,
         new_id: Callable[[], UUID] = uuid4,
     ) -> None:
         self.tenant_id = tenant_id
+        self.defaults = defaults or SalonSettings()  # the deployment's, for what the salon left
         self.lock = asyncio.Lock()
         self.now = clock
         self.new_id = new_id
@@ -72,7 +75,7 @@ class SalonCore:
         """Load the agenda from PostgreSQL and publish what a previous life left unpublished."""
         async with self.lock:
             async with self._pool.acquire() as conn:
-                self._agenda = await load_agenda(conn, tenant_id=self.tenant_id, now=self.now())
+                self._agenda = await self._load(conn)
                 self._unpublished = await event_queries.list_unpublished(
                     conn, tenant_id=self.tenant_id
                 )
@@ -81,7 +84,12 @@ class SalonCore:
     async def reload(self) -> None:
         """Load the agenda afresh (the caller holds the lock): other writers' changes come in."""
         async with self._pool.acquire() as conn:
-            self._agenda = await load_agenda(conn, tenant_id=self.tenant_id, now=self.now())
+            self._agenda = await self._load(conn)
+
+    async def _load(self, conn: asyncpg.Connection) -> Agenda:
+        return await load_agenda(
+            conn, tenant_id=self.tenant_id, now=self.now(), defaults=self.defaults
+        )
 
     async def read(self, query: Callable[[asyncpg.Connection], Awaitable[T]]) -> T:
         """One read on a pooled connection (`query` is a db/ function with its arguments bound)."""

@@ -5,10 +5,12 @@ from __future__ import annotations
 from functools import partial
 
 from actors.salon_core import SalonCore
-from db.salon_settings import store_salon_settings
+from db.read.salon_settings import get_settings_choice
+from db.salon_settings import store_settings_choice
+from domain.agenda import AgendaChange
 from domain.commands import SetSalonSettings
 from domain.outcome import Outcome
-from domain.salon_settings import SalonSettings
+from domain.salon_settings import SalonSettings, chosen_settings
 
 
 class SalonProfile:
@@ -18,9 +20,9 @@ class SalonProfile:
     async def set_settings(self, command: SetSalonSettings) -> SalonSettings:
         core = self._core
         async with core.lock:
+            stored = await core.read(partial(get_settings_choice, tenant_id=core.tenant_id))
+            choice, settings = chosen_settings(stored, command, defaults=core.defaults)
             return await core.commit(
-                Outcome(result=command.settings),
-                store=partial(
-                    store_salon_settings, tenant_id=core.tenant_id, settings=command.settings
-                ),
+                Outcome(result=settings, change=AgendaChange(settings=(settings,))),
+                store=partial(store_settings_choice, tenant_id=core.tenant_id, choice=choice),
             )

@@ -26,6 +26,7 @@ from db.agenda import (
     tenants_with_unfinished_work,
 )
 from db.read.campaigns import list_schedules
+from db.read.salon_settings import chosen_window_ends
 from domain.campaigns import CampaignOptions
 from domain.commands import (
     CampaignResult,
@@ -55,8 +56,9 @@ class StepReport:
 
 
 def campaign_options(settings: Settings) -> CampaignOptions:
+    """The deployment's planning options (the salon's own settings add its frequency cap and
+    default discount when the run is planned)."""
     return CampaignOptions(
-        frequency_cap_days=settings.campaign_frequency_cap_days,
         days_ahead=settings.campaign_days_ahead,
         offers_per_slot=settings.campaign_offers_per_slot,
         min_lead_min=settings.campaign_min_lead_min,
@@ -85,7 +87,13 @@ class SchedulerCore:
         """
         async with self._pool.acquire() as conn:
             schedules = await list_schedules(conn, tenant_ids=tenant_ids)
-            due = due_runs(schedules, now=now, window_closes=self._settings.send_window_end)
+            windows = await chosen_window_ends(conn, tenant_ids=tenant_ids)
+            due = due_runs(
+                schedules,
+                now=now,
+                window_closes=self._settings.send_window_end,
+                salon_windows=windows,
+            )
             done = await campaign_queries.completed_runs(
                 conn, runs=[(run.tenant_id, run.run_key) for run in due]
             )

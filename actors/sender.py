@@ -57,7 +57,7 @@ def skipped_outcome(message: ClaimedMessage) -> DeliveryOutcome:
         message_id=message.message_id,
         status="skipped",
         attempts=message.attempts,
-        reason="opted_out",
+        reason=message.skip_reason,
     )
 
 
@@ -112,9 +112,9 @@ class SenderCore:
     async def step(self, now: datetime) -> SenderStepResult:
         batch, waiting = await self._claim(now)
         self._log_waiting(waiting)
-        sendable = [m for m in batch if not m.opted_out]
+        sendable = [m for m in batch if m.skip_reason is None]
         results = await asyncio.gather(*(self._send(m) for m in sendable))
-        finals: list[Final] = [(m, skipped_outcome(m)) for m in batch if m.opted_out]
+        finals: list[Final] = [(m, skipped_outcome(m)) for m in batch if m.skip_reason]
         retries: list[RetryPlan] = []
         for message, result in zip(sendable, results, strict=True):
             judged = self._judge(message, result, now)

@@ -18,7 +18,13 @@ from typing import Any
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from domain.salon_settings import MAX_AUTO_COMPLETE_AFTER_H, MAX_OFFER_EXPIRY_H, SalonSettings
+from domain.salon_settings import (
+    MAX_AUTO_COMPLETE_AFTER_H,
+    MAX_FREQUENCY_CAP_DAYS,
+    MAX_OFFER_EXPIRY_H,
+    MAX_REMINDER_LEAD_H,
+    SalonSettings,
+)
 
 # Never actor arguments, application args or files: only the processes' environment. Secrets,
 # server addresses (a webhook URL may hold a secret path), and `environment`, which relaxes the
@@ -75,7 +81,7 @@ class Settings(BaseSettings):
     db_pool_max: int = Field(default=10, ge=1)
 
     # Campaigns (Prazo Certo, Encher Agenda) and their scheduler.
-    campaign_frequency_cap_days: int = Field(default=7, ge=0)
+    campaign_frequency_cap_days: int = Field(default=7, ge=0, le=MAX_FREQUENCY_CAP_DAYS)
     campaign_days_ahead: int = Field(default=7, ge=1, le=60)
     campaign_offers_per_slot: int = Field(default=3, ge=1, le=50)
     campaign_min_lead_min: int = Field(default=120, ge=0)
@@ -85,9 +91,14 @@ class Settings(BaseSettings):
     scheduler_interval_s: float = Field(default=30.0, gt=0)
     scheduler_concurrency: int = Field(default=8, ge=1)
     # Defaults of each salon's own settings (salon_settings; the owner changes them per salon).
+    # The send window and the frequency cap above are defaults of the salon's too.
     auto_complete: bool = True
     auto_complete_after_h: int = Field(default=12, ge=0, le=MAX_AUTO_COMPLETE_AFTER_H)
     offer_expiry_h: int = Field(default=24, ge=1, le=MAX_OFFER_EXPIRY_H)
+    prazo_certo_discount_pct: int = Field(default=0, ge=0, le=100)
+    encher_agenda_discount_pct: int = Field(default=20, ge=0, le=100)
+    reminder_lead_h: int = Field(default=24, ge=0, le=MAX_REMINDER_LEAD_H)
+    second_reminder_lead_h: int = Field(default=0, ge=0, le=MAX_REMINDER_LEAD_H)
 
     # The WhatsApp sender: posts to n8n (empty URL: messages wait in the outbox).
     n8n_outbound_url: str = ""
@@ -131,6 +142,13 @@ class Settings(BaseSettings):
             raise ValueError("AGENDA_JWT_SECRET is required")
         return self
 
+    @model_validator(mode="after")
+    def check_salon_defaults(self) -> Settings:
+        """The salons' defaults must make sense together (a window that opens before it closes,
+        a second reminder nearer than the first): refused at start, not at a salon's first use."""
+        self.salon_defaults()
+        return self
+
     @property
     def api_docs_enabled(self) -> bool:
         if self.api_docs is not None:
@@ -147,11 +165,18 @@ class Settings(BaseSettings):
         return self.model_dump(mode="json", include=set(self.plain_fields()))
 
     def salon_defaults(self) -> SalonSettings:
-        """What a salon that never changed its own settings uses."""
+        """What a salon uses where its owner chose nothing."""
         return SalonSettings(
             auto_complete=self.auto_complete,
             auto_complete_after_h=self.auto_complete_after_h,
             offer_expiry_h=self.offer_expiry_h,
+            send_window_start=self.send_window_start,
+            send_window_end=self.send_window_end,
+            frequency_cap_days=self.campaign_frequency_cap_days,
+            prazo_certo_discount_pct=self.prazo_certo_discount_pct,
+            encher_agenda_discount_pct=self.encher_agenda_discount_pct,
+            reminder_lead_h=self.reminder_lead_h,
+            second_reminder_lead_h=self.second_reminder_lead_h,
         )
 
     def process_environment(self) -> dict[str, str]:

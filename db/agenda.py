@@ -16,6 +16,7 @@ from db.read.agenda import (
     list_pending_auth_requests,
     list_professionals,
 )
+from db.read.salon_settings import get_salon_settings
 from domain.agenda import Agenda, AgendaChange
 from domain.models import Appointment, AuthRequestStatus, Client, Service, WorkingHours
 from domain.salon_settings import SalonSettings
@@ -24,7 +25,10 @@ from domain.salon_settings import SalonSettings
 ENDED_UNBOOKED = (AuthRequestStatus.CLOSED, AuthRequestStatus.REJECTED)
 
 
-async def load_agenda(conn: asyncpg.Connection, *, tenant_id: UUID, now: datetime) -> Agenda:
+async def load_agenda(
+    conn: asyncpg.Connection, *, tenant_id: UUID, now: datetime, defaults: SalonSettings
+) -> Agenda:
+    """The salon's whole agenda; its settings are `defaults` overridden by the owner's choices."""
     tenant = await get_tenant(conn, tenant_id=tenant_id)
     professionals = await list_professionals(conn, tenant_id=tenant_id)
     services = await conn.fetch(
@@ -54,6 +58,7 @@ async def load_agenda(conn: asyncpg.Connection, *, tenant_id: UUID, now: datetim
         now,
     )
     pending = await list_pending_auth_requests(conn, tenant_id=tenant_id)
+    settings = await get_salon_settings(conn, tenant_id=tenant_id, defaults=defaults)
     return Agenda(
         tenant=tenant,
         professionals={p.id: p for p in professionals},
@@ -62,6 +67,7 @@ async def load_agenda(conn: asyncpg.Connection, *, tenant_id: UUID, now: datetim
         clients={r["id"]: Client(**dict(r)) for r in client_rows},
         upcoming={r["id"]: Appointment(**dict(r)) for r in upcoming},
         pending={request.id: request for request in pending},
+        settings=settings,
     )
 
 
@@ -94,6 +100,19 @@ async def store_change(
         await update_appointments(
             conn, tenant_id=tenant_id, updates=change.appointments_updated, at=at
         )
+        unreminded = [
+            u.after.id
+            for u in change.appointments_updated
+            if u.after.status != u.before.status or u.after.starts_at != u.before.starts_at
+        ]
+        if unreminded:
+            await outbox.skip_queued_for(
+                conn,
+                tenant_id=tenant_id,
+                related_ids=unreminded,
+                reason="appointment_changed",
+                kind="reminder",
+            )
     if change.clients_opted_out:
         await clients.opt_out(conn, tenant_id=tenant_id, client_ids=change.clients_opted_out)
     if change.whatsapp_ids:

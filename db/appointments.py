@@ -70,13 +70,19 @@ async def update_appointments(
         stored = await conn.fetch(
             """
             UPDATE appointment AS a
-            SET status = u.status, status_reason = u.reason, status_changed_by = u.changed_by,
-                status_changed_at = $2, starts_at = u.starts_at, ends_at = u.ends_at,
-                professional_id = u.professional_id, updated_at = $2
+            SET status = u.status, status_reason = u.reason,
+                status_changed_by = CASE WHEN a.status <> u.status OR a.starts_at <> u.starts_at
+                                         THEN u.changed_by ELSE a.status_changed_by END,
+                status_changed_at = CASE WHEN a.status <> u.status OR a.starts_at <> u.starts_at
+                                         THEN $2 ELSE a.status_changed_at END,
+                starts_at = u.starts_at, ends_at = u.ends_at,
+                professional_id = u.professional_id, client_confirmed_at = u.confirmed_at,
+                updated_at = $2
             FROM unnest($3::uuid[], $4::text[], $5::text[], $6::uuid[], $7::timestamptz[],
-                        $8::timestamptz[], $9::uuid[], $10::text[], $11::timestamptz[])
+                        $8::timestamptz[], $9::uuid[], $10::text[], $11::timestamptz[],
+                        $12::timestamptz[])
                  AS u(id, status, reason, changed_by, starts_at, ends_at, professional_id,
-                      was_status, was_starts_at)
+                      was_status, was_starts_at, confirmed_at)
             WHERE a.tenant_id = $1 AND a.id = u.id
               AND a.status = u.was_status AND a.starts_at = u.was_starts_at
             RETURNING a.id
@@ -92,6 +98,7 @@ async def update_appointments(
             [u.after.professional_id for u in updates],
             [u.before.status.value for u in updates],
             [u.before.starts_at for u in updates],
+            [u.after.client_confirmed_at for u in updates],
         )
     except asyncpg.ExclusionViolationError as error:
         raise SlotTakenError(

@@ -20,8 +20,8 @@ async def insert_auth_requests(
         """
         INSERT INTO auth_request (tenant_id, id, command_id, status, created_by_agent, client_id,
             professional_id, service_id, starts_at, ends_at, appointment_data, created_at,
-            campaign_run_id, client_state, expires_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+            campaign_run_id, client_state, expires_at, replaces_appointment_id)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
         """,
         [
             (
@@ -40,6 +40,7 @@ async def insert_auth_requests(
                 r.campaign_run_id,
                 r.client_state.value,
                 r.expires_at,
+                r.replaces_appointment_id,
             )
             for r in requests
         ],

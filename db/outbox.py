@@ -55,24 +55,35 @@ async def queue_messages(
                ON CONFLICT (tenant_id, client_id, channel)
                DO UPDATE SET proposed_slots = EXCLUDED.proposed_slots""",
             [
-                (tenant_id, m.client_id, [p.model_dump(mode="json") for p in m.proposed])
+                (
+                    tenant_id,
+                    m.client_id,
+                    [p.model_dump(mode="json", exclude_none=True) for p in m.proposed],
+                )
                 for m in offering
             ],
         )
 
 
 async def skip_queued_for(
-    conn: asyncpg.Connection, *, tenant_id: UUID, related_ids: Sequence[UUID], reason: str
+    conn: asyncpg.Connection,
+    *,
+    tenant_id: UUID,
+    related_ids: Sequence[UUID],
+    reason: str,
+    kind: MessageKind = "marketing",
 ) -> None:
-    """Messages about these requests that have not left yet never will (an offer closed or
-    rejected before its WhatsApp left: the client is not invited to answer it)."""
+    """Messages of `kind` about these ids that have not left yet never will: offers closed or
+    rejected before their WhatsApp left (the client is not invited to answer them), reminders of
+    appointments cancelled, marked or moved (a move queues its new reminders after this)."""
     await conn.execute(
         """UPDATE outbound_message SET status = 'skipped', last_error = $3, claimed_until = NULL
            WHERE tenant_id = $1 AND related_id = ANY($2::uuid[]) AND status = 'queued'
-             AND kind = 'marketing'""",
+             AND kind = $4""",
         tenant_id,
         list(related_ids),
         reason,
+        kind,
     )
 
 
@@ -138,26 +149,39 @@ async def record_outcomes(
 # One statement: pick due rows (rows another sender holds are skipped, not waited for), lease
 # them and count the attempt. A row is due when queued, past `not_before` and `next_attempt_at`,
 # not leased, and either deliverable (it has a URL and, if marketing, the salon's local time is
-# inside the send window) or an opted-out marketing message, which is skipped without sending.
+# inside the salon's own send window, else the default) or one to skip without sending: marketing
+# to a client who opted out, a reminder whose appointment is no longer a coming booking (another
+# writer cancelled or moved it).
 CLAIM_DUE = """
 WITH due AS (
     SELECT m.tenant_id, m.id, c.name AS client_name, c.phone_e164, c.whatsapp_id,
-           c.marketing_opt_out, r.webhook_url,
-           (m.kind = 'marketing' AND c.marketing_opt_out) AS opted_out
+           c.marketing_opt_out, r.webhook_url, k.skip_reason
     FROM outbound_message AS m
     JOIN tenant AS t ON t.id = m.tenant_id
     JOIN client AS c ON c.tenant_id = m.tenant_id AND c.id = m.client_id
+    LEFT JOIN salon_settings AS s ON s.tenant_id = m.tenant_id
     CROSS JOIN LATERAL (
         SELECT coalesce(nullif(t.n8n_webhook_url, ''), nullif($4::text, '')) AS webhook_url,
-               ($1::timestamptz AT TIME ZONE t.time_zone)::time AS local_time
+               ($1::timestamptz AT TIME ZONE t.time_zone)::time AS local_time,
+               coalesce(s.send_window_start, $5::time) AS window_start,
+               coalesce(s.send_window_end, $6::time) AS window_end
     ) AS r
+    CROSS JOIN LATERAL (
+        SELECT CASE WHEN m.kind = 'marketing' AND c.marketing_opt_out THEN 'opted_out'
+                    WHEN m.kind = 'reminder' AND NOT EXISTS (
+                        SELECT 1 FROM appointment AS a
+                        WHERE a.tenant_id = m.tenant_id AND a.id = m.related_id
+                          AND a.status = 'booked' AND a.starts_at > $1)
+                    THEN 'appointment_changed' END AS skip_reason
+    ) AS k
     WHERE m.status = 'queued' AND m.not_before <= $1 AND m.next_attempt_at <= $1
       AND (m.claimed_until IS NULL OR m.claimed_until < $1)
       AND (
-        (m.kind = 'marketing' AND c.marketing_opt_out)
+        k.skip_reason IS NOT NULL
         OR (r.webhook_url IS NOT NULL AND (m.kind <> 'marketing' OR CASE
-              WHEN $5::time < $6::time THEN r.local_time >= $5::time AND r.local_time < $6::time
-              ELSE r.local_time >= $5::time OR r.local_time < $6::time END))
+              WHEN r.window_start < r.window_end
+                THEN r.local_time >= r.window_start AND r.local_time < r.window_end
+              ELSE r.local_time >= r.window_start OR r.local_time < r.window_end END))
       )
     ORDER BY m.next_attempt_at
     LIMIT $2
@@ -165,12 +189,12 @@ WITH due AS (
 )
 UPDATE outbound_message AS m
 SET claimed_until = $1::timestamptz + make_interval(secs => $3::float8),
-    attempts = m.attempts + CASE WHEN due.opted_out THEN 0 ELSE 1 END
+    attempts = m.attempts + CASE WHEN due.skip_reason IS NOT NULL THEN 0 ELSE 1 END
 FROM due
 WHERE m.tenant_id = due.tenant_id AND m.id = due.id
 RETURNING m.tenant_id, m.id, m.client_id, m.kind, m.body, m.attempts, m.created_at,
           m.claimed_until, due.client_name, due.phone_e164, due.whatsapp_id,
-          due.marketing_opt_out, due.webhook_url
+          due.marketing_opt_out, due.webhook_url, due.skip_reason
 """
 
 
@@ -191,11 +215,9 @@ class ClaimedMessage:
     whatsapp_id: str | None
     marketing_opt_out: bool
     webhook_url: str | None
-
-    @property
-    def opted_out(self) -> bool:
-        """A marketing message to a client who opted out: never sent."""
-        return self.kind == "marketing" and self.marketing_opt_out
+    # Never sent: marketing to a client who opted out ("opted_out"), a reminder whose appointment
+    # is no longer a coming booking ("appointment_changed").
+    skip_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -234,6 +256,7 @@ async def claim_due(
             whatsapp_id=row["whatsapp_id"],
             marketing_opt_out=row["marketing_opt_out"],
             webhook_url=row["webhook_url"],
+            skip_reason=row["skip_reason"],
         )
         for row in rows
     ]

@@ -6,21 +6,22 @@ from uuid import UUID
 
 import asyncpg
 
-from domain.salon_settings import SalonSettings
+from db.read.salon_settings import CHOICE_COLUMNS
+from domain.salon_settings import SettingsChoice
+
+_NAMES = list(SettingsChoice.model_fields)
+_PLACEHOLDERS = ", ".join(f"${i}" for i in range(2, len(_NAMES) + 2))
+_UPDATES = ", ".join(f"{name} = EXCLUDED.{name}" for name in _NAMES)
+STORE_CHOICE = f"""
+INSERT INTO salon_settings (tenant_id, {CHOICE_COLUMNS}) VALUES ($1, {_PLACEHOLDERS})
+ON CONFLICT (tenant_id) DO UPDATE SET {_UPDATES}, updated_at = now()
+"""
 
 
-async def store_salon_settings(
-    conn: asyncpg.Connection, *, tenant_id: UUID, settings: SalonSettings
+async def store_settings_choice(
+    conn: asyncpg.Connection, *, tenant_id: UUID, choice: SettingsChoice
 ) -> None:
-    await conn.execute(
-        """INSERT INTO salon_settings (tenant_id, auto_complete, auto_complete_after_h,
-               offer_expiry_h)
-           VALUES ($1, $2, $3, $4)
-           ON CONFLICT (tenant_id) DO UPDATE
-             SET auto_complete = $2, auto_complete_after_h = $3, offer_expiry_h = $4,
-                 updated_at = now()""",
-        tenant_id,
-        settings.auto_complete,
-        settings.auto_complete_after_h,
-        settings.offer_expiry_h,
-    )
+    """What the owner chose, whole: a column left NULL follows the deployment's default."""
+    values = [getattr(choice, name) for name in _NAMES]
+    values[_NAMES.index("closed_days")] = list(choice.closed_days or ())  # a list, never NULL
+    await conn.execute(STORE_CHOICE, tenant_id, *values)

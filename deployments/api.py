@@ -9,6 +9,7 @@ from deployments import (
     routes_agenda,
     routes_automations,
     routes_chat,
+    routes_funnel,
     routes_health,
     routes_salon,
     routes_session,
@@ -39,6 +40,7 @@ def create_api(settings: Settings) -> FastAPI:
     app.include_router(routes_session.router)
     app.include_router(routes_sync.router)
     app.include_router(routes_agenda.router)
+    app.include_router(routes_funnel.router)
     app.include_router(routes_automations.router)
     app.include_router(routes_chat.router)
     app.include_router(routes_salon.router)

@@ -23,6 +23,7 @@ from domain.errors import (
     NotFoundError,
     OfferClosedError,
     OutsideWorkingHoursError,
+    SalonClosedError,
     SlotPassedError,
     SlotTakenError,
     StaleAgendaError,
@@ -52,6 +53,8 @@ DOMAIN_STATUS: dict[type[DomainError], int] = {
     OfferClosedError: status.HTTP_409_CONFLICT,
     SlotPassedError: status.HTTP_409_CONFLICT,
     AppointmentNotStartedError: status.HTTP_409_CONFLICT,
+    # A day the salon closed after the request was made: the request itself was fine.
+    SalonClosedError: status.HTTP_409_CONFLICT,
     OutsideWorkingHoursError: status.HTTP_422_UNPROCESSABLE_CONTENT,
     InvalidCommandError: status.HTTP_422_UNPROCESSABLE_CONTENT,
     # Another writer changed the salon meanwhile; the actor reloaded: the same request again works.

@@ -40,14 +40,23 @@ class CampaignContext(Body):
     professional_id: UUID | None = None
     days_ahead: int | None = Field(default=None, ge=1, le=60)
     offer_type: (
-        Literal["discount", "percent", "percentage", "fixed", "amount", "fixed_amount"] | None
-    ) = None
+        Literal["discount", "percent", "percentage", "fixed", "amount", "fixed_amount", "none"]
+        | None
+    ) = Field(
+        default=None,
+        description="none: this run offers no discount; left out: the salon's default discount"
+        " for the campaign (its settings)",
+    )
     offer_value: int | None = Field(
         default=None, description="percent (1–100) for discount types; cents for amount types"
     )
 
     @model_validator(mode="after")
     def check_offer(self) -> Self:
+        if self.offer_type == "none":
+            if self.offer_value is not None:
+                raise ValueError("offer_type none takes no offer_value")
+            return self
         if (self.offer_type is None) != (self.offer_value is None):
             raise ValueError("offer_type and offer_value go together")
         if self.offer_type in PERCENT_TYPES and not 1 <= (self.offer_value or 0) <= 100:
@@ -57,7 +66,7 @@ class CampaignContext(Body):
         return self
 
     def offer(self) -> Offer | None:
-        if self.offer_type is None or self.offer_value is None:
+        if self.offer_type in (None, "none") or self.offer_value is None:
             return None
         kind = "percent" if self.offer_type in PERCENT_TYPES else "amount"
         return Offer(type=kind, value=self.offer_value)
@@ -108,13 +117,15 @@ class CampaignResponse(BaseModel):
 def campaign_options(
     settings: Settings, context: CampaignContext, professional_id: UUID | None = None
 ) -> CampaignOptions:
-    """The cluster's campaign settings (as the scheduler uses them), narrowed by the request."""
+    """The cluster's campaign settings (as the scheduler uses them), narrowed by the request
+    (the salon's own settings add its frequency cap and default discount)."""
     return settings_options(settings).model_copy(
         update={
             "days_ahead": context.days_ahead or settings.campaign_days_ahead,
             "service_id": context.service_id,
             "professional_id": professional_id or context.professional_id,
             "offer": context.offer(),
+            "use_default_offer": context.offer_type != "none",
         }
     )
 

@@ -43,6 +43,7 @@ async def pending_auth_requests(user: CurrentUser, deps: Deps) -> PendingAuthReq
                 preapproved=r.preapproved,
                 expires_at=r.expires_at,
                 campaign_run_id=r.campaign_run_id,
+                replaces_appointment_id=r.replaces_appointment_id,
             )
             for r in requests
         ]

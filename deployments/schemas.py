@@ -38,6 +38,10 @@ class AuthRequestOut(BaseModel):
     campaign_run_id: UUID | None = Field(
         default=None, description="the campaign run that offered it"
     )
+    replaces_appointment_id: UUID | None = Field(
+        default=None,
+        description="the client asked to move this booking: approving moves it (no new booking)",
+    )
 
 
 class PendingAuthRequests(BaseModel):
@@ -112,6 +116,9 @@ class AppointmentOut(BaseModel):
     status_reason: str | None = None
     price_cents: int
     auth_request_id: UUID | None
+    client_confirmed_at: datetime | None = Field(
+        default=None, description="the client answered a reminder CONFIRMO"
+    )
 
 
 class AppointmentList(BaseModel):

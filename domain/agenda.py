@@ -7,13 +7,13 @@ applies that change only after PostgreSQL committed it, so memory never runs ahe
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from domain.errors import NotFoundError
-from domain.free_time import Busy, busy_from
+from domain.free_time import Busy, busy_from, closed_busy
 from domain.models import (
     Appointment,
     AppointmentStatus,
@@ -24,6 +24,7 @@ from domain.models import (
     Tenant,
     WorkingHours,
 )
+from domain.salon_settings import SalonSettings
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class AgendaChange:
     clients_opted_out: tuple[UUID, ...] = ()
     # (client, WhatsApp id as received) for clients stored without one: kept from now on.
     whatsapp_ids: tuple[tuple[UUID, str], ...] = ()
+    settings: tuple[SalonSettings, ...] = ()  # the salon's settings changed: the last one holds
 
     def plus(self, other: AgendaChange) -> AgendaChange:
         """Both changes, as one (a command whose decision composes two)."""
@@ -58,7 +60,8 @@ class AgendaChange:
 
 @dataclass
 class Agenda:
-    """Professionals, services, hours, clients, upcoming appointments and pending requests."""
+    """Professionals, services, hours, clients, upcoming appointments, pending requests and the
+    salon's settings (the deployment's defaults overridden by the owner's choices)."""
 
     tenant: Tenant
     professionals: dict[UUID, Professional]
@@ -67,6 +70,7 @@ class Agenda:
     clients: dict[UUID, Client]
     upcoming: dict[UUID, Appointment]
     pending: dict[UUID, AuthRequest]
+    settings: SalonSettings = field(default_factory=SalonSettings)
 
     @property
     def time_zone(self) -> str:
@@ -102,17 +106,25 @@ class Agenda:
         for client_id, whatsapp_id in change.whatsapp_ids:
             if (known := self.clients.get(client_id)) is not None and not known.whatsapp_id:
                 self.clients[client_id] = known.model_copy(update={"whatsapp_id": whatsapp_id})
+        if change.settings:
+            self.settings = change.settings[-1]
 
     def busy(self) -> list[Busy]:
-        """Time that cannot be offered: bookings, and slots already proposed to someone."""
-        return busy_from(self.upcoming.values()) + [
-            Busy(
-                professional_id=r.appointment_data.professional_id,
-                starts_at=r.appointment_data.starts_at,
-                ends_at=r.appointment_data.ends_at,
-            )
-            for r in self.pending.values()
-        ]
+        """Time that cannot be offered: bookings, slots already proposed to someone, and the
+        salon's closed days."""
+        closed = closed_busy(self.settings.closed_days, self.professionals, self.time_zone)
+        return (
+            closed
+            + busy_from(self.upcoming.values())
+            + [
+                Busy(
+                    professional_id=r.appointment_data.professional_id,
+                    starts_at=r.appointment_data.starts_at,
+                    ends_at=r.appointment_data.ends_at,
+                )
+                for r in self.pending.values()
+            ]
+        )
 
     def booked_client_ids(self) -> frozenset[UUID]:
         """Clients with a booking not yet marked (a visit that happened is marked completed)."""

@@ -31,6 +31,7 @@ from domain.events import AppointmentUpdatedData
 from domain.free_time import check_slot_open
 from domain.models import Appointment, AppointmentStatus
 from domain.outcome import OutboundMessage, Outcome
+from domain.reminders import reminders_for
 from domain.whatsapp_texts import appointment_cancelled_text, appointment_moved_text
 
 BOOKED, COMPLETED, NO_SHOW, CANCELLED = (
@@ -109,7 +110,7 @@ def mark_appointment(
         )
     return Outcome(
         result=view_of(agenda, marked),
-        events=(_updated(agenda, marked, appointment, changed_by=command.changed_by),),
+        events=(updated_event(agenda, marked, appointment, changed_by=command.changed_by),),
         messages=messages,
         change=AgendaChange(
             appointments_updated=(AppointmentUpdate(appointment, marked, command.changed_by),)
@@ -156,13 +157,17 @@ def move_appointment(
         starts_at=moved.starts_at,
         ends_at=moved.ends_at,
         time_zone=agenda.time_zone,
+        closed_days=agenda.settings.closed_days,
     )
+    moved = moved.model_copy(update={"client_confirmed_at": None})  # confirmed the old time
     messages: tuple[OutboundMessage, ...] = ()
     if command.notify_client:
         messages = (_tell_client(agenda, moved, new_id(), appointment_moved_text),)
+    # The old time's reminders are skipped when the move is stored; the new time's are queued.
+    messages += reminders_for(agenda, moved, now=now, new_id=new_id)
     return Outcome(
         result=view_of(agenda, moved),
-        events=(_updated(agenda, moved, appointment, changed_by=command.changed_by),),
+        events=(updated_event(agenda, moved, appointment, changed_by=command.changed_by),),
         messages=messages,
         change=AgendaChange(
             appointments_updated=(AppointmentUpdate(appointment, moved, command.changed_by),)
@@ -179,14 +184,20 @@ def complete_ended(agenda: Agenda, ended: Sequence[Appointment]) -> Outcome[Appo
     )
     return Outcome(
         result=AppointmentsCompleted(completed=len(completed)),
-        events=tuple(_updated(agenda, u.after, u.before, changed_by=None) for u in updates),
+        events=tuple(updated_event(agenda, u.after, u.before, changed_by=None) for u in updates),
         change=AgendaChange(appointments_updated=updates),
     )
 
 
-def _updated(
-    agenda: Agenda, after: Appointment, before: Appointment, *, changed_by: UUID | None
+def updated_event(
+    agenda: Agenda,
+    after: Appointment,
+    before: Appointment,
+    *,
+    changed_by: UUID | None,
+    by_client: bool = False,
 ) -> AppointmentUpdatedData:
+    """The `appointment_updated` event of one change (a mark, a move, a client's answer)."""
     view = view_of(agenda, after)
     professional = agenda.professionals.get(after.professional_id)
     service = agenda.services.get(after.service_id)
@@ -208,6 +219,8 @@ def _updated(
         ends_at=after.ends_at,
         moved_from=before.starts_at if before.starts_at != after.starts_at else None,
         price_cents=after.price_cents,
+        client_confirmed_at=after.client_confirmed_at,
+        by_client=by_client,
     )
 
 
@@ -218,7 +231,7 @@ def _tell_client(
     text: Callable[..., str],
     proposed: tuple[ProposedSlot, ...] = (),
 ) -> OutboundMessage:
-    event = _updated(agenda, appointment, appointment, changed_by=None)
+    event = updated_event(agenda, appointment, appointment, changed_by=None)
     body = text(
         client_name=event.client_name,
         service_name=event.service_name,

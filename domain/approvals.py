@@ -10,7 +10,8 @@ from collections.abc import Callable
 from datetime import datetime
 from uuid import UUID
 
-from domain.agenda import Agenda, AgendaChange
+from domain.agenda import Agenda, AgendaChange, AppointmentUpdate
+from domain.appointments import updated_event as appointment_updated
 from domain.auth_requests import (
     approve,
     ensure_pending,
@@ -27,16 +28,20 @@ from domain.commands import (
 )
 from domain.errors import (
     DuplicateCommandError,
+    IllegalTransitionError,
     InvalidCommandError,
     OfferClosedError,
+    SalonClosedError,
     SlotPassedError,
     SlotTakenError,
 )
 from domain.free_time import check_slot_open, find_conflict
-from domain.models import AuthRequest, AuthRequestStatus, ClientState
+from domain.models import AppointmentStatus, AuthRequest, AuthRequestStatus, ClientState
 from domain.offers import withdraw_overlapping
 from domain.outcome import OutboundMessage, Outcome
+from domain.reminders import reminders_for
 from domain.whatsapp_texts import (
+    appointment_moved_text,
     booking_confirmation_text,
     booking_rejected_text,
 )
@@ -53,6 +58,17 @@ def propose_booking(
         raise InvalidCommandError(f"{professional.name} does not perform {service.name}")
     if command.starts_at <= now:
         raise InvalidCommandError("a proposed appointment must start in the future")
+    if command.replaces_appointment_id is not None:
+        moving = agenda.upcoming.get(command.replaces_appointment_id)
+        if (
+            moving is None
+            or moving.client_id != command.client_id
+            or moving.status != AppointmentStatus.BOOKED
+        ):
+            raise InvalidCommandError(
+                f"appointment {command.replaces_appointment_id} is not a coming booking of"
+                " this client"
+            )
     request, event = request_for(agenda, command, request_id=request_id, now=now)
     check_slot_open(
         appointments=agenda.upcoming.values(),
@@ -61,6 +77,7 @@ def propose_booking(
         starts_at=request.appointment_data.starts_at,
         ends_at=request.appointment_data.ends_at,
         time_zone=agenda.time_zone,
+        closed_days=agenda.settings.closed_days,
     )
     return Outcome(
         result=AuthRequestCreatedResult(auth_request_id=request.id, created=True),
@@ -134,6 +151,21 @@ def book(
     does); other pending requests for an overlapping time of the same professional are
     withdrawn (a client who had said "sim" is told it was filled)."""
     data = request.appointment_data
+    day = data.starts_at.astimezone(agenda.zone).date()
+    if agenda.settings.is_closed(day):
+        raise SalonClosedError(
+            f"the salon is closed on {day.isoformat()}; the request stays pending"
+        )
+    if request.replaces_appointment_id is not None:
+        return _reschedule(
+            agenda,
+            request,
+            request.replaces_appointment_id,
+            decided_by=decided_by,
+            notes=notes,
+            now=now,
+            new_id=new_id,
+        )
     conflict = find_conflict(
         agenda.upcoming.values(),
         professional_id=data.professional_id,
@@ -156,6 +188,7 @@ def book(
         related_id=request.id,
     )
     withdrawn, notices = withdraw_overlapping(agenda, request, now=now, new_id=new_id)
+    reminders = reminders_for(agenda, approval.appointment, now=now, new_id=new_id)
     return Outcome(
         # The WhatsApp sender delivers the confirmation later: nothing was sent yet.
         result=DecisionResult(
@@ -165,10 +198,91 @@ def book(
             client_notification_sent=False,
         ),
         events=(approval.event, *(updated_event(r) for r in withdrawn)),
-        messages=(confirmation, *notices) if confirm else tuple(notices),
+        messages=((confirmation,) if confirm else ()) + (*notices, *reminders),
         change=AgendaChange(
             requests_decided=(approval.request, *withdrawn),
             appointments_added=(approval.appointment,),
+        ),
+    )
+
+
+def _reschedule(
+    agenda: Agenda,
+    request: AuthRequest,
+    appointment_id: UUID,
+    *,
+    decided_by: UUID | None,
+    notes: str | None,
+    now: datetime,
+    new_id: Callable[[], UUID],
+) -> Outcome[DecisionResult]:
+    """A client's "remarcar", approved: their booking moves to the request's time (no second
+    booking), its reminders with it, and the client is told the new time."""
+    data = request.appointment_data
+    old = agenda.upcoming.get(appointment_id)
+    if old is None or old.status != AppointmentStatus.BOOKED or old.starts_at <= now:
+        raise IllegalTransitionError(
+            f"appointment {appointment_id} is no longer a coming booking:"
+            " the request cannot move it"
+        )
+    conflict = find_conflict(
+        (a for a in agenda.upcoming.values() if a.id != old.id),
+        professional_id=data.professional_id,
+        starts_at=data.starts_at,
+        ends_at=data.ends_at,
+    )
+    if conflict is not None:
+        raise SlotTakenError(
+            f"{data.professional_name} is already booked at {data.date} {data.time}"
+            f" (appointment {conflict.id}); the request stays pending"
+        )
+    moved = old.model_copy(
+        update={
+            "starts_at": data.starts_at,
+            "ends_at": data.ends_at,
+            "professional_id": data.professional_id,
+            "client_confirmed_at": None,
+        }
+    )
+    decided = request.model_copy(
+        update={
+            "status": AuthRequestStatus.APPROVED,
+            "decided_at": now,
+            "decided_by": decided_by,
+            "notes": notes,
+            "appointment_id": old.id,
+        }
+    )
+    told = OutboundMessage(
+        message_id=new_id(),
+        client_id=data.client_id,
+        kind="transactional",
+        body=appointment_moved_text(
+            client_name=data.client_name,
+            service_name=data.service_name,
+            professional_name=data.professional_name,
+            date=data.date,
+            time=data.time,
+        ),
+        related_id=request.id,
+    )
+    withdrawn, notices = withdraw_overlapping(agenda, request, now=now, new_id=new_id)
+    return Outcome(
+        result=DecisionResult(
+            decision="approve",
+            auth_request_id=request.id,
+            appointment_id=old.id,
+            client_notification_sent=False,
+        ),
+        events=(
+            updated_event(decided),
+            appointment_updated(agenda, moved, old, changed_by=decided_by),
+            *(updated_event(r) for r in withdrawn),
+        ),
+        messages=(told, *notices, *reminders_for(agenda, moved, now=now, new_id=new_id)),
+        change=AgendaChange(
+            requests_decided=(decided, *withdrawn),
+            appointments_updated=(AppointmentUpdate(old, moved, decided_by),),
         ),
     )
 

@@ -101,6 +101,7 @@ def new_request(
         client_state=client_state,
         client_state_at=now,
         expires_at=expires_at,
+        replaces_appointment_id=command.replaces_appointment_id,
     )
     event = AuthRequestCreatedData(
         auth_request=AuthRequestView(
@@ -111,6 +112,7 @@ def new_request(
             client_state=client_state.value,
             expires_at=expires_at,
             campaign_run_id=campaign_run_id,
+            replaces_appointment_id=command.replaces_appointment_id,
         )
     )
     return request, event

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
 from domain import auth_requests
 from domain.agenda import Agenda, AgendaChange
-from domain.campaigns import CampaignPlan
+from domain.campaigns import CampaignOptions, CampaignPlan
 from domain.commands import (
     CampaignResult,
     CampaignStatsView,
@@ -31,7 +31,9 @@ from domain.models import Agent, AppointmentData, AuthRequest, ClientState
 from domain.outcome import OutboundMessage, Outcome
 from domain.prazo_certo import plan_prazo_certo
 from domain.recall import CampaignFacts
+from domain.salon_settings import SalonSettings
 from domain.send_window import next_send_time
+from domain.vocabulary import CampaignType
 from domain.whatsapp_texts import campaign_offer_text
 
 
@@ -61,13 +63,26 @@ def offer_expiry(
 def plan_campaign(
     agenda: Agenda, facts: CampaignFacts, command: RunCampaign, now: datetime
 ) -> CampaignPlan:
-    options = command.options
+    options = for_salon(command.options, agenda.settings, command.campaign_type)
     if options.service_id is not None and options.service_id not in agenda.services:
         raise NotFoundError(f"service {options.service_id} not found in this salon")
     if options.professional_id is not None and options.professional_id not in agenda.professionals:
         raise NotFoundError(f"professional {options.professional_id} not found in this salon")
     planner = plan_prazo_certo if command.campaign_type == "prazo_certo" else plan_encher_agenda
     return planner(agenda, facts, now=now, options=options)
+
+
+def for_salon(
+    options: CampaignOptions, settings: SalonSettings, campaign_type: CampaignType
+) -> CampaignOptions:
+    """The run's options under the salon's settings: its frequency cap, and its default discount
+    for the campaign where the run names none (unless the run asked for no discount)."""
+    offer = options.offer
+    if offer is None and options.use_default_offer:
+        offer = settings.default_offer(campaign_type)
+    return options.model_copy(
+        update={"frequency_cap_days": settings.frequency_cap_days, "offer": offer}
+    )
 
 
 def plan_run(
@@ -77,15 +92,15 @@ def plan_run(
     *,
     now: datetime,
     new_id: Callable[[], UUID],
-    send_window: tuple[time, time],
-    offer_expiry_h: int = 24,
 ) -> CampaignRun:
     """The run's plan and everything it stores (a dry run stores nothing: same result, no ids).
 
     Offers are planned from when their WhatsApp may leave (the salon's send window), not from
     now: a run at night offers no slot the client could only read after it began.
     """
-    opens, closes = send_window
+    settings = agenda.settings
+    opens, closes = settings.send_window
+    offer_expiry_h = settings.offer_expiry_h
     not_before = next_send_time(now, time_zone=agenda.time_zone, opens=opens, closes=closes)
     plan = plan_campaign(agenda, facts, command, not_before)
     run_id = new_id()

@@ -22,6 +22,10 @@ from domain.vocabulary import CampaignType
 
 
 class CampaignOptions(Value):
+    """How a run plans. A run of a salon's (domain/campaign_runs.py) takes `frequency_cap_days`
+    from the salon's settings, and its default discount when `offer` is None and
+    `use_default_offer` (False: this run offers no discount)."""
+
     frequency_cap_days: int = Field(default=7, ge=0)
     days_ahead: int = Field(default=7, ge=1, le=60)
     offers_per_slot: int = Field(default=3, ge=1)
@@ -30,6 +34,7 @@ class CampaignOptions(Value):
     service_id: UUID | None = None
     professional_id: UUID | None = None
     offer: Offer | None = None
+    use_default_offer: bool = True
 
 
 class Suggestion(Value):

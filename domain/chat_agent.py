@@ -30,6 +30,8 @@ class ProposedSlot(Value):
     starts_at: datetime
     service_name: str
     professional_name: str
+    # Proposed to move this coming booking ("remarcar"): picking it asks the salon to move it.
+    replaces_appointment_id: UUID | None = None
 
 
 class OpenOffer(Value):
@@ -42,6 +44,18 @@ class OpenOffer(Value):
     preapproved: bool = False  # the owner said yes already: a "sim" books it at once
 
 
+class ComingVisit(Value):
+    """The client's next booking, soon enough for a reminder's answer to be about it."""
+
+    appointment_id: UUID
+    service_id: UUID
+    professional_id: UUID
+    service_name: str
+    professional_name: str
+    starts_at: datetime
+    confirmed: bool = False
+
+
 class ChatContext(Value):
     salon_name: str
     time_zone: str
@@ -51,6 +65,7 @@ class ChatContext(Value):
     services: tuple[Service, ...]
     proposed: tuple[ProposedSlot, ...] = ()
     open_offer: OpenOffer | None = None
+    visit: ComingVisit | None = None
 
 
 class SlotSource(Protocol):
@@ -62,6 +77,10 @@ class SlotSource(Protocol):
 
     def is_open(self, slot: ProposedSlot) -> bool: ...
 
+    def nearest(
+        self, service_id: UUID, professional_id: UUID, around: datetime
+    ) -> list[ProposedSlot]: ...
+
 
 class ChatDecision(Value):
     reply: str
@@ -72,18 +91,26 @@ class ChatDecision(Value):
     accept_offer: UUID | None = None
     decline_offer: UUID | None = None
     proposed: tuple[ProposedSlot, ...] = ()
+    confirm_visit: UUID | None = None  # the client confirms their coming booking
+    cancel_visit: UUID | None = None  # the client cancels it (its time is free again)
 
 
-def slot_label(slot: ProposedSlot | OpenOffer, context: ChatContext) -> str:
+def slot_label(slot: ProposedSlot | OpenOffer | ComingVisit, context: ChatContext) -> str:
     return slot_label_on(slot, time_zone=context.time_zone, today=context.today)
 
 
-def slot_label_on(slot: ProposedSlot | OpenOffer, *, time_zone: str, today: date) -> str:
-    """ "amanhã (06/12) às 15:00 com Carol", as the client reads it on `today`."""
-    local = slot.starts_at.astimezone(ZoneInfo(time_zone))
+def slot_label_on(
+    slot: ProposedSlot | OpenOffer | ComingVisit, *, time_zone: str, today: date
+) -> str:
+    return when_label(slot.starts_at, slot.professional_name, time_zone=time_zone, today=today)
+
+
+def when_label(starts_at: datetime, professional_name: str, *, time_zone: str, today: date) -> str:
+    """'amanhã (06/12) às 15:00 com Carol', as the client reads it on `today`."""
+    local = starts_at.astimezone(ZoneInfo(time_zone))
     days = (local.date() - today).days
     day = {0: "hoje", 1: "amanhã"}.get(days, WEEKDAYS_PT[local.weekday()])
-    return f"{day} ({local:%d/%m}) às {local:%H:%M} com {slot.professional_name}"
+    return f"{day} ({local:%d/%m}) às {local:%H:%M} com {professional_name}"
 
 
 def alternatives_phrase(slots: Sequence[ProposedSlot], *, time_zone: str, today: date) -> str:
@@ -163,6 +190,14 @@ def decide(
     picked = chosen_slot(text, understanding, context)
     if picked is not None and not openings.is_open(picked):
         return _slot_gone(understanding, context, picked, openings)
+    if picked is not None and picked.replaces_appointment_id is not None:
+        return ChatDecision(
+            reply=f"Perfeito, {name}! Pedi ao salão para remarcar seu {picked.service_name} para"
+            f" {slot_label(picked, context)}. Até confirmarem, seu horário atual continua"
+            " marcado; te aviso por aqui.",
+            intent="booking",
+            book=picked,
+        )
     if picked is not None:
         return ChatDecision(
             reply=f"Perfeito, {name}! Pedi ao salão a confirmação de {picked.service_name}"
@@ -170,6 +205,11 @@ def decide(
             intent="booking",
             book=picked,
         )
+    visit = context.visit
+    if visit is not None:
+        answered = _about_visit(understanding, context, visit, openings)
+        if answered is not None:
+            return answered
     offer = context.open_offer
     if offer is not None and understanding.affirmative and not context.proposed:
         when = f"{offer.service_name} {slot_label(offer, context)}"
@@ -185,6 +225,15 @@ def decide(
             reply=f"Sem problemas, {name}! Quando quiser outro horário, é só chamar.",
             intent=understanding.intent,
             decline_offer=offer.auth_request_id,
+        )
+    plain_answer = not context.proposed and not _asks_something_new(understanding)
+    if visit is not None and plain_answer and understanding.affirmative:
+        return _confirm_visit(context, visit)
+    if visit is not None and plain_answer and understanding.negative:
+        return ChatDecision(
+            reply=f"Sem problema, {name}. Quer cancelar seu horário de {visit.service_name}"
+            f" {slot_label(visit, context)} ou prefere remarcar? Responda CANCELAR ou REMARCAR.",
+            intent="booking",
         )
     if context.proposed and understanding.affirmative and not _asks_something_new(understanding):
         options = "; ".join(
@@ -256,6 +305,69 @@ def _slot_gone(
     fresh = context.model_copy(update={"proposed": ()})
     others = _booking_reply(wanted, fresh, openings.for_request(wanted, ()))
     return others.model_copy(update={"reply": f"Poxa, esse horário {gone}. {others.reply}"})
+
+
+def _about_visit(
+    understanding: Understanding, context: ChatContext, visit: ComingVisit, openings: SlotSource
+) -> ChatDecision | None:
+    """A reminder's explicit answers: CANCELAR, REMARCAR, CONFIRMO (a bare "sim" or "não" is
+    the open offer's first, when there is one)."""
+    name = context.client_first_name
+    when = f"{visit.service_name} {slot_label(visit, context)}"
+    if understanding.cancels:
+        return ChatDecision(
+            reply=f"Tudo certo, {name}. Cancelei seu horário de {when}. Quando quiser marcar"
+            " outro, é só chamar por aqui.",
+            intent="booking",
+            cancel_visit=visit.appointment_id,
+        )
+    if understanding.reschedules:
+        return _reschedule_visit(understanding, context, visit, openings)
+    if understanding.confirms:
+        return _confirm_visit(context, visit)
+    return None
+
+
+def _confirm_visit(context: ChatContext, visit: ComingVisit) -> ChatDecision:
+    return ChatDecision(
+        reply=f"Obrigado, {context.client_first_name}! Seu horário de {visit.service_name}"
+        f" {slot_label(visit, context)} está confirmado. Até lá!",
+        intent="booking",
+        confirm_visit=None if visit.confirmed else visit.appointment_id,
+    )
+
+
+def _reschedule_visit(
+    understanding: Understanding, context: ChatContext, visit: ComingVisit, openings: SlotSource
+) -> ChatDecision:
+    """Other times for the client's booking: those asked for ("remarcar para sexta"), else the
+    nearest; picking one asks the salon to move the booking."""
+    name = context.client_first_name
+    if _asks_something_new(understanding):
+        wanted = understanding.model_copy(
+            update={"intent": "booking", "service_id": visit.service_id}
+        )
+        found = openings.for_request(wanted, ())
+    else:
+        found = openings.nearest(visit.service_id, visit.professional_id, visit.starts_at)
+    slots = tuple(
+        s.model_copy(update={"replaces_appointment_id": visit.appointment_id})
+        for s in found[:MAX_PROPOSED]
+    )
+    current = slot_label(visit, context)
+    if not slots:
+        return ChatDecision(
+            reply=f"Poxa, {name}, não encontrei outro horário livre para {visit.service_name}"
+            f" nos próximos dias. Seu horário {current} continua marcado; quer tentar outro dia?",
+            intent="booking",
+        )
+    options = "; ".join(f"{i + 1}) {slot_label(s, context)}" for i, s in enumerate(slots))
+    return ChatDecision(
+        reply=f"Claro, {name}! Para remarcar seu {visit.service_name} de {current}, tenho:"
+        f" {options}. Responda com o número.",
+        intent="booking",
+        proposed=slots,
+    )
 
 
 def _asks_something_new(understanding: Understanding) -> bool:

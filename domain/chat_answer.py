@@ -10,14 +10,15 @@ from typing import Any
 from uuid import UUID
 
 from domain import auth_requests
-from domain.agenda import Agenda, AgendaChange
+from domain.agenda import Agenda, AgendaChange, AppointmentUpdate
+from domain.appointments import updated_event as appointment_updated
 from domain.approvals import book
 from domain.auth_requests import with_client_state
 from domain.chat_agent import ChatDecision, decide
 from domain.chat_reading import Reading
 from domain.chat_situation import InboundMessage, Openings, alternatives_for, chat_context
 from domain.commands import CreateAuthRequest
-from domain.errors import SlotTakenError
+from domain.errors import SalonClosedError, SlotTakenError
 from domain.events import (
     AiResponseData,
     AuthRequestCreatedData,
@@ -25,7 +26,7 @@ from domain.events import (
     ComplaintReceivedData,
     EventData,
 )
-from domain.models import Agent, AuthRequest, ClientState
+from domain.models import Agent, AppointmentStatus, AuthRequest, ClientState
 from domain.outcome import OutboundMessage, Outcome
 from domain.vocabulary import Engine
 from domain.whatsapp_texts import offer_filled_text
@@ -45,7 +46,7 @@ class AgentReply:
 
     @property
     def proposed(self) -> list[dict[str, Any]]:
-        return [p.model_dump(mode="json") for p in self.decision.proposed]
+        return [p.model_dump(mode="json", exclude_none=True) for p in self.decision.proposed]
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,8 @@ def answer_message(
         agenda, decision, now, new_id
     )
     events.extend(offer_events)
+    visit_change, visit_events = _answer_to_visit(agenda, decision, now)
+    events.extend(visit_events)
     linked = booking[0].id if booking is not None else decision.accept_offer
     reply = AgentReply(
         inbound=inbound,
@@ -121,10 +124,14 @@ def answer_message(
         body=decision.reply,
         related_id=reply.reply_id,
     )
-    change = AgendaChange(
-        requests_added=(booking[0],) if booking is not None else (),
-        clients_opted_out=(client.id,) if opt_out else (),
-    ).plus(offer_change)
+    change = (
+        AgendaChange(
+            requests_added=(booking[0],) if booking is not None else (),
+            clients_opted_out=(client.id,) if opt_out else (),
+        )
+        .plus(offer_change)
+        .plus(visit_change)
+    )
     messages = (message, *offer_messages)
     outcome = Outcome(result=None, events=tuple(events), messages=messages, change=change)
     return ChatAnswer(outcome=outcome, reply=reply)
@@ -159,7 +166,7 @@ def _answer_to_offer(
             new_id=new_id,
             confirm=False,
         )
-    except SlotTakenError:  # booked meanwhile by another writer: the offer is withdrawn
+    except (SlotTakenError, SalonClosedError):  # booked meanwhile, or the salon closed that day
         withdrawn, event = with_client_state(offer, ClientState.WITHDRAWN, now=now)
         instead = alternatives_for(agenda, offer.appointment_data, now)
         filled = decision.model_copy(
@@ -171,6 +178,28 @@ def _answer_to_offer(
         )
         return AgendaChange(requests_decided=(withdrawn,)), [event], [], filled
     return booked.change, [event, *booked.events], list(booked.messages), decision
+
+
+def _answer_to_visit(
+    agenda: Agenda, decision: ChatDecision, now: datetime
+) -> tuple[AgendaChange, list[EventData]]:
+    """The client's CONFIRMO or CANCELAR about their coming booking (the chat's reply says it
+    to the client; the salon sees `appointment_updated` with `by_client`)."""
+    visit_id = decision.confirm_visit or decision.cancel_visit
+    visit = agenda.upcoming.get(visit_id) if visit_id else None
+    if visit is None or visit.status != AppointmentStatus.BOOKED:
+        return AgendaChange(), []
+    if decision.cancel_visit:
+        after = visit.model_copy(
+            update={
+                "status": AppointmentStatus.CANCELLED,
+                "status_reason": "cancelado pelo cliente no WhatsApp",
+            }
+        )
+    else:
+        after = visit.model_copy(update={"client_confirmed_at": now})
+    event = appointment_updated(agenda, after, visit, changed_by=None, by_client=True)
+    return AgendaChange(appointments_updated=(AppointmentUpdate(visit, after),)), [event]
 
 
 def _booking(
@@ -192,6 +221,7 @@ def _booking(
         service_id=slot.service_id,
         professional_id=slot.professional_id,
         starts_at=slot.starts_at,
+        replaces_appointment_id=slot.replaces_appointment_id,
     )
     return auth_requests.request_for(
         agenda, create, request_id=request_id, now=now, client_state=ClientState.REQUESTED

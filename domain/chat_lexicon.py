@@ -152,6 +152,16 @@ VAGUE_WHEN: Final = (
     "outro horario", "mais tarde", "mais cedo",
 )
 CANCEL_CUES: Final = ("cancelar", "cancela", "desmarcar", "desmarca", "nao vou poder ir")
+# Answers to a reminder about the client's coming booking.
+CONFIRM_CUES: Final = (
+    "confirmo", "confirmad*", "confirmando", "confirmar presenca", "presenca confirmada",
+    "estarei ai", "estarei la", "vou estar ai", "vou estar la", "pode contar comigo",
+)
+NOT_CANCEL_PHRASES: Final = ("nao (?:quero |precis* |vou )?(?:cancel*|desmarc*)",)
+RESCHEDULE_REPLY_CUES: Final = (
+    "remarc*", "reagend*", "adiar", "adia", "outro horario", "outro dia",
+    "(?:mudar|trocar|muda|troca) (?:o |meu |de |do )?(?:horario|dia)",
+)
 PAST_CUES: Final = ("ontem", "semana passada", "fiz", "fui", "ficou", "foi")
 INQUIRY_CUES: Final = (
     "quanto custa", "quanto e", "quanto ta", "quanto fica", "quanto sai", "quanto cobr*",

@@ -65,4 +65,7 @@ def from_reading(
         day=day,
         at=at,
         part_of_day=rules.part_of_day,
+        confirms=rules.confirms,
+        cancels=rules.cancels,
+        reschedules=rules.reschedules,
     )

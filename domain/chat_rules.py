@@ -84,6 +84,10 @@ class Understanding(Value):
     day: date | None
     at: time | None
     part_of_day: PartOfDay | None
+    # Answers about the client's coming booking (a reminder's CONFIRMO / CANCELAR / REMARCAR).
+    confirms: bool = False
+    cancels: bool = False
+    reschedules: bool = False
 
 
 _OPT_OUT = cue_pattern(lx.OPT_OUT_PHRASES)
@@ -98,6 +102,10 @@ _NOT_BOOKING = cue_pattern(lx.NOT_BOOKING_PHRASES)
 _SLOT = cue_pattern(lx.SLOT_WORDS)
 _OPENING_HOURS = cue_pattern(lx.OPENING_HOURS_CUES)
 _CANCEL = cue_pattern(lx.CANCEL_CUES + lx.ARRIVAL_CUES)
+_CANCELS = cue_pattern(lx.CANCEL_CUES)
+_NOT_CANCEL = cue_pattern(lx.NOT_CANCEL_PHRASES)
+_CONFIRMS = cue_pattern(lx.CONFIRM_CUES)
+_RESCHEDULES = cue_pattern(lx.RESCHEDULE_REPLY_CUES)
 _FAREWELL = re.compile(lx.FAREWELL_CLAUSE.format(weekday="|".join(lx.WEEKDAYS)))
 _PAST = cue_pattern(lx.PAST_CUES)
 _VAGUE_WHEN = cue_pattern(lx.VAGUE_WHEN)
@@ -203,4 +211,17 @@ def understand(
         day=when.day,
         at=when.at,
         part_of_day=when.part_of_day,
+        **about_booking(normalized),
     )
+
+
+def about_booking(normalized: str) -> dict[str, bool]:
+    """Whether the message confirms, cancels or moves the client's coming booking."""
+    reschedules = _RESCHEDULES.search(normalized) is not None
+    cancels = _CANCELS.search(_NOT_CANCEL.sub(" ", normalized)) is not None and not reschedules
+    confirms = (
+        _CONFIRMS.search(normalized) is not None
+        and _NEGATIVE.search(normalized) is None
+        and not (cancels or reschedules)
+    )
+    return {"confirms": confirms, "cancels": cancels, "reschedules": reschedules}

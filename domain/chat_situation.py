@@ -16,6 +16,7 @@ from domain.agenda import Agenda
 from domain.chat_agent import (
     MAX_PROPOSED,
     ChatContext,
+    ComingVisit,
     OpenOffer,
     ProposedSlot,
     alternatives_phrase,
@@ -23,7 +24,7 @@ from domain.chat_agent import (
 from domain.chat_rules import Understanding
 from domain.errors import OutsideWorkingHoursError, SlotTakenError
 from domain.free_time import Busy, check_slot_open, find_free_slots, overlaps
-from domain.models import Agent, AppointmentData, ClientState, Service
+from domain.models import Agent, AppointmentData, AppointmentStatus, ClientState, Service
 
 CAMPAIGN_AGENTS = frozenset({Agent.PRAZO_CERTO, Agent.ENCHER_AGENDA})
 PARTS_OF_DAY = {
@@ -78,6 +79,36 @@ def chat_context(agenda: Agenda, inbound: InboundMessage, now: datetime) -> Chat
             starts_at=offer.appointment_data.starts_at,
             preapproved=offer.preapproved,
         ),
+        visit=coming_visit(agenda, client.id, now),
+    )
+
+
+def coming_visit(agenda: Agenda, client_id: UUID, now: datetime) -> ComingVisit | None:
+    """The client's next booking if it starts soon enough for a reminder to have reached them
+    (the salon's first reminder lead, at least a day, plus half a day): what "confirmo",
+    "cancelar" and "remarcar" are about."""
+    lead_h = max(agenda.settings.reminder_leads_h(), default=0)
+    horizon = now + timedelta(hours=max(lead_h, 24) + 12)
+    coming = [
+        a
+        for a in agenda.upcoming.values()
+        if a.client_id == client_id
+        and a.status == AppointmentStatus.BOOKED
+        and now < a.starts_at <= horizon
+    ]
+    first = min(coming, key=lambda a: a.starts_at, default=None)
+    if first is None:
+        return None
+    service = agenda.services.get(first.service_id)
+    professional = agenda.professionals.get(first.professional_id)
+    return ComingVisit(
+        appointment_id=first.id,
+        service_id=first.service_id,
+        professional_id=first.professional_id,
+        service_name=service.name if service else "",
+        professional_name=professional.name if professional else "",
+        starts_at=first.starts_at,
+        confirmed=first.client_confirmed_at is not None,
     )
 
 
@@ -123,10 +154,41 @@ class Openings:
                 starts_at=slot.starts_at,
                 ends_at=ends_at,
                 time_zone=self._agenda.time_zone,
+                closed_days=self._agenda.settings.closed_days,
             )
         except (SlotTakenError, OutsideWorkingHoursError):
             return False
         return True
+
+    def nearest(
+        self, service_id: UUID, professional_id: UUID, around: datetime
+    ) -> list[ProposedSlot]:
+        """Up to three open slots nearest `around` for the service: with the same professional
+        that day, anyone that day, the same professional that week, anyone that week — the first
+        of these that has any, in time order."""
+        local = around.astimezone(self._agenda.zone)
+        that_day = Understanding(
+            intent="booking",
+            opt_out=False,
+            affirmative=False,
+            negative=False,
+            service_id=service_id,
+            professional_id=professional_id,
+            day=local.date(),
+            at=local.time(),
+            part_of_day=None,
+        )
+        anyone = {"professional_id": None}
+        week = {"day": None}
+        for wanted in (
+            that_day,
+            that_day.model_copy(update=anyone),
+            that_day.model_copy(update=week),
+            that_day.model_copy(update=anyone | week),
+        ):
+            if found := self.for_request(wanted, ()):
+                return sorted(found, key=lambda slot: slot.starts_at)
+        return []
 
     def _window(self, understanding: Understanding) -> tuple[datetime, datetime]:
         earliest = self._now + LEAD
@@ -211,33 +273,9 @@ def alternatives_to(
         ends_at=around + timedelta(minutes=service.duration_min),
     )
     openings = Openings(agenda, now, also_busy=(lost,))
-    local = around.astimezone(agenda.zone)
-    that_day = Understanding(
-        intent="booking",
-        opt_out=False,
-        affirmative=False,
-        negative=False,
-        service_id=service_id,
-        professional_id=professional_id,
-        day=local.date(),
-        at=local.time(),
-        part_of_day=None,
-    )
-    anyone = {"professional_id": None}
-    week = {"day": None}
-    for wanted in (
-        that_day,
-        that_day.model_copy(update=anyone),
-        that_day.model_copy(update=week),
-        that_day.model_copy(update=anyone | week),
-    ):
-        if found := openings.for_request(wanted, ()):
-            slots = tuple(sorted(found, key=lambda slot: slot.starts_at))
-            today = agenda.local_date(now)
-            return Alternatives(
-                slots, alternatives_phrase(slots, time_zone=agenda.time_zone, today=today)
-            )
-    return Alternatives((), "")
+    slots = tuple(openings.nearest(service_id, professional_id, around))
+    today = agenda.local_date(now)
+    return Alternatives(slots, alternatives_phrase(slots, time_zone=agenda.time_zone, today=today))
 
 
 def alternatives_for(agenda: Agenda, data: AppointmentData, now: datetime) -> Alternatives:

@@ -16,7 +16,7 @@ from pydantic import AwareDatetime, Field, field_validator
 
 from domain.campaigns import CampaignOptions
 from domain.models import Agent, AppointmentStatus, Offer, Value
-from domain.salon_settings import SalonSettings
+from domain.salon_settings import SalonSettings, SettingsChoice
 from domain.schedule import Schedule
 from domain.vocabulary import (
     AppointmentMark,
@@ -175,6 +175,7 @@ class AppointmentView(Value):
     status_reason: str | None = None
     price_cents: int
     auth_request_id: UUID | None
+    client_confirmed_at: AwareDatetime | None = None
 
 
 class AppointmentsCompleted(Value):
@@ -198,6 +199,8 @@ class CreateAuthRequest(Command[AuthRequestCreatedResult]):
     professional_id: UUID
     starts_at: AwareDatetime
     offer: Offer | None = None
+    # The client's coming booking this asks to move: approving moves it (no second booking).
+    replaces_appointment_id: UUID | None = None
 
 
 class DecideAuthRequest(Command[DecisionResult]):
@@ -309,6 +312,18 @@ class CloseStaleRequests(Command[RequestsClosed]):
 
 
 class SetSalonSettings(Command[SalonSettings]):
-    """The owner changes the salon's own settings."""
+    """The owner changes the salon's own settings: `fields` of `choice` (a field None goes back
+    to the deployment's default), or, with `replace`, the whole choice (what it leaves None
+    follows the defaults). Answers the settings the salon uses from now on."""
 
-    settings: SalonSettings
+    choice: SettingsChoice
+    fields: tuple[str, ...] = ()
+    replace: bool = False
+
+    @field_validator("fields")
+    @classmethod
+    def known_fields(cls, fields: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = set(fields) - set(SettingsChoice.model_fields)
+        if unknown:
+            raise ValueError(f"unknown settings: {', '.join(sorted(unknown))}")
+        return fields

@@ -65,6 +65,12 @@ class OutsideWorkingHoursError(DomainError):
     code = "outside_working_hours"
 
 
+class SalonClosedError(OutsideWorkingHoursError):
+    """The requested day is one of the salon's closed days (a holiday)."""
+
+    code = "salon_closed"
+
+
 class InvalidCommandError(DomainError):
     """A command that is well-formed but refers to things that do not fit together."""
 

@@ -34,6 +34,7 @@ class AuthRequestView(EventData):
     client_state: ClientStateName = "proposed"  # the client's side: a campaign offer is "offered"
     expires_at: datetime | None = None
     campaign_run_id: UUID | None = None  # the campaign run that offered it
+    replaces_appointment_id: UUID | None = None  # a client's "remarcar": approving moves it
 
 
 class AuthRequestCreatedData(EventData):
@@ -93,6 +94,8 @@ class AppointmentUpdatedData(EventData):
     ends_at: datetime
     moved_from: datetime | None = None  # the start before a move
     price_cents: int
+    client_confirmed_at: datetime | None = None  # the client answered a reminder "confirmo"
+    by_client: bool = False  # the client changed it on WhatsApp (confirmed or cancelled)
 
 
 class AiResponseData(EventData):

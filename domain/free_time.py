@@ -3,12 +3,12 @@ open slots and free stretches clear of bookings, and the check that a slot can b
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import datetime, timedelta
+from collections.abc import Collection, Iterable
+from datetime import date, datetime, time, timedelta
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from domain.errors import OutsideWorkingHoursError, SlotTakenError
+from domain.errors import OutsideWorkingHoursError, SalonClosedError, SlotTakenError
 from domain.models import Appointment, Value, WorkingHours
 
 STEP_MIN = 15
@@ -72,8 +72,12 @@ def check_slot_open(
     starts_at: datetime,
     ends_at: datetime,
     time_zone: str,
+    closed_days: Collection[date] = (),
 ) -> None:
     """Raise the domain error that says why a slot cannot be booked, if it cannot."""
+    day = starts_at.astimezone(ZoneInfo(time_zone)).date()
+    if day in closed_days:
+        raise SalonClosedError(f"the salon is closed on {day.isoformat()}")
     if not within_working_hours(
         hours,
         professional_id=professional_id,
@@ -211,3 +215,17 @@ def free_gaps(
         if cursor < closes:
             gaps.append(Slot(professional_id=professional_id, starts_at=cursor, ends_at=closes))
     return gaps
+
+
+def closed_busy(
+    closed_days: Iterable[date], professional_ids: Iterable[UUID], time_zone: str
+) -> list[Busy]:
+    """The salon's closed days as whole local days nobody can be offered."""
+    zone = ZoneInfo(time_zone)
+    ids = list(professional_ids)
+    busy: list[Busy] = []
+    for day in closed_days:
+        opens = datetime.combine(day, time(0), zone)
+        closes = datetime.combine(day + timedelta(days=1), time(0), zone)
+        busy.extend(Busy(professional_id=p, starts_at=opens, ends_at=closes) for p in ids)
+    return busy

@@ -120,6 +120,7 @@ class Appointment(Value):
     price_cents: int = Field(ge=0)
     auth_request_id: UUID | None = None
     status_reason: str | None = None
+    client_confirmed_at: AwareDatetime | None = None  # the client answered a reminder "confirmo"
 
     @property
     def blocks_time(self) -> bool:
@@ -169,6 +170,8 @@ class AuthRequest(Value):
     expires_at: AwareDatetime | None = None  # an offer not answered by then expires
     preapproved_at: AwareDatetime | None = None  # the owner said yes before the client did
     preapproved_by: UUID | None = None
+    # A client's "remarcar": approving moves this appointment to the request's time.
+    replaces_appointment_id: UUID | None = None
 
     @property
     def preapproved(self) -> bool:

@@ -6,7 +6,7 @@ run missed earlier in the day (the scheduler was down) is still due while the se
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time
 from uuid import UUID
 from zoneinfo import ZoneInfo
@@ -44,14 +44,24 @@ def scheduled_run_key(campaign_type: str, local_date: date) -> str:
     return f"schedule:{campaign_type}:{local_date.isoformat()}"
 
 
-def due_runs(schedules: Iterable[Schedule], *, now: datetime, window_closes: time) -> list[DueRun]:
+def due_runs(
+    schedules: Iterable[Schedule],
+    *,
+    now: datetime,
+    window_closes: time,
+    salon_windows: Mapping[UUID, time] | None = None,
+) -> list[DueRun]:
+    """The runs due at `now`: from each schedule's time until the salon's send window closes
+    (`salon_windows`: the salons that chose their own; the others close at `window_closes`)."""
+    own = salon_windows or {}
     due = []
     for schedule in schedules:
         local = now.astimezone(ZoneInfo(schedule.time_zone))
+        closes = own.get(schedule.tenant_id, window_closes)
         if (
             schedule.enabled
             and local.weekday() in schedule.weekdays
-            and schedule.local_time <= local.time() < window_closes
+            and schedule.local_time <= local.time() < closes
         ):
             due.append(
                 DueRun(

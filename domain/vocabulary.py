@@ -20,7 +20,8 @@ Engine = Literal["gemini", "rules"]
 
 # An outbound WhatsApp message: promotional (campaign offers: opt-out and send window apply) or
 # transactional (confirmations, replies: never held).
-MessageKind = Literal["marketing", "transactional"]
+# "reminder": a transactional message before a booking (its own kind: a WhatsApp template later).
+MessageKind = Literal["marketing", "transactional", "reminder"]
 
 # The owner's answer to an auth request.
 Decision = Literal["approve", "reject"]

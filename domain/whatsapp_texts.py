@@ -118,3 +118,12 @@ def offer_filled_text(data: AppointmentData, alternatives: str = "") -> str:
         " preenchido. "
         + (alternatives or "Se quiser outro horário, me diga o dia e eu procuro para você.")
     )
+
+
+def reminder_text(client_name: str, service_name: str, when: str, *, salon_name: str) -> str:
+    """A reminder before a booking (`when`: "amanhã (06/12) às 15:00 com Carol")."""
+    return (
+        f"{_greeting(client_name)} Lembrete do {salon_name}: seu horário de {service_name} é"
+        f" {when}. Responda CONFIRMO para confirmar, CANCELAR se não puder vir ou REMARCAR para"
+        " mudar o horário."
+    )

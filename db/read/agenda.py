@@ -23,9 +23,10 @@ from domain.models import (
 
 AUTH_REQUEST_COLUMNS = """id, status, created_by_agent, appointment_data, created_at, command_id,
               decided_at, decided_by, notes, appointment_id, campaign_run_id, client_state,
-              client_state_at, expires_at, preapproved_at, preapproved_by"""
+              client_state_at, expires_at, preapproved_at, preapproved_by,
+              replaces_appointment_id"""
 APPOINTMENT_COLUMNS = """id, client_id, professional_id, service_id, starts_at, ends_at, status,
-              price_cents, auth_request_id, status_reason"""
+              price_cents, auth_request_id, status_reason, client_confirmed_at"""
 
 
 def auth_request_of(row: Any) -> AuthRequest:

@@ -124,14 +124,56 @@ async def test_only_the_owner_changes_the_salon_settings(
     wanted = {"auto_complete": False, "auto_complete_after_h": 4, "offer_expiry_h": 6}
     refused = await http.put(path, json=wanted, headers=staff)
     changed = await http.put(path, json=wanted, headers=live_salon.auth)
-    partial = await http.put(path, json={"auto_complete": True}, headers=live_salon.auth)
     after = await http.get(path, headers=staff)
     assert before.json() == {
         "auto_complete": True,
         "auto_complete_after_h": 12,
         "offer_expiry_h": 24,
+        "send_window_start": "09:00:00",
+        "send_window_end": "20:00:00",
+        "frequency_cap_days": 7,
+        "prazo_certo_discount_pct": 0,
+        "encher_agenda_discount_pct": 20,
+        "reminder_lead_h": 24,
+        "second_reminder_lead_h": 0,
+        "closed_days": [],
     }
     assert refused.status_code == 403
     assert changed.status_code == 200
-    assert partial.status_code == 422
-    assert after.json() == wanted
+    assert after.json() == before.json() | wanted
+
+
+async def test_a_patch_changes_what_it_names_and_bad_settings_change_nothing(
+    live_salon: LiveSalon, http: httpx.AsyncClient
+) -> None:
+    path = "/api/v1/salon/settings"
+    first = await http.patch(
+        path,
+        json={"closed_days": ["2026-12-25", "2027-01-01"], "encher_agenda_discount_pct": 10},
+        headers=live_salon.auth,
+    )
+    back = await http.patch(
+        path, json={"encher_agenda_discount_pct": None}, headers=live_salon.auth
+    )
+    crossed = await http.patch(
+        path,
+        json={"send_window_start": "21:00", "send_window_end": "08:00"},
+        headers=live_salon.auth,
+    )
+    unknown = await http.patch(path, json={"holidays": []}, headers=live_salon.auth)
+    too_much = await http.patch(path, json={"frequency_cap_days": 91}, headers=live_salon.auth)
+    staff = await http.patch(
+        path,
+        json={"offer_expiry_h": 2},
+        headers={"Authorization": f"Bearer {live_salon.staff_token}"},
+    )
+    after = (await http.get(path, headers=live_salon.auth)).json()
+    assert first.status_code == 200, first.json()
+    assert first.json()["encher_agenda_discount_pct"] == 10
+    assert back.json()["encher_agenda_discount_pct"] == 20  # the default again
+    assert (crossed.status_code, crossed.json()["code"]) == (422, "invalid_command")
+    assert "send_window_start must be before send_window_end" in crossed.json()["detail"]
+    assert [unknown.status_code, too_much.status_code, staff.status_code] == [422, 422, 403]
+    assert after == back.json()
+    assert after["closed_days"] == ["2026-12-25", "2027-01-01"]
+    assert after["send_window_start"] == "09:00:00"

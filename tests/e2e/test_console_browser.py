@@ -159,3 +159,17 @@ async def test_prazo_certo_from_the_recall_page_shows_preview_then_results(stage
 async def test_the_agenda_marks_a_visit_done_and_cancels_a_booking(stage: Stage) -> None:
     await run_scenario(stage, "visits")
     assert (ARTIFACTS / "calendar-marked.png").is_file()
+
+
+async def test_the_owner_changes_a_default_discount_and_closes_a_day(stage: Stage) -> None:
+    await run_scenario(stage, "settings")
+    assert (ARTIFACTS / "settings-saved.png").is_file()
+    row = await stage.pool.fetchrow(
+        "SELECT encher_agenda_discount_pct, closed_days, offer_expiry_h FROM salon_settings"
+        " WHERE tenant_id = $1",
+        stage.salon.ids.tenant,
+    )
+    assert row is not None
+    # Only what the owner changed is stored: the rest keeps following the defaults.
+    assert (row["encher_agenda_discount_pct"], row["offer_expiry_h"]) == (15, None)
+    assert [d.isoformat() for d in row["closed_days"]] == ["2026-12-25"]

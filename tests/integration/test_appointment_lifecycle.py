@@ -28,7 +28,7 @@ from domain.commands import (
 from domain.errors import SlotTakenError, StaleAgendaError
 from domain.models import Agent
 from domain.salon_import import ClientPart, VisitPart
-from domain.salon_settings import SalonSettings
+from domain.salon_settings import SettingsChoice
 from domain.vocabulary import CAMPAIGN_TYPES
 from integrations.event_stream import EventStream
 from tests.factories import SalonIds, days_ago, make_salon, next_local_slot, next_phone
@@ -224,8 +224,11 @@ async def test_a_salon_that_turned_auto_complete_off_keeps_its_bookings(
     host = TenantHostCore(settings)
     try:
         await campaigns_off(host, ids)
-        off = SalonSettings(auto_complete=False, auto_complete_after_h=12)
-        assert await host.call(ids.tenant, SetSalonSettings(settings=off)) == off
+        off = SetSalonSettings(
+            choice=SettingsChoice(auto_complete=False), fields=("auto_complete",)
+        )
+        uses = await host.call(ids.tenant, off)
+        assert uses == settings.salon_defaults().model_copy(update={"auto_complete": False})
         await SchedulerCore(settings, pool, _never_dispatched, host.call).step(
             datetime.now(UTC), [ids.tenant]
         )

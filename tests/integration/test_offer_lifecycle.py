@@ -83,9 +83,10 @@ async def request_row(pool: asyncpg.Pool, ids: SalonIds, request_id: UUID) -> di
 
 
 async def texts_to(pool: asyncpg.Pool, ids: SalonIds, client: str) -> list[str]:
+    """What the client was told (reminders of their bookings aside)."""
     rows = await pool.fetch(
         "SELECT body FROM outbound_message WHERE tenant_id = $1 AND client_id = $2"
-        " ORDER BY created_at, id",
+        " AND kind <> 'reminder' ORDER BY created_at, id",
         ids.tenant,
         ids.of("client", client),
     )

@@ -105,6 +105,6 @@ async def test_opted_out_marketing_is_claimed_without_url_or_attempt(
     reply = await queue(conn, ids, "c0", "transactional")
     claimed = await claim(conn, ids, default_url="")
     assert set(claimed) == {offer}
-    assert (claimed[offer].opted_out, claimed[offer].attempts) == (True, 0)
+    assert (claimed[offer].skip_reason, claimed[offer].attempts) == ("opted_out", 0)
     assert reply not in claimed
     assert (await outbox.count_unroutable(conn, now=NOW))[ids.tenant] == 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import random
 from collections.abc import AsyncIterator, Callable
-from datetime import timedelta
+from datetime import time, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -22,7 +22,9 @@ from pydantic import SecretStr
 from actors.host import TenantHostCore
 from actors.sender import SenderCore
 from config.settings import Settings
+from db.salon_settings import store_settings_choice
 from domain.salon_import import ClientPart
+from domain.salon_settings import SettingsChoice
 from integrations.n8n import N8nClient
 from tests.conftest import TEST_N8N_SECRET
 from tests.factories import SalonIds, make_salon, next_phone
@@ -265,6 +267,25 @@ async def test_marketing_waits_for_the_send_window(
 
     await sender.step(local(2, 9, 30))
     assert set(n8n.delivered) == {str(reply), str(offer)}
+
+
+async def test_marketing_waits_for_the_salon_own_send_window(
+    make_sender: MakeSender, n8n: FakeN8n, pool: asyncpg.Pool, shop: SalonIds
+) -> None:
+    await route(pool, shop, n8n.url)
+    async with pool.acquire() as conn:
+        await store_settings_choice(
+            conn,
+            tenant_id=shop.tenant,
+            choice=SettingsChoice(send_window_start=time(11), send_window_end=time(12)),
+        )
+    [(offer, _, _)] = await queue(pool, shop, [("c1", "marketing")])
+    sender = make_sender()
+
+    await sender.step(local(2, 9, 30))  # the deployment's window is open, the salon's is not
+    assert n8n.delivered == {}
+    await sender.step(local(2, 11, 30))
+    assert set(n8n.delivered) == {str(offer)}
 
 
 async def test_outcome_the_actor_missed_is_resent_under_its_key_after_the_lease(

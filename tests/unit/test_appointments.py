@@ -153,10 +153,16 @@ def test_a_booking_moves_to_a_free_time_and_the_client_is_told() -> None:
     assert outcome.result.ends_at - outcome.result.starts_at == timedelta(minutes=60)
     (event,) = outcome.events
     assert event.moved_from == TUESDAY_10  # type: ignore[attr-defined]
-    (message,) = outcome.messages
+    message, reminder = outcome.messages
     assert message.body == (
         "Olá, Ana! Seu horário de Corte feminino foi remarcado para 10/03/2026 às 15:00 com"
         " Carol. Se não puder nesse horário, é só responder por aqui."
+    )
+    # the new time's reminder, 24 h before it (the old time's are skipped when stored)
+    assert (reminder.kind, reminder.related_id, reminder.not_before) == (
+        "reminder",
+        visit.id,
+        local(9, 15),
     )
 
 

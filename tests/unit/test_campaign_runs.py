@@ -8,7 +8,8 @@ more overdue), Davi is due too but opted out. The run starts Monday 09/03 at 08:
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -20,7 +21,7 @@ from domain.commands import CampaignStatsView, RunCampaign, SkipView
 from domain.errors import NotFoundError
 from domain.events import AuthRequestCreatedData, CampaignCompletedData, event_type_of
 from domain.history import ServiceHistory, Visit, summarize_visits
-from domain.models import Agent, AuthRequestStatus, Client, ClientState
+from domain.models import Agent, AuthRequestStatus, Client, ClientState, Offer
 from domain.recall import CampaignFacts
 from tests.factories import make_client
 from tests.unit.domain_factories import (
@@ -76,15 +77,15 @@ def run(
     **overrides: Any,
 ) -> tuple[Salon, CampaignRun]:
     salon, facts = make_campaign_salon()
-    planned = plan_run(
-        salon.agenda,
-        facts,
-        run_command(**overrides),
-        now=now,
-        new_id=id_counter(),
-        send_window=send_window,
-        offer_expiry_h=offer_expiry_h,
+    opens, closes = send_window
+    salon.agenda.settings = salon.agenda.settings.model_copy(
+        update={
+            "send_window_start": opens,
+            "send_window_end": closes,
+            "offer_expiry_h": offer_expiry_h,
+        }
     )
+    planned = plan_run(salon.agenda, facts, run_command(**overrides), now=now, new_id=id_counter())
     return salon, planned
 
 
@@ -295,8 +296,8 @@ def test_encher_agenda_offer_names_the_client_and_the_open_slot() -> None:
     # Encher Agenda offers the first open hour (Tuesday 09:00) to several regulars.
     assert planned.outcome.messages[1].body == (
         "Oi, Ana! Abriu um horário no Salão Teste: Corte feminino com Carol terça, 10/03, às"
-        " 09:00 por R$\u00a0120,00. Responda SIM para reservar ou SAIR para não receber mais"
-        " ofertas."
+        " 09:00 com 20% de desconto: de R$\u00a0120,00 por R$\u00a096,00. Responda SIM para"
+        " reservar ou SAIR para não receber mais ofertas."
     )
     agents = {r.created_by_agent for r in planned.outcome.change.requests_added}
     assert agents == {Agent.ENCHER_AGENDA}
@@ -336,14 +337,7 @@ def test_unknown_service_or_professional_in_the_options_is_not_found(option: str
     with pytest.raises(NotFoundError):
         plan_campaign(salon.agenda, facts, command, MONDAY_8AM)
     with pytest.raises(NotFoundError):
-        plan_run(
-            salon.agenda,
-            facts,
-            command,
-            now=MONDAY_8AM,
-            new_id=id_counter(),
-            send_window=SEND_WINDOW,
-        )
+        plan_run(salon.agenda, facts, command, now=MONDAY_8AM, new_id=id_counter())
 
 
 def test_options_naming_the_salon_own_service_and_professional_are_planned() -> None:
@@ -351,3 +345,50 @@ def test_options_naming_the_salon_own_service_and_professional_are_planned() -> 
     options = CampaignOptions(service_id=salon.service.id, professional_id=salon.professional.id)
     plan = plan_campaign(salon.agenda, facts, run_command(options=options), MONDAY_8AM)
     assert len(plan.suggestions) == 2
+
+
+# --- the salon's own settings ---------------------------------------------------------------------
+def offers_of(planned: CampaignRun) -> set[Offer | None]:
+    return {r.appointment_data.offer for r in planned.outcome.change.requests_added}
+
+
+def test_each_campaign_carries_the_salon_default_discount() -> None:
+    _salon, encher = run(campaign_type="encher_agenda")
+    _salon, prazo = run()
+    assert offers_of(encher) == {Offer(type="percent", value=20)}  # the default default
+    assert offers_of(prazo) == {None}
+
+
+def test_a_run_naming_its_offer_or_none_overrides_the_salon_default() -> None:
+    ten = Offer(type="amount", value=1000)
+    _salon, named = run(campaign_type="encher_agenda", options=CampaignOptions(offer=ten))
+    _salon, none = run(
+        campaign_type="encher_agenda", options=CampaignOptions(use_default_offer=False)
+    )
+    assert (offers_of(named), offers_of(none)) == ({ten}, {None})
+
+
+def test_the_salon_frequency_cap_replaces_the_run_option() -> None:
+    salon, recall = make_campaign_salon()
+    facts = replace(recall, last_marketing_at={salon.client.id: MONDAY_8AM - timedelta(days=3)})
+    command = run_command(options=CampaignOptions(frequency_cap_days=0))
+    capped = plan_campaign(salon.agenda, facts, command, MONDAY_8AM)  # the salon's 7 days
+    salon.agenda.settings = salon.agenda.settings.model_copy(update={"frequency_cap_days": 0})
+    uncapped = plan_campaign(salon.agenda, facts, command, MONDAY_8AM)
+    assert capped.skip_counts().get("frequency_cap", 0) == 1
+    assert uncapped.skip_counts().get("frequency_cap", 0) == 0
+
+
+def test_nothing_is_offered_on_a_day_the_salon_is_closed() -> None:
+    salon, facts = make_campaign_salon()
+    open_days = {
+        s.starts_at.astimezone(salon.agenda.zone).date()
+        for s in plan_campaign(salon.agenda, facts, run_command(), MONDAY_8AM).suggestions
+    }
+    closed = min(open_days)
+    salon.agenda.settings = salon.agenda.settings.model_copy(update={"closed_days": (closed,)})
+    days = {
+        s.starts_at.astimezone(salon.agenda.zone).date()
+        for s in plan_campaign(salon.agenda, facts, run_command(), MONDAY_8AM).suggestions
+    }
+    assert closed not in days and days

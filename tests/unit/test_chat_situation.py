@@ -217,6 +217,16 @@ def test_a_slot_outside_working_hours_is_not_open() -> None:
     assert openings.is_open(slot_of(salon, local(11, 10))) is False  # Wednesday: a day off
 
 
+def test_a_day_the_salon_closed_has_no_open_slot() -> None:
+    salon = make_salon_agenda()
+    salon.agenda.settings = salon.agenda.settings.model_copy(
+        update={"closed_days": (date(2026, 3, 10),)}
+    )
+    openings = Openings(salon.agenda, NOW)
+    assert openings.is_open(slot_of(salon, local(10, 10))) is False
+    assert openings.for_request(ask_corte(service_id=salon.service.id), []) == []  # Carol: Tue
+
+
 def test_a_slot_of_an_unknown_service_is_not_open() -> None:
     salon = make_salon_agenda()
     unknown = slot_of(salon, local(10, 10)).model_copy(update={"service_id": uuid4()})

@@ -1,4 +1,4 @@
-// The owner console: login, then Painel / Agenda / Chat / Retorno over one live socket.
+// The owner console: login, then Painel / Agenda / Chat / Retorno / Ajustes over one live socket.
 import { useCallback, useEffect, useState } from "react";
 import { AgentProvider, useAgent, type AgentEvent, type SyncStatus } from "../src";
 import { Calendar } from "./pages/Calendar";
@@ -6,6 +6,7 @@ import { Chat } from "./pages/Chat";
 import { Dashboard } from "./pages/Dashboard";
 import { Login } from "./pages/Login";
 import { Recall } from "./pages/Recall";
+import { Settings } from "./pages/Settings";
 import { apiBaseUrl, clearLogin, loadLogin, saveLogin, type StoredLogin } from "./session";
 
 const PAGES = {
@@ -13,6 +14,7 @@ const PAGES = {
   calendar: { label: "Agenda", component: Calendar },
   chat: { label: "Chat", component: Chat },
   recall: { label: "Retorno", component: Recall },
+  settings: { label: "Ajustes", component: Settings },
 } as const;
 type PageName = keyof typeof PAGES;
 
@@ -61,6 +63,16 @@ function toastFor(event: AgentEvent): { key: string; text: (count: number) => st
     case "campaign_completed": {
       const created = event.data.stats.suggestions_created;
       return { key: `campaign:${event.event_id}`, text: () => `${created} sugestões criadas pela campanha` };
+    }
+    case "appointment_updated": {
+      const d = event.data;
+      if (!d.by_client) return null;
+      const when = `${d.date.split("-").reverse().join("/")} às ${d.time}`;
+      const text =
+        d.status === "cancelled"
+          ? `${d.client_name} cancelou o horário de ${when}`
+          : `${d.client_name} confirmou o horário de ${when}`;
+      return { key: `visit:${event.event_id}`, text: () => text };
     }
     case "complaint_received": {
       const name = event.data.client_name;

@@ -185,6 +185,16 @@ async function recall(page) {
     /2 sugestões · 2 mensagens na fila/,
   );
   await shot(page, "recall-results");
+  // The funnel below shows the run at once: two offers, nobody has answered yet.
+  const funnelRun = page.getByTestId("funnel-run");
+  await funnelRun.first().waitFor({ timeout: WAIT_MS });
+  assert.equal(await funnelRun.count(), 1);
+  assert.equal(await funnelRun.locator('[data-col="offers"]').textContent(), "2");
+  assert.equal(await funnelRun.locator('[data-col="accepted"]').textContent(), "0");
+  assert.equal(await funnelRun.locator('[data-col="delivered"]').textContent(), "—");
+  const funnelTotal = page.locator('[data-testid="funnel-total"][data-campaign="prazo_certo"]');
+  assert.equal(await funnelTotal.locator('[data-col="runs"]').textContent(), "1");
+  step("the funnel shows the run");
   await open(page, "#/dashboard");
   await page.getByTestId("auth-request-card").nth(1).waitFor({ timeout: WAIT_MS });
   assert.equal(await page.getByTestId("auth-request-card").count(), 2);
@@ -206,6 +216,14 @@ async function recall(page) {
   );
   step("campaign pre-approved in one click");
   await shot(page, "dashboard-campaign-approved");
+  await open(page, "#/recall");
+  await page
+    .getByTestId("funnel-run")
+    .locator('[data-col="preapproved"]', { hasText: "2" })
+    .waitFor({ timeout: WAIT_MS });
+  assert.equal(await page.getByTestId("funnel-run").locator('[data-col="booked"]').textContent(), "0");
+  step("the funnel counts the two pre-approved offers");
+  await shot(page, "recall-funnel");
 }
 
 /** 5. The salon marks a visit that began as done and cancels a coming booking on the Agenda. */
@@ -248,6 +266,36 @@ async function visits(page) {
   await shot(page, "calendar-marked");
 }
 
+/** 6. The owner changes the salon's settings: a default discount and a day off, kept on reload. */
+async function settings(page) {
+  await login(page);
+  await open(page, "#/settings");
+  const form = page.getByRole("form", { name: "Ajustes do salão" });
+  const discount = form.getByLabel("Desconto padrão do Encher Agenda");
+  await discount.waitFor({ timeout: WAIT_MS });
+  assert.equal(await discount.inputValue(), "20", "the deployment's default first");
+  await discount.fill("15");
+  await form.getByLabel("Fechar o salão em").fill("2026-12-25");
+  await form.getByRole("button", { name: "Adicionar dia" }).click();
+  await form.getByText("25/12/2026").waitFor();
+  await shot(page, "settings-changed");
+  await form.getByRole("button", { name: "Salvar ajustes" }).click();
+  await page.getByRole("status").filter({ hasText: "Ajustes salvos." }).waitFor({ timeout: WAIT_MS });
+  step("settings saved");
+  await page.reload();
+  await live(page);
+  const again = page.getByRole("form", { name: "Ajustes do salão" });
+  await again.getByText("25/12/2026").waitFor({ timeout: WAIT_MS });
+  assert.equal(await again.getByLabel("Desconto padrão do Encher Agenda").inputValue(), "15");
+  assert.equal(
+    await again.getByRole("button", { name: "Salvar ajustes" }).isDisabled(),
+    true,
+    "nothing changed after the reload",
+  );
+  step("settings kept after a reload");
+  await shot(page, "settings-saved");
+}
+
 /** 0. A refused token is said so in Portuguese; the right one opens the Dashboard. */
 async function loginRefused(page) {
   await page.goto(CONSOLE_URL);
@@ -261,7 +309,7 @@ async function loginRefused(page) {
   await page.getByText("Autorizações pendentes (0)").waitFor();
 }
 
-const SCENARIOS = { login: loginRefused, chat, approve, reconnect, recall, visits };
+const SCENARIOS = { login: loginRefused, chat, approve, reconnect, recall, visits, settings };
 
 async function main() {
   const name = process.argv[2];

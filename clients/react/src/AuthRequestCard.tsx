@@ -19,6 +19,8 @@ const ERRORS: Record<string, string> = {
   already_decided: "Essa sugestão já foi decidida.",
   offer_closed: "Essa oferta foi encerrada pelo lado do cliente.",
   slot_passed: "O horário dessa sugestão já passou.",
+  salon_closed: "O salão está fechado nesse dia. A sugestão continua pendente.",
+  illegal_transition: "O horário que o cliente queria remarcar não está mais marcado.",
 };
 
 /** What the client has done, in the owner's words (null: nothing to say). */
@@ -35,7 +37,7 @@ export function clientStateLabel(request: AuthRequest): string | null {
     case "withdrawn":
       return "Horário preenchido";
     case "requested":
-      return "Cliente pediu";
+      return request.replaces_appointment_id ? "Cliente pediu para remarcar" : "Cliente pediu";
     default:
       return null;
   }

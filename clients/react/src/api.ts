@@ -4,6 +4,7 @@ import type {
   BatchDecisionResult,
   CalendarAppointment,
   CampaignResult,
+  CampaignType,
   Conversation,
   Decision,
   DecisionResult,
@@ -20,6 +21,7 @@ import type {
   Service,
   Session,
   AuthRequest,
+  CampaignFunnel,
   CampaignRunSummary,
   CampaignStats,
   ChatMessage,
@@ -138,6 +140,13 @@ export function createApiClient({ baseUrl, token, fetch: fetcher = fetch }: ApiC
       });
       return list.data.map(toCampaignStats);
     },
+    /** The campaign funnel of the runs whose local day is in [from, to] (`YYYY-MM-DD`, ≤ 366 days). */
+    funnel: (range: { from: string; to: string; campaignType?: CampaignType }) =>
+      call<CampaignFunnel>("GET", "/api/v1/automations/funnel", undefined, {
+        from: range.from,
+        to: range.to,
+        campaign_type: range.campaignType,
+      }),
     schedules: async (): Promise<Schedule[]> =>
       (await call<Schemas["ScheduleList"]>("GET", "/api/v1/automations/schedules")).data,
     setSchedule: (campaign: Schedule["campaign_type"], body: ScheduleBody) =>
@@ -171,7 +180,11 @@ export function createApiClient({ baseUrl, token, fetch: fetcher = fetch }: ApiC
     moveAppointment: (id: string, body: MoveAppointmentBody) =>
       call<CalendarAppointment>("POST", `/api/v1/appointments/${encodeURIComponent(id)}/move`, body),
     salonSettings: () => call<SalonSettings>("GET", "/api/v1/salon/settings"),
+    /** The owner's whole choice: settings it leaves out follow the deployment's defaults. */
     setSalonSettings: (body: SalonSettingsBody) => call<SalonSettings>("PUT", "/api/v1/salon/settings", body),
+    /** Change only the settings named (null: back to the deployment's default). */
+    changeSalonSettings: (body: SalonSettingsBody) =>
+      call<SalonSettings>("PATCH", "/api/v1/salon/settings", body),
     professionals: async (): Promise<Professional[]> =>
       (await call<Schemas["ProfessionalList"]>("GET", "/api/v1/professionals")).data,
     services: async (): Promise<Service[]> =>

@@ -26,6 +26,8 @@ export interface AuthRequest {
   expires_at?: string | null;
   /** The campaign run that offered it (its offers can be approved together). */
   campaign_run_id?: string | null;
+  /** The client asked to move this booking ("remarcar"): approving moves it. */
+  replaces_appointment_id?: string | null;
   /** The client's side ended it (declined, expired, withdrawn): shown until dismissed. */
   closed?: boolean;
 }
@@ -36,7 +38,8 @@ export type AppointmentChange = Socket.AppointmentUpdatedData;
 export type CalendarAppointment = Schemas["AppointmentOut"];
 export type MarkAppointmentBody = Schemas["MarkBody"];
 export type MoveAppointmentBody = Schemas["MoveBody"];
-export type SalonSettings = Schemas["SalonSettings"];
+/** The settings a salon uses: the server always sends every one (its choices over the defaults). */
+export type SalonSettings = Required<Schemas["SalonSettings"]>;
 export type SalonSettingsBody = Schemas["SalonSettingsBody"];
 export type Professional = Schemas["Professional"];
 export type Service = Schemas["Service"];
@@ -47,6 +50,12 @@ export type PrazoCertoBody = Schemas["PrazoCertoBody"];
 export type EncherAgendaBody = Schemas["EncherAgendaBody"];
 export type Schedule = Schemas["Schedule"];
 export type CampaignRunSummary = Schemas["CampaignRunSummary"];
+/** The campaign funnel of a range of the salon's days: per campaign type and per run. */
+export type CampaignFunnel = Schemas["CampaignFunnel"];
+/** What became of a run's offers: sent, answered, booked, attended, and the revenue (cents). */
+export type FunnelCounts = Omit<Schemas["FunnelTotal"], "campaign_type" | "runs">;
+export type FunnelTotal = Schemas["FunnelTotal"];
+export type FunnelRun = Schemas["FunnelRun"];
 export type ScheduleBody = Schemas["ScheduleBody"];
 export type Decision = Schemas["ConfirmAuthRequestBody"]["decision"];
 export type DecisionResult = Schemas["ConfirmAuthRequestResponse"];

@@ -169,6 +169,12 @@ describe("AuthRequestCard", () => {
     expect(button("Aprovar")).toBeTruthy();
   });
 
+  it("a client's request to move their booking says so", () => {
+    renderCard(makeKitAuthRequest({ client_state: "requested", replaces_appointment_id: "a1" }));
+    expect(screen.getByTestId("client-state").textContent).toBe("Cliente pediu para remarcar");
+    expect(button("Aprovar")).toBeTruthy();
+  });
+
   it("a closed offer shows why and can only be dismissed", () => {
     const dismissed: string[] = [];
     const request = makeKitAuthRequest({ client_state: "expired", closed: true });

@@ -205,6 +205,53 @@ describe("createApiClient", () => {
     expect(JSON.parse(last()?.body ?? "")).toEqual(body);
     expect(last()?.url).toBe("https://api.test/api/v1/automations/schedules/encher_agenda");
   });
+
+  it("reads the campaign funnel of a range of days, of one campaign type or both", async () => {
+    const zero = {
+      offers: 0,
+      sent: 0,
+      delivered: null,
+      accepted: 0,
+      declined: 0,
+      expired: 0,
+      withdrawn: 0,
+      preapproved: 0,
+      booked: 0,
+      attended: 0,
+      no_show: 0,
+      cancelled: 0,
+      revenue_booked_cents: 0,
+      revenue_attended_cents: 0,
+    };
+    const funnel = {
+      from: "2026-11-01",
+      to: "2026-11-30",
+      campaign_type: "prazo_certo",
+      totals: [{ ...zero, campaign_type: "prazo_certo", runs: 1, offers: 2, booked: 1 }],
+      runs: [
+        {
+          ...zero,
+          run_id: "r1",
+          campaign_id: "schedule:prazo_certo:2026-11-28",
+          campaign_type: "prazo_certo",
+          trigger: "schedule",
+          local_date: "2026-11-28",
+          created_at: "2026-11-28T12:00:00Z",
+          offers: 2,
+          booked: 1,
+        },
+      ],
+    };
+    const { api, requests } = client(() => json(funnel));
+    expect(await api.funnel({ from: "2026-11-01", to: "2026-11-30", campaignType: "prazo_certo" })).toEqual(
+      funnel,
+    );
+    await api.funnel({ from: "2026-11-01", to: "2026-11-30" });
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      "GET https://api.test/api/v1/automations/funnel?from=2026-11-01&to=2026-11-30&campaign_type=prazo_certo",
+      "GET https://api.test/api/v1/automations/funnel?from=2026-11-01&to=2026-11-30",
+    ]);
+  });
 });
 
 describe("ApiError", () => {
@@ -290,10 +337,16 @@ describe("ApiError", () => {
     const { api, requests } = client(() => json({ auto_complete: false, auto_complete_after_h: 4 }));
     await api.salonSettings();
     await api.setSalonSettings({ auto_complete: false, auto_complete_after_h: 4, offer_expiry_h: 24 });
+    await api.changeSalonSettings({ closed_days: ["2026-12-25"], encher_agenda_discount_pct: null });
     expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
       "GET https://api.test/api/v1/salon/settings",
       "PUT https://api.test/api/v1/salon/settings",
+      "PATCH https://api.test/api/v1/salon/settings",
     ]);
+    expect(JSON.parse(requests[2]?.body ?? "")).toEqual({
+      closed_days: ["2026-12-25"],
+      encher_agenda_discount_pct: null,
+    });
   });
 
   it("decides many requests in one call", async () => {

@@ -50,6 +50,7 @@ export function makeAuthRequest(o: Partial<Socket.AuthRequestView> = {}): Socket
     client_state: "proposed",
     expires_at: null,
     campaign_run_id: null,
+    replaces_appointment_id: null,
     ...o,
   };
 }
@@ -122,6 +123,8 @@ export function makeAppointmentUpdated(
       reason: null,
       changed_by: null,
       moved_from: null,
+      client_confirmed_at: null,
+      by_client: false,
       ...o.data,
     },
   };

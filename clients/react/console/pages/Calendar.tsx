@@ -28,6 +28,7 @@ interface Entry {
   client_name: string;
   service_id: string;
   service_name: string;
+  client_confirmed_at?: string | null;
 }
 
 const STATUS_LABEL: Partial<Record<Status, string>> = { completed: "Concluído", no_show: "Faltou" };
@@ -196,6 +197,12 @@ function AppointmentEntry({ entry, zone, onMark }: EntryProps) {
       <br />
       <span className="client">{entry.client_name}</span>
       {label && <span className="mark"> · {label}</span>}
+      {entry.status === "booked" && entry.client_confirmed_at && (
+        <span className="confirmed" data-testid="client-confirmed">
+          {" "}
+          · Cliente confirmou
+        </span>
+      )}
       {entry.status === "booked" && !cancelling && (
         <div className="actions">
           {started && (

@@ -1,4 +1,5 @@
-// Retorno: run Prazo Certo or Encher Agenda with a preview first, then see the results.
+// Retorno: run Prazo Certo or Encher Agenda with a preview first, then see the results, and the
+// funnel of the campaigns of a range of days (offers → answers → bookings → visits, and revenue).
 import { useEffect, useState, type FormEvent } from "react";
 import {
   ApiError,
@@ -15,6 +16,7 @@ import {
   type Service,
   type Session,
 } from "../../src";
+import { FunnelSection } from "./Funnel";
 
 const SKIP_REASONS: Record<string, string> = {
   opted_out: "Não querem receber campanhas",
@@ -217,6 +219,8 @@ export function Recall({ session }: { session: Session }) {
           <Suggestions result={done} zone={session.time_zone} />
         </div>
       )}
+
+      <FunnelSection session={session} lastRun={done?.run_id ?? null} />
 
       <h2>Execuções automáticas</h2>
       <ul className="schedules">

@@ -76,6 +76,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/automations/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Funnel
+         * @description This salon's campaign runs whose local day is in the range: per campaign type and per run
+         *     (newest first), how many offers were sent, answered, booked and attended, and the revenue.
+         */
+        get: operations["funnel_api_v1_automations_funnel_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/automations/prazo-certo/execute": {
         parameters: {
             query?: never;
@@ -245,19 +266,23 @@ export interface paths {
         };
         /**
          * Salon Settings
-         * @description The salon's settings (the deployment's defaults until the owner changes them).
+         * @description The settings the salon uses: its owner's choices, the deployment's defaults elsewhere.
          */
         get: operations["salon_settings_api_v1_salon_settings_get"];
         /**
          * Set Salon Settings
-         * @description Replace the salon's settings (owner only).
+         * @description The owner's whole choice (owner only): settings it leaves out follow the defaults.
          */
         put: operations["set_salon_settings_api_v1_salon_settings_put"];
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change Salon Settings
+         * @description Change the settings the body names (owner only); null: back to the default.
+         */
+        patch: operations["change_salon_settings_api_v1_salon_settings_patch"];
         trace?: never;
     };
     "/api/v1/services": {
@@ -456,6 +481,11 @@ export interface components {
             /** Auth Request Id */
             auth_request_id: string | null;
             /**
+             * Client Confirmed At
+             * @description the client answered a reminder CONFIRMO
+             */
+            client_confirmed_at?: string | null;
+            /**
              * Client Id
              * Format: uuid
              */
@@ -531,6 +561,11 @@ export interface components {
              * @default false
              */
             preapproved?: boolean;
+            /**
+             * Replaces Appointment Id
+             * @description the client asked to move this booking: approving moves it (no new booking)
+             */
+            replaces_appointment_id?: string | null;
             status: components["schemas"]["AuthRequestStatus"];
         };
         /**
@@ -582,8 +617,11 @@ export interface components {
         CampaignContext: {
             /** Days Ahead */
             days_ahead?: number | null;
-            /** Offer Type */
-            offer_type?: ("discount" | "percent" | "percentage" | "fixed" | "amount" | "fixed_amount") | null;
+            /**
+             * Offer Type
+             * @description none: this run offers no discount; left out: the salon's default discount for the campaign (its settings)
+             */
+            offer_type?: ("discount" | "percent" | "percentage" | "fixed" | "amount" | "fixed_amount" | "none") | null;
             /**
              * Offer Value
              * @description percent (1–100) for discount types; cents for amount types
@@ -593,6 +631,36 @@ export interface components {
             professional_id?: string | null;
             /** Service Id */
             service_id?: string | null;
+        };
+        /** CampaignFunnel */
+        CampaignFunnel: {
+            /**
+             * Campaign Type
+             * @description the type asked for; null: both
+             */
+            campaign_type: ("prazo_certo" | "encher_agenda") | null;
+            /**
+             * From
+             * Format: date
+             * @description first local day
+             */
+            from: string;
+            /**
+             * Runs
+             * @description newest first
+             */
+            runs: components["schemas"]["FunnelRun"][];
+            /**
+             * To
+             * Format: date
+             * @description last local day, inclusive
+             */
+            to: string;
+            /**
+             * Totals
+             * @description one per campaign type asked for, even if zero
+             */
+            totals: components["schemas"]["FunnelTotal"][];
         };
         /** CampaignResponse */
         CampaignResponse: {
@@ -857,6 +925,193 @@ export interface components {
             /** Professional Id */
             professional_id?: string | null;
         };
+        /** FunnelRun */
+        FunnelRun: {
+            /**
+             * Accepted
+             * @description offers the client said yes to ('sim')
+             */
+            accepted: number;
+            /**
+             * Attended
+             * @description of those, appointments marked completed
+             */
+            attended: number;
+            /**
+             * Booked
+             * @description offers approved with an appointment (even if cancelled since)
+             */
+            booked: number;
+            /**
+             * Campaign Id
+             * @description the run's key (the campaign_id it was run with)
+             */
+            campaign_id: string;
+            /**
+             * Campaign Type
+             * @enum {string}
+             */
+            campaign_type: "prazo_certo" | "encher_agenda";
+            /**
+             * Cancelled
+             * @description of those, appointments cancelled
+             */
+            cancelled: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Declined
+             * @description offers the client said no to ('não')
+             */
+            declined: number;
+            /**
+             * Delivered
+             * @description always null for now: WhatsApp delivery receipts are not received yet
+             */
+            delivered: number | null;
+            /**
+             * Expired
+             * @description offers not answered in time, or whose time passed
+             */
+            expired: number;
+            /**
+             * Local Date
+             * Format: date
+             * @description the salon's local day the run is for
+             */
+            local_date: string;
+            /**
+             * No Show
+             * @description of those, appointments marked no-show
+             */
+            no_show: number;
+            /**
+             * Offers
+             * @description auth requests the run created (one WhatsApp offer each)
+             */
+            offers: number;
+            /**
+             * Preapproved
+             * @description offers the salon approved before the client answered
+             */
+            preapproved: number;
+            /**
+             * Revenue Attended Cents
+             * @description price of the completed appointments
+             */
+            revenue_attended_cents: number;
+            /**
+             * Revenue Booked Cents
+             * @description price of the booked appointments not cancelled (booked, completed, no-show)
+             */
+            revenue_booked_cents: number;
+            /**
+             * Run Id
+             * Format: uuid
+             */
+            run_id: string;
+            /**
+             * Sent
+             * @description the run's WhatsApp offers the sender reports sent
+             */
+            sent: number;
+            /**
+             * Trigger
+             * @enum {string}
+             */
+            trigger: "schedule" | "manual" | "bulk";
+            /**
+             * Withdrawn
+             * @description offers whose time another booking took
+             */
+            withdrawn: number;
+        };
+        /** FunnelTotal */
+        FunnelTotal: {
+            /**
+             * Accepted
+             * @description offers the client said yes to ('sim')
+             */
+            accepted: number;
+            /**
+             * Attended
+             * @description of those, appointments marked completed
+             */
+            attended: number;
+            /**
+             * Booked
+             * @description offers approved with an appointment (even if cancelled since)
+             */
+            booked: number;
+            /**
+             * Campaign Type
+             * @enum {string}
+             */
+            campaign_type: "prazo_certo" | "encher_agenda";
+            /**
+             * Cancelled
+             * @description of those, appointments cancelled
+             */
+            cancelled: number;
+            /**
+             * Declined
+             * @description offers the client said no to ('não')
+             */
+            declined: number;
+            /**
+             * Delivered
+             * @description always null for now: WhatsApp delivery receipts are not received yet
+             */
+            delivered: number | null;
+            /**
+             * Expired
+             * @description offers not answered in time, or whose time passed
+             */
+            expired: number;
+            /**
+             * No Show
+             * @description of those, appointments marked no-show
+             */
+            no_show: number;
+            /**
+             * Offers
+             * @description auth requests the run created (one WhatsApp offer each)
+             */
+            offers: number;
+            /**
+             * Preapproved
+             * @description offers the salon approved before the client answered
+             */
+            preapproved: number;
+            /**
+             * Revenue Attended Cents
+             * @description price of the completed appointments
+             */
+            revenue_attended_cents: number;
+            /**
+             * Revenue Booked Cents
+             * @description price of the booked appointments not cancelled (booked, completed, no-show)
+             */
+            revenue_booked_cents: number;
+            /**
+             * Runs
+             * @description campaign runs of this type in the range
+             */
+            runs: number;
+            /**
+             * Sent
+             * @description the run's WhatsApp offers the sender reports sent
+             */
+            sent: number;
+            /**
+             * Withdrawn
+             * @description offers whose time another booking took
+             */
+            withdrawn: number;
+        };
         /** Health */
         Health: {
             /** Checks */
@@ -989,39 +1244,116 @@ export interface components {
         Role: "owner" | "staff";
         /**
          * SalonSettings
-         * @description Booked appointments that ended `auto_complete_after_h` hours ago become completed, unless
-         *     `auto_complete` is off (the salon's visits are marked by another system). A campaign offer
-         *     not answered `offer_expiry_h` hours after it may leave (or by its time minus the campaign's
-         *     lead, if earlier) expires: its time and client are free again.
+         * @description What the salon's agents and upkeep use.
+         *
+         *     - Visits: booked appointments that ended `auto_complete_after_h` hours ago become completed,
+         *       unless `auto_complete` is off (the salon's visits are marked by another system).
+         *     - Offers: a campaign offer not answered `offer_expiry_h` hours after it may leave (or by its
+         *       time minus the campaign's lead, if earlier) expires; marketing leaves only inside
+         *       [`send_window_start`, `send_window_end`) of the salon's day; a client gets at most one
+         *       campaign offer every `frequency_cap_days` days; each campaign's offers carry its default
+         *       discount (percent, 0: none) unless a run says otherwise — the scheduled runs too.
+         *     - Reminders: `reminder_lead_h` hours before each booking (0: none) and optionally a second
+         *       one `second_reminder_lead_h` hours before (0: none; nearer than the first).
+         *     - `closed_days`: the salon's days off (holidays): nothing is offered or booked on them.
          */
         SalonSettings: {
             /**
              * Auto Complete
+             * @description bookings nobody marked become completed by themselves
              * @default true
              */
             auto_complete?: boolean;
             /**
              * Auto Complete After H
+             * @description hours after the visit ended
              * @default 12
              */
             auto_complete_after_h?: number;
             /**
+             * Closed Days
+             * @description the salon's days off (holidays): nothing is offered or booked on them
+             * @default []
+             */
+            closed_days?: string[];
+            /**
+             * Encher Agenda Discount Pct
+             * @description Encher Agenda's default discount, percent (0: none)
+             * @default 20
+             */
+            encher_agenda_discount_pct?: number;
+            /**
+             * Frequency Cap Days
+             * @description days between two campaign offers to one client
+             * @default 7
+             */
+            frequency_cap_days?: number;
+            /**
              * Offer Expiry H
+             * @description hours a campaign offer waits for its answer after it may leave
              * @default 24
              */
             offer_expiry_h?: number;
+            /**
+             * Prazo Certo Discount Pct
+             * @description Prazo Certo's default discount, percent (0: none)
+             * @default 0
+             */
+            prazo_certo_discount_pct?: number;
+            /**
+             * Reminder Lead H
+             * @description hours before each booking its reminder leaves (0: none)
+             * @default 24
+             */
+            reminder_lead_h?: number;
+            /**
+             * Second Reminder Lead H
+             * @description a second reminder, nearer the visit than the first (0: none)
+             * @default 0
+             */
+            second_reminder_lead_h?: number;
+            /**
+             * Send Window End
+             * Format: time
+             * @description …until this one (excluded)
+             * @default 20:00:00
+             */
+            send_window_end?: string;
+            /**
+             * Send Window Start
+             * Format: time
+             * @description marketing leaves from this local time…
+             * @default 09:00:00
+             */
+            send_window_start?: string;
         };
         /**
          * SalonSettingsBody
-         * @description Every setting, each required: what the salon wants is said, never assumed.
+         * @description Any of the salon's settings; null or left out: the deployment's default.
          */
         SalonSettingsBody: {
             /** Auto Complete */
-            auto_complete: boolean;
+            auto_complete?: boolean | null;
             /** Auto Complete After H */
-            auto_complete_after_h: number;
+            auto_complete_after_h?: number | null;
+            /** Closed Days */
+            closed_days?: string[] | null;
+            /** Encher Agenda Discount Pct */
+            encher_agenda_discount_pct?: number | null;
+            /** Frequency Cap Days */
+            frequency_cap_days?: number | null;
             /** Offer Expiry H */
-            offer_expiry_h: number;
+            offer_expiry_h?: number | null;
+            /** Prazo Certo Discount Pct */
+            prazo_certo_discount_pct?: number | null;
+            /** Reminder Lead H */
+            reminder_lead_h?: number | null;
+            /** Second Reminder Lead H */
+            second_reminder_lead_h?: number | null;
+            /** Send Window End */
+            send_window_end?: string | null;
+            /** Send Window Start */
+            send_window_start?: string | null;
         };
         /** Schedule */
         Schedule: {
@@ -1385,6 +1717,41 @@ export interface operations {
             };
         };
     };
+    funnel_api_v1_automations_funnel_get: {
+        parameters: {
+            query: {
+                campaign_type?: ("prazo_certo" | "encher_agenda") | null;
+                /** @description first local day of the runs */
+                from: string;
+                /** @description last local day, inclusive */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignFunnel"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     prazo_certo_api_v1_automations_prazo_certo_execute_post: {
         parameters: {
             query?: never;
@@ -1710,6 +2077,39 @@ export interface operations {
         };
     };
     set_salon_settings_api_v1_salon_settings_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SalonSettingsBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalonSettings"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    change_salon_settings_api_v1_salon_settings_patch: {
         parameters: {
             query?: never;
             header?: never;

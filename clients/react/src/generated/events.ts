@@ -38,6 +38,7 @@ export interface AuthRequestView {
   created_by_agent: Agent;
   expires_at: string | null;
   id: string;
+  replaces_appointment_id: string | null;
 }
 /**
  * What an auth request proposes, denormalised for the dashboard card (seed's shape).
@@ -130,7 +131,9 @@ export interface AppointmentUpdated {
  */
 export interface AppointmentUpdatedData {
   appointment_id: string;
+  by_client: boolean;
   changed_by: string | null;
+  client_confirmed_at: string | null;
   client_id: string;
   client_name: string;
   date: string;
@@ -193,7 +196,7 @@ export interface NotificationSent {
 }
 export interface NotificationSentData {
   client_id: string;
-  kind: "marketing" | "transactional";
+  kind: "marketing" | "transactional" | "reminder";
   message_id: string;
 }
 export interface NotificationFailed {
@@ -206,7 +209,7 @@ export interface NotificationFailed {
 export interface NotificationFailedData {
   attempts: number;
   client_id: string;
-  kind: "marketing" | "transactional";
+  kind: "marketing" | "transactional" | "reminder";
   message_id: string;
   reason: string;
 }

@@ -1,0 +1,248 @@
+// Ajustes: the salon's own settings for its campaigns, reminders, visits and days off. What the
+// owner never changed follows the back end's defaults; saving sends only what changed.
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import {
+  ApiError,
+  formatDate,
+  useAgent,
+  type SalonSettings,
+  type SalonSettingsBody,
+  type Session,
+} from "../../src";
+
+type Field = Exclude<keyof SalonSettings, "closed_days">;
+
+const NUMBERS: { field: Field; label: string; min: number; max: number; unit: string }[] = [
+  { field: "prazo_certo_discount_pct", label: "Desconto padrão do Prazo Certo", min: 0, max: 100, unit: "%" },
+  {
+    field: "encher_agenda_discount_pct",
+    label: "Desconto padrão do Encher Agenda",
+    min: 0,
+    max: 100,
+    unit: "%",
+  },
+  {
+    field: "frequency_cap_days",
+    label: "Intervalo mínimo entre ofertas ao mesmo cliente",
+    min: 0,
+    max: 90,
+    unit: "dias",
+  },
+  { field: "offer_expiry_h", label: "Validade de uma oferta sem resposta", min: 1, max: 168, unit: "horas" },
+  {
+    field: "reminder_lead_h",
+    label: "Lembrete antes do horário (0: sem lembrete)",
+    min: 0,
+    max: 168,
+    unit: "horas",
+  },
+  { field: "second_reminder_lead_h", label: "Segundo lembrete (0: sem)", min: 0, max: 168, unit: "horas" },
+  {
+    field: "auto_complete_after_h",
+    label: "Concluir atendimentos não marcados após",
+    min: 0,
+    max: 720,
+    unit: "horas",
+  },
+];
+
+function hhmm(value: string): string {
+  return value.slice(0, 5);
+}
+
+/** Only what the owner changed, as the PATCH body (times as HH:MM). */
+export function changes(saved: SalonSettings, form: SalonSettings): SalonSettingsBody {
+  const body: Record<string, unknown> = {};
+  for (const key of Object.keys(form) as (keyof SalonSettings)[]) {
+    const before = saved[key];
+    const after = form[key];
+    if (JSON.stringify(before) !== JSON.stringify(after)) body[key] = after;
+  }
+  return body as SalonSettingsBody;
+}
+
+function problem(error: unknown): string {
+  if (error instanceof ApiError && typeof error.detail === "string")
+    return `Não foi possível salvar: ${error.detail}`;
+  return "Não foi possível salvar os ajustes.";
+}
+
+export function Settings({ session }: { session: Session }) {
+  const { api, refreshes } = useAgent();
+  const isOwner = session.role === "owner";
+  const [saved, setSaved] = useState<SalonSettings | null>(null);
+  const [form, setForm] = useState<SalonSettings | null>(null);
+  const [newDay, setNewDay] = useState("");
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const dirtyRef = useRef(false);
+
+  useEffect(() => {
+    let live = true;
+    api
+      .salonSettings()
+      .then((settings) => {
+        if (!live) return;
+        const shown = {
+          ...settings,
+          send_window_start: hhmm(settings.send_window_start),
+          send_window_end: hhmm(settings.send_window_end),
+        };
+        // A reload after a reconnect must not throw away what the owner is typing.
+        setForm((current) => (current === null || !dirtyRef.current ? shown : current));
+        setSaved(shown);
+      })
+      .catch(() => live && setError("Não foi possível carregar os ajustes."));
+    return () => {
+      live = false;
+    };
+  }, [api, refreshes]);
+
+  if (!form || !saved) {
+    return (
+      <section className="settings">{error ? <p className="error">{error}</p> : <p>Carregando…</p>}</section>
+    );
+  }
+
+  const set = <K extends keyof SalonSettings>(key: K, value: SalonSettings[K]) => {
+    setForm({ ...form, [key]: value });
+    setStatus(null);
+  };
+  const pending = changes(saved, form);
+  const dirty = Object.keys(pending).length > 0;
+  dirtyRef.current = dirty;
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (!form || !saved) return;
+    setSaving(true);
+    setError(null);
+    try {
+      const answer = await api.changeSalonSettings(changes(saved, form));
+      const shown = {
+        ...answer,
+        send_window_start: hhmm(answer.send_window_start),
+        send_window_end: hhmm(answer.send_window_end),
+      };
+      setSaved(shown);
+      setForm(shown);
+      setStatus("Ajustes salvos.");
+    } catch (caught) {
+      setError(problem(caught));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  function addDay() {
+    if (!form || !newDay || form.closed_days.includes(newDay)) return;
+    set("closed_days", [...form.closed_days, newDay].sort());
+    setNewDay("");
+  }
+
+  return (
+    <section className="settings">
+      <form onSubmit={save} aria-label="Ajustes do salão">
+        <fieldset disabled={!isOwner || saving}>
+          <h2>Campanhas e lembretes</h2>
+          <div className="settings-grid">
+            {NUMBERS.map(({ field, label, min, max, unit }) => (
+              <label key={field}>
+                {label}
+                <span>
+                  <input
+                    type="number"
+                    name={field}
+                    min={min}
+                    max={max}
+                    value={form[field] as number}
+                    onChange={(e) => set(field, Number(e.target.value))}
+                  />{" "}
+                  {unit}
+                </span>
+              </label>
+            ))}
+            <label>
+              Envio de ofertas a partir de
+              <input
+                type="time"
+                name="send_window_start"
+                value={form.send_window_start}
+                onChange={(e) => set("send_window_start", e.target.value)}
+              />
+            </label>
+            <label>
+              até
+              <input
+                type="time"
+                name="send_window_end"
+                value={form.send_window_end}
+                onChange={(e) => set("send_window_end", e.target.value)}
+              />
+            </label>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                name="auto_complete"
+                checked={form.auto_complete}
+                onChange={(e) => set("auto_complete", e.target.checked)}
+              />
+              Concluir automaticamente os atendimentos que ninguém marcou
+            </label>
+          </div>
+          <h2>Dias fechados</h2>
+          {form.closed_days.length === 0 && <p className="empty">Nenhum dia fechado.</p>}
+          <ul className="closed-days">
+            {form.closed_days.map((day) => (
+              <li key={day}>
+                {formatDate(day)}{" "}
+                <button
+                  type="button"
+                  className="link"
+                  aria-label={`Remover ${formatDate(day)}`}
+                  onClick={() =>
+                    set(
+                      "closed_days",
+                      form.closed_days.filter((d) => d !== day),
+                    )
+                  }
+                >
+                  remover
+                </button>
+              </li>
+            ))}
+          </ul>
+          <label>
+            Fechar o salão em
+            <input
+              type="date"
+              name="new_closed_day"
+              value={newDay}
+              onChange={(e) => setNewDay(e.target.value)}
+            />
+          </label>{" "}
+          <button type="button" onClick={addDay} disabled={!newDay}>
+            Adicionar dia
+          </button>
+          <p>
+            <button type="submit" disabled={!dirty}>
+              Salvar ajustes
+            </button>
+          </p>
+        </fieldset>
+        {!isOwner && <p className="hint">Só o dono do salão altera os ajustes.</p>}
+        {status && (
+          <p className="notice" role="status">
+            {status}
+          </p>
+        )}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}
