@@ -62,9 +62,11 @@ async def load_facts(conn: asyncpg.Connection, *, tenant_id: UUID, time_zone: st
 async def last_marketing_at(conn: asyncpg.Connection, *, tenant_id: UUID) -> dict[UUID, datetime]:
     """When each client was last offered something: offers sent or waiting to leave, and offers
     the owner or the client's side closed before they left (a rejected suggestion is not made
-    again before the frequency cap allows)."""
+    again before the frequency cap allows). An offer counts from when it may leave
+    (`not_before`, planned on the salon's clock inside its send window), not from when the row
+    was written: a run at night whose offers leave at 9:00 caps the client from 9:00."""
     rows = await conn.fetch(
-        """SELECT client_id, max(created_at) AS last_at FROM outbound_message
+        """SELECT client_id, max(not_before) AS last_at FROM outbound_message
            WHERE tenant_id = $1 AND kind = 'marketing'
              AND (status IN ('queued', 'sent') OR last_error = 'offer_closed')
            GROUP BY client_id""",

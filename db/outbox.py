@@ -45,6 +45,16 @@ async def queue_messages(
             for m in messages
         ],
     )
+    # A campaign offer is the latest thing the salon said: slots proposed before (in the chat,
+    # or as alternatives to a lost time) no longer answer the client's next "sim".
+    offered_to = [m.client_id for m in messages if m.kind == "marketing" and m.campaign_run_id]
+    if offered_to:
+        await conn.execute(
+            """UPDATE conversation SET proposed_slots = '[]'
+               WHERE tenant_id = $1 AND client_id = ANY($2::uuid[]) AND proposed_slots <> '[]'""",
+            tenant_id,
+            offered_to,
+        )
     offering = [m for m in messages if m.proposed]
     if offering:
         # The client answers these in the chat: the slots become the conversation's proposed

@@ -69,7 +69,12 @@ def chat_context(agenda: Agenda, inbound: InboundMessage, now: datetime) -> Chat
         today=agenda.local_date(now),
         now=now,
         services=tuple(sorted(agenda.services.values(), key=lambda s: s.name)),
-        proposed=tuple(ProposedSlot.model_validate(p) for p in inbound.proposed),
+        # Slots proposed earlier whose time has come are no longer on offer.
+        proposed=tuple(
+            slot
+            for slot in (ProposedSlot.model_validate(p) for p in inbound.proposed)
+            if slot.starts_at > now
+        ),
         open_offer=None
         if offer is None
         else OpenOffer(

@@ -106,6 +106,14 @@ def test_proposed_slots_are_read_from_the_inbound_row() -> None:
     assert chat_context(salon.agenda, inbound(salon, row), NOW).proposed == tuple(slots)
 
 
+def test_proposed_slots_whose_time_came_are_no_longer_proposed() -> None:
+    salon = make_salon_agenda()
+    slots = [slot_of(salon, local(10, 9)), slot_of(salon, local(10, 11))]
+    row = [s.model_dump(mode="json") for s in slots]
+    at_ten = slots[0].starts_at + timedelta(hours=1)
+    assert chat_context(salon.agenda, inbound(salon, row), at_ten).proposed == (slots[1],)
+
+
 def test_context_names_the_client_by_first_name_and_lists_services_by_name() -> None:
     manicure = make_service(name="Manicure", duration_min=45)
     salon = make_salon_agenda(services=[manicure])
