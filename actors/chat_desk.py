@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import timedelta
 from functools import partial
 from time import monotonic
 from typing import Protocol
@@ -32,15 +33,18 @@ from domain.chat_reading import LlmReading, Reading, from_reading
 from domain.chat_rules import understand
 from domain.chat_situation import InboundMessage, chat_context
 from domain.commands import (
+    ConversationAgent,
     MessageAccepted,
     OwnerMessageResult,
     ReceiveMessage,
+    ResumeConversation,
     ResumeWork,
     SendOwnerMessage,
     WorkResumed,
 )
 from domain.errors import AlreadyAnsweredError, InvalidCommandError, NotFoundError
 from domain.models import Client
+from domain.outcome import Outcome
 from domain.phones import NON_DIGITS, to_e164
 from integrations.llm import LanguageModel, LanguageModelError
 
@@ -190,6 +194,9 @@ class ChatDesk:
             if not found:
                 return
             inbound = found[0]
+            if inbound.held(core.now()):
+                await self._hold(inbound)
+                return
             reading = await self._read(inbound)
             # Decided under the salon's lock on the agenda as it is now: the slot the client
             # picks may have been taken while Gemini was thinking.
@@ -208,6 +215,52 @@ class ChatDesk:
                     return  # answered already (a repeat after a restart): say nothing twice
         if self._observer is not None:
             self._observer.answered(answer.reply.decision.intent, answer.reply.engine)
+
+    async def _hold(self, inbound: InboundMessage) -> None:
+        """A person of the salon has the conversation: the message stays for them, unanswered
+        (the salon saw it arrive as `message_received`)."""
+        core = self._core
+        async with core.lock:
+            try:
+                await core.commit(
+                    Outcome(result=None),
+                    store=partial(
+                        chat_queries.hold_inbound,
+                        tenant_id=core.tenant_id,
+                        message_id=inbound.message_id,
+                    ),
+                )
+            except AlreadyAnsweredError:
+                return
+
+    async def resume_conversation(self, command: ResumeConversation) -> ConversationAgent:
+        """The salon gives the conversation back: the agent answers its next messages."""
+        core = self._core
+        async with core.lock:
+            client_id = await self._conversation_client(command.conversation_id)
+            return await core.commit(
+                chat_desk.resumed(command, client_id=client_id),
+                store=partial(
+                    chat_queries.pause_conversation,
+                    tenant_id=core.tenant_id,
+                    conversation_id=command.conversation_id,
+                    until=None,
+                    reason=None,
+                ),
+            )
+
+    async def _conversation_client(self, conversation_id: UUID) -> UUID:
+        core = self._core
+        client_id = await core.read(
+            partial(
+                chat_queries.conversation_client,
+                tenant_id=core.tenant_id,
+                conversation_id=conversation_id,
+            )
+        )
+        if client_id is None:
+            raise NotFoundError(f"conversation {conversation_id} not found")
+        return client_id
 
     async def _read(self, inbound: InboundMessage) -> Reading:
         """The rules' reading, and Gemini's merged with it when Gemini is configured and answers."""
@@ -258,17 +311,16 @@ class ChatDesk:
             stored = await self._stored_message(message_id)
             if stored is not None:
                 return chat_desk.repeated_owner_message(command, message_id, stored)
-            client_id = await core.read(
-                partial(
-                    chat_queries.conversation_client,
-                    tenant_id=core.tenant_id,
-                    conversation_id=command.conversation_id,
-                )
-            )
-            if client_id is None:
-                raise NotFoundError(f"conversation {command.conversation_id} not found")
+            client_id = await self._conversation_client(command.conversation_id)
+            client = core.agenda.clients.get(client_id)
+            paused_until = core.now() + timedelta(hours=core.agenda.settings.handoff_resume_h)
             outcome = chat_desk.owner_message(
-                command, message_id=message_id, client_id=client_id, new_id=core.new_id
+                command,
+                message_id=message_id,
+                client_id=client_id,
+                client_name=client.name if client is not None else "",
+                paused_until=paused_until,
+                new_id=core.new_id,
             )
             try:
                 return await core.commit(
@@ -279,6 +331,7 @@ class ChatDesk:
                         command=command,
                         message_id=message_id,
                         at=core.now(),
+                        paused_until=paused_until,
                     ),
                 )
             except asyncpg.UniqueViolationError:

@@ -21,6 +21,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from domain.salon_settings import (
     MAX_AUTO_COMPLETE_AFTER_H,
     MAX_FREQUENCY_CAP_DAYS,
+    MAX_HANDOFF_RESUME_H,
     MAX_OFFER_EXPIRY_H,
     MAX_REMINDER_LEAD_H,
     SalonSettings,
@@ -99,6 +100,7 @@ class Settings(BaseSettings):
     encher_agenda_discount_pct: int = Field(default=20, ge=0, le=100)
     reminder_lead_h: int = Field(default=24, ge=0, le=MAX_REMINDER_LEAD_H)
     second_reminder_lead_h: int = Field(default=0, ge=0, le=MAX_REMINDER_LEAD_H)
+    handoff_resume_h: int = Field(default=12, ge=1, le=MAX_HANDOFF_RESUME_H)
 
     # The WhatsApp sender: posts to n8n (empty URL: messages wait in the outbox).
     n8n_outbound_url: str = ""
@@ -177,6 +179,7 @@ class Settings(BaseSettings):
             encher_agenda_discount_pct=self.encher_agenda_discount_pct,
             reminder_lead_h=self.reminder_lead_h,
             second_reminder_lead_h=self.second_reminder_lead_h,
+            handoff_resume_h=self.handoff_resume_h,
         )
 
     def process_environment(self) -> dict[str, str]:

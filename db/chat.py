@@ -115,12 +115,48 @@ async def store_reply(conn: asyncpg.Connection, *, tenant_id: UUID, reply: Agent
         created_at=reply.at,
     )
     await conn.execute(
-        """UPDATE conversation SET proposed_slots = $3, last_message_at = $4
+        """UPDATE conversation SET proposed_slots = $3, last_message_at = $4,
+               paused_until = coalesce($5, paused_until),
+               paused_reason = coalesce($6, paused_reason)
            WHERE tenant_id = $1 AND id = $2""",
         tenant_id,
         inbound.conversation_id,
         reply.proposed,
         reply.at,
+        reply.paused_until,
+        decision.handoff,
+    )
+
+
+async def hold_inbound(conn: asyncpg.Connection, *, tenant_id: UUID, message_id: UUID) -> None:
+    """A client's message that arrived while a person of the salon has the conversation: kept
+    and shown, never answered by the agent."""
+    held = await conn.execute(
+        """UPDATE chat_message SET status = 'held'
+           WHERE tenant_id = $1 AND id = $2 AND status = 'pending'""",
+        tenant_id,
+        message_id,
+    )
+    if held != "UPDATE 1":
+        raise AlreadyAnsweredError(f"message {message_id} was answered already")
+
+
+async def pause_conversation(
+    conn: asyncpg.Connection,
+    *,
+    tenant_id: UUID,
+    conversation_id: UUID,
+    until: datetime | None,
+    reason: str | None,
+) -> None:
+    """A person of the salon has the conversation until `until` (None: the agent answers)."""
+    await conn.execute(
+        """UPDATE conversation SET paused_until = $3, paused_reason = $4
+           WHERE tenant_id = $1 AND id = $2""",
+        tenant_id,
+        conversation_id,
+        until,
+        reason,
     )
 
 
@@ -131,7 +167,15 @@ async def store_owner_message(
     command: SendOwnerMessage,
     message_id: UUID,
     at: datetime,
+    paused_until: datetime,
 ) -> None:
+    await pause_conversation(
+        conn,
+        tenant_id=tenant_id,
+        conversation_id=command.conversation_id,
+        until=paused_until,
+        reason="owner_replied",
+    )
     await insert_message(
         conn,
         tenant_id=tenant_id,
@@ -189,7 +233,7 @@ async def pending_inbound(
 ) -> list[InboundMessage]:
     """Inbound messages not answered yet (all, or one), oldest first."""
     rows = await conn.fetch(
-        """SELECT m.id, m.conversation_id, c.client_id, m.body, c.proposed_slots
+        """SELECT m.id, m.conversation_id, c.client_id, m.body, c.proposed_slots, c.paused_until
            FROM chat_message m
            JOIN conversation c ON c.tenant_id = m.tenant_id AND c.id = m.conversation_id
            WHERE m.tenant_id = $1 AND m.status = 'pending'
@@ -200,7 +244,12 @@ async def pending_inbound(
     )
     return [
         InboundMessage(
-            r["id"], r["conversation_id"], r["client_id"], r["body"], r["proposed_slots"]
+            r["id"],
+            r["conversation_id"],
+            r["client_id"],
+            r["body"],
+            r["proposed_slots"],
+            r["paused_until"],
         )
         for r in rows
     ]

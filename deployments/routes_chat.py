@@ -18,7 +18,13 @@ from db.read import chat as chat_queries
 from deployments.auth import CurrentUser
 from deployments.resources import Deps
 from deployments.schemas import Body
-from domain.commands import OwnerMessageResult, SendOwnerMessage
+from domain.commands import (
+    ConversationAgent,
+    OwnerMessageResult,
+    ResumeConversation,
+    SendOwnerMessage,
+)
+from domain.vocabulary import HandoffReason
 
 router = APIRouter(prefix="/api/v1/chat", tags=["chat"])
 
@@ -31,6 +37,13 @@ class ConversationOut(BaseModel):
     last_message_at: datetime
     last_message: str | None
     last_author: str | None
+    paused_until: datetime | None = Field(
+        description="a person of the salon has the conversation until then: the agent does not"
+        " answer it (null: the agent answers)"
+    )
+    paused_reason: HandoffReason | None = Field(
+        description="why: the client asked for a person, complained, or the salon wrote"
+    )
 
 
 class ConversationList(BaseModel):
@@ -42,6 +55,10 @@ class ChatMessageOut(BaseModel):
     direction: Literal["inbound", "outbound"]
     author: Literal["client", "agent", "owner"]
     body: str
+    status: Literal["pending", "answered", "held"] = Field(
+        description="inbound: pending until answered; held: arrived while a person of the salon"
+        " had the conversation (never answered by the agent)"
+    )
     intent: str | None
     engine: str | None
     auth_request_id: UUID | None
@@ -115,4 +132,13 @@ async def send_message(
         text=body.text,
         sent_by=user.sub,
     )
+    return await deps.directory.send(user.tenant_id, command)
+
+
+@router.post("/conversations/{conversation_id}/resume", response_model=ConversationAgent)
+async def resume(conversation_id: UUID, user: CurrentUser, deps: Deps) -> ConversationAgent:
+    """Give a conversation the salon took over (the client asked for a person, complained, or
+    the salon wrote in it) back to the agent: it answers the client's next messages. Repeating
+    it changes nothing more."""
+    command = ResumeConversation(conversation_id=conversation_id, resumed_by=user.sub)
     return await deps.directory.send(user.tenant_id, command)

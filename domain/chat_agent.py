@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from domain.chat_rules import Understanding
 from domain.models import Service, Value
-from domain.vocabulary import Intent
+from domain.vocabulary import HandoffReason, Intent
 from domain.whatsapp_texts import WEEKDAYS_PT, format_brl
 
 MAX_PROPOSED = 3
@@ -87,6 +87,8 @@ class ChatDecision(Value):
     intent: Intent
     opt_out: bool = False
     complaint: bool = False
+    # The agent hands the conversation to the salon's people (a complaint does too).
+    handoff: HandoffReason | None = None
     book: ProposedSlot | None = None
     accept_offer: UUID | None = None
     decline_offer: UUID | None = None
@@ -186,6 +188,14 @@ def decide(
             f" {context.salon_name}, que vai falar com você pessoalmente o quanto antes.",
             intent="complaint",
             complaint=True,
+            handoff="complaint",
+        )
+    if understanding.wants_person:
+        return ChatDecision(
+            reply=f"Claro, {name}! Já avisei a equipe: uma pessoa do salão continua esta"
+            " conversa com você por aqui assim que puder.",
+            intent="inquiry",
+            handoff="client_asked",
         )
     picked = chosen_slot(text, understanding, context)
     if picked is not None and not openings.is_open(picked):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -24,6 +24,7 @@ from domain.events import (
     AuthRequestCreatedData,
     ClientOptedOutData,
     ComplaintReceivedData,
+    ConversationPausedData,
     EventData,
 )
 from domain.models import Agent, AppointmentStatus, AuthRequest, ClientState
@@ -43,6 +44,7 @@ class AgentReply:
     engine: Engine
     auth_request_id: UUID | None  # the booking created, or the campaign offer accepted
     at: datetime
+    paused_until: datetime | None = None  # handed over to the salon's people until then
 
     @property
     def proposed(self) -> list[dict[str, Any]]:
@@ -96,6 +98,18 @@ def answer_message(
     visit_change, visit_events = _answer_to_visit(agenda, decision, now)
     events.extend(visit_events)
     linked = booking[0].id if booking is not None else decision.accept_offer
+    paused_until = None
+    if decision.handoff is not None:
+        paused_until = now + timedelta(hours=agenda.settings.handoff_resume_h)
+        events.append(
+            ConversationPausedData(
+                conversation_id=inbound.conversation_id,
+                client_id=client.id,
+                client_name=client.name,
+                reason=decision.handoff,
+                paused_until=paused_until,
+            )
+        )
     reply = AgentReply(
         inbound=inbound,
         reply_id=new_id(),
@@ -103,6 +117,7 @@ def answer_message(
         engine=reading.engine,
         auth_request_id=linked,
         at=now,
+        paused_until=paused_until,
     )
     events.append(
         AiResponseData(

@@ -13,9 +13,21 @@ from datetime import datetime
 from uuid import UUID, uuid5
 
 from domain.agenda import AgendaChange
-from domain.commands import MessageAccepted, OwnerMessageResult, ReceiveMessage, SendOwnerMessage
+from domain.commands import (
+    ConversationAgent,
+    MessageAccepted,
+    OwnerMessageResult,
+    ReceiveMessage,
+    ResumeConversation,
+    SendOwnerMessage,
+)
 from domain.errors import DuplicateCommandError
-from domain.events import MessageReceivedData, OwnerMessageSentData
+from domain.events import (
+    ConversationPausedData,
+    ConversationResumedData,
+    MessageReceivedData,
+    OwnerMessageSentData,
+)
 from domain.models import Client
 from domain.outcome import OutboundMessage, Outcome
 from domain.phones import NON_DIGITS
@@ -112,9 +124,16 @@ def repeated_owner_message(
 
 
 def owner_message(
-    command: SendOwnerMessage, *, message_id: UUID, client_id: UUID, new_id: Callable[[], UUID]
+    command: SendOwnerMessage,
+    *,
+    message_id: UUID,
+    client_id: UUID,
+    client_name: str,
+    paused_until: datetime,
+    new_id: Callable[[], UUID],
 ) -> Outcome[OwnerMessageResult]:
-    """The salon's message, its WhatsApp delivery and its event."""
+    """The salon's message, its WhatsApp delivery and its events: a person of the salon now has
+    the conversation, so the agent stays quiet in it until `paused_until`."""
     return Outcome(
         result=OwnerMessageResult(
             message_id=message_id, conversation_id=command.conversation_id, client_id=client_id
@@ -126,6 +145,14 @@ def owner_message(
                 client_id=client_id,
                 message=command.text,
             ),
+            ConversationPausedData(
+                conversation_id=command.conversation_id,
+                client_id=client_id,
+                client_name=client_name,
+                reason="owner_replied",
+                paused_until=paused_until,
+                paused_by=command.sent_by,
+            ),
         ),
         messages=(
             OutboundMessage(
@@ -134,6 +161,22 @@ def owner_message(
                 kind="transactional",
                 body=command.text,
                 related_id=message_id,
+            ),
+        ),
+    )
+
+
+def resumed(command: ResumeConversation, *, client_id: UUID) -> Outcome[ConversationAgent]:
+    """The agent answers the conversation again; the salon sees it on the socket."""
+    return Outcome(
+        result=ConversationAgent(
+            conversation_id=command.conversation_id, client_id=client_id, agent_answers=True
+        ),
+        events=(
+            ConversationResumedData(
+                conversation_id=command.conversation_id,
+                client_id=client_id,
+                resumed_by=command.resumed_by,
             ),
         ),
     )

@@ -110,6 +110,15 @@ COMPLAINT_CUES: Final = (
     "desbot*", "ja pedi", "chatead*", "falhad*", "que demora", "esperando desde", "estou esperando",
     "ate agora nada", "raiva", "ja quebrou", "ja descascou", "ninguem (?:me )?atend*",
 )
+# The client asks for a person of the salon: the agent hands the conversation over.
+HANDOFF_CUES: Final = (
+    "atendente", "atendimento humano", "ser humano", "pessoa de verdade", "pessoa real",
+    "falar com (?:uma |um |a |o |alguma |algum )?(?:pessoa|humano|alguem|gente|dono|dona|gerente"
+    "|responsavel|proprietari*|funcionari*|recepcao|recepcionista)",
+    "falar com (?:voces|vcs|o salao)", "nao quero (?:falar com )?(?:robo|bot|maquina)",
+    "chama (?:alguem|a dona|o dono|a gerente|o gerente)", "me liga*", "pode me ligar",
+    "liga para mim", "liga pra mim",
+)
 BOOKING_CUES: Final = (
     "agendar", "agenda", "agende", "agendamento", "agendado", "marcar", "marque", "me marca",
     "marca (?:para|um|uma|ai|la|entao|sim)", "marcacao", "marcado", "remarcar", "remarca",

@@ -68,4 +68,5 @@ def from_reading(
         confirms=rules.confirms,
         cancels=rules.cancels,
         reschedules=rules.reschedules,
+        wants_person=rules.wants_person,
     )

@@ -88,6 +88,7 @@ class Understanding(Value):
     confirms: bool = False
     cancels: bool = False
     reschedules: bool = False
+    wants_person: bool = False  # asks for a person of the salon (the agent hands over)
 
 
 _OPT_OUT = cue_pattern(lx.OPT_OUT_PHRASES)
@@ -111,6 +112,7 @@ _PAST = cue_pattern(lx.PAST_CUES)
 _VAGUE_WHEN = cue_pattern(lx.VAGUE_WHEN)
 _INQUIRY = cue_pattern(lx.INQUIRY_CUES)
 _HELLO = cue_pattern(lx.HELLO_CUES)
+_HANDOFF = cue_pattern(lx.HANDOFF_CUES)
 
 
 # --- flags and intent ---------------------------------------------------------------------------
@@ -211,6 +213,7 @@ def understand(
         day=when.day,
         at=when.at,
         part_of_day=when.part_of_day,
+        wants_person=_HANDOFF.search(normalized) is not None,
         **about_booking(normalized),
     )
 

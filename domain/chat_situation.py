@@ -46,6 +46,11 @@ class InboundMessage:
     client_id: UUID
     body: str
     proposed: list[dict[str, Any]]
+    # Until when a person of the salon has the conversation (the agent does not answer).
+    paused_until: datetime | None = None
+
+    def held(self, now: datetime) -> bool:
+        return self.paused_until is not None and self.paused_until > now
 
 
 def chat_context(agenda: Agenda, inbound: InboundMessage, now: datetime) -> ChatContext:

@@ -154,6 +154,14 @@ class OwnerMessageResult(Value):
     client_id: UUID
 
 
+class ConversationAgent(Value):
+    """Whether the agent answers a conversation (after the salon gave it back: it does)."""
+
+    conversation_id: UUID
+    client_id: UUID
+    agent_answers: bool
+
+
 class WorkResumed(Value):
     answers_scheduled: int
     events_unpublished: int
@@ -255,6 +263,13 @@ class SendOwnerMessage(Command[OwnerMessageResult]):
     conversation_id: UUID
     text: str = Field(min_length=1, max_length=4096)
     sent_by: UUID
+
+
+class ResumeConversation(Command[ConversationAgent]):
+    """The salon gives a conversation it took over back to the agent."""
+
+    conversation_id: UUID
+    resumed_by: UUID
 
 
 class SetCampaignSchedule(Command[Schedule]):

@@ -9,7 +9,7 @@ from uuid import UUID
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter
 
 from domain.models import Agent, AppointmentData
-from domain.vocabulary import CampaignType, Engine, Intent, MessageKind
+from domain.vocabulary import CampaignType, Engine, HandoffReason, Intent, MessageKind
 
 # Serialised events always carry every key: generated client types mark them all as present.
 STRICT_OUTPUT = ConfigDict(
@@ -140,6 +140,26 @@ class ClientOptedOutData(EventData):
     client_id: UUID
 
 
+class ConversationPausedData(EventData):
+    """A person of the salon has the conversation until `paused_until`: the agent stays quiet
+    (the client asked for a person, complained, or the salon wrote in it: `paused_by`)."""
+
+    conversation_id: UUID
+    client_id: UUID
+    client_name: str
+    reason: HandoffReason
+    paused_until: AwareDatetime
+    paused_by: UUID | None = None
+
+
+class ConversationResumedData(EventData):
+    """The agent answers the conversation again (`resumed_by`: who gave it back)."""
+
+    conversation_id: UUID
+    client_id: UUID
+    resumed_by: UUID
+
+
 class CampaignStats(EventData):
     total_clients_found: int
     suggestions_created: int
@@ -235,6 +255,16 @@ class ClientOptedOut(_Envelope):
     data: ClientOptedOutData
 
 
+class ConversationPaused(_Envelope):
+    event_type: Literal["conversation_paused"] = "conversation_paused"
+    data: ConversationPausedData
+
+
+class ConversationResumed(_Envelope):
+    event_type: Literal["conversation_resumed"] = "conversation_resumed"
+    data: ConversationResumedData
+
+
 class NotificationFailed(_Envelope):
     event_type: Literal["notification_failed"] = "notification_failed"
     data: NotificationFailedData
@@ -253,7 +283,9 @@ Event = Annotated[
     | MessageReceived
     | OwnerMessageSent
     | ComplaintReceived
-    | ClientOptedOut,
+    | ClientOptedOut
+    | ConversationPaused
+    | ConversationResumed,
     Field(discriminator="event_type"),
 ]
 EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)

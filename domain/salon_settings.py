@@ -24,6 +24,7 @@ MAX_OFFER_EXPIRY_H = 168
 MAX_FREQUENCY_CAP_DAYS = 90
 MAX_REMINDER_LEAD_H = 168
 MAX_CLOSED_DAYS = 400
+MAX_HANDOFF_RESUME_H = 168
 
 
 class SalonSettings(Value):
@@ -39,6 +40,8 @@ class SalonSettings(Value):
     - Reminders: `reminder_lead_h` hours before each booking (0: none) and optionally a second
       one `second_reminder_lead_h` hours before (0: none; nearer than the first).
     - `closed_days`: the salon's days off (holidays): nothing is offered or booked on them.
+    - Chat: a conversation a person of the salon took over (the client asked for one, complained,
+      or the salon wrote in it) goes back to the agent `handoff_resume_h` hours later.
     """
 
     auto_complete: bool = Field(
@@ -85,6 +88,12 @@ class SalonSettings(Value):
         default=(),
         max_length=MAX_CLOSED_DAYS,
         description="the salon's days off (holidays): nothing is offered or booked on them",
+    )
+    handoff_resume_h: int = Field(
+        default=12,
+        ge=1,
+        le=MAX_HANDOFF_RESUME_H,
+        description="hours after which a conversation the salon took over goes back to the agent",
     )
 
     @model_validator(mode="after")
@@ -147,6 +156,7 @@ class SettingsChoice(Value):
     reminder_lead_h: int | None = Field(default=None, ge=0, le=MAX_REMINDER_LEAD_H)
     second_reminder_lead_h: int | None = Field(default=None, ge=0, le=MAX_REMINDER_LEAD_H)
     closed_days: tuple[date, ...] | None = Field(default=None, max_length=MAX_CLOSED_DAYS)
+    handoff_resume_h: int | None = Field(default=None, ge=1, le=MAX_HANDOFF_RESUME_H)
 
     @field_validator("closed_days")
     @classmethod

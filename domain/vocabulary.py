@@ -13,6 +13,8 @@ CampaignTrigger = Literal["schedule", "manual", "bulk"]
 
 # What a client's WhatsApp message asks, as the chat agent reads it.
 Intent = Literal["booking", "inquiry", "complaint", "hello", "unknown"]
+# Why a person of the salon has a conversation (the agent does not answer it meanwhile).
+HandoffReason = Literal["client_asked", "complaint", "owner_replied"]
 INTENTS: tuple[Intent, ...] = get_args(Intent)
 
 # Which engine read a client's message.

@@ -134,6 +134,20 @@ async def test_chat_page_shows_a_client_message_and_the_ai_reply_live(stage: Sta
     assert (ARTIFACTS / "chat.png").is_file()
 
 
+async def test_a_client_asks_for_a_person_and_the_owner_gives_the_chat_back(stage: Stage) -> None:
+    await run_scenario(stage, "handoff")
+    assert (ARTIFACTS / "chat-handoff.png").is_file()
+    rows = await stage.pool.fetch(
+        "SELECT m.body, m.status, c.paused_until FROM chat_message m JOIN conversation c"
+        " ON c.tenant_id = m.tenant_id AND c.id = m.conversation_id"
+        " WHERE m.tenant_id = $1 AND m.author = 'client' ORDER BY m.created_at",
+        stage.salon.ids.tenant,
+    )
+    held = [row["body"] for row in rows if row["status"] == "held"]
+    assert held == ["Alô? Quero marcar um corte amanhã"]
+    assert all(row["paused_until"] is None for row in rows)  # given back
+
+
 async def test_owner_approves_a_chat_booking_and_n8n_gets_the_confirmation(stage: Stage) -> None:
     await run_scenario(stage, "approve")
     assert (ARTIFACTS / "dashboard.png").is_file() and (ARTIFACTS / "calendar.png").is_file()

@@ -3,6 +3,7 @@ opened) and the salon's own message to a client, as outcomes on plain data."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -14,7 +15,12 @@ from domain.commands import (
     ReceiveMessage,
     SendOwnerMessage,
 )
-from domain.events import MessageReceivedData, OwnerMessageSentData, event_type_of
+from domain.events import (
+    ConversationPausedData,
+    MessageReceivedData,
+    OwnerMessageSentData,
+    event_type_of,
+)
 from domain.models import Client
 from tests.factories import make_client
 from tests.unit.domain_factories import NOW, id_counter
@@ -163,9 +169,23 @@ def send(**overrides: Any) -> SendOwnerMessage:
     return SendOwnerMessage(**(values | overrides))
 
 
-def test_owner_message_reports_owner_message_sent() -> None:
+LATER = NOW + timedelta(hours=12)
+
+
+def owner_of(command: SendOwnerMessage, message_id: UUID, client_id: UUID) -> Any:
+    return owner_message(
+        command,
+        message_id=message_id,
+        client_id=client_id,
+        client_name="Ana Souza",
+        paused_until=LATER,
+        new_id=id_counter(),
+    )
+
+
+def test_owner_message_reports_owner_message_sent_and_takes_the_conversation() -> None:
     command, message_id, ana = send(), uuid4(), uuid4()
-    outcome = owner_message(command, message_id=message_id, client_id=ana, new_id=id_counter())
+    outcome = owner_of(command, message_id, ana)
     assert outcome.events == (
         OwnerMessageSentData(
             conversation_id=command.conversation_id,
@@ -173,12 +193,20 @@ def test_owner_message_reports_owner_message_sent() -> None:
             client_id=ana,
             message="Oi Ana, a Carol pode te atender às 15h.",
         ),
+        ConversationPausedData(
+            conversation_id=command.conversation_id,
+            client_id=ana,
+            client_name="Ana Souza",
+            reason="owner_replied",
+            paused_until=LATER,
+            paused_by=command.sent_by,
+        ),
     )
 
 
 def test_owner_message_queues_one_transactional_whatsapp_about_it() -> None:
     command, message_id, ana = send(), uuid4(), uuid4()
-    outcome = owner_message(command, message_id=message_id, client_id=ana, new_id=id_counter())
+    outcome = owner_of(command, message_id, ana)
     [outbound] = outcome.messages
     assert (outbound.message_id, outbound.client_id, outbound.kind, outbound.related_id) == (
         UUID(int=1),
@@ -191,7 +219,7 @@ def test_owner_message_queues_one_transactional_whatsapp_about_it() -> None:
 
 def test_owner_message_result_names_the_message_and_conversation() -> None:
     command, message_id, ana = send(), uuid4(), uuid4()
-    outcome = owner_message(command, message_id=message_id, client_id=ana, new_id=id_counter())
+    outcome = owner_of(command, message_id, ana)
     assert outcome.result == OwnerMessageResult(
         message_id=message_id, conversation_id=command.conversation_id, client_id=ana
     )

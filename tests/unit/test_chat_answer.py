@@ -17,6 +17,7 @@ from domain.events import (
     AiResponseData,
     AuthRequestUpdatedData,
     ComplaintReceivedData,
+    ConversationPausedData,
     event_type_of,
 )
 from domain.models import Agent, AuthRequest, AuthRequestStatus, ClientState
@@ -181,13 +182,15 @@ def test_client_already_opted_out_is_not_opted_out_again() -> None:
     assert answer.outcome.change == AgendaChange()
 
 
-def test_complaint_reports_complaint_received_for_the_owner() -> None:
+def test_complaint_reports_complaint_received_and_hands_the_conversation_over() -> None:
     salon = make_salon_agenda()
     answer = reply_to(salon, "o corte ficou horrível", intent="complaint")
     assert [event_type_of(e) for e in answer.outcome.events] == [
         "complaint_received",
+        "conversation_paused",
         "ai_response",
     ]
+    assert answer.reply.paused_until == NOW + timedelta(hours=12)
     assert answer.outcome.events[0] == ComplaintReceivedData(
         conversation_id=CONVERSATION_ID,
         client_id=salon.client.id,
@@ -195,6 +198,29 @@ def test_complaint_reports_complaint_received_for_the_owner() -> None:
         message="o corte ficou horrível",
     )
     assert answer.outcome.change == AgendaChange()
+
+
+def test_asking_for_a_person_hands_the_conversation_over_for_the_salons_hours() -> None:
+    salon = make_salon_agenda()
+    salon.agenda.settings = salon.agenda.settings.model_copy(update={"handoff_resume_h": 3})
+    answer = reply_to(salon, "quero falar com um atendente", intent="unknown", wants_person=True)
+    paused = answer.outcome.events[0]
+    assert paused == ConversationPausedData(
+        conversation_id=CONVERSATION_ID,
+        client_id=salon.client.id,
+        client_name="Ana Souza",
+        reason="client_asked",
+        paused_until=NOW + timedelta(hours=3),
+    )
+    assert answer.reply.paused_until == NOW + timedelta(hours=3)
+    assert "uma pessoa do salão" in answer.reply.decision.reply
+    assert answer.reply.decision.book is None
+
+
+def test_an_ordinary_answer_keeps_the_agent_answering() -> None:
+    answer = reply_to(make_salon_agenda(), "oi", intent="hello")
+    assert answer.reply.paused_until is None
+    assert "conversation_paused" not in [event_type_of(e) for e in answer.outcome.events]
 
 
 # --- a campaign offer -----------------------------------------------------------------------------

@@ -358,3 +358,43 @@ def test_arriving_late_is_not_a_complaint() -> None:
 
 def test_complaint_beats_booking() -> None:
     assert read("quero remarcar porque a Carol atrasou uma hora, um absurdo").intent == "complaint"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quero falar com um atendente",
+        "quero falar com uma pessoa",
+        "posso falar com alguém?",
+        "tem como falar com a dona?",
+        "quero falar com o gerente",
+        "queria falar com alguem do salao",
+        "atendente por favor",
+        "nao quero falar com robo",
+        "chama alguém aí pra mim",
+        "me liga por favor",
+        "pode me ligar?",
+        "falar com humano",
+        "quero atendimento humano",
+        "vc é um robo? quero uma pessoa de verdade",
+    ],
+)
+def test_asking_for_a_person(text: str) -> None:
+    assert read(text).wants_person
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quero marcar um corte amanhã",
+        "sim",
+        "obrigada pelo atendimento!",
+        "a Carol me atende sábado?",
+        "qual o horário de atendimento?",
+        "pode ser com a Carol",
+        "oi, tudo bem?",
+        "falei com a Carol ontem, quero marcar",
+    ],
+)
+def test_other_messages_do_not_ask_for_a_person(text: str) -> None:
+    assert not read(text).wants_person

@@ -1,5 +1,5 @@
 // Browser scenarios for the owner console, driven by playwright-core in Debian's Chromium.
-//   node e2e/console.e2e.mjs <login|chat|approve|reconnect|recall|visits>
+//   node e2e/console.e2e.mjs <login|chat|handoff|approve|reconnect|recall|visits|settings>
 // Started by tests/e2e/test_console_browser.py, which runs the real stack (Ray, Serve, PostgreSQL,
 // Redis), a cuttable proxy in front of Serve and a control endpoint; env:
 //   CONSOLE_URL (through the proxy), OWNER_TOKEN, CONTROL_URL, ARTIFACTS_DIR, CHROMIUM_PATH.
@@ -89,6 +89,24 @@ async function chat(page) {
   await page.getByTestId("conversation").filter({ hasText: "João Pereira" }).waitFor();
   step("message and AI reply shown live");
   await shot(page, "chat");
+}
+
+/** 1b. A client asks for a person: the conversation shows it is with the team, a message meanwhile
+ * gets no AI answer, and the owner gives the conversation back to the AI. */
+async function handoff(page) {
+  await login(page);
+  await open(page, "#/chat");
+  await control("/whatsapp", { text: "Quero falar com um atendente, por favor" });
+  await message(page, "agent", "uma pessoa do salão").waitFor({ timeout: WAIT_MS });
+  const banner = page.getByTestId("handoff");
+  await banner.waitFor({ timeout: WAIT_MS });
+  await control("/whatsapp", { text: "Alô? Quero marcar um corte amanhã" });
+  await message(page, "client", "Quero marcar um corte").waitFor({ timeout: WAIT_MS });
+  step("the conversation is with the team; the next message got no AI answer");
+  await shot(page, "chat-handoff");
+  await page.getByRole("button", { name: "Retomar atendimento automático" }).click();
+  await banner.waitFor({ state: "detached", timeout: WAIT_MS });
+  step("given back to the AI");
 }
 
 /** 2. The chat's booking proposal is approved on the Dashboard and confirmed through n8n. */
@@ -309,7 +327,7 @@ async function loginRefused(page) {
   await page.getByText("Autorizações pendentes (0)").waitFor();
 }
 
-const SCENARIOS = { login: loginRefused, chat, approve, reconnect, recall, visits, settings };
+const SCENARIOS = { login: loginRefused, chat, handoff, approve, reconnect, recall, visits, settings };
 
 async function main() {
   const name = process.argv[2];

@@ -167,6 +167,12 @@ export function createApiClient({ baseUrl, token, fetch: fetcher = fetch }: ApiC
         undefined,
         idempotencyKey ? { "Idempotency-Key": idempotencyKey } : undefined,
       ),
+    /** Give a conversation the salon took over back to the agent (it answers again). */
+    resumeConversation: (conversationId: string) =>
+      call<Schemas["ConversationAgent"]>(
+        "POST",
+        `/api/v1/chat/conversations/${encodeURIComponent(conversationId)}/resume`,
+      ),
     appointments: async (range: { from: string; to: string; professionalId?: string }) =>
       await call<Schemas["AppointmentList"]>("GET", "/api/v1/appointments", undefined, {
         from: range.from,

@@ -224,6 +224,13 @@ function notification(event: AgentEvent, kind: Notification["kind"], text: strin
   };
 }
 
+/** Why a person of the salon now has a conversation, in the owner's words. */
+const HANDOFF: Record<"client_asked" | "complaint" | "owner_replied", (name: string) => string> = {
+  client_asked: (name) => `${name} pediu para falar com uma pessoa`,
+  complaint: (name) => `Atendimento de ${name} passou para a equipe (reclamação)`,
+  owner_replied: (name) => `Atendimento automático pausado na conversa com ${name}`,
+};
+
 type ChatEvent = Extract<
   AgentEvent,
   { event_type: "message_received" | "ai_response" | "owner_message_sent" }
@@ -303,6 +310,17 @@ function eventActions(event: AgentEvent): AppAction[] {
           event.data.client_id,
         ),
       ];
+    case "conversation_paused":
+      return [
+        notification(
+          event,
+          "handoff",
+          HANDOFF[event.data.reason](event.data.client_name),
+          event.data.client_id,
+        ),
+      ];
+    case "conversation_resumed":
+      return [notification(event, "handoff", "Atendimento automático retomado", event.data.client_id)];
     case "client_opted_out":
       return [notification(event, "opted_out", "Cliente saiu das campanhas", event.data.client_id)];
     default:

@@ -86,7 +86,7 @@ export interface CampaignStats {
 /** Something the owner should notice: a delivery outcome, a complaint, an opt-out. */
 export interface Notification {
   id: string;
-  kind: "sent" | "failed" | "complaint" | "opted_out" | "booking";
+  kind: "sent" | "failed" | "complaint" | "opted_out" | "booking" | "handoff";
   client_id: string;
   text: string;
   at: string;

@@ -163,6 +163,13 @@ describe("createApiClient", () => {
     expect(last()?.headers.get("Authorization")).toBe("Bearer secret");
   });
 
+  it("gives a conversation back to the agent", async () => {
+    const { api, last } = client(() => json({ conversation_id: "v 1", client_id: "c", agent_answers: true }));
+    expect((await api.resumeConversation("v 1")).agent_answers).toBe(true);
+    expect(last()?.method).toBe("POST");
+    expect(last()?.url).toContain("/api/v1/chat/conversations/v%201/resume");
+  });
+
   it("makes random keys the back end accepts", () => {
     const keys = new Set(Array.from({ length: 20 }, () => randomKey()));
     expect(keys.size).toBe(20);

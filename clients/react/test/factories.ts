@@ -227,6 +227,34 @@ export function makeNotificationFailed(
   };
 }
 
+export function makeConversationPaused(
+  o: EventOverrides<Socket.ConversationPaused> = {},
+): Socket.ConversationPaused {
+  return {
+    ...envelope(o),
+    event_type: "conversation_paused",
+    data: {
+      client_id: CLIENT_ID,
+      client_name: "Maria Souza",
+      conversation_id: CONVERSATION_ID,
+      reason: "client_asked",
+      paused_until: "2026-12-01T22:00:00Z",
+      paused_by: null,
+      ...o.data,
+    },
+  };
+}
+
+export function makeConversationResumed(
+  o: EventOverrides<Socket.ConversationResumed> = {},
+): Socket.ConversationResumed {
+  return {
+    ...envelope(o),
+    event_type: "conversation_resumed",
+    data: { client_id: CLIENT_ID, conversation_id: CONVERSATION_ID, resumed_by: "u-owner", ...o.data },
+  };
+}
+
 export function makeComplaintReceived(
   o: EventOverrides<Socket.ComplaintReceived> = {},
 ): Socket.ComplaintReceived {
@@ -273,6 +301,7 @@ export function makeChatMessageOut(o: Partial<Schemas["ChatMessageOut"]> = {}): 
     body: "Olá!",
     created_at: "2026-12-01T10:00:00Z",
     direction: "inbound",
+    status: "answered",
     engine: null,
     intent: null,
     ...o,

@@ -16,6 +16,8 @@ import {
   makeChatMessage,
   makeClientOptedOut,
   makeComplaintReceived,
+  makeConversationPaused,
+  makeConversationResumed,
   makeMessageReceived,
   makeNotificationFailed,
   makeNotificationSent,
@@ -38,6 +40,8 @@ const SAMPLES: { [T in AgentEvent["event_type"]]: Extract<AgentEvent, { event_ty
   client_opted_out: makeClientOptedOut({ event_id: 11 }),
   appointment_updated: makeAppointmentUpdated({ event_id: 12 }),
   auth_request_updated: makeAuthRequestUpdated({ event_id: 13 }),
+  conversation_paused: makeConversationPaused({ event_id: 14 }),
+  conversation_resumed: makeConversationResumed({ event_id: 15 }),
 };
 const ALL_EVENTS: AgentEvent[] = Object.values(SAMPLES);
 
@@ -433,6 +437,24 @@ describe("actionsForEvent", () => {
       "Reclamação de Maria Souza: Atrasaram 40 minutos",
     ],
     ["client_opted_out", "opted_out", makeClientOptedOut({ event_id: 20 }), "Cliente saiu das campanhas"],
+    [
+      "conversation_paused",
+      "handoff",
+      makeConversationPaused({ event_id: 20 }),
+      "Maria Souza pediu para falar com uma pessoa",
+    ],
+    [
+      "conversation_paused",
+      "handoff",
+      makeConversationPaused({ event_id: 20, data: { reason: "owner_replied" } }),
+      "Atendimento automático pausado na conversa com Maria Souza",
+    ],
+    [
+      "conversation_resumed",
+      "handoff",
+      makeConversationResumed({ event_id: 20 }),
+      "Atendimento automático retomado",
+    ],
   ] as const)("%s adds a notification of kind %s", (_, kind, event, text) => {
     expect(actionsForEvent(event)).toEqual([
       {

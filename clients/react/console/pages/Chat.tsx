@@ -1,4 +1,5 @@
-// Chat: the salon's WhatsApp conversations, live; the owner can write to a client.
+// Chat: the salon's WhatsApp conversations, live; the owner can write to a client, and give a
+// conversation the salon took over back to the agent.
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import {
   formatDateTime,
@@ -10,6 +11,11 @@ import {
 } from "../../src";
 
 const AUTHOR: Record<ChatMessage["author"], string> = { client: "Cliente", agent: "IA", owner: "Você" };
+const PAUSED: Record<NonNullable<Conversation["paused_reason"]>, string> = {
+  client_asked: "O cliente pediu para falar com uma pessoa.",
+  complaint: "O cliente fez uma reclamação.",
+  owner_replied: "A equipe está conversando com o cliente.",
+};
 
 export function Chat({ session }: { session: Session }) {
   const { api, state, dispatch, refreshes } = useAgent();
@@ -26,6 +32,8 @@ export function Chat({ session }: { session: Session }) {
     .filter((id) => !known.has(id))
     .sort()
     .join(",");
+  // A conversation handed over or given back (live): the list shows who has each one.
+  const handoffs = state.notifications.filter((n) => n.kind === "handoff").length;
 
   // Reload the list at start and whenever a message arrives in a conversation it lacks.
   useEffect(() => {
@@ -37,7 +45,7 @@ export function Chat({ session }: { session: Session }) {
     return () => {
       live = false;
     };
-  }, [api, unknown, refreshes]);
+  }, [api, unknown, refreshes, handoffs]);
 
   useEffect(() => {
     if (selected === null && conversations[0]) setSelected(conversations[0].id);
@@ -88,6 +96,18 @@ export function Chat({ session }: { session: Session }) {
     }
   }
 
+  async function resume(conversationId: string) {
+    try {
+      await api.resumeConversation(conversationId);
+      setConversations((list) =>
+        list.map((c) => (c.id === conversationId ? { ...c, paused_until: null, paused_reason: null } : c)),
+      );
+      setError(null);
+    } catch {
+      setError("Não foi possível retomar o atendimento automático. Tente de novo.");
+    }
+  }
+
   const messages = selected ? (state.messages[selected] ?? []) : [];
   const current = conversations.find((c) => c.id === selected);
   return (
@@ -107,6 +127,7 @@ export function Chat({ session }: { session: Session }) {
             }}
           >
             <strong>{c.client_name}</strong>
+            {c.paused_until && <span className="paused">Com a equipe</span>}
             <span className="preview">{c.last_message ?? ""}</span>
             <span className="at">{formatDateTime(c.last_message_at, zone)}</span>
           </button>
@@ -117,6 +138,15 @@ export function Chat({ session }: { session: Session }) {
           <h2>
             {current.client_name} <small>{current.phone_e164}</small>
           </h2>
+        )}
+        {current?.paused_until && (
+          <p className="handoff" data-testid="handoff">
+            {PAUSED[current.paused_reason ?? "owner_replied"]} A IA não responde esta conversa até{" "}
+            {formatDateTime(current.paused_until, zone)}.{" "}
+            <button type="button" onClick={() => resume(current.id)}>
+              Retomar atendimento automático
+            </button>
+          </p>
         )}
         <ol className="messages" data-testid="messages">
           {messages.map((m) => (

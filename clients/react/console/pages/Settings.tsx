@@ -44,6 +44,13 @@ const NUMBERS: { field: Field; label: string; min: number; max: number; unit: st
     max: 720,
     unit: "horas",
   },
+  {
+    field: "handoff_resume_h",
+    label: "Devolver à IA uma conversa assumida pela equipe após",
+    min: 1,
+    max: 168,
+    unit: "horas",
+  },
 ];
 
 function hhmm(value: string): string {

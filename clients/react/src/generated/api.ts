@@ -206,6 +206,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/chat/conversations/{conversation_id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume
+         * @description Give a conversation the salon took over (the client asked for a person, complained, or
+         *     the salon wrote in it) back to the agent: it answers the client's next messages. Repeating
+         *     it changes nothing more.
+         */
+        post: operations["resume_api_v1_chat_conversations__conversation_id__resume_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clients": {
         parameters: {
             query?: never;
@@ -778,6 +800,12 @@ export interface components {
             id: string;
             /** Intent */
             intent: string | null;
+            /**
+             * Status
+             * @description inbound: pending until answered; held: arrived while a person of the salon had the conversation (never answered by the agent)
+             * @enum {string}
+             */
+            status: "pending" | "answered" | "held";
         };
         /** Client */
         Client: {
@@ -880,6 +908,24 @@ export interface components {
             /** Rejected */
             rejected: number;
         };
+        /**
+         * ConversationAgent
+         * @description Whether the agent answers a conversation (after the salon gave it back: it does).
+         */
+        ConversationAgent: {
+            /** Agent Answers */
+            agent_answers: boolean;
+            /**
+             * Client Id
+             * Format: uuid
+             */
+            client_id: string;
+            /**
+             * Conversation Id
+             * Format: uuid
+             */
+            conversation_id: string;
+        };
         /** ConversationList */
         ConversationList: {
             /** Data */
@@ -908,6 +954,16 @@ export interface components {
              * Format: date-time
              */
             last_message_at: string;
+            /**
+             * Paused Reason
+             * @description why: the client asked for a person, complained, or the salon wrote
+             */
+            paused_reason: ("client_asked" | "complaint" | "owner_replied") | null;
+            /**
+             * Paused Until
+             * @description a person of the salon has the conversation until then: the agent does not answer it (null: the agent answers)
+             */
+            paused_until: string | null;
             /** Phone E164 */
             phone_e164: string;
         };
@@ -1256,6 +1312,8 @@ export interface components {
          *     - Reminders: `reminder_lead_h` hours before each booking (0: none) and optionally a second
          *       one `second_reminder_lead_h` hours before (0: none; nearer than the first).
          *     - `closed_days`: the salon's days off (holidays): nothing is offered or booked on them.
+         *     - Chat: a conversation a person of the salon took over (the client asked for one, complained,
+         *       or the salon wrote in it) goes back to the agent `handoff_resume_h` hours later.
          */
         SalonSettings: {
             /**
@@ -1288,6 +1346,12 @@ export interface components {
              * @default 7
              */
             frequency_cap_days?: number;
+            /**
+             * Handoff Resume H
+             * @description hours after which a conversation the salon took over goes back to the agent
+             * @default 12
+             */
+            handoff_resume_h?: number;
             /**
              * Offer Expiry H
              * @description hours a campaign offer waits for its answer after it may leave
@@ -1342,6 +1406,8 @@ export interface components {
             encher_agenda_discount_pct?: number | null;
             /** Frequency Cap Days */
             frequency_cap_days?: number | null;
+            /** Handoff Resume H */
+            handoff_resume_h?: number | null;
             /** Offer Expiry H */
             offer_expiry_h?: number | null;
             /** Prazo Certo Discount Pct */
@@ -1961,6 +2027,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OwnerMessageResult"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    resume_api_v1_chat_conversations__conversation_id__resume_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationAgent"];
                 };
             };
             /** @description Validation Error */

@@ -15,6 +15,8 @@ export type SocketMessage =
   | OwnerMessageSent
   | ComplaintReceived
   | ClientOptedOut
+  | ConversationPaused
+  | ConversationResumed
   | SyncStarted
   | ResyncRequired;
 export type Agent = "prazo_certo" | "encher_agenda" | "chat" | "manual";
@@ -269,6 +271,40 @@ export interface ClientOptedOut {
 }
 export interface ClientOptedOutData {
   client_id: string;
+}
+export interface ConversationPaused {
+  data: ConversationPausedData;
+  event_id: number;
+  event_type: "conversation_paused";
+  occurred_at: string;
+  tenant_id: string;
+}
+/**
+ * A person of the salon has the conversation until `paused_until`: the agent stays quiet
+ * (the client asked for a person, complained, or the salon wrote in it: `paused_by`).
+ */
+export interface ConversationPausedData {
+  client_id: string;
+  client_name: string;
+  conversation_id: string;
+  paused_by: string | null;
+  paused_until: string;
+  reason: "client_asked" | "complaint" | "owner_replied";
+}
+export interface ConversationResumed {
+  data: ConversationResumedData;
+  event_id: number;
+  event_type: "conversation_resumed";
+  occurred_at: string;
+  tenant_id: string;
+}
+/**
+ * The agent answers the conversation again (`resumed_by`: who gave it back).
+ */
+export interface ConversationResumedData {
+  client_id: string;
+  conversation_id: string;
+  resumed_by: string;
 }
 /**
  * The replay is over: from now on events arrive live.
