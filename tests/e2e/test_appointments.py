@@ -137,6 +137,7 @@ async def test_only_the_owner_changes_the_salon_settings(
         "reminder_lead_h": 24,
         "second_reminder_lead_h": 0,
         "closed_days": [],
+        "handoff_resume_h": 12,
     }
     assert refused.status_code == 403
     assert changed.status_code == 200
