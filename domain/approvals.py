@@ -14,6 +14,7 @@ from domain.agenda import Agenda, AgendaChange, AppointmentUpdate
 from domain.appointments import updated_event as appointment_updated
 from domain.auth_requests import (
     approve,
+    approved,
     ensure_pending,
     reject,
     request_for,
@@ -36,7 +37,13 @@ from domain.errors import (
     SlotTakenError,
 )
 from domain.free_time import check_slot_open, find_conflict
-from domain.models import AppointmentStatus, AuthRequest, AuthRequestStatus, ClientState
+from domain.models import (
+    AppointmentData,
+    AppointmentStatus,
+    AuthRequest,
+    AuthRequestStatus,
+    ClientState,
+)
 from domain.offers import withdraw_overlapping
 from domain.outcome import OutboundMessage, Outcome
 from domain.reminders import reminders_for
@@ -166,17 +173,7 @@ def book(
             now=now,
             new_id=new_id,
         )
-    conflict = find_conflict(
-        agenda.upcoming.values(),
-        professional_id=data.professional_id,
-        starts_at=data.starts_at,
-        ends_at=data.ends_at,
-    )
-    if conflict is not None:
-        raise SlotTakenError(
-            f"{data.professional_name} is already booked at {data.date} {data.time}"
-            f" (appointment {conflict.id}); the request stays pending"
-        )
+    ensure_free(agenda, data)
     approval = approve(
         request, decided_by=decided_by, notes=notes, appointment_id=new_id(), now=now
     )
@@ -206,6 +203,22 @@ def book(
     )
 
 
+def ensure_free(agenda: Agenda, data: AppointmentData, *, moving: UUID | None = None) -> None:
+    """SlotTakenError when the professional is booked over the request's time (`moving`: the
+    booking the request would move, which does not count)."""
+    conflict = find_conflict(
+        (a for a in agenda.upcoming.values() if a.id != moving),
+        professional_id=data.professional_id,
+        starts_at=data.starts_at,
+        ends_at=data.ends_at,
+    )
+    if conflict is not None:
+        raise SlotTakenError(
+            f"{data.professional_name} is already booked at {data.date} {data.time}"
+            f" (appointment {conflict.id}); the request stays pending"
+        )
+
+
 def _reschedule(
     agenda: Agenda,
     request: AuthRequest,
@@ -225,17 +238,7 @@ def _reschedule(
             f"appointment {appointment_id} is no longer a coming booking:"
             " the request cannot move it"
         )
-    conflict = find_conflict(
-        (a for a in agenda.upcoming.values() if a.id != old.id),
-        professional_id=data.professional_id,
-        starts_at=data.starts_at,
-        ends_at=data.ends_at,
-    )
-    if conflict is not None:
-        raise SlotTakenError(
-            f"{data.professional_name} is already booked at {data.date} {data.time}"
-            f" (appointment {conflict.id}); the request stays pending"
-        )
+    ensure_free(agenda, data, moving=old.id)
     moved = old.model_copy(
         update={
             "starts_at": data.starts_at,
@@ -244,15 +247,7 @@ def _reschedule(
             "client_confirmed_at": None,
         }
     )
-    decided = request.model_copy(
-        update={
-            "status": AuthRequestStatus.APPROVED,
-            "decided_at": now,
-            "decided_by": decided_by,
-            "notes": notes,
-            "appointment_id": old.id,
-        }
-    )
+    decided = approved(request, decided_by=decided_by, notes=notes, appointment_id=old.id, now=now)
     told = OutboundMessage(
         message_id=new_id(),
         client_id=data.client_id,

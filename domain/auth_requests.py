@@ -171,6 +171,26 @@ def ensure_pending(request: AuthRequest) -> None:
         raise AlreadyDecidedError(f"auth request {request.id} was already {request.status.value}")
 
 
+def approved(
+    request: AuthRequest,
+    *,
+    decided_by: UUID | None,
+    notes: str | None,
+    appointment_id: UUID,
+    now: datetime,
+) -> AuthRequest:
+    """The request as approved, pointing at the appointment it booked (or moved)."""
+    return request.model_copy(
+        update={
+            "status": AuthRequestStatus.APPROVED,
+            "decided_at": now,
+            "decided_by": decided_by,
+            "notes": notes,
+            "appointment_id": appointment_id,
+        }
+    )
+
+
 def approve(
     request: AuthRequest,
     *,
@@ -192,14 +212,8 @@ def approve(
         price_cents=data.final_price_cents,
         auth_request_id=request.id,
     )
-    decided = request.model_copy(
-        update={
-            "status": AuthRequestStatus.APPROVED,
-            "decided_at": now,
-            "decided_by": decided_by,
-            "notes": notes,
-            "appointment_id": appointment_id,
-        }
+    decided = approved(
+        request, decided_by=decided_by, notes=notes, appointment_id=appointment_id, now=now
     )
     event = AppointmentCreatedData(
         appointment_id=appointment_id,

@@ -27,6 +27,7 @@ from deployments.app import build_app
 from deployments.auth import mint_token
 from domain.commands import AuthRequestCreatedResult, CreateAuthRequest
 from domain.models import Agent, Role
+from domain.salon_import import SalonFile
 from tests.factories import SalonIds, make_salon, next_local_slot
 
 PLACEMENTS = {
@@ -147,8 +148,9 @@ class LiveSalon:
         return result
 
 
-async def open_salon(pool: asyncpg.Pool, api: Api) -> LiveSalon:
-    salon = make_salon()
+async def open_salon(pool: asyncpg.Pool, api: Api, salon: SalonFile | None = None) -> LiveSalon:
+    """A salon of its own (a small open one unless given), imported, with owner and staff tokens."""
+    salon = salon or make_salon()
     async with pool.acquire() as conn, conn.transaction():
         await import_salon(conn, salon)
     ids = SalonIds(salon)

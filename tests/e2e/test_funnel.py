@@ -11,11 +11,8 @@ import asyncpg
 import httpx
 import pytest
 
-from db.salon_import import import_salon
-from deployments.auth import mint_token
-from domain.models import Role
-from tests.e2e.conftest import Api, LiveSalon
-from tests.factories import SalonIds, make_recall_salon
+from tests.e2e.conftest import Api, LiveSalon, open_salon
+from tests.factories import make_recall_salon
 
 FUNNEL = "/api/v1/automations/funnel"
 COUNTS = (
@@ -51,20 +48,7 @@ def around_today() -> dict[str, str]:
 @pytest.fixture
 async def recall_salon(pool: asyncpg.Pool, api: Api) -> LiveSalon:
     """A salon whose Prazo Certo offers two clients (tests/factories.py: make_recall_salon)."""
-    salon = make_recall_salon()
-    async with pool.acquire() as conn, conn.transaction():
-        await import_salon(conn, salon)
-    ids = SalonIds(salon)
-    return LiveSalon(
-        ids=ids,
-        owner_token=mint_token(
-            api.settings, user_id=ids.owner, tenant_id=ids.tenant, role=Role.OWNER
-        ),
-        staff_token=mint_token(
-            api.settings, user_id=ids.of("user", "staff"), tenant_id=ids.tenant, role=Role.STAFF
-        ),
-        api=api,
-    )
+    return await open_salon(pool, api, make_recall_salon())
 
 
 async def run_and_preapprove_one(salon: LiveSalon, http: httpx.AsyncClient) -> dict[str, Any]:
