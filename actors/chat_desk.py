@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import replace
 from datetime import timedelta
 from functools import partial
 from time import monotonic
@@ -28,10 +29,17 @@ from domain import chat_desk
 from domain.chat_agent import slot_label
 from domain.chat_answer import answer_message
 from domain.chat_names import resolve_names
-from domain.chat_prompts import SYSTEM_PROMPT, chat_prompt
-from domain.chat_reading import LlmReading, Reading, from_reading
+from domain.chat_prompts import (
+    HISTORY_TURNS,
+    SYSTEM_PROMPT,
+    TRANSCRIBE_PROMPT,
+    chat_prompt,
+    profile_lines,
+)
+from domain.chat_reading import LlmReading, Reading, Transcript, from_reading
 from domain.chat_rules import understand
 from domain.chat_situation import InboundMessage, chat_context
+from domain.chat_visits import visit_label
 from domain.commands import (
     ConversationAgent,
     MessageAccepted,
@@ -46,7 +54,7 @@ from domain.errors import AlreadyAnsweredError, InvalidCommandError, NotFoundErr
 from domain.models import Client
 from domain.outcome import Outcome
 from domain.phones import NON_DIGITS, to_e164
-from integrations.llm import LanguageModel, LanguageModelError
+from integrations.llm import LanguageModel, LanguageModelError, Media
 
 logger = logging.getLogger(__name__)
 
@@ -197,6 +205,7 @@ class ChatDesk:
             if inbound.held(core.now()):
                 await self._hold(inbound)
                 return
+            inbound = await self._transcribed(inbound)
             reading = await self._read(inbound)
             # Decided under the salon's lock on the agenda as it is now: the slot the client
             # picks may have been taken while Gemini was thinking.
@@ -262,6 +271,33 @@ class ChatDesk:
             raise NotFoundError(f"conversation {conversation_id} not found")
         return client_id
 
+    async def _transcribed(self, inbound: InboundMessage) -> InboundMessage:
+        """A voice note with its transcript, when the salon asks for transcription, Gemini is
+        configured and n8n sent the audio (outside the salon's lock: Gemini may be slow);
+        otherwise as it is (the agent then asks for text)."""
+        core = self._core
+        wanted = inbound.kind == "audio" and inbound.transcript is None
+        if not wanted or self._llm is None or not core.agenda.settings.transcribe_voice:
+            return inbound
+        audio = await core.read(
+            partial(
+                chat_queries.voice_note, tenant_id=core.tenant_id, message_id=inbound.message_id
+            )
+        )
+        if audio is None:
+            return inbound
+        started = monotonic()
+        try:
+            heard = await self._llm.generate(
+                TRANSCRIBE_PROMPT, Transcript, media=(Media(mime_type=audio[1], data=audio[0]),)
+            )
+        except LanguageModelError as error:
+            logger.warning("tenant %s: transcription failed (%s)", core.tenant_id, error)
+            self._report_llm(monotonic() - started, error.kind)
+            return inbound
+        self._report_llm(monotonic() - started, None)
+        return replace(inbound, transcript=heard.text.strip() or None)
+
     async def _read(self, inbound: InboundMessage) -> Reading:
         """The rules' reading, and Gemini's merged with it when Gemini is configured and answers."""
         agenda, now = self._core.agenda, self._core.now()
@@ -269,10 +305,19 @@ class ChatDesk:
         professionals = list(agenda.professionals.values())
         context = chat_context(agenda, inbound, now)
         rules = understand(
-            inbound.body, services=services, professionals=professionals, today=context.today
+            inbound.text, services=services, professionals=professionals, today=context.today
         )
-        if self._llm is None:
+        if self._llm is None or not inbound.text:
             return Reading(rules, "rules")
+        history = await self._core.read(
+            partial(
+                chat_queries.recent_turns,
+                tenant_id=self._core.tenant_id,
+                message_id=inbound.message_id,
+                limit=HISTORY_TURNS,
+            )
+        )
+        offer = context.open_offer
         prompt = chat_prompt(
             salon=context.salon_name,
             today=context.today,
@@ -280,7 +325,11 @@ class ChatDesk:
             professionals=professionals,
             proposed=[slot_label(p, context) for p in context.proposed],
             client=context.client_first_name,
-            message=inbound.body,
+            message=inbound.text,
+            profile=profile_lines(context.profile, context.hours),
+            bookings=[visit_label(v, context) for v in context.bookings],
+            offer=None if offer is None else f"{offer.service_name} {slot_label(offer, context)}",
+            history=history,
         )
         started = monotonic()
         try:

@@ -45,7 +45,7 @@ class TenantHostCore:
         self._start_lock = asyncio.Lock()
         # One Gemini client per host process, shared by its salons; None: rules only.
         self._llm: LanguageModel | None = gemini_from_settings(
-            api_key=settings.gemini_api_key.get_secret_value(),
+            api_key=settings.gemini_api_key.get_secret_value() if settings.gemini_enabled else "",
             model=settings.gemini_model,
             base_url=settings.gemini_base_url,
             timeout_s=settings.gemini_timeout_s,

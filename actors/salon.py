@@ -41,6 +41,7 @@ from domain.commands import (
     RunCampaign,
     SendOwnerMessage,
     SetCampaignSchedule,
+    SetSalonProfile,
     SetSalonSettings,
 )
 from domain.salon_settings import SalonSettings
@@ -94,6 +95,7 @@ class Salon:
             MoveAppointment: self.appointments.move,
             CompleteEndedAppointments: self.appointments.complete_ended,
             SetSalonSettings: self.profile.set_settings,
+            SetSalonProfile: self.profile.set_profile,
             CloseStaleRequests: self.approvals.close_stale,
         }
 

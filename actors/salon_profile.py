@@ -1,4 +1,5 @@
-"""The salon actor's profile part: the salon's own settings (the deployment's are defaults)."""
+"""The salon actor's profile part: the salon's own settings (the deployment's are defaults) and
+its profile (the facts the chat tells clients)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,12 @@ from functools import partial
 
 from actors.salon_core import SalonCore
 from db.read.salon_settings import get_settings_choice
+from db.salon_profile import store_profile
 from db.salon_settings import store_settings_choice
+from domain import salon_profile as facts
 from domain.agenda import AgendaChange
-from domain.commands import SetSalonSettings
+from domain.commands import SetSalonProfile, SetSalonSettings
+from domain.events import SalonProfileUpdatedData
 from domain.outcome import Outcome
 from domain.salon_settings import SalonSettings, chosen_settings
 
@@ -16,6 +20,19 @@ from domain.salon_settings import SalonSettings, chosen_settings
 class SalonProfile:
     def __init__(self, core: SalonCore) -> None:
         self._core = core
+
+    async def set_profile(self, command: SetSalonProfile) -> facts.SalonProfile:
+        core = self._core
+        async with core.lock:
+            updated = SalonProfileUpdatedData(updated_by=command.set_by)
+            return await core.commit(
+                Outcome(
+                    result=command.profile,
+                    events=(updated,),
+                    change=AgendaChange(profiles=(command.profile,)),
+                ),
+                store=partial(store_profile, tenant_id=core.tenant_id, profile=command.profile),
+            )
 
     async def set_settings(self, command: SetSalonSettings) -> SalonSettings:
         core = self._core

@@ -101,6 +101,7 @@ class Settings(BaseSettings):
     reminder_lead_h: int = Field(default=24, ge=0, le=MAX_REMINDER_LEAD_H)
     second_reminder_lead_h: int = Field(default=0, ge=0, le=MAX_REMINDER_LEAD_H)
     handoff_resume_h: int = Field(default=12, ge=1, le=MAX_HANDOFF_RESUME_H)
+    transcribe_voice: bool = False
 
     # The WhatsApp sender: posts to n8n (empty URL: messages wait in the outbox).
     n8n_outbound_url: str = ""
@@ -123,6 +124,8 @@ class Settings(BaseSettings):
 
     # The chat agent's Gemini; an empty key leaves the Portuguese rule engine answering alone.
     gemini_api_key: SecretStr = SecretStr("")
+    # False: the Portuguese rule engine answers alone, even with a key (a switch for on-call).
+    gemini_enabled: bool = True
     gemini_model: str = "gemini-2.5-flash"
     gemini_base_url: str = ""  # empty: Google's endpoint; tests point it at a fake on 127.0.0.1
     gemini_timeout_s: float = Field(default=6.0, gt=0, description="per attempt")
@@ -180,6 +183,7 @@ class Settings(BaseSettings):
             reminder_lead_h=self.reminder_lead_h,
             second_reminder_lead_h=self.second_reminder_lead_h,
             handoff_resume_h=self.handoff_resume_h,
+            transcribe_voice=self.transcribe_voice,
         )
 
     def process_environment(self) -> dict[str, str]:

@@ -16,6 +16,7 @@ from db.read.agenda import (
     list_pending_auth_requests,
     list_professionals,
 )
+from db.read.salon_profile import get_salon_profile
 from db.read.salon_settings import get_salon_settings
 from domain.agenda import Agenda, AgendaChange
 from domain.models import Appointment, AuthRequestStatus, Client, Service, WorkingHours
@@ -59,6 +60,7 @@ async def load_agenda(
     )
     pending = await list_pending_auth_requests(conn, tenant_id=tenant_id)
     settings = await get_salon_settings(conn, tenant_id=tenant_id, defaults=defaults)
+    profile = await get_salon_profile(conn, tenant_id=tenant_id)
     return Agenda(
         tenant=tenant,
         professionals={p.id: p for p in professionals},
@@ -68,6 +70,7 @@ async def load_agenda(
         upcoming={r["id"]: Appointment(**dict(r)) for r in upcoming},
         pending={request.id: request for request in pending},
         settings=settings,
+        profile=profile,
     )
 
 

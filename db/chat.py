@@ -85,24 +85,42 @@ async def store_inbound(conn: asyncpg.Connection, *, tenant_id: UUID, admission:
         sent_at=command.sent_at,
         created_at=admission.at,
     )
+    if command.kind != "text":
+        await conn.execute(
+            """UPDATE chat_message SET kind = $3, media_id = $4, mime_type = $5, filename = $6,
+                   location = $7, media_data = $8
+               WHERE tenant_id = $1 AND id = $2""",
+            tenant_id,
+            accepted.message_id,
+            command.kind,
+            command.media_id,
+            command.mime_type,
+            command.filename,
+            None if command.location is None else command.location.model_dump(),
+            command.audio,
+        )
 
 
 async def store_reply(conn: asyncpg.Connection, *, tenant_id: UUID, reply: AgentReply) -> None:
     """The client's message answered (only once: a repeat raises), the agent's reply stored,
     and the slots it proposes kept on the conversation for the client's next message."""
     inbound, decision = reply.inbound, reply.decision
+    # A voice note's audio is dropped once answered; its transcript stays.
     answered = await conn.execute(
         """UPDATE chat_message SET status = 'answered', intent = $3, engine = $4,
-               auth_request_id = $5
+               auth_request_id = $5, transcript = $6, media_data = NULL
            WHERE tenant_id = $1 AND id = $2 AND status = 'pending'""",
         tenant_id,
         inbound.message_id,
         decision.intent,
         reply.engine,
         reply.auth_request_id,
+        inbound.transcript,
     )
     if answered != "UPDATE 1":
         raise AlreadyAnsweredError(f"message {inbound.message_id} was answered already")
+    if reply.silent:  # a sticker: seen, not answered
+        return
     await insert_message(
         conn,
         tenant_id=tenant_id,
@@ -117,7 +135,7 @@ async def store_reply(conn: asyncpg.Connection, *, tenant_id: UUID, reply: Agent
     await conn.execute(
         """UPDATE conversation SET proposed_slots = $3, last_message_at = $4,
                paused_until = coalesce($5, paused_until),
-               paused_reason = coalesce($6, paused_reason)
+               paused_reason = coalesce($6, paused_reason), awaiting = $7
            WHERE tenant_id = $1 AND id = $2""",
         tenant_id,
         inbound.conversation_id,
@@ -125,6 +143,7 @@ async def store_reply(conn: asyncpg.Connection, *, tenant_id: UUID, reply: Agent
         reply.at,
         reply.paused_until,
         decision.handoff,
+        reply.awaiting,
     )
 
 
@@ -233,7 +252,8 @@ async def pending_inbound(
 ) -> list[InboundMessage]:
     """Inbound messages not answered yet (all, or one), oldest first."""
     rows = await conn.fetch(
-        """SELECT m.id, m.conversation_id, c.client_id, m.body, c.proposed_slots, c.paused_until
+        """SELECT m.id, m.conversation_id, c.client_id, m.body, c.proposed_slots, c.paused_until,
+                  c.awaiting, m.kind, m.transcript
            FROM chat_message m
            JOIN conversation c ON c.tenant_id = m.tenant_id AND c.id = m.conversation_id
            WHERE m.tenant_id = $1 AND m.status = 'pending'
@@ -250,9 +270,51 @@ async def pending_inbound(
             r["body"],
             r["proposed_slots"],
             r["paused_until"],
+            r["awaiting"],
+            r["kind"],
+            r["transcript"],
         )
         for r in rows
     ]
+
+
+async def recent_turns(
+    conn: asyncpg.Connection, *, tenant_id: UUID, message_id: UUID, limit: int
+) -> list[tuple[str, str]]:
+    """The conversation's last `limit` messages before this one, oldest first: (author, words)
+    with author 'client', 'agent' or 'owner' (a voice note by its transcript, media by its kind)."""
+    rows = await conn.fetch(
+        """SELECT m.author, m.body, m.kind, m.transcript FROM chat_message m
+           JOIN chat_message this ON this.tenant_id = m.tenant_id
+             AND this.conversation_id = m.conversation_id
+           WHERE this.tenant_id = $1 AND this.id = $2 AND m.id <> this.id
+             AND (m.created_at, m.id) < (this.created_at, this.id)
+           ORDER BY m.created_at DESC, m.id DESC
+           LIMIT $3""",
+        tenant_id,
+        message_id,
+        limit,
+    )
+    turns = []
+    for row in reversed(rows):
+        words = row["transcript"] or row["body"]
+        if row["kind"] != "text" and not row["transcript"]:
+            words = f"[{row['kind']}] {words}".strip()
+        turns.append((row["author"], words))
+    return turns
+
+
+async def voice_note(
+    conn: asyncpg.Connection, *, tenant_id: UUID, message_id: UUID
+) -> tuple[bytes, str] | None:
+    """A pending voice note's audio and its MIME type, when n8n sent them."""
+    row = await conn.fetchrow(
+        """SELECT media_data, coalesce(mime_type, 'audio/ogg') AS mime_type FROM chat_message
+           WHERE tenant_id = $1 AND id = $2 AND media_data IS NOT NULL""",
+        tenant_id,
+        message_id,
+    )
+    return None if row is None else (bytes(row["media_data"]), row["mime_type"])
 
 
 async def conversation_client(

@@ -46,12 +46,14 @@ async def queue_messages(
         ],
     )
     # A campaign offer is the latest thing the salon said: slots proposed before (in the chat,
-    # or as alternatives to a lost time) no longer answer the client's next "sim".
+    # or as alternatives to a lost time) and a question the agent asked no longer answer the
+    # client's next "sim".
     offered_to = [m.client_id for m in messages if m.kind == "marketing" and m.campaign_run_id]
     if offered_to:
         await conn.execute(
-            """UPDATE conversation SET proposed_slots = '[]'
-               WHERE tenant_id = $1 AND client_id = ANY($2::uuid[]) AND proposed_slots <> '[]'""",
+            """UPDATE conversation SET proposed_slots = '[]', awaiting = NULL
+               WHERE tenant_id = $1 AND client_id = ANY($2::uuid[])
+                 AND (proposed_slots <> '[]' OR awaiting IS NOT NULL)""",
             tenant_id,
             offered_to,
         )
@@ -63,7 +65,7 @@ async def queue_messages(
             """INSERT INTO conversation (tenant_id, client_id, proposed_slots)
                VALUES ($1, $2, $3)
                ON CONFLICT (tenant_id, client_id, channel)
-               DO UPDATE SET proposed_slots = EXCLUDED.proposed_slots""",
+               DO UPDATE SET proposed_slots = EXCLUDED.proposed_slots, awaiting = NULL""",
             [
                 (
                     tenant_id,

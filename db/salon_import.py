@@ -13,6 +13,7 @@ from uuid import UUID
 
 import asyncpg
 
+from db.salon_profile import store_profile
 from domain.errors import SalonFileError
 from domain.salon_import import SalonFile, id_for, rebase_shift, tenant_id_of
 
@@ -63,6 +64,8 @@ async def _import(
             for u in salon.users
         ],
     )
+    if salon.profile is not None:
+        await store_profile(conn, tenant_id=tenant_id, profile=salon.profile)
     await _import_catalogue(conn, salon, tenant_id)
     await _import_clients(conn, salon, tenant_id)
     appointments = await _import_visits(conn, salon, tenant_id, shift)

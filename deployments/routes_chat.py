@@ -24,7 +24,7 @@ from domain.commands import (
     ResumeConversation,
     SendOwnerMessage,
 )
-from domain.vocabulary import HandoffReason
+from domain.vocabulary import HandoffReason, Intent
 
 router = APIRouter(prefix="/api/v1/chat", tags=["chat"])
 
@@ -37,6 +37,13 @@ class ConversationOut(BaseModel):
     last_message_at: datetime
     last_message: str | None
     last_author: str | None
+    last_kind: str | None = Field(
+        default=None, description="the last message's WhatsApp type (text, audio, image, …)"
+    )
+    awaiting_answer: bool = Field(
+        default=False,
+        description="the agent asked the client about their bookings and waits for the answer",
+    )
     paused_until: datetime | None = Field(
         description="a person of the salon has the conversation until then: the agent does not"
         " answer it (null: the agent answers)"
@@ -50,6 +57,13 @@ class ConversationList(BaseModel):
     data: list[ConversationOut]
 
 
+class LocationOut(BaseModel):
+    latitude: float
+    longitude: float
+    name: str | None = None
+    address: str | None = None
+
+
 class ChatMessageOut(BaseModel):
     id: UUID
     direction: Literal["inbound", "outbound"]
@@ -59,10 +73,25 @@ class ChatMessageOut(BaseModel):
         description="inbound: pending until answered; held: arrived while a person of the salon"
         " had the conversation (never answered by the agent)"
     )
-    intent: str | None
+    intent: Intent | None = Field(
+        description="what the agent read (inbound) or answered (outbound): the seed's five"
+        " and cancel, reschedule, handoff, late, salon_info"
+    )
     engine: str | None
     auth_request_id: UUID | None
     created_at: datetime
+    kind: str = Field(
+        default="text",
+        description="WhatsApp's message type: text, audio, image, video, sticker, location,"
+        " document, contacts, or another type as WhatsApp names it",
+    )
+    media_id: str | None = Field(default=None, description="WhatsApp's media id")
+    mime_type: str | None = None
+    filename: str | None = None
+    location: LocationOut | None = None
+    transcript: str | None = Field(
+        default=None, description="what a voice note says (when the salon transcribes them)"
+    )
 
 
 class ChatMessageList(BaseModel):

@@ -1,19 +1,24 @@
-"""The salon's own settings: read by owner and staff, changed by the owner (through the actor).
+"""The salon's own settings and profile: read by owner and staff, changed by the owner (through
+the actor).
 
 A setting the owner never chose follows the deployment's default (`AGENDA_*`), also when that
 default changes later; PATCH changes some settings (null: back to the default), PUT states the
-whole choice (what it leaves out follows the defaults).
+whole choice (what it leaves out follows the defaults). The profile (address, opening hours,
+payment, parking, cancellation policy, about) is what the chat tells clients; PUT states it
+whole, and a fact it leaves out is one the chat checks with the salon.
 """
 
 from __future__ import annotations
 
 from fastapi import APIRouter
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
+from db.read.salon_profile import get_salon_profile, opening_hours_in_use
 from db.read.salon_settings import get_salon_settings
 from deployments.auth import CurrentUser, OwnerUser
 from deployments.resources import Deps
-from domain.commands import SetSalonSettings
+from domain.commands import SetSalonProfile, SetSalonSettings
+from domain.salon_profile import OpeningPeriod, SalonProfile
 from domain.salon_settings import SalonSettings, SettingsChoice
 
 router = APIRouter(prefix="/api/v1/salon", tags=["salon"])
@@ -50,3 +55,41 @@ async def change_salon_settings(
         choice=SettingsChoice(**body.model_dump()), fields=tuple(sorted(body.model_fields_set))
     )
     return await deps.directory.send(user.tenant_id, command)
+
+
+class SalonProfileBody(SalonProfile):
+    """The salon's whole profile; a fact left out or null: the owner does not say it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", title="SalonProfileBody")
+
+
+class SalonProfileOut(SalonProfile):
+    """The profile, and the opening hours the chat tells (the owner's, else the professionals')."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", title="SalonProfileOut")
+
+    opening_hours_in_use: tuple[OpeningPeriod, ...] = Field(
+        description="the owner's opening_hours, or each weekday from the first professional's"
+        " start to the last one's end when opening_hours is null"
+    )
+
+
+async def _profile_out(deps: Deps, user: CurrentUser) -> SalonProfileOut:
+    async with deps.pool.acquire() as conn:
+        profile = await get_salon_profile(conn, tenant_id=user.tenant_id)
+        hours = await opening_hours_in_use(conn, tenant_id=user.tenant_id, profile=profile)
+    return SalonProfileOut(**profile.model_dump(), opening_hours_in_use=hours)
+
+
+@router.get("/profile", response_model=SalonProfileOut)
+async def salon_profile(user: CurrentUser, deps: Deps) -> SalonProfileOut:
+    """The facts the chat tells clients about the salon."""
+    return await _profile_out(deps, user)
+
+
+@router.put("/profile", response_model=SalonProfileOut)
+async def set_salon_profile(body: SalonProfileBody, user: OwnerUser, deps: Deps) -> SalonProfileOut:
+    """The owner's whole profile (owner only): what it leaves out the chat does not know."""
+    profile = SalonProfile(**body.model_dump())
+    await deps.directory.send(user.tenant_id, SetSalonProfile(profile=profile, set_by=user.sub))
+    return await _profile_out(deps, user)

@@ -8,13 +8,23 @@ stored; the agent's answer follows on the owner's socket and through the WhatsAp
 
 from __future__ import annotations
 
+import base64
+import binascii
 import time
 from typing import Literal
 from uuid import UUID
 
 from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.exceptions import RequestValidationError
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from config.settings import Settings
 from db.read.agenda import get_tenant
@@ -23,11 +33,27 @@ from deployments.resources import Deps
 from domain.commands import ReceiveMessage
 from integrations.webhook_signature import InvalidSignatureError, verify
 
+# 2 MiB of audio as base64 (a WhatsApp voice note of several minutes).
+MAX_AUDIO_BASE64 = 4 * (2 * 1024 * 1024 // 3 + 1)
+
 router = APIRouter(prefix="/api/v1/webhooks/n8n", tags=["webhooks"])
 
 
+class LocationBody(BaseModel):
+    """A location the client shared (WhatsApp's `location` message)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    latitude: float = Field(ge=-90, le=90)
+    longitude: float = Field(ge=-180, le=180)
+    name: str | None = Field(default=None, max_length=200)
+    address: str | None = Field(default=None, max_length=500)
+
+
 class MessageReceivedBody(BaseModel):
-    """The seed's body, plus the WhatsApp `message_id` n8n should pass along."""
+    """The seed's body, plus the WhatsApp `message_id` n8n should pass along, and what a message
+    that is not text carries: its WhatsApp type (`kind`), the media id, the caption as `message`,
+    the shared location; for a voice note, its bytes (base64) when n8n downloaded them."""
 
     model_config = ConfigDict(extra="ignore")
 
@@ -35,10 +61,43 @@ class MessageReceivedBody(BaseModel):
     client_id: UUID | None = None  # n8n's guess; the salon finds the client by phone
     client_name: str = Field(default="", max_length=200)
     phone: str = Field(min_length=8, max_length=40)
-    message: str = Field(min_length=1, max_length=4096)
+    # The text; for media, its caption ("" when none). Required for a text message.
+    message: str = Field(default="", max_length=4096)
     channel: Literal["whatsapp"] = "whatsapp"
     timestamp: AwareDatetime
     message_id: str | None = Field(default=None, max_length=200)
+    # WhatsApp's message type: text, audio, image, video, sticker, location, document,
+    # contacts, or any other type as WhatsApp names it (kept and flagged to the salon).
+    kind: str = Field(default="text", pattern=r"^[a-z_]{1,32}$")
+    media_id: str | None = Field(default=None, max_length=200)
+    mime_type: str | None = Field(default=None, max_length=100)
+    filename: str | None = Field(default=None, max_length=255)
+    location: LocationBody | None = None
+    # A voice note's audio, base64, for the salon's transcription setting (at most 2 MiB).
+    media_base64: str | None = Field(default=None, max_length=MAX_AUDIO_BASE64)
+
+    def audio(self) -> bytes | None:
+        return None if self.media_base64 is None else base64.b64decode(self.media_base64)
+
+    @field_validator("media_base64")
+    @classmethod
+    def _is_base64(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                base64.b64decode(value, validate=True)
+            except binascii.Error:
+                raise ValueError("media_base64 is not valid base64") from None
+        return value
+
+    @model_validator(mode="after")
+    def _complete(self) -> MessageReceivedBody:
+        if self.kind == "text" and not self.message.strip():
+            raise ValueError("a text message needs a non-empty `message`")
+        if self.media_base64 is not None and self.kind != "audio":
+            raise ValueError("`media_base64` is only taken for an audio message")
+        if self.kind == "location" and self.location is None:
+            raise ValueError("a location message needs `location`")
+        return self
 
 
 class WebhookAccepted(BaseModel):
@@ -92,6 +151,12 @@ async def message_received(request: Request, deps: Deps) -> WebhookAccepted:
             sent_at=body.timestamp,
             external_id=body.message_id,
             webhook_id=webhook_id,
+            kind=body.kind,
+            media_id=body.media_id,
+            mime_type=body.mime_type,
+            filename=body.filename,
+            location=None if body.location is None else body.location.model_dump(),
+            audio=body.audio(),
         )
     except ValidationError as error:
         raise RequestValidationError(error.errors(include_url=False)) from None

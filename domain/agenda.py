@@ -24,6 +24,7 @@ from domain.models import (
     Tenant,
     WorkingHours,
 )
+from domain.salon_profile import OpeningPeriod, SalonProfile, opening_hours
 from domain.salon_settings import SalonSettings
 
 
@@ -50,6 +51,7 @@ class AgendaChange:
     # (client, WhatsApp id as received) for clients stored without one: kept from now on.
     whatsapp_ids: tuple[tuple[UUID, str], ...] = ()
     settings: tuple[SalonSettings, ...] = ()  # the salon's settings changed: the last one holds
+    profiles: tuple[SalonProfile, ...] = ()  # the salon's profile changed: the last one holds
 
     def plus(self, other: AgendaChange) -> AgendaChange:
         """Both changes, as one (a command whose decision composes two)."""
@@ -60,8 +62,8 @@ class AgendaChange:
 
 @dataclass
 class Agenda:
-    """Professionals, services, hours, clients, upcoming appointments, pending requests and the
-    salon's settings (the deployment's defaults overridden by the owner's choices)."""
+    """Professionals, services, hours, clients, upcoming appointments, pending requests, the
+    salon's settings (the deployment's defaults overridden by the owner's choices) and profile."""
 
     tenant: Tenant
     professionals: dict[UUID, Professional]
@@ -71,6 +73,7 @@ class Agenda:
     upcoming: dict[UUID, Appointment]
     pending: dict[UUID, AuthRequest]
     settings: SalonSettings = field(default_factory=SalonSettings)
+    profile: SalonProfile = field(default_factory=SalonProfile)
 
     @property
     def time_zone(self) -> str:
@@ -108,6 +111,13 @@ class Agenda:
                 self.clients[client_id] = known.model_copy(update={"whatsapp_id": whatsapp_id})
         if change.settings:
             self.settings = change.settings[-1]
+        if change.profiles:
+            self.profile = change.profiles[-1]
+
+    def opening_hours(self) -> tuple[OpeningPeriod, ...]:
+        """The owner's opening hours, else those of the professionals working here."""
+        active = [p.id for p in self.professionals.values() if p.active]
+        return opening_hours(self.profile, self.working_hours, active)
 
     def busy(self) -> list[Busy]:
         """Time that cannot be offered: bookings, slots already proposed to someone, and the

@@ -51,6 +51,7 @@ from domain.whatsapp_texts import (
     appointment_moved_text,
     booking_confirmation_text,
     booking_rejected_text,
+    reschedule_rejected_text,
 )
 
 
@@ -317,13 +318,18 @@ def _reject(
     messages: tuple[OutboundMessage, ...] = ()
     if request.client_state in (ClientState.REQUESTED, ClientState.ACCEPTED):
         instead = alternatives_for(agenda, request.appointment_data, now)
+        moving = request.replaces_appointment_id
+        text = reschedule_rejected_text if moving is not None else booking_rejected_text
         told = OutboundMessage(
             message_id=new_id(),
             client_id=request.appointment_data.client_id,
             kind="transactional",
-            body=booking_rejected_text(request.appointment_data, instead.phrase),
+            body=text(request.appointment_data, instead.phrase),
             related_id=request.id,
-            proposed=instead.slots,
+            # Picking one of these asks again to move the same booking.
+            proposed=tuple(
+                s.model_copy(update={"replaces_appointment_id": moving}) for s in instead.slots
+            ),
         )
         messages = (told,)
     return Outcome(

@@ -10,160 +10,47 @@ the owner), accept an open campaign offer, opt the client out of marketing, or f
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
-from typing import Protocol
-from uuid import UUID
 from zoneinfo import ZoneInfo
 
+from domain import chat_visits as visits
+from domain.chat_context import (
+    MAX_PROPOSED,
+    ChatContext,
+    ChatDecision,
+    ComingVisit,
+    Flag,
+    OpenOffer,
+    ProposedSlot,
+    SlotSource,
+    alternatives_phrase,
+    pick,
+    slot_label,
+    slot_label_on,
+    when_label,
+)
 from domain.chat_rules import Understanding
-from domain.models import Service, Value
-from domain.vocabulary import HandoffReason, Intent
-from domain.whatsapp_texts import WEEKDAYS_PT, format_brl
+from domain.salon_profile import facts_answer
+from domain.whatsapp_texts import format_brl, of_salon
 
-MAX_PROPOSED = 3
-ORDINALS = {"primeiro": 0, "1": 0, "segundo": 1, "2": 1, "terceiro": 2, "3": 2}
-
-
-class ProposedSlot(Value):
-    service_id: UUID
-    professional_id: UUID
-    starts_at: datetime
-    service_name: str
-    professional_name: str
-    # Proposed to move this coming booking ("remarcar"): picking it asks the salon to move it.
-    replaces_appointment_id: UUID | None = None
-
-
-class OpenOffer(Value):
-    """A campaign suggestion the client received and has not answered yet."""
-
-    auth_request_id: UUID
-    service_name: str
-    professional_name: str
-    starts_at: datetime
-    preapproved: bool = False  # the owner said yes already: a "sim" books it at once
-
-
-class ComingVisit(Value):
-    """The client's next booking, soon enough for a reminder's answer to be about it."""
-
-    appointment_id: UUID
-    service_id: UUID
-    professional_id: UUID
-    service_name: str
-    professional_name: str
-    starts_at: datetime
-    confirmed: bool = False
-
-
-class ChatContext(Value):
-    salon_name: str
-    time_zone: str
-    client_first_name: str
-    today: date
-    now: datetime
-    services: tuple[Service, ...]
-    proposed: tuple[ProposedSlot, ...] = ()
-    open_offer: OpenOffer | None = None
-    visit: ComingVisit | None = None
-
-
-class SlotSource(Protocol):
-    """The salon's open slots, as the decision needs them (computed only when it asks)."""
-
-    def for_request(
-        self, understanding: Understanding, proposed: Sequence[ProposedSlot]
-    ) -> list[ProposedSlot]: ...
-
-    def is_open(self, slot: ProposedSlot) -> bool: ...
-
-    def nearest(
-        self, service_id: UUID, professional_id: UUID, around: datetime
-    ) -> list[ProposedSlot]: ...
-
-
-class ChatDecision(Value):
-    reply: str
-    intent: Intent
-    opt_out: bool = False
-    complaint: bool = False
-    # The agent hands the conversation to the salon's people (a complaint does too).
-    handoff: HandoffReason | None = None
-    book: ProposedSlot | None = None
-    accept_offer: UUID | None = None
-    decline_offer: UUID | None = None
-    proposed: tuple[ProposedSlot, ...] = ()
-    confirm_visit: UUID | None = None  # the client confirms their coming booking
-    cancel_visit: UUID | None = None  # the client cancels it (its time is free again)
-
-
-def slot_label(slot: ProposedSlot | OpenOffer | ComingVisit, context: ChatContext) -> str:
-    return slot_label_on(slot, time_zone=context.time_zone, today=context.today)
-
-
-def slot_label_on(
-    slot: ProposedSlot | OpenOffer | ComingVisit, *, time_zone: str, today: date
-) -> str:
-    return when_label(slot.starts_at, slot.professional_name, time_zone=time_zone, today=today)
-
-
-def when_label(starts_at: datetime, professional_name: str, *, time_zone: str, today: date) -> str:
-    """'amanhã (06/12) às 15:00 com Carol', as the client reads it on `today`."""
-    local = starts_at.astimezone(ZoneInfo(time_zone))
-    days = (local.date() - today).days
-    day = {0: "hoje", 1: "amanhã"}.get(days, WEEKDAYS_PT[local.weekday()])
-    return f"{day} ({local:%d/%m}) às {local:%H:%M} com {professional_name}"
-
-
-def alternatives_phrase(slots: Sequence[ProposedSlot], *, time_zone: str, today: date) -> str:
-    """The slots offered instead of one the client cannot have, and how to pick one (the
-    conversation keeps them as its proposed slots, so "1" or "sim" asks for it)."""
-    if not slots:
-        return ""
-    if len(slots) == 1:
-        only = slots[0]
-        label = slot_label_on(only, time_zone=time_zone, today=today)
-        return f"Tenho {only.service_name} {label}. Responda SIM para pedir esse horário."
-    options = "; ".join(
-        f"{i + 1}) {slot_label_on(s, time_zone=time_zone, today=today)}"
-        for i, s in enumerate(slots)
-    )
-    return (
-        f"Tenho estes horários próximos para {slots[0].service_name}: {options}."
-        " Responda com o número para pedir um deles."
-    )
+__all__ = [
+    "ChatContext",
+    "ChatDecision",
+    "ComingVisit",
+    "OpenOffer",
+    "ProposedSlot",
+    "alternatives_phrase",
+    "decide",
+    "slot_label",
+    "slot_label_on",
+    "when_label",
+]
 
 
 def chosen_slot(
     text: str, understanding: Understanding, context: ChatContext
 ) -> ProposedSlot | None:
     """The proposed slot the client picked: by its time, by its order, or the only one."""
-    proposed = context.proposed
-    if not proposed:
-        return None
-    zone = ZoneInfo(context.time_zone)
-    if understanding.at is not None:
-        same_time = [
-            s
-            for s in proposed
-            if s.starts_at.astimezone(zone).time() == understanding.at
-            and (
-                understanding.day is None
-                or s.starts_at.astimezone(zone).date() == understanding.day
-            )
-        ]
-        if len(same_time) == 1:
-            return same_time[0]
-    words = [w.strip(".,!?") for w in text.lower().split()]
-    for word, index in ORDINALS.items():
-        # "o segundo" anywhere; a bare digit only as the whole answer ("2", "o 2", "opção 2"),
-        # so "somos 2 pessoas" books nothing.
-        bare_digit = word.isdigit() and len(words) <= 2
-        if word in words and (not word.isdigit() or bare_digit) and index < len(proposed):
-            return proposed[index]
-    if understanding.affirmative and len(proposed) == 1:
-        return proposed[0]
-    return None
+    return pick(text, understanding, context.proposed, time_zone=context.time_zone)
 
 
 def decide(
@@ -174,29 +61,48 @@ def decide(
     openings: SlotSource,
     llm_reply: str | None = None,
 ) -> ChatDecision:
+    decision = _decide(text, understanding, context, openings=openings, llm_reply=llm_reply)
+    if understanding.opt_out and not decision.opt_out:  # "cancela meu horário e para de mandar"
+        return decision.model_copy(update={"opt_out": True})
+    return decision
+
+
+def _decide(
+    text: str,
+    understanding: Understanding,
+    context: ChatContext,
+    *,
+    openings: SlotSource,
+    llm_reply: str | None,
+) -> ChatDecision:
     name = context.client_first_name
-    if understanding.opt_out:
+    intent = understanding.intent
+    if understanding.opt_out and intent != "cancel":
         return ChatDecision(
-            reply=f"Tudo certo, {name}! Você não vai mais receber ofertas do {context.salon_name}."
-            " Se quiser agendar, é só chamar por aqui.",
-            intent=understanding.intent,
+            reply=f"Tudo certo, {name}! Você não vai mais receber ofertas"
+            f" {of_salon(context.salon_name)}. Se quiser agendar, é só chamar por aqui.",
+            intent=intent,
             opt_out=True,
         )
-    if understanding.intent == "complaint":
+    if intent == "complaint":
         return ChatDecision(
-            reply=f"Sinto muito pelo ocorrido, {name}. Já avisei a equipe do"
-            f" {context.salon_name}, que vai falar com você pessoalmente o quanto antes.",
+            reply=f"Sinto muito pelo ocorrido, {name}. Já avisei a equipe"
+            f" {of_salon(context.salon_name)}, que vai falar com você pessoalmente o quanto"
+            " antes.",
             intent="complaint",
             complaint=True,
             handoff="complaint",
         )
-    if understanding.wants_person:
+    if intent == "handoff" or understanding.wants_person:
         return ChatDecision(
             reply=f"Claro, {name}! Já avisei a equipe: uma pessoa do salão continua esta"
             " conversa com você por aqui assim que puder.",
-            intent="inquiry",
+            intent="handoff",
             handoff="client_asked",
         )
+    answered = visits.answer_awaiting(text, understanding, context, openings)
+    if answered is not None:
+        return answered
     picked = chosen_slot(text, understanding, context)
     if picked is not None and not openings.is_open(picked):
         return _slot_gone(understanding, context, picked, openings)
@@ -216,10 +122,18 @@ def decide(
             book=picked,
         )
     visit = context.visit
-    if visit is not None:
-        answered = _about_visit(understanding, context, visit, openings)
-        if answered is not None:
-            return answered
+    if intent == "cancel":
+        return visits.cancel_request(text, understanding, context)
+    if visit is not None and understanding.reschedules and intent != "booking":
+        return visits.reschedule(understanding, context, visit, openings)  # REMARCAR
+    if intent == "reschedule":
+        return visits.reschedule_request(understanding, context, openings)
+    if intent == "late":
+        return visits.arrival_notice(understanding, context)
+    if intent == "salon_info":
+        return _salon_facts(understanding, context, llm_reply)
+    if visit is not None and understanding.confirms:
+        return _confirm_visit(context, visit)
     offer = context.open_offer
     if offer is not None and understanding.affirmative and not context.proposed:
         when = f"{offer.service_name} {slot_label(offer, context)}"
@@ -243,7 +157,7 @@ def decide(
         return ChatDecision(
             reply=f"Sem problema, {name}. Quer cancelar seu horário de {visit.service_name}"
             f" {slot_label(visit, context)} ou prefere remarcar? Responda CANCELAR ou REMARCAR.",
-            intent="booking",
+            intent="cancel",
         )
     if context.proposed and understanding.affirmative and not _asks_something_new(understanding):
         options = "; ".join(
@@ -317,27 +231,6 @@ def _slot_gone(
     return others.model_copy(update={"reply": f"Poxa, esse horário {gone}. {others.reply}"})
 
 
-def _about_visit(
-    understanding: Understanding, context: ChatContext, visit: ComingVisit, openings: SlotSource
-) -> ChatDecision | None:
-    """A reminder's explicit answers: CANCELAR, REMARCAR, CONFIRMO (a bare "sim" or "não" is
-    the open offer's first, when there is one)."""
-    name = context.client_first_name
-    when = f"{visit.service_name} {slot_label(visit, context)}"
-    if understanding.cancels:
-        return ChatDecision(
-            reply=f"Tudo certo, {name}. Cancelei seu horário de {when}. Quando quiser marcar"
-            " outro, é só chamar por aqui.",
-            intent="booking",
-            cancel_visit=visit.appointment_id,
-        )
-    if understanding.reschedules:
-        return _reschedule_visit(understanding, context, visit, openings)
-    if understanding.confirms:
-        return _confirm_visit(context, visit)
-    return None
-
-
 def _confirm_visit(context: ChatContext, visit: ComingVisit) -> ChatDecision:
     return ChatDecision(
         reply=f"Obrigado, {context.client_first_name}! Seu horário de {visit.service_name}"
@@ -347,36 +240,24 @@ def _confirm_visit(context: ChatContext, visit: ComingVisit) -> ChatDecision:
     )
 
 
-def _reschedule_visit(
-    understanding: Understanding, context: ChatContext, visit: ComingVisit, openings: SlotSource
+def _salon_facts(
+    understanding: Understanding, context: ChatContext, llm_reply: str | None
 ) -> ChatDecision:
-    """Other times for the client's booking: those asked for ("remarcar para sexta"), else the
-    nearest; picking one asks the salon to move the booking."""
-    name = context.client_first_name
-    if _asks_something_new(understanding):
-        wanted = understanding.model_copy(
-            update={"intent": "booking", "service_id": visit.service_id}
-        )
-        found = openings.for_request(wanted, ())
-    else:
-        found = openings.nearest(visit.service_id, visit.professional_id, visit.starts_at)
-    slots = tuple(
-        s.model_copy(update={"replaces_appointment_id": visit.appointment_id})
-        for s in found[:MAX_PROPOSED]
+    """The salon's profile answers; a fact it lacks is checked with the salon (who is told)."""
+    topics = understanding.topics or (() if llm_reply else ("address", "hours"))
+    answer = facts_answer(
+        context.profile,
+        context.hours,
+        topics,
+        day=understanding.day,
+        closed_days=context.closed_days,
+        today=context.today,
     )
-    current = slot_label(visit, context)
-    if not slots:
-        return ChatDecision(
-            reply=f"Poxa, {name}, não encontrei outro horário livre para {visit.service_name}"
-            f" nos próximos dias. Seu horário {current} continua marcado; quer tentar outro dia?",
-            intent="booking",
-        )
-    options = "; ".join(f"{i + 1}) {slot_label(s, context)}" for i, s in enumerate(slots))
+    flag = Flag(kind="missing_fact", topics=answer.missing) if answer.missing else None
+    if llm_reply and not answer.missing:  # Gemini answered from the same profile
+        return ChatDecision(reply=llm_reply, intent="salon_info")
     return ChatDecision(
-        reply=f"Claro, {name}! Para remarcar seu {visit.service_name} de {current}, tenho:"
-        f" {options}. Responda com o número.",
-        intent="booking",
-        proposed=slots,
+        reply=f"Claro, {context.client_first_name}! {answer.text}", intent="salon_info", flag=flag
     )
 
 
@@ -414,8 +295,8 @@ def _plain_reply(understanding: Understanding, context: ChatContext) -> str:
         return f"{prices}. Quer agendar, {name}? Me diga o serviço, o dia e o horário."
     if understanding.intent == "hello":
         return (
-            f"Olá, {name}! Aqui é do {context.salon_name}. Quer agendar um horário? Me diga o"
-            " serviço e o dia que prefere."
+            f"Olá, {name}! Aqui é o atendimento {of_salon(context.salon_name)}. Quer agendar um"
+            " horário? Me diga o serviço e o dia que prefere."
         )
     return (
         f"Desculpe, {name}, não entendi. Quer agendar um horário? Me diga o serviço, o dia e o"

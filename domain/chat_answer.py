@@ -15,6 +15,8 @@ from domain.appointments import updated_event as appointment_updated
 from domain.approvals import book
 from domain.auth_requests import with_client_state
 from domain.chat_agent import ChatDecision, decide
+from domain.chat_context import Flag
+from domain.chat_media import media_answer, media_flag, reads_as_text
 from domain.chat_reading import Reading
 from domain.chat_situation import InboundMessage, Openings, alternatives_for, chat_context
 from domain.commands import CreateAuthRequest
@@ -22,6 +24,7 @@ from domain.errors import SalonClosedError, SlotTakenError
 from domain.events import (
     AiResponseData,
     AuthRequestCreatedData,
+    ClientNoticeData,
     ClientOptedOutData,
     ComplaintReceivedData,
     ConversationPausedData,
@@ -29,7 +32,7 @@ from domain.events import (
 )
 from domain.models import Agent, AppointmentStatus, AuthRequest, ClientState
 from domain.outcome import OutboundMessage, Outcome
-from domain.vocabulary import Engine
+from domain.vocabulary import SEED_INTENT, Engine
 from domain.whatsapp_texts import offer_filled_text
 
 
@@ -50,6 +53,16 @@ class AgentReply:
     def proposed(self) -> list[dict[str, Any]]:
         return [p.model_dump(mode="json", exclude_none=True) for p in self.decision.proposed]
 
+    @property
+    def awaiting(self) -> dict[str, Any] | None:
+        awaiting = self.decision.awaiting
+        return None if awaiting is None else awaiting.model_dump(mode="json")
+
+    @property
+    def silent(self) -> bool:
+        """Nothing to answer (a sticker): the message is only marked seen."""
+        return not self.decision.reply
+
 
 @dataclass(frozen=True)
 class ChatAnswer:
@@ -66,13 +79,16 @@ def answer_message(
     new_id: Callable[[], UUID],
 ) -> ChatAnswer:
     context = chat_context(agenda, inbound, now)
-    decision = decide(
-        inbound.body,
-        reading.understanding,
-        context,
-        openings=Openings(agenda, now),
-        llm_reply=reading.llm_reply,
-    )
+    if reads_as_text(inbound.kind, inbound.body, inbound.transcript):
+        decision = decide(
+            inbound.text,
+            reading.understanding,
+            context,
+            openings=Openings(agenda, now),
+            llm_reply=reading.llm_reply,
+        )
+    else:
+        decision = media_answer(inbound.kind, context)
     client = agenda.clients[inbound.client_id]
     events: list[EventData] = []
     booking = _booking(agenda, inbound, decision, request_id=new_id(), now=now)
@@ -110,6 +126,9 @@ def answer_message(
                 paused_until=paused_until,
             )
         )
+    for flag in (decision.flag, media_flag(inbound.kind)):
+        if flag is not None:
+            events.append(_notice(inbound, client.name, flag))
     reply = AgentReply(
         inbound=inbound,
         reply_id=new_id(),
@@ -119,26 +138,31 @@ def answer_message(
         at=now,
         paused_until=paused_until,
     )
-    events.append(
-        AiResponseData(
-            conversation_id=inbound.conversation_id,
-            message_id=reply.reply_id,
-            client_id=client.id,
-            message=decision.reply,
-            intent=decision.intent,
-            booking_created=booking is not None,
-            auth_request_id=linked,
-            engine=reading.engine,
+    replies: tuple[OutboundMessage, ...] = ()
+    if not reply.silent:
+        events.append(
+            AiResponseData(
+                conversation_id=inbound.conversation_id,
+                message_id=reply.reply_id,
+                client_id=client.id,
+                message=decision.reply,
+                intent=SEED_INTENT[decision.intent],
+                intent_detail=decision.intent,
+                booking_created=booking is not None,
+                auth_request_id=linked,
+                engine=reading.engine,
+            )
         )
-    )
-    # A reply to a client's own message is never held by the marketing send window.
-    message = OutboundMessage(
-        message_id=new_id(),
-        client_id=client.id,
-        kind="transactional",
-        body=decision.reply,
-        related_id=reply.reply_id,
-    )
+        # A reply to a client's own message is never held by the marketing send window.
+        replies = (
+            OutboundMessage(
+                message_id=new_id(),
+                client_id=client.id,
+                kind="transactional",
+                body=decision.reply,
+                related_id=reply.reply_id,
+            ),
+        )
     change = (
         AgendaChange(
             requests_added=(booking[0],) if booking is not None else (),
@@ -147,9 +171,24 @@ def answer_message(
         .plus(offer_change)
         .plus(visit_change)
     )
-    messages = (message, *offer_messages)
+    messages = (*replies, *offer_messages)
     outcome = Outcome(result=None, events=tuple(events), messages=messages, change=change)
     return ChatAnswer(outcome=outcome, reply=reply)
+
+
+def _notice(inbound: InboundMessage, client_name: str, flag: Flag) -> ClientNoticeData:
+    return ClientNoticeData(
+        conversation_id=inbound.conversation_id,
+        client_id=inbound.client_id,
+        client_name=client_name,
+        kind=flag.kind,
+        message=inbound.text,
+        appointment_id=flag.appointment_id,
+        starts_at=flag.starts_at,
+        minutes=flag.minutes,
+        topics=list(flag.topics),
+        media_kind=flag.media_kind,
+    )
 
 
 def _answer_to_offer(

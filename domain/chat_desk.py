@@ -89,6 +89,7 @@ def admit_message(
         client_name=client.name,
         message=command.message,
         new_client=new_client,
+        kind=command.kind,
     )
     outcome = Outcome(
         result=accepted,

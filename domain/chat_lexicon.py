@@ -33,7 +33,7 @@ SLANG: Final = {
     "blza": "blz", "eai": "e ai", "eae": "e ai", "hrs": "h", "hr": "h", "hs": "h",
     "orario": "horario", "horaro": "horario", "hrario": "horario", "sombrancelha": "sobrancelha",
     "sombrancelhas": "sobrancelhas", "manicuri": "manicure", "pedicuri": "pedicure",
-    "fds": "fim de semana",
+    "fds": "fim de semana", "pras": "para as", "pros": "para os",
 }
 # Laughter tokens ("kkkk" is "k" once repeated letters collapse); a lone "ha" is "há".
 LAUGHTER: Final = r"k|(?:rs)+|(?:ha){2,}|(?:he){2,}|(?:hua){2,}|(?:hue){2,}"
@@ -51,6 +51,8 @@ OPT_OUT_PHRASES: Final = (
     "nao me envi* mais", "nao envi* mais", "descadastr*", "stop", "cancelar inscricao",
     "cancelar minha inscricao", "chega de mensage*", "chega de promoc*", "nao quero mais mensage*",
     "nao quero mais promoc*", "nao quero mais oferta*",
+    "cancela* (?:essas |as |estas |de |o envio de |os envios de )?(?:mensage*|promoc*|oferta*"
+    "|propaganda*|notifica*)",
 )
 AFFIRM_ANYWHERE: Final = (
     "sim", "pode ser", "pode marcar", "pode agendar", "pode confirmar", "pode reservar",
@@ -84,7 +86,7 @@ NEGATIVE_PHRASES: Final = (
     "hoje nao", "amanha nao", "melhor nao", "acho que nao", "ainda nao", "por enquanto nao",
     "infelizmente nao", "fica ruim", "ficaria ruim", "ruim para mim", "negativo", "dispenso",
     "fica para proxima", "deixa para proxima", "fica para outra", "deixa para outra",
-    "nao pode ser", "nao confirmo", "nao aceito", "nao ta bom",
+    "nao pode ser", "nao confirmo", "nao aceito", "nao ta bom", "nao vou mais",
 )
 # "nao da para encaixar hoje?" asks for a slot; it does not decline one.
 NOT_NEGATIVE_PHRASES: Final = ("nao da para (?:me |eu )?(?:encaix|marc|agend|atend|ve|faz)*",)
@@ -95,6 +97,7 @@ NOT_COMPLAINT_PHRASES: Final = (
     "fica ruim", "ficaria ruim", "seria ruim", "e ruim para mim", "ruim para mim",
     "ta ruim para mim", "desculp* (?:o|pelo) atraso", "perdao (?:o|pelo) atraso",
     "(?:chegar|chego|vou) com (?:um )?(?:pouco de |\\d+ min* de )?atraso",
+    "desculp*(?: \\w+){0,4} (?:atraso|demora)", "(?:eu|que) atraso", "atraso (?:uns|umas|um pouco)",
 )
 COMPLAINT_CUES: Final = (
     "reclam*", "pessim*", "horrivel", "horriveis", "ruim", "atrasou", "atrasaram", "atraso",
@@ -109,16 +112,27 @@ COMPLAINT_CUES: Final = (
     "sem educacao", "mal educad*", "grosseir*", "foi grossa", "foi grosso", "nao respeit*",
     "desbot*", "ja pedi", "chatead*", "falhad*", "que demora", "esperando desde", "estou esperando",
     "ate agora nada", "raiva", "ja quebrou", "ja descascou", "ninguem (?:me )?atend*",
+    "tirou (?:um )?bife", "cortou (?:o )?meu dedo", "sangr*",
 )
 # The client asks for a person of the salon: the agent hands the conversation over.
 HANDOFF_CUES: Final = (
-    "atendente", "atendimento humano", "ser humano", "pessoa de verdade", "pessoa real",
+    "atendente", "atendimento humano", "atendimento pessoal", "ser humano", "humano", "humana",
+    "pessoa de verdade", "pessoa real", "alguem de verdade", "gente de verdade",
     "falar com (?:uma |um |a |o |alguma |algum )?(?:pessoa|humano|alguem|gente|dono|dona|gerente"
-    "|responsavel|proprietari*|funcionari*|recepcao|recepcionista)",
-    "falar com (?:voces|vcs|o salao)", "nao quero (?:falar com )?(?:robo|bot|maquina)",
-    "chama (?:alguem|a dona|o dono|a gerente|o gerente)", "me liga*", "pode me ligar",
-    "liga para mim", "liga pra mim",
+    "|responsavel|proprietari*|funcionari*|recepcao|recepcionista|moca|menina*)",
+    "falar com (?:voces|o salao)", "nao quero (?:falar com )?(?:robo|bot|maquina)",
+    "(?:voce|isso|aqui) e (?:um |uma )?(?:robo|bot|maquina|ia|inteligencia artificial)",
+    "e (?:um )?robo", "chama (?:alguem|a dona|o dono|a gerente|o gerente|a responsavel)",
+    "me liga*", "pode me ligar", "liga para mim", "ligar para voces", "falar (?:por|no) telefone",
+    "robo", "bot", "(?:gente|pessoa|humano) ou (?:maquina|robo|bot)", "ou (?:maquina|robo)",
+    "chama (?:uma|um|a|o) (?:moca|pessoa|atendente|menina|humano)", "alguem do salao",
+    "(?:preciso|quero) (?:de )?(?:uma|alguma) pessoa", "me chama no privado",
+    "(?:passa|transfere|encaminha)r? (?:para|pro) (?:a |o )?(?:recepcao|atendente|dona|dono"
+    "|gerente|alguem|responsavel)",
+    "pede para (?:ela|ele) me (?:chamar|ligar|responder)",
 )
+# "falar com a Juliana": a person of the salon by name (a professional the salon has).
+TALK_TO: Final = "falar com (?:a |o )?"
 BOOKING_CUES: Final = (
     "agendar", "agenda", "agende", "agendamento", "agendado", "marcar", "marque", "me marca",
     "marca (?:para|um|uma|ai|la|entao|sim)", "marcacao", "marcado", "remarcar", "remarca",
@@ -134,7 +148,7 @@ SLOT_WORDS: Final = ("horario", "horarios", "vaga", "vagas")
 # "horario" and "vaga" only count when they do not speak of opening hours or parking.
 NOT_BOOKING_PHRASES: Final = (
     "horario de funcionamento", "horario de atendimento", "horario (?:que|q) (?:abre|fecha)*",
-    "vaga* (?:de|para) estaciona*", "vaga* para (?:o )?carro", "meu horario",
+    "vaga* (?:de|para|pro) estaciona*", "vaga* (?:para|pro) (?:o )?carro", "meu horario",
     "fazer (?:um )?orcamento",
 )
 OPENING_HOURS_CUES: Final = (
@@ -146,11 +160,33 @@ REQUEST_CUES: Final = (
     "tem como", "da para", "consegue", "consigo", "pode ser", "quero", "queria", "gostaria",
     "preciso", "prefiro",
 )
-# Telling the salon one is on the way or late asks for no slot.
-ARRIVAL_CUES: Final = (
-    "vou atrasar", "vou me atrasar", "vou chegar atrasad*", "estou chegando", "estou a caminho",
-    "chego em", "ja estou indo",
+# Telling the salon one is late, on the way or there asks for no slot (arrived > late > on
+# the way: "cheguei, desculpa a demora" is there).
+ARRIVED_CUES: Final = (
+    "cheguei", "ja cheguei", "acabei de chegar", "estou (?:aqui )?na porta", "estou na frente",
+    "estou aqui (?:fora|embaixo|na frente|no salao|na recepcao|em frente)", "estou na recepcao",
+    "ja estou ai", "ja estou aqui", "estou ai (?:fora|na porta|embaixo)", "estou aqui ja",
 )
+LATE_CUES: Final = (
+    "vou atrasar", "vou me atrasar", "vou chegar atrasad*", "vou chegar (?:um pouco )?mais tarde",
+    "estou atrasad*", "atrasadinh*", "vou atrasar*", "me atrasar", "atrasar uns", "atrasar umas",
+    "chego atrasad*", "vou ficar atrasad*", "(?:com|de) atraso", "de atraso", "atrasad[oa] uns",
+    "chego (?:uns |umas )?\\d+ min* (?:depois|mais tarde|atrasad*)",
+    "vou demorar (?:um pouco|uns|umas|mais)", "desculpa* (?:o|pelo|a|pela) (?:atraso|demora)",
+    "atrasando", "atrasei", "(?:vou|chego|estou|fico|ficar|chegar)(?: \\w+){0,5} atrasad*",
+    "(?:preso|presa|parado|parada) no transito", "(?:eu|que) atraso",
+    "atraso (?:uns|umas|um pouco)",
+)
+ON_THE_WAY_CUES: Final = (
+    "a caminho", "estou indo", "ja estou indo", "saindo (?:agora|de casa|daqui)", "jaja",
+    "estou chegando", "chegando ai", "ja chego", "chego em", "to indo",
+    "peguei o (?:uber|onibus|metro|carro)", "no (?:uber|onibus|metro) (?:indo|chegando)",
+)
+# Minutes a client says they are late or away ("uns 10 min", "meia hora", "quinze minutos").
+MINUTE_WORDS: Final = {
+    "cinco": 5, "dez": 10, "quinze": 15, "vinte": 20, "trinta": 30, "quarenta": 40,
+    "cinquenta": 50,
+}
 RESCHEDULE_CUES: Final = (
     "remarc*", "reagend*", "mudar", "muda", "trocar", "troca", "passar", "passa", "adiar", "adia",
     "adiantar",
@@ -158,18 +194,40 @@ RESCHEDULE_CUES: Final = (
 # A time without a day ("semana que vem") still asks for a slot.
 VAGUE_WHEN: Final = (
     "semana que vem", "proxima semana", "essa semana", "esta semana", "fim de semana", "outro dia",
-    "outro horario", "mais tarde", "mais cedo",
+    "outro horario", "mais tarde", "mais cedo", "fim do mes", "comeco do mes", "inicio do mes",
+    "mes que vem", "proximo mes",
 )
-CANCEL_CUES: Final = ("cancelar", "cancela", "desmarcar", "desmarca", "nao vou poder ir")
+CANCEL_CUES: Final = (
+    "cancelar", "cancela", "cancelo", "cancele", "desmarc*", "nao vou poder ir",
+    "nao vou (?:mais )?(?:poder )?(?:ir|comparecer)", "nao vou conseguir (?:ir|comparecer)",
+    "nao posso (?:mais )?ir", "tira* meu (?:horario|nome|agendamento)",
+    "pode tirar (?:o )?meu (?:horario|nome)",
+)
 # Answers to a reminder about the client's coming booking.
 CONFIRM_CUES: Final = (
     "confirmo", "confirmad*", "confirmando", "confirmar presenca", "presenca confirmada",
     "estarei ai", "estarei la", "vou estar ai", "vou estar la", "pode contar comigo",
 )
-NOT_CANCEL_PHRASES: Final = ("nao (?:quero |precis* |vou )?(?:cancel*|desmarc*)",)
+NOT_CANCEL_PHRASES: Final = (
+    "nao (?:quero |precis* |vou )?(?:cancel*|desmarc*)",
+    "(?:se|caso) (?:eu )?(?:precisar )?(?:cancel*|desmarc*|faltar)",
+)
 RESCHEDULE_REPLY_CUES: Final = (
     "remarc*", "reagend*", "adiar", "adia", "outro horario", "outro dia",
     "(?:mudar|trocar|muda|troca) (?:o |meu |de |do )?(?:horario|dia)",
+)
+# Moving the client's own booking (the intent; a reminder's answer also takes the cues above).
+RESCHEDULE_INTENT_CUES: Final = (
+    "remarc*", "reagend*", "adiar", "adia o", "adia meu", "desmarcar e marcar",
+    "(?:mudar|trocar|muda|troca|passar|passa|alterar|altera|mover|empurrar) (?:o |meu |de |do |a "
+    "|minha |o meu |a minha )?(?:horario|dia|hora|agendamento|marcacao|data|atendimento)",
+    "(?:mudar|trocar|passar|muda|troca|passa) (?:ele |isso )?para (?:outro|outra|mais)",
+    # a moving verb, a few words, then "para" and a when: "passar minha escova das 10 pras 11"
+    "(?:mudar|trocar|passar|jogar|empurrar|adiantar|muda|troca|passa|joga|empurra|adianta)"
+    "(?: \\w+){0,6}? (?:para|pro|pros|pras) (?:a |o |as |os |de |dia |o dia |depois de )?"
+    "(?:\\d*|segunda|terca|quarta|quinta|sexta|sabado|domingo|amanha|hoje|noite|tarde|manha"
+    "|outr*|mais|semana|fim|proxim*|inicio|comeco|mes)",
+    "cancel*(?: \\w+){0,5} e (?:marca|agenda|remarca|coloca|passa)*",
 )
 PAST_CUES: Final = ("ontem", "semana passada", "fiz", "fui", "ficou", "foi")
 INQUIRY_CUES: Final = (
@@ -184,6 +242,51 @@ INQUIRY_CUES: Final = (
     "que horas voces", "qual (?:a )?marca", "orcamento", "e possivel", "confirmando",
     "meu horario (?:e|esta|ta|ficou)", "ainda trabalha", "trabalha ai", "trabalha aqui",
 )
+# What a client asks about the salon itself, by topic (SalonTopic); the profile answers.
+TOPIC_CUES: Final = {
+    "address": (
+        "endereco", "onde fica*", "onde e o salao", "onde e ai", "onde voces ficam", "onde ficam",
+        "onde voces estao", "localiza*", "como chego", "como chegar", "como faco para chegar",
+        "qual (?:a )?rua", "que rua", "qual (?:o )?bairro", "que bairro", "referencia", "mapa",
+        "maps", "fica perto", "fica onde", "fica em qual", "onde e que fica",
+    ),
+    "hours": (
+        "abre", "abrem", "fecha", "fecham", "funcionam", "funcionamento", "aberto", "aberta",
+        "abertos", "abertas",
+        "funciona (?:de|no|aos|em|hoje|amanha|sabado|domingo|feriado|ate)",
+        "horario de funcionamento", "horario de atendimento", "ate que horas",
+        "que horas (?:voces )?(?:abre*|fecha*|comeca*|atende*)", "expediente", "feriado*",
+        "atendem (?:de|no|aos|em|sabado|domingo)", "atende (?:de|no|aos|em|sabado|domingo)",
+        "ainda (?:estao )?atendendo", "trabalham (?:de|no|aos) (?:sabado|domingo|feriado)",
+    ),
+    "payment": (
+        "cartao", "pix", "debito", "credito", "parcel*", "em dinheiro", "dinheiro vivo",
+        "dinheiro ou", "ou dinheiro", "forma* de pagamento",
+        "aceita*", "pagar com", "pagar no", "posso pagar", "da para pagar", "como (?:eu )?pago",
+        "como (?:posso )?pagar", "maquininha", "vale (?:refeicao|alimentacao|beneficio)",
+        "sem juros", "a vista", "pagamento",
+    ),
+    "parking": (
+        "estacionamento", "estaciona*", "deixar o carro", "deixo o carro", "paro o carro",
+        "parar o carro", "vaga* (?:de|para|pro) (?:estaciona*|carro|moto)",
+        "vaga* para (?:o )?carro",
+        "manobrista", "valet",
+    ),
+    "cancellation": (
+        "politica de cancelamento", "taxa de cancelamento", "regra* de cancelamento", "multa",
+        "cobra* (?:se|caso) (?:eu )?(?:faltar|cancel*|desmarc*|nao (?:for|puder|aparecer))",
+        "(?:cobra*|tem|vai ter|pago|pagar|paga) (?:alguma )?taxa", "se eu faltar", "antecedencia",
+        "politica (?:de|para) falta*", "como funciona (?:o|a) (?:cancelamento|politica|desmarca*)",
+    ),
+    "about": (
+        "sobre o salao", "sobre voces", "(?:me )?fala* (?:um pouco )?(?:do|sobre o) salao",
+        "ha quanto tempo (?:voces|o salao)", "quanto tempo (?:voces|o salao) (?:tem|existe*)",
+        "desde quando", "(?:o salao|voces) existe*",
+        "(?:qual|passa|manda|tem) (?:o )?(?:instagram|insta|site)",
+        "(?:instagram|insta|site) de voces",
+        "redes sociais",
+    ),
+}
 HELLO_CUES: Final = (
     "oi", "oie", "ola", "bom dia", "boa tarde", "boa noite", "tudo bem", "tudo bom", "e ai", "opa",
     "hey", "alo", "salve", "obrigad*", "valeu", "agradeco", "amei", "adorei", "bjs", "beijo*",

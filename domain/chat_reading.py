@@ -10,7 +10,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field
 
 from domain.chat_rules import Understanding
-from domain.vocabulary import Engine, Intent
+from domain.vocabulary import Engine, Intent, NoticeKind, SalonTopic
 
 
 class LlmReading(BaseModel):
@@ -26,6 +26,17 @@ class LlmReading(BaseModel):
     time: str | None = Field(default=None, description="HH:MM, 24 h")
     opt_out: bool = False
     agrees: bool = Field(default=False, description="the client says yes to what was offered")
+    topics: list[SalonTopic] = Field(default=[], description="what is asked about the salon")
+    notice: NoticeKind | None = None
+    minutes: int | None = Field(default=None, ge=0, le=600, description="minutes late or away")
+
+
+class Transcript(BaseModel):
+    """What a voice note says (the structured answer asked of Gemini for its audio)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    text: str = Field(max_length=4096, description="the words, in Portuguese, as spoken")
 
 
 @dataclass(frozen=True)
@@ -55,8 +66,9 @@ def from_reading(
     except ValueError:
         day, at = rules.day, rules.at
     service_id, professional_id = named
+    intent = reading.intent
     return Understanding(
-        intent=reading.intent,
+        intent=intent,
         opt_out=reading.opt_out or rules.opt_out,
         affirmative=reading.agrees or rules.affirmative,
         negative=rules.negative and not reading.agrees,
@@ -66,7 +78,10 @@ def from_reading(
         at=at,
         part_of_day=rules.part_of_day,
         confirms=rules.confirms,
-        cancels=rules.cancels,
-        reschedules=rules.reschedules,
-        wants_person=rules.wants_person,
+        cancels=rules.cancels or intent == "cancel",
+        reschedules=rules.reschedules or intent == "reschedule",
+        wants_person=rules.wants_person or intent == "handoff",
+        topics=tuple(dict.fromkeys([*reading.topics, *rules.topics])),
+        notice=(reading.notice or rules.notice or "late") if intent == "late" else rules.notice,
+        late_min=reading.minutes if reading.minutes is not None else rules.late_min,
     )

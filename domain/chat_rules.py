@@ -23,20 +23,27 @@ Rules for the ambiguous cases (the tests pin each one):
 - Everyday words pick a service by name keywords; "corte" is the men's cut when the message
   speaks of a man (barba, masculino, meu filho, ele...), else the women's one; "pé e mão" is
   the first named, pedicure.
+- The conversation's own intents: asking for a person (handoff) > moving a booking (reschedule:
+  remarcar, mudar o horário; the new day and time are its fields) > cancelling one (cancel; not
+  "cancelar as mensagens", an opt-out) > late, on the way or arrived (late; `notice` says which,
+  arrived > late > on the way, `late_min` how many minutes when said). Questions about the salon
+  itself (address, opening hours, payment, parking, cancellation policy, about) are
+  `salon_info`, below booking; their `topics`, in the order asked, are kept whatever the intent.
 - People: a first or full name as whole words; a short form only after "com"/"pro"/"para" that
   starts exactly one first name, 4+ letters ("com Rafa") or 2+ after an article ("com a Ju").
   A first name two people share matches nobody; "aqui é a X", "sou a X" is the client.
 - Flags are independent ("não quero mais receber": opt-out and negative); "pode?" asks, "pode
-  ser" accepts. Intent: complaint > booking words, or an answer with a service or time > a slot
-  word (horário, vaga) > opt-out ("unknown") > inquiry > cancelling or running late ("unknown":
-  the owner handles it) > a service, day, time or "semana que vem" named (booking) > greetings,
-  thanks and farewells ("hello") > "unknown".
+  ser" accepts. Intent: complaint > handoff > reschedule > cancel (unless opting out) > late >
+  booking words, or an answer with a service or time > a slot word (horário, vaga) > opt-out
+  ("unknown") > salon_info > inquiry > a service, day, time or "semana que vem" named
+  (booking) > greetings, thanks and farewells ("hello") > "unknown".
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, time
 from uuid import UUID
 
@@ -51,9 +58,15 @@ from domain.chat_text import (
     normalize,
     split_clauses,
 )
-from domain.chat_when import find_day, find_day_and_time, find_part_of_day, find_time
+from domain.chat_when import (
+    DayAndTime,
+    find_day,
+    find_day_and_time,
+    find_part_of_day,
+    find_time,
+)
 from domain.models import Professional, Service, Value
-from domain.vocabulary import Intent
+from domain.vocabulary import SALON_TOPICS, Intent, NoticeKind, SalonTopic
 
 # Callers import the engine's public names from this module, wherever they are defined.
 __all__ = [
@@ -89,6 +102,10 @@ class Understanding(Value):
     cancels: bool = False
     reschedules: bool = False
     wants_person: bool = False  # asks for a person of the salon (the agent hands over)
+    # What the client asks about the salon itself, in the order asked.
+    topics: tuple[SalonTopic, ...] = ()
+    notice: NoticeKind | None = None  # late, on the way or arrived
+    late_min: int | None = None  # how late (or how far), when said
 
 
 _OPT_OUT = cue_pattern(lx.OPT_OUT_PHRASES)
@@ -102,8 +119,17 @@ _BOOKING = cue_pattern(lx.BOOKING_CUES)
 _NOT_BOOKING = cue_pattern(lx.NOT_BOOKING_PHRASES)
 _SLOT = cue_pattern(lx.SLOT_WORDS)
 _OPENING_HOURS = cue_pattern(lx.OPENING_HOURS_CUES)
-_CANCEL = cue_pattern(lx.CANCEL_CUES + lx.ARRIVAL_CUES)
 _CANCELS = cue_pattern(lx.CANCEL_CUES)
+_RESCHEDULE_INTENT = cue_pattern(lx.RESCHEDULE_INTENT_CUES)
+_NOTICES: tuple[tuple[NoticeKind, re.Pattern[str]], ...] = (
+    ("arrived", cue_pattern(lx.ARRIVED_CUES)),
+    ("late", cue_pattern(lx.LATE_CUES)),
+    ("on_the_way", cue_pattern(lx.ON_THE_WAY_CUES)),
+)
+_TOPICS = {topic: cue_pattern(lx.TOPIC_CUES[topic]) for topic in SALON_TOPICS}
+_MINUTES = re.compile(r"(?<!\w)(\d{1,3}|" + "|".join(lx.MINUTE_WORDS) + r") ?(?:min\w*|m)(?!\w)")
+_HALF_HOUR = re.compile(r"(?<!\w)meia hor\w*")
+_AN_HOUR = re.compile(r"(?<!\w)(?:uma|1) ?h(?:ora)?(?!\w)")
 _NOT_CANCEL = cue_pattern(lx.NOT_CANCEL_PHRASES)
 _CONFIRMS = cue_pattern(lx.CONFIRM_CUES)
 _RESCHEDULES = cue_pattern(lx.RESCHEDULE_REPLY_CUES)
@@ -113,6 +139,7 @@ _VAGUE_WHEN = cue_pattern(lx.VAGUE_WHEN)
 _INQUIRY = cue_pattern(lx.INQUIRY_CUES)
 _HELLO = cue_pattern(lx.HELLO_CUES)
 _HANDOFF = cue_pattern(lx.HANDOFF_CUES)
+_TALK_TO = re.compile(r"(?<!\w)" + lx.TALK_TO)
 
 
 # --- flags and intent ---------------------------------------------------------------------------
@@ -147,28 +174,108 @@ def is_negative(normalized: str, clauses: Sequence[str]) -> bool:
     return False
 
 
-def decide_intent(normalized: str, *, affirmative: bool, opt_out: bool, wants: bool) -> Intent:
-    """Complaint > booking > opt-out > inquiry > booking by a named service or time > hello.
+def decide_intent(
+    normalized: str, *, affirmative: bool, opt_out: bool, wants: bool, about: About
+) -> Intent:
+    """Complaint > handoff > reschedule > cancel > late > booking > opt-out > salon_info >
+    inquiry > booking by a named service or time > hello.
 
-    `wants`: a service, day, time or part of the day is named in a clause that is not negated.
+    `wants`: a service, day, time or part of the day is named in a clause that is not negated;
+    `about`: what the message says of the client's own booking and of the salon.
     """
     if _COMPLAINT.search(_NOT_COMPLAINT.sub(" ", normalized)):
         return "complaint"
+    if about.wants_person:
+        return "handoff"
+    if about.moves:
+        return "reschedule"
+    if about.cancels:  # opt-out words ("cancela essas mensagens") are no cancel
+        return "cancel"
+    if about.notice is not None:
+        return "late"
     text = _NOT_BOOKING.sub(" ", normalized)
     if _BOOKING.search(text) or (affirmative and wants):
         return "booking"
-    cancels = _CANCEL.search(text) is not None  # cancelling or running late asks for no slot
-    if _SLOT.search(text) and not _OPENING_HOURS.search(text) and not cancels:
+    if _SLOT.search(text) and not _OPENING_HOURS.search(text) and not about.cancels:
         return "booking"
     if opt_out:  # "pare de mandar promoção" asks nothing: no offer and no small talk
         return "unknown"
+    if about.topics:
+        return "salon_info"
     if _INQUIRY.search(normalized):
         return "inquiry"
-    if cancels:  # the owner handles cancellations and late arrivals; no greeting back
-        return "unknown"
     if wants and not _PAST.search(text):
         return "booking"
     return "hello" if _HELLO.search(normalized) else "unknown"
+
+
+@dataclass(frozen=True)
+class About:
+    """What a message says of the client's own booking and of the salon (beside booking words)."""
+
+    wants_person: bool = False
+    moves: bool = False  # move their booking (the intent)
+    cancels: bool = False
+    notice: NoticeKind | None = None
+    late_min: int | None = None
+    topics: tuple[SalonTopic, ...] = ()
+
+
+def read_about(normalized: str, clauses: Sequence[str], salon: SalonNames, today: date) -> About:
+    # "cancela essas mensagens" opts out; "não quero cancelar", "se eu cancelar" cancel nothing.
+    without_no_cancel = _NOT_CANCEL.sub(" ", _OPT_OUT.sub(" ", normalized))
+    cancels = _CANCELS.search(without_no_cancel) is not None
+    soon = re.sub(r"\bja ja\b", "jaja", normalized)  # "já já tô aí": on the way, not there
+    notice = next((kind for kind, cue in _NOTICES if cue.search(soon)), None)
+    found = [(m.start(), t) for t, cue in _TOPICS.items() if (m := cue.search(normalized))]
+    return About(
+        wants_person=_HANDOFF.search(normalized) is not None
+        or _asks_for_someone(normalized, salon),
+        moves=_RESCHEDULE_INTENT.search(without_no_cancel) is not None
+        or (cancels and _asks_another_time(without_no_cancel, today)),
+        cancels=cancels,
+        notice=notice,
+        late_min=minutes_said(normalized) if notice is not None else None,
+        topics=tuple(topic for _, topic in sorted(found)),
+    )
+
+
+def _asks_for_someone(normalized: str, salon: SalonNames) -> bool:
+    """ "quero falar com a Juliana": a person of the salon, by name."""
+    return any(
+        salon.find_professional(normalized[m.end() : m.end() + 40]) is not None
+        for m in _TALK_TO.finditer(normalized)
+    )
+
+
+def _asks_another_time(normalized: str, today: date) -> bool:
+    """ "não vou poder ir sexta, pode ser semana que vem?": a clause after the cancelling one
+    asks for another time (a cancel that asks for another time is a move)."""
+    clauses = split_clauses(normalized)
+    cancelling = next((i for i, c in enumerate(clauses) if _CANCELS.search(c)), len(clauses))
+    return any(
+        not is_negated(clause)
+        and is_request(clause)
+        and (_VAGUE_WHEN.search(clause) or _names_when(clause, today))
+        for clause in clauses[cancelling + 1 :]
+    )
+
+
+def _names_when(clause: str, today: date) -> bool:
+    when = find_day_and_time([clause], clause, today)
+    return any(v is not None for v in (when.day, when.at, when.part_of_day))
+
+
+def minutes_said(normalized: str) -> int | None:
+    """'uns 10 min' -> 10, 'quinze minutos' -> 15, 'meia hora' -> 30, 'uma hora' -> 60."""
+    if (found := _MINUTES.search(normalized)) is not None:
+        amount = found.group(1)
+        return int(amount) if amount.isdigit() else lx.MINUTE_WORDS[amount]
+    if _HALF_HOUR.search(normalized):
+        return 30
+    if _AN_HOUR.search(normalized):
+        return 60
+    return None
 
 
 # --- the whole message --------------------------------------------------------------------------
@@ -199,12 +306,21 @@ def understand(
     clauses = split_clauses(normalized)
     salon = SalonNames(services, professionals)
     service_id, professional_id = find_names(clauses, normalized, salon)
-    when = find_day_and_time(clauses, normalized, today)
     wants = _wants(clauses, normalized, salon, today)
     affirmative = is_affirmative(clauses)
     opt_out = is_opt_out(normalized)
+    about = read_about(normalized, clauses, salon, today)
+    intent = decide_intent(
+        normalized, affirmative=affirmative, opt_out=opt_out, wants=wants, about=about
+    )
+    when = find_day_and_time(clauses, normalized, today)
+    if about.moves:  # the new time: what is said from where the move is asked
+        moving = next((i for i, c in enumerate(clauses) if _RESCHEDULE_INTENT.search(c)), 0)
+        moved = find_day_and_time(clauses[moving:], normalized, today)
+        if any(v is not None for v in (moved.day, moved.at, moved.part_of_day)):
+            when = DayAndTime(moved.day or when.day, moved.at, moved.part_of_day)
     return Understanding(
-        intent=decide_intent(normalized, affirmative=affirmative, opt_out=opt_out, wants=wants),
+        intent=intent,
         opt_out=opt_out,
         affirmative=affirmative,
         negative=is_negative(normalized, clauses),
@@ -213,7 +329,10 @@ def understand(
         day=when.day,
         at=when.at,
         part_of_day=when.part_of_day,
-        wants_person=_HANDOFF.search(normalized) is not None,
+        wants_person=about.wants_person,
+        topics=about.topics,
+        notice=about.notice,
+        late_min=about.late_min,
         **about_booking(normalized),
     )
 

@@ -13,8 +13,9 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from domain.agenda import Agenda
-from domain.chat_agent import (
+from domain.chat_context import (
     MAX_PROPOSED,
+    Awaiting,
     ChatContext,
     ComingVisit,
     OpenOffer,
@@ -24,7 +25,14 @@ from domain.chat_agent import (
 from domain.chat_rules import Understanding
 from domain.errors import OutsideWorkingHoursError, SlotTakenError
 from domain.free_time import Busy, check_slot_open, find_free_slots, overlaps
-from domain.models import Agent, AppointmentData, AppointmentStatus, ClientState, Service
+from domain.models import (
+    Agent,
+    Appointment,
+    AppointmentData,
+    AppointmentStatus,
+    ClientState,
+    Service,
+)
 
 CAMPAIGN_AGENTS = frozenset({Agent.PRAZO_CERTO, Agent.ENCHER_AGENDA})
 PARTS_OF_DAY = {
@@ -48,9 +56,17 @@ class InboundMessage:
     proposed: list[dict[str, Any]]
     # Until when a person of the salon has the conversation (the agent does not answer).
     paused_until: datetime | None = None
+    awaiting: dict[str, Any] | None = None  # the question the agent asked last, if any
+    kind: str = "text"  # WhatsApp's message type; `body` is a media's caption
+    transcript: str | None = None  # what a voice note says, when transcribed
 
     def held(self, now: datetime) -> bool:
         return self.paused_until is not None and self.paused_until > now
+
+    @property
+    def text(self) -> str:
+        """The words the agent reads: the text, a voice note's transcript, a media's caption."""
+        return self.transcript or self.body
 
 
 def chat_context(agenda: Agenda, inbound: InboundMessage, now: datetime) -> ChatContext:
@@ -90,6 +106,42 @@ def chat_context(agenda: Agenda, inbound: InboundMessage, now: datetime) -> Chat
             preapproved=offer.preapproved,
         ),
         visit=coming_visit(agenda, client.id, now),
+        bookings=client_bookings(agenda, client.id, now),
+        awaiting=None if inbound.awaiting is None else Awaiting.model_validate(inbound.awaiting),
+        profile=agenda.profile,
+        hours=agenda.opening_hours(),
+        closed_days=agenda.settings.closed_days,
+    )
+
+
+def client_bookings(agenda: Agenda, client_id: UUID, now: datetime) -> tuple[ComingVisit, ...]:
+    """The client's bookings from two hours ago on (one under way still counts for "cheguei"),
+    in time order."""
+    since = now - timedelta(hours=2)
+    mine = sorted(
+        (
+            a
+            for a in agenda.upcoming.values()
+            if a.client_id == client_id
+            and a.status == AppointmentStatus.BOOKED
+            and a.starts_at > since
+        ),
+        key=lambda a: a.starts_at,
+    )
+    return tuple(_visit(agenda, a) for a in mine)
+
+
+def _visit(agenda: Agenda, appointment: Appointment) -> ComingVisit:
+    service = agenda.services.get(appointment.service_id)
+    professional = agenda.professionals.get(appointment.professional_id)
+    return ComingVisit(
+        appointment_id=appointment.id,
+        service_id=appointment.service_id,
+        professional_id=appointment.professional_id,
+        service_name=service.name if service else "",
+        professional_name=professional.name if professional else "",
+        starts_at=appointment.starts_at,
+        confirmed=appointment.client_confirmed_at is not None,
     )
 
 
@@ -107,19 +159,7 @@ def coming_visit(agenda: Agenda, client_id: UUID, now: datetime) -> ComingVisit 
         and now < a.starts_at <= horizon
     ]
     first = min(coming, key=lambda a: a.starts_at, default=None)
-    if first is None:
-        return None
-    service = agenda.services.get(first.service_id)
-    professional = agenda.professionals.get(first.professional_id)
-    return ComingVisit(
-        appointment_id=first.id,
-        service_id=first.service_id,
-        professional_id=first.professional_id,
-        service_name=service.name if service else "",
-        professional_name=professional.name if professional else "",
-        starts_at=first.starts_at,
-        confirmed=first.client_confirmed_at is not None,
-    )
+    return None if first is None else _visit(agenda, first)
 
 
 class Openings:

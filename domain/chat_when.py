@@ -30,7 +30,7 @@ _NEXT_WEEK = re.compile(r"\b(?:semana que vem|proxima semana)\b")
 _SAID_NEXT = re.compile(r"\bproxim[ao]\s+$")
 _THAT_COMES = re.compile(r"\s+que vem\b")
 _RELATIVE_DAYS = {"hoje": 0, "amanha": 1, "depois de amanha": 2}
-_RESCHEDULE = cue_pattern(lx.RESCHEDULE_CUES)
+_RESCHEDULE = cue_pattern(lx.RESCHEDULE_CUES + lx.RESCHEDULE_INTENT_CUES)
 
 
 def _calendar_date(year: int, month: int, day: int) -> date | None:
@@ -138,7 +138,9 @@ def find_time(
 ) -> tuple[time | None, PartOfDay | None]:
     """The clock time said in a clause, or (None, the part of the day of a limit such as
     "depois das 18h"). When the message asks how long something takes, "2h" is a duration."""
+    moving = _RESCHEDULE.search(clause) is not None  # "das 14h pras 16h": the last one
     clause = _DAY.sub(" ", clause)
+    found: tuple[time | None, PartOfDay | None] = (None, None)
     for match in _TIME.finditer(clause):
         clock = _clock(match)
         before = clause[: match.start()]
@@ -150,9 +152,12 @@ def find_time(
         hour = _afternoon(clock[0], part) if match.group("noon") is None else clock[0]
         if bound := _BOUND.search(before):
             before_limit = bound.group("word") in lx.TIME_BOUND_BEFORE
-            return None, _part_of_hour(hour - 1 if before_limit else hour)
-        return time(hour, clock[1]), None
-    return None, None
+            found = None, _part_of_hour(hour - 1 if before_limit else hour)
+        else:
+            found = time(hour, clock[1]), None
+        if not moving:
+            return found
+    return found
 
 
 def find_part_of_day(clause: str) -> PartOfDay | None:

@@ -12,10 +12,11 @@ from datetime import date, time
 from typing import Any, Generic, Literal, TypeVar
 from uuid import UUID
 
-from pydantic import AwareDatetime, Field, field_validator
+from pydantic import AwareDatetime, Field, field_validator, model_validator
 
 from domain.campaigns import CampaignOptions
 from domain.models import Agent, AppointmentStatus, Offer, Value
+from domain.salon_profile import SalonProfile
 from domain.salon_settings import SalonSettings, SettingsChoice
 from domain.schedule import Schedule
 from domain.vocabulary import (
@@ -244,16 +245,46 @@ class RunCampaign(Command[CampaignResult]):
     local_date: date | None = None  # the salon's day a scheduled run is for
 
 
+class SharedLocation(Value):
+    """A location a client shared on WhatsApp."""
+
+    latitude: float = Field(ge=-90, le=90)
+    longitude: float = Field(ge=-180, le=180)
+    name: str | None = Field(default=None, max_length=200)
+    address: str | None = Field(default=None, max_length=500)
+
+
+MAX_VOICE_NOTE_BYTES = 2 * 1024 * 1024
+
+
 class ReceiveMessage(Command[MessageAccepted]):
-    """A client's WhatsApp message, as n8n forwarded it; its ids make a repeat a no-op."""
+    """A client's WhatsApp message, as n8n forwarded it; its ids make a repeat a no-op.
+
+    `kind` is WhatsApp's message type ("text", "audio", "image", …, or any other as received);
+    for media, `message` is the caption ("" when none) and `audio` a voice note's bytes when n8n
+    downloaded them (for the salon's transcription setting)."""
 
     client_name: str = Field(default="", max_length=200)
     phone: str = Field(min_length=8, max_length=40)
-    message: str = Field(min_length=1, max_length=4096)
+    message: str = Field(default="", max_length=4096)
     channel: Literal["whatsapp"] = "whatsapp"
     sent_at: AwareDatetime
     external_id: str | None = Field(default=None, max_length=200)
     webhook_id: str | None = Field(default=None, max_length=200)
+    kind: str = Field(default="text", pattern=r"^[a-z_]{1,32}$")
+    media_id: str | None = Field(default=None, max_length=200)
+    mime_type: str | None = Field(default=None, max_length=100)
+    filename: str | None = Field(default=None, max_length=255)
+    location: SharedLocation | None = None
+    audio: bytes | None = Field(default=None, max_length=MAX_VOICE_NOTE_BYTES)
+
+    @model_validator(mode="after")
+    def _has_words_or_media(self) -> ReceiveMessage:
+        if self.kind == "text" and not self.message.strip():
+            raise ValueError("a text message needs a non-empty message")
+        if self.audio is not None and self.kind != "audio":
+            raise ValueError("audio is only taken for an audio message")
+        return self
 
 
 class SendOwnerMessage(Command[OwnerMessageResult]):
@@ -324,6 +355,13 @@ class CompleteEndedAppointments(Command[AppointmentsCompleted]):
 
 class CloseStaleRequests(Command[RequestsClosed]):
     """Offers not answered in time expire; requests whose time came close (the scheduler's)."""
+
+
+class SetSalonProfile(Command[SalonProfile]):
+    """The owner states the salon's whole profile (what it leaves out is unknown to the chat)."""
+
+    profile: SalonProfile
+    set_by: UUID | None = None
 
 
 class SetSalonSettings(Command[SalonSettings]):

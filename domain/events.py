@@ -9,7 +9,16 @@ from uuid import UUID
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter
 
 from domain.models import Agent, AppointmentData
-from domain.vocabulary import CampaignType, Engine, HandoffReason, Intent, MessageKind
+from domain.vocabulary import (
+    CampaignType,
+    Engine,
+    HandoffReason,
+    Intent,
+    MessageKind,
+    NoticeKind,
+    SalonTopic,
+    SeedIntent,
+)
 
 # Serialised events always carry every key: generated client types mark them all as present.
 STRICT_OUTPUT = ConfigDict(
@@ -102,11 +111,14 @@ class AiResponseData(EventData):
     conversation_id: UUID
     client_id: UUID
     message: str
-    intent: Intent
+    intent: SeedIntent  # the seed's five; what the agent read exactly is `intent_detail`
     booking_created: bool
     auth_request_id: UUID | None = None  # a booking created, or a campaign offer accepted
     engine: Engine | None = None
     message_id: UUID | None = None  # the stored reply (the Chat page's REST list has the same id)
+    # The agent's own intent: the seed's five and cancel, reschedule, handoff, late, salon_info
+    # (each maps to `intent` as domain.vocabulary.SEED_INTENT says).
+    intent_detail: Intent | None = None
 
 
 class MessageReceivedData(EventData):
@@ -116,8 +128,9 @@ class MessageReceivedData(EventData):
     message_id: UUID
     client_id: UUID
     client_name: str
-    message: str
+    message: str  # the text, or a media's caption ("" when none)
     new_client: bool = False
+    kind: str = "text"  # WhatsApp's message type: text, audio, image, location, sticker, …
 
 
 class OwnerMessageSentData(EventData):
@@ -134,6 +147,29 @@ class ComplaintReceivedData(EventData):
     client_id: UUID
     client_name: str
     message: str
+
+
+class ClientNoticeData(EventData):
+    """Something in a client's message the salon should know, tied to their booking when there
+    is one: late (`minutes` when said), on the way, arrived; a question about the salon its
+    profile does not answer (`topics`); a voice note, image or other media (`media_kind`)."""
+
+    conversation_id: UUID
+    client_id: UUID
+    client_name: str
+    kind: NoticeKind | Literal["missing_fact", "media"]
+    message: str = ""  # the client's words (a caption or a transcript for media)
+    appointment_id: UUID | None = None
+    starts_at: AwareDatetime | None = None
+    minutes: int | None = None
+    topics: list[SalonTopic] = []
+    media_kind: str | None = None
+
+
+class SalonProfileUpdatedData(EventData):
+    """The owner changed the salon's profile (the facts the chat tells clients)."""
+
+    updated_by: UUID | None = None
 
 
 class ClientOptedOutData(EventData):
@@ -265,6 +301,16 @@ class ConversationResumed(_Envelope):
     data: ConversationResumedData
 
 
+class ClientNotice(_Envelope):
+    event_type: Literal["client_notice"] = "client_notice"
+    data: ClientNoticeData
+
+
+class SalonProfileUpdated(_Envelope):
+    event_type: Literal["salon_profile_updated"] = "salon_profile_updated"
+    data: SalonProfileUpdatedData
+
+
 class NotificationFailed(_Envelope):
     event_type: Literal["notification_failed"] = "notification_failed"
     data: NotificationFailedData
@@ -285,7 +331,9 @@ Event = Annotated[
     | ComplaintReceived
     | ClientOptedOut
     | ConversationPaused
-    | ConversationResumed,
+    | ConversationResumed
+    | ClientNotice
+    | SalonProfileUpdated,
     Field(discriminator="event_type"),
 ]
 EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)

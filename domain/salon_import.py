@@ -13,6 +13,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
 from domain.models import DEFAULT_TIME_ZONE, E164Phone, Role
+from domain.salon_profile import SalonProfile
 
 FORMAT = "agenda-cheia/salon@1"
 Key = str
@@ -88,6 +89,8 @@ class SalonFile(_Part):
     services: list[ServicePart]
     professionals: list[ProfessionalPart]
     clients: list[ClientPart] = []
+    # Optional (files written before it still import): the facts the chat tells clients.
+    profile: SalonProfile | None = None
 
     @model_validator(mode="after")
     def check_references(self) -> SalonFile:

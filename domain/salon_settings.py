@@ -41,7 +41,9 @@ class SalonSettings(Value):
       one `second_reminder_lead_h` hours before (0: none; nearer than the first).
     - `closed_days`: the salon's days off (holidays): nothing is offered or booked on them.
     - Chat: a conversation a person of the salon took over (the client asked for one, complained,
-      or the salon wrote in it) goes back to the agent `handoff_resume_h` hours later.
+      or the salon wrote in it) goes back to the agent `handoff_resume_h` hours later; voice
+      notes are transcribed (Gemini) and answered when `transcribe_voice` is on, else the agent
+      asks for text.
     """
 
     auto_complete: bool = Field(
@@ -94,6 +96,10 @@ class SalonSettings(Value):
         ge=1,
         le=MAX_HANDOFF_RESUME_H,
         description="hours after which a conversation the salon took over goes back to the agent",
+    )
+    transcribe_voice: bool = Field(
+        default=False,
+        description="voice notes are transcribed by Gemini and answered (else text is asked for)",
     )
 
     @model_validator(mode="after")
@@ -157,6 +163,7 @@ class SettingsChoice(Value):
     second_reminder_lead_h: int | None = Field(default=None, ge=0, le=MAX_REMINDER_LEAD_H)
     closed_days: tuple[date, ...] | None = Field(default=None, max_length=MAX_CLOSED_DAYS)
     handoff_resume_h: int | None = Field(default=None, ge=1, le=MAX_HANDOFF_RESUME_H)
+    transcribe_voice: bool | None = None
 
     @field_validator("closed_days")
     @classmethod

@@ -11,8 +11,45 @@ CAMPAIGN_TYPES: tuple[CampaignType, ...] = get_args(CampaignType)
 # What started a campaign run.
 CampaignTrigger = Literal["schedule", "manual", "bulk"]
 
-# What a client's WhatsApp message asks, as the chat agent reads it.
-Intent = Literal["booking", "inquiry", "complaint", "hello", "unknown"]
+# What a client's WhatsApp message asks, as the seed's dashboard reads it (`ai_response.intent`).
+SeedIntent = Literal["booking", "inquiry", "complaint", "hello", "unknown"]
+# What a client's WhatsApp message asks, as the chat agent reads it: the seed's five and what
+# an ordinary salon conversation adds (`ai_response.intent_detail`).
+Intent = Literal[
+    "booking",
+    "inquiry",
+    "complaint",
+    "hello",
+    "unknown",
+    "cancel",  # cancel their own coming booking
+    "reschedule",  # move it
+    "handoff",  # talk to a person of the salon
+    "late",  # running late, on the way, arrived
+    "salon_info",  # address, opening hours, payment, parking, cancellation policy, about
+]
+# How each intent reaches the seed's `ai_response.intent` (the seed's five map to themselves).
+SEED_INTENT: dict[Intent, SeedIntent] = {
+    "booking": "booking",
+    "inquiry": "inquiry",
+    "complaint": "complaint",
+    "hello": "hello",
+    "unknown": "unknown",
+    "cancel": "booking",
+    "reschedule": "booking",
+    "handoff": "inquiry",
+    "late": "booking",
+    "salon_info": "inquiry",
+}
+# What a client asks about the salon itself (its profile answers).
+SalonTopic = Literal["address", "hours", "payment", "parking", "cancellation", "about"]
+SALON_TOPICS: tuple[SalonTopic, ...] = get_args(SalonTopic)
+# What a client tells about their coming visit.
+NoticeKind = Literal["late", "on_the_way", "arrived"]
+# A client's WhatsApp message's type as n8n forwards it; any other type is kept as received.
+InboundKind = Literal[
+    "text", "audio", "image", "video", "sticker", "location", "document", "contacts"
+]
+INBOUND_KINDS: tuple[InboundKind, ...] = get_args(InboundKind)
 # Why a person of the salon has a conversation (the agent does not answer it meanwhile).
 HandoffReason = Literal["client_asked", "complaint", "owner_replied"]
 INTENTS: tuple[Intent, ...] = get_args(Intent)

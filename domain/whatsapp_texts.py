@@ -2,9 +2,34 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime
 
 from domain.models import AppointmentData, Offer
+
+# A salon's name takes the article of its first word's gender: "da Barbearia Rio Negro", "do
+# Studio Bella". Brand names with no such noun take "o" (o salão is meant): "do Jacques Janine".
+FEMININE_HEADS = frozenset(
+    {"academia", "beleza", "casa", "clinica", "escola", "estetica", "loja", "oficina"}
+)
+FEMININE_ENDINGS = ("aria", "eria")  # barbearia, esmalteria, sobrancelharia
+
+
+def _feminine(salon_name: str) -> bool:
+    words = salon_name.strip().split()
+    head = unicodedata.normalize("NFKD", words[0].lower()) if words else ""
+    head = "".join(c for c in head if not unicodedata.combining(c))
+    return head in FEMININE_HEADS or head.endswith(FEMININE_ENDINGS)
+
+
+def of_salon(salon_name: str) -> str:
+    """'da Barbearia Rio Negro', 'do Salão Bela Vista'."""
+    return f"{'da' if _feminine(salon_name) else 'do'} {salon_name}"
+
+
+def at_salon(salon_name: str) -> str:
+    """'na Barbearia Rio Negro', 'no Salão Bela Vista'."""
+    return f"{'na' if _feminine(salon_name) else 'no'} {salon_name}"
 
 
 def format_brl(cents: int) -> str:
@@ -23,7 +48,7 @@ def booking_confirmation_text(data: AppointmentData, salon_name: str) -> str:
     first_name = data.client_name.split(" ")[0] if data.client_name else ""
     greeting = f"Olá, {first_name}!" if first_name else "Olá!"
     return (
-        f"{greeting} Seu horário no {salon_name} está confirmado: "
+        f"{greeting} Seu horário {at_salon(salon_name)} está confirmado: "
         f"{data.service_name} com {data.professional_name} em "
         f"{format_date_br(data.date)} às {data.time}, valor {format_brl(data.final_price_cents)}. "
         "Até lá!"
@@ -62,7 +87,7 @@ def campaign_offer_text(
         opening = f"Oi, {first_name}! Está na hora do seu {data.service_name}{since}."
         slot = f" {data.professional_name} tem um horário {when}{price}."
     else:
-        opening = f"Oi, {first_name}! Abriu um horário no {salon_name}:"
+        opening = f"Oi, {first_name}! Abriu um horário {at_salon(salon_name)}:"
         slot = f" {data.service_name} com {data.professional_name} {when}{price}."
     return f"{opening}{slot} Responda SIM para reservar ou SAIR para não receber mais ofertas."
 
@@ -110,6 +135,15 @@ def booking_rejected_text(data: AppointmentData, alternatives: str = "") -> str:
     )
 
 
+def reschedule_rejected_text(data: AppointmentData, alternatives: str = "") -> str:
+    """The salon could not move a booking to the time the client picked: the booking stays."""
+    return (
+        f"{_greeting(data.client_name)} O salão não conseguiu remarcar seu {data.service_name}"
+        f" para {format_date_br(data.date)} às {data.time}; seu horário atual continua marcado. "
+        + (alternatives or "Se quiser tentar outro dia ou horário, é só me dizer.")
+    )
+
+
 def offer_filled_text(data: AppointmentData, alternatives: str = "") -> str:
     """A time the client said yes to was taken by another booking first."""
     return (
@@ -123,7 +157,7 @@ def offer_filled_text(data: AppointmentData, alternatives: str = "") -> str:
 def reminder_text(client_name: str, service_name: str, when: str, *, salon_name: str) -> str:
     """A reminder before a booking (`when`: "amanhã (06/12) às 15:00 com Carol")."""
     return (
-        f"{_greeting(client_name)} Lembrete do {salon_name}: seu horário de {service_name} é"
+        f"{_greeting(client_name)} Lembrete {of_salon(salon_name)}: seu horário de {service_name} é"
         f" {when}. Responda CONFIRMO para confirmar, CANCELAR se não puder vir ou REMARCAR para"
         " mudar o horário."
     )

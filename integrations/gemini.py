@@ -8,6 +8,7 @@ off-schema answer) into `LanguageModelError`, so the caller falls back to the ru
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from typing import Any
 
 import httpx
@@ -15,7 +16,7 @@ from google import genai
 from google.genai import errors, types
 from pydantic import BaseModel, ValidationError
 
-from integrations.llm import LanguageModelError, T
+from integrations.llm import LanguageModelError, Media, T
 
 TEMPERATURE = 0.2
 # Slack on top of the SDK's own timeouts and backoff before our outer deadline fires.
@@ -92,7 +93,14 @@ class GeminiModel:
         self._client = genai.Client(api_key=api_key, vertexai=False, http_options=http_options)
         self._deadline_s = overall_deadline_s(timeout_s, attempts, initial_delay_s)
 
-    async def generate(self, prompt: str, schema: type[T], *, system: str | None = None) -> T:
+    async def generate(
+        self,
+        prompt: str,
+        schema: type[T],
+        *,
+        system: str | None = None,
+        media: Sequence[Media] = (),
+    ) -> T:
         config = types.GenerateContentConfig(
             system_instruction=system,
             response_mime_type="application/json",
@@ -105,7 +113,7 @@ class GeminiModel:
             # The SDK's timeout is per attempt; this deadline bounds retries and backoff too.
             async with asyncio.timeout(self._deadline_s):
                 response = await self._client.aio.models.generate_content(
-                    model=self.model, contents=prompt, config=config
+                    model=self.model, contents=_contents(prompt, media), config=config
                 )
         except errors.APIError as exc:
             raise LanguageModelError("http", f"HTTP {exc.code} {exc.status or ''}".strip()) from exc
@@ -121,6 +129,14 @@ class GeminiModel:
         await self._client.aio.aclose()
         self._client.close()  # the SDK builds a sync client too, unused
         await self._http.aclose()  # the SDK leaves a client it was given open
+
+
+def _contents(prompt: str, media: Sequence[Media]) -> Any:
+    """The prompt alone, or the media inline (base64 in the request) and then the prompt."""
+    if not media:
+        return prompt
+    parts = [types.Part.from_bytes(data=m.data, mime_type=m.mime_type) for m in media]
+    return [*parts, types.Part.from_text(text=prompt)]
 
 
 def parse_answer(response: types.GenerateContentResponse, schema: type[T]) -> T:

@@ -7,6 +7,8 @@ falls back with a single `except`. No provider SDK is imported here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Literal, Protocol, TypeVar
 
 from pydantic import BaseModel
@@ -31,9 +33,25 @@ class LanguageModelError(Exception):
         return f"{self.kind}: {self.detail}"
 
 
+@dataclass(frozen=True)
+class Media:
+    """Bytes the model reads beside the prompt (a voice note's audio)."""
+
+    mime_type: str
+    data: bytes
+
+
 class LanguageModel(Protocol):
-    """Answers a prompt with an instance of `schema`, or raises `LanguageModelError`."""
+    """Answers a prompt (and `media`, when given) with an instance of `schema`, or raises
+    `LanguageModelError`."""
 
     name: str
 
-    async def generate(self, prompt: str, schema: type[T], *, system: str | None = None) -> T: ...
+    async def generate(
+        self,
+        prompt: str,
+        schema: type[T],
+        *,
+        system: str | None = None,
+        media: Sequence[Media] = (),
+    ) -> T: ...

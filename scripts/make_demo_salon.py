@@ -28,6 +28,7 @@ from domain.salon_import import (
     VisitPart,
     WorkingHoursPart,
 )
+from domain.salon_profile import SalonProfile
 
 TENANT_ID = UUID("7b0e6c1e-2d7a-4a51-9a3e-5a1c0de0c001")
 TIME_ZONE = "America/Sao_Paulo"
@@ -359,6 +360,23 @@ def build_clients(rng: random.Random, as_of: date) -> list[ClientPart]:
     ]
 
 
+def profile() -> SalonProfile:
+    """What the demo salon's chat tells clients (opening hours: the professionals')."""
+    return SalonProfile(
+        address="Rua Harmonia, 321 – Vila Madalena, São Paulo – SP",
+        maps_url="https://maps.google.com/?q=Rua+Harmonia+321+Sao+Paulo",
+        payment_methods=("pix", "credit_card", "debit_card", "cash"),
+        payment_notes="Parcelamos em até 3x sem juros no cartão de crédito.",
+        parking="Não temos estacionamento próprio; há um estacionamento conveniado na Rua"
+        " Fradique Coutinho, a 50 metros.",
+        cancellation_policy="Cancelamentos com menos de 24 horas de antecedência podem ser"
+        " cobrados em 50% do valor do serviço.",
+        cancellation_window_h=24,
+        about="O Studio Vila Madalena atende na Vila Madalena desde 2015: cabelo, unhas e"
+        " sobrancelhas.",
+    )
+
+
 def build_salon(seed: int = DEFAULT_SEED, as_of: date = DEFAULT_AS_OF) -> SalonFile:
     """The whole demo salon; the same seed and `as_of` always give the same salon."""
     rng = random.Random(seed)
@@ -375,6 +393,7 @@ def build_salon(seed: int = DEFAULT_SEED, as_of: date = DEFAULT_AS_OF) -> SalonF
         services=services(),
         professionals=professionals(),
         clients=build_clients(rng, as_of),
+        profile=profile(),
     )
     # model_copy skips validation: validate the whole file once, as an importer would.
     return SalonFile.model_validate(salon.model_dump())

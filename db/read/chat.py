@@ -13,13 +13,14 @@ async def list_conversations(
 ) -> list[dict[str, Any]]:
     rows = await conn.fetch(
         """SELECT c.id, c.client_id, cl.name AS client_name, cl.phone_e164, c.last_message_at,
-                  last.body AS last_message, last.author AS last_author,
+                  last.body AS last_message, last.author AS last_author, last.kind AS last_kind,
+                  c.awaiting IS NOT NULL AS awaiting_answer,
                   CASE WHEN c.paused_until > now() THEN c.paused_until END AS paused_until,
                   CASE WHEN c.paused_until > now() THEN c.paused_reason END AS paused_reason
            FROM conversation c
            JOIN client cl ON cl.tenant_id = c.tenant_id AND cl.id = c.client_id
            LEFT JOIN LATERAL (
-               SELECT body, author FROM chat_message m
+               SELECT body, author, kind FROM chat_message m
                WHERE m.tenant_id = c.tenant_id AND m.conversation_id = c.id
                ORDER BY m.created_at DESC, m.id DESC LIMIT 1
            ) last ON true
@@ -45,7 +46,7 @@ async def list_messages(
     rows = await conn.fetch(
         """SELECT * FROM (
                SELECT id, direction, author, body, status, intent, engine, auth_request_id,
-                      created_at
+                      created_at, kind, media_id, mime_type, filename, location, transcript
                FROM chat_message WHERE tenant_id = $1 AND conversation_id = $2
                ORDER BY created_at DESC, id DESC LIMIT $3
            ) newest ORDER BY created_at, id""",

@@ -1,7 +1,10 @@
 """One Ray cluster and Serve per session; two apps: one salon per Ray actor, and shared hosts.
 
 `/` serves the default placement (one Ray actor per salon); `/shared` the same app with salons
-packed onto two host actors. Tests that must hold for both take the `api` fixture.
+packed onto two host actors. Tests that must hold for both take the `api` fixture. Both answer
+chat with the Portuguese rules; `/gemini` (deployed when a test first asks for `gemini_api`) is
+the per-salon app whose salons read messages through the real google-genai SDK, pointed at a
+fake Gemini on 127.0.0.1 that this process runs (`e2e_gemini`).
 """
 
 from __future__ import annotations
@@ -29,10 +32,15 @@ from domain.commands import AuthRequestCreatedResult, CreateAuthRequest
 from domain.models import Agent, Role
 from domain.salon_import import SalonFile
 from tests.factories import SalonIds, make_salon, next_local_slot
+from tests.fakes.gemini import ScriptedGemini
 
+RULES_ONLY = {"gemini_enabled": False}
 PLACEMENTS = {
-    Placement.PER_TENANT: {"route_prefix": "/", "args": {"passivate_after_s": 6.0}},
-    Placement.SHARED: {"route_prefix": "/shared", "args": {"tenant_hosts": 2}},
+    Placement.PER_TENANT: {
+        "route_prefix": "/",
+        "args": {"passivate_after_s": 6.0} | RULES_ONLY,
+    },
+    Placement.SHARED: {"route_prefix": "/shared", "args": {"tenant_hosts": 2} | RULES_ONLY},
 }
 
 
@@ -43,8 +51,15 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def serve_port(settings_env: dict[str, str], session_tag: str) -> Iterator[int]:
+def serve_port(
+    settings_env: dict[str, str], session_tag: str, e2e_gemini: ScriptedGemini
+) -> Iterator[int]:
     saved = dict(os.environ)
+    # Gemini's key and URL are environment only: the fake's, for the apps that enable Gemini.
+    settings_env = settings_env | {
+        "AGENDA_GEMINI_API_KEY": "e2e-fake-gemini-key",
+        "AGENDA_GEMINI_BASE_URL": e2e_gemini.base_url,
+    }
     # Ray's processes inherit this environment: that is how secrets reach the actors. Only while
     # the cluster starts, so other tests never see it.
     os.environ.update(settings_env)
@@ -84,8 +99,14 @@ class Api:
         return httpx.AsyncClient(base_url=self.base_url, timeout=30)
 
 
-def make_api(placement: Placement, port: int, settings: Settings, session_tag: str) -> Api:
-    spec = PLACEMENTS[placement]
+def make_api(
+    placement: Placement,
+    port: int,
+    settings: Settings,
+    session_tag: str,
+    spec: dict[str, Any] | None = None,
+) -> Api:
+    spec = spec or PLACEMENTS[placement]
     prefix = str(spec["route_prefix"]).rstrip("/")
     app_settings = settings.model_copy(
         update={"placement": placement, "ray_namespace": session_tag, **spec["args"]}
@@ -107,6 +128,31 @@ def api(request: Any, serve_port: int, settings: Settings, session_tag: str) -> 
 @pytest.fixture(scope="session")
 def default_api(serve_port: int, settings: Settings, session_tag: str) -> Api:
     return make_api(Placement.PER_TENANT, serve_port, settings, session_tag)
+
+
+@pytest.fixture(scope="session")
+async def e2e_gemini() -> AsyncIterator[ScriptedGemini]:
+    """The fake Gemini `/gemini` salons talk to; each test writes the script it needs."""
+    server = ScriptedGemini()
+    await server.start()
+    yield server
+    await server.close()
+
+
+@pytest.fixture(scope="session")
+def gemini_api(serve_port: int, settings: Settings, session_tag: str) -> Api:
+    spec: dict[str, Any] = {
+        "route_prefix": "/gemini",
+        "args": {
+            "passivate_after_s": 6.0,
+            "gemini_enabled": True,
+            "gemini_attempts": 1,
+            "gemini_timeout_s": 5.0,
+        },
+    }
+    args = {"placement": Placement.PER_TENANT.value, "ray_namespace": session_tag} | spec["args"]
+    serve.run(build_app(args), name="gemini", route_prefix=spec["route_prefix"])
+    return make_api(Placement.PER_TENANT, serve_port, settings, session_tag, spec)
 
 
 def actor_alive(api: Api, name: str) -> bool:

@@ -138,6 +138,7 @@ async def test_only_the_owner_changes_the_salon_settings(
         "second_reminder_lead_h": 0,
         "closed_days": [],
         "handoff_resume_h": 12,
+        "transcribe_voice": False,
     }
     assert refused.status_code == 403
     assert changed.status_code == 200

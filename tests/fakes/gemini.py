@@ -10,6 +10,7 @@ with 400 a response schema holding `additionalProperties` (which `extra="forbid"
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import json
 import re
@@ -61,6 +62,18 @@ class GeminiRequest:
         return "".join(part.get("text", "") for part in parts)
 
     @property
+    def inline_data(self) -> list[tuple[str, bytes]]:
+        """(MIME type, bytes) of the media sent inline (a voice note's audio)."""
+        found = []
+        for content in self.body.get("contents", []):
+            for part in content.get("parts", []):
+                inline = part.get("inlineData") or part.get("inline_data")
+                if inline is not None:  # proto JSON: either spelling of each field
+                    mime = inline.get("mimeType") or inline.get("mime_type", "")
+                    found.append((mime, base64.b64decode(inline["data"])))
+        return found
+
+    @property
     def prompt_text(self) -> str:
         return "".join(
             part.get("text", "")
@@ -73,6 +86,8 @@ class GeminiRequest:
 class FakeGemini(LocalHttpServer):
     plan: Plan = field(default=always("ok"))
     answer: dict[str, Any] = field(default_factory=lambda: dict(BOOKING_ANSWER))
+    # Answers each "ok" call from its request when set (a scripted reader), else `answer`.
+    answerer: Callable[[GeminiRequest], dict[str, Any]] | None = None
     hang_s: float = 30.0  # "timeout" hangs this long; close() cuts it short
     requests: list[GeminiRequest] = field(default_factory=list)  # valid calls, in order
     behaviours: list[Behaviour] = field(default_factory=list)
@@ -127,7 +142,9 @@ class FakeGemini(LocalHttpServer):
             await respond(writer, 500, error_body(500, "Internal error encountered."))
             return True
         texts: dict[Behaviour, str | None] = {
-            "ok": json.dumps(self.answer, ensure_ascii=False),
+            "ok": json.dumps(
+                self.answerer(request) if self.answerer else self.answer, ensure_ascii=False
+            ),
             "not_json": "Claro! Tenho horário amanhã às 15h.",
             "off_schema": json.dumps({**self.answer, "intent": "banana"}),
             "empty": None,
@@ -172,3 +189,35 @@ def holds_key(node: Any, keys: set[str]) -> bool:
 
 def error_body(code: int, message: str) -> dict[str, Any]:
     return {"error": {"code": code, "message": message, "status": STATUSES[code]}}
+
+
+PROMPT_MESSAGE = re.compile(r"^Mensagem do cliente \([^)]*\): (?P<message>.*)$", re.MULTILINE)
+UNSCRIPTED: dict[str, Any] = {"intent": "unknown", "reply": "Pode repetir, por favor?"}
+
+
+@dataclass
+class ScriptedGemini(FakeGemini):
+    """A fake Gemini that reads like a model from a script: the structured answer for each client
+    message (found in the prompt as our prompt template writes it), and the transcript of each
+    voice note by its bytes. Unscripted messages get `UNSCRIPTED`."""
+
+    readings: dict[str, dict[str, Any]] = field(default_factory=dict)
+    transcripts: dict[bytes, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.answerer = self.read
+
+    def read(self, request: GeminiRequest) -> dict[str, Any]:
+        for _mime, data in request.inline_data:
+            return {"text": self.transcripts.get(data, "")}
+        found = PROMPT_MESSAGE.search(request.prompt_text)
+        message = found["message"] if found else ""
+        return self.readings.get(message, UNSCRIPTED)
+
+    def prompt_for(self, message: str) -> str:
+        """The prompt of the last request that asked about `message`."""
+        for request in reversed(self.requests):
+            found = PROMPT_MESSAGE.search(request.prompt_text)
+            if found and found["message"] == message:
+                return request.prompt_text
+        raise LookupError(f"Gemini was never asked about {message!r}")

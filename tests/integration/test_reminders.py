@@ -187,7 +187,10 @@ async def test_cancelar_cancels_the_booking_and_its_reminder(
 ) -> None:
     state = await booked(pool, stream)
     state.clock.now = state.starts_at - timedelta(hours=30)
-    await state.says("Não vou poder ir, pode cancelar")
+    await state.says("Não vou poder ir, pode cancelar")  # named back, asked to confirm
+    row = await appointment(pool, state.ids, state.appointment_id)
+    assert row["status"] == "booked"
+    await state.says("sim")
     row = await appointment(pool, state.ids, state.appointment_id)
     assert (row["status"], row["status_reason"]) == (
         "cancelled",

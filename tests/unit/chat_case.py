@@ -27,6 +27,11 @@ class Case(NamedTuple):
     opt_out: bool = False
     affirmative: bool = False
     negative: bool = False
+    # What a salon_info question asks about, in the order asked (address, hours, payment, parking,
+    # cancellation, about); and what a late/arrival message tells (late, arrived, on_the_way).
+    topics: tuple[str, ...] = ()
+    notice: str | None = None
+    minutes: int | None = None  # how late, when said ("uns 10 min", "meia hora")
 
 
 T = time

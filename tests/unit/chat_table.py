@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from tests.unit.chat_case import TODAY, Case, T, apr, mar
 from tests.unit.chat_table_blind import BLIND, BLIND_2, MORE
+from tests.unit.chat_table_intents import INTENTS_TABLE
 
 __all__ = ["CASES", "TODAY", "Case", "mar"]
 
@@ -51,7 +52,7 @@ BOOKING = [
         "Oi! Queria fazer luzes, quanto fica? E tem horário semana que vem?", "booking", "luzes"
     ),
     Case("agendar hidratação 12/03 às 10h30", "booking", "hidratacao", day=mar(12), at=T(10, 30)),
-    Case("Quero remarcar meu horário de quinta pra sexta", "booking", day=mar(13)),
+    Case("Quero remarcar meu horário de quinta pra sexta", "reschedule", day=mar(13)),
     Case(
         "Boa noite, tem como me atender amanhã 9h? Escova e hidratação",
         "booking", "escova", day=mar(12), at=T(9),
@@ -230,33 +231,33 @@ BOOKING = [
 INQUIRY = [
     Case("quanto custa a hidratação?", "inquiry", "hidratacao"),
     Case("Qual o valor do corte masculino?", "inquiry", "corte_m"),
-    Case("vcs aceitam pix ou cartão?", "inquiry"),
-    Case("Oi, qual o endereço de vocês?", "inquiry"),
-    Case("que horas vcs abrem no sábado?", "inquiry", day=mar(14)),
-    Case("Onde fica o salão? tem estacionamento?", "inquiry"),
+    Case("vcs aceitam pix ou cartão?", "salon_info", topics=("payment",)),
+    Case("Oi, qual o endereço de vocês?", "salon_info", topics=("address",)),
+    Case("que horas vcs abrem no sábado?", "salon_info", day=mar(14), topics=("hours",)),
+    Case("Onde fica o salão? tem estacionamento?", "salon_info", topics=("address", "parking")),
     Case("qto ta a escova?", "inquiry", "escova"),
     Case("quanto tempo demora as luzes?", "inquiry", "luzes"),
     Case("Vcs fazem progressiva?", "inquiry"),
-    Case("Aceita cartão de crédito? Parcela?", "inquiry"),
-    Case("Bom dia! Qual o horário de funcionamento de vocês?", "inquiry"),
-    Case("Até que horas vocês atendem hoje?", "inquiry", day=mar(11)),
+    Case("Aceita cartão de crédito? Parcela?", "salon_info", topics=("payment",)),
+    Case("Bom dia! Qual o horário de funcionamento de vocês?", "salon_info", topics=("hours",)),
+    Case("Até que horas vocês atendem hoje?", "salon_info", day=mar(11), topics=("hours",)),
     Case("oi qnto é a sobrancelha com henna", "inquiry", "sobrancelha"),
-    Case("Vocês abrem domingo?", "inquiry", day=mar(15)),
+    Case("Vocês abrem domingo?", "salon_info", day=mar(15), topics=("hours",)),
     Case("quanto fica pé e mão?", "inquiry", "pedicure"),
     Case("o preço da coloração é com a tinta inclusa?", "inquiry", "coloracao"),
-    Case("Tem vaga de estacionamento aí perto?", "inquiry"),
+    Case("Tem vaga de estacionamento aí perto?", "salon_info", topics=("parking",)),
     Case("Quanto custa o corte feminino com a Carol?", "inquiry", "corte_f", "carol"),
     Case("quanto é barba?", "inquiry", "barba"),
     Case("a hidratação dura quanto tempo?", "inquiry", "hidratacao"),
     Case("vcs trabalham com mechas loiro claro?", "inquiry", "luzes"),
     Case("Qual o valor da escova? Meu cabelo é bem longo", "inquiry", "escova"),
-    Case("Vocês funcionam feriado?", "inquiry"),
+    Case("Vocês funcionam feriado?", "salon_info", topics=("hours",)),
     Case("Tem desconto pra primeira vez?", "inquiry"),
     Case("qual marca de esmalte vocês usam?", "inquiry", "manicure"),
     Case("demora quanto tempo a progressiva? umas 2h?", "inquiry"),
     Case("oi, boa tarde. vcs fazem design de sobrancelha? qual o valor?", "inquiry", "sobrancelha"),
-    Case("boa noite!! amanhã vcs abrem que horas?", "inquiry", day=mar(12)),
-    Case("qual horário vcs fecham hoje?", "inquiry", day=mar(11)),
+    Case("boa noite!! amanhã vcs abrem que horas?", "salon_info", day=mar(12), topics=("hours",)),
+    Case("qual horário vcs fecham hoje?", "salon_info", day=mar(11), topics=("hours",)),
     Case(
         "Oi, tudo bem? Vi a promoção de hidratação, ainda tá valendo?", "inquiry", "hidratacao"
     ),
@@ -325,10 +326,13 @@ ANSWERS = [
     Case("não", "unknown", negative=True),
     Case("Nao posso sexta", "unknown", day=mar(13), negative=True),
     Case("melhor não, fica pra próxima", "unknown", negative=True),
-    Case("Não vou poder ir, preciso desmarcar", "unknown", negative=True),
-    Case("Já tô chegando, desculpa o atraso!", "unknown"),
-    Case("vou me atrasar uns 10 min", "unknown"),
+    Case("Não vou poder ir, preciso desmarcar", "cancel", negative=True),
+    Case("Já tô chegando, desculpa o atraso!", "late", notice="late"),
+    Case("vou me atrasar uns 10 min", "late", notice="late", minutes=10),
 ]
 
-CASES = BOOKING + MORE + BLIND + BLIND_2 + INQUIRY + COMPLAINT + HELLO + OPT_OUT + ANSWERS
+CASES = (
+    BOOKING + MORE + BLIND + BLIND_2 + INQUIRY + COMPLAINT + HELLO + OPT_OUT + ANSWERS
+    + INTENTS_TABLE
+)
 # fmt: on

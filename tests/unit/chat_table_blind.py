@@ -17,8 +17,8 @@ MORE = [
         "Oii! Tem como encaixar uma hidratação + escova pra hoje ainda? Chego aí umas 5",
         "booking", "hidratacao", day=mar(11), at=T(17),
     ),
-    Case("vcs atendem de domingo?", "inquiry", day=mar(15)),
-    Case("Boa noite! Vcs ainda estão atendendo?", "inquiry"),
+    Case("vcs atendem de domingo?", "salon_info", day=mar(15), topics=("hours",)),
+    Case("Boa noite! Vcs ainda estão atendendo?", "salon_info", topics=("hours",)),
     Case(
         "quero fazer o pé com a juliana quinta feira as 10:00",
         "booking", "pedicure", "juliana", mar(12), T(10),
@@ -39,7 +39,7 @@ MORE = [
     Case("Oi td bem? Quanto tá o corte masculino e a barba?", "inquiry", "corte_m"),
     Case("a Carol vai estar ai amanha?", "booking", professional="carol", day=mar(12)),
     Case("manicure sábado 10h tem?", "booking", "manicure", day=mar(14), at=T(10)),
-    Case("Bom dia! Gostaria de cancelar meu horário de amanhã", "unknown", day=mar(12)),
+    Case("Bom dia! Gostaria de cancelar meu horário de amanhã", "cancel", day=mar(12)),
     Case("Oi! Vi no insta a promo de luzes, como funciona?", "inquiry", "luzes"),
     Case("vcs fazem unha de gel?", "inquiry", "manicure"),
     Case("quero cortar franja só, é rapidinho, dá pra hj?", "booking", "corte_f", day=mar(11)),
@@ -51,7 +51,7 @@ MORE = [
     Case("meu cabelo ficou horrível, quero falar com o dono", "complaint"),
     Case(
         "Oi, marquei com a Juliana às 14h mas vou atrasar uns 15 min, tudo bem?",
-        "unknown", professional="juliana", at=T(14),
+        "late", professional="juliana", at=T(14), notice="late", minutes=15,
     ),
     Case("amanha 9h ou 10h, qualquer um", "booking", day=mar(12), at=T(9)),
     Case(
@@ -78,7 +78,7 @@ MORE = [
     ),
     Case(
         "Não vou conseguir ir amanhã, pode remarcar pra segunda?",
-        "booking", day=mar(16), negative=True,
+        "reschedule", day=mar(16), negative=True,
     ),
     Case("Obrigadaaa! Até sábado 😘", "hello", day=mar(14)),
     Case("ok obrigada, até amanhã então", "hello", day=mar(12), affirmative=True),
@@ -118,8 +118,8 @@ MORE = [
     ),
     Case("n quero mais receber msg de vcs", "unknown", opt_out=True, negative=True),
     Case("Gente, parem de mandar mensagem, já pedi!", "complaint", opt_out=True),
-    Case("Qual o Instagram de vcs?", "inquiry"),
-    Case("Às 19h vocês ainda estão abertos?", "inquiry", at=T(19)),
+    Case("Qual o Instagram de vcs?", "salon_info", topics=("about",)),
+    Case("Às 19h vocês ainda estão abertos?", "salon_info", at=T(19), topics=("hours",)),
 ]
 
 BLIND = [
@@ -166,7 +166,7 @@ BLIND = [
         "booking", "escova", "juliana", mar(12), T(16), affirmative=True,
     ),
     Case("Vocês tem horário no domingo?", "booking", day=mar(15)),
-    Case("Cheguei e não tinha ninguém pra me atender, que absurdo", "complaint"),
+    Case("Cheguei e não tinha ninguém pra me atender, que absurdo", "complaint", notice="arrived"),
     Case("Obrigada pela confirmação 😊", "hello"),
     Case(
         "Oi, tudo bem? Gostaria de saber se vocês fazem alongamento de unha e quanto custa",
@@ -176,9 +176,10 @@ BLIND = [
         "Marca pra mim corte e escova com a Carol dia 20 às 10h, por favor!",
         "booking", "corte_f", "carol", mar(20), T(10),
     ),
-    Case("Pode ser. Qual o endereço?", "inquiry", affirmative=True),
+    Case("Pode ser. Qual o endereço?", "salon_info", affirmative=True, topics=("address",)),
     Case(
-        "nao consigo ir hoje, desculpa. Podemos remarcar?", "booking", day=mar(11), negative=True
+        "nao consigo ir hoje, desculpa. Podemos remarcar?",
+        "reschedule", day=mar(11), negative=True,
     ),
     Case("quero fazer luzes, mas queria saber o preço antes", "booking", "luzes"),
     Case(
@@ -220,7 +221,7 @@ BLIND_2 = [
     Case("Vou querer sim, obrigada!", "hello", affirmative=True),
     Case(
         "nao vou poder ir sexta, pode ser semana que vem?",
-        "booking", day=mar(13), affirmative=True, negative=True,
+        "reschedule", day=mar(13), affirmative=True, negative=True,
     ),
     Case("Olá, gostaria de saber se a Carol ainda trabalha aí", "inquiry", professional="carol"),
     Case("qual o preço do corte masculino com barba?", "inquiry", "corte_m"),
@@ -240,7 +241,7 @@ BLIND_2 = [
         "Pode ser quinta às 9h com o Marcos?",
         "booking", professional="marcos", day=mar(12), at=T(9), affirmative=True,
     ),
-    Case("me manda o endereço por favor", "inquiry"),
+    Case("me manda o endereço por favor", "salon_info", topics=("address",)),
     Case(
         "Oi, queria cortar o cabelo do meu filho de 8 anos, vcs atendem criança?",
         "inquiry", "corte_m",

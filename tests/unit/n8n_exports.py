@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
+from collections import deque
 from pathlib import Path
 from typing import Any
 
@@ -20,15 +22,25 @@ Node = dict[str, Any]
 N8N_DIR = Path(__file__).resolve().parents[2] / "integrations" / "n8n"
 INBOUND = N8N_DIR / "whatsapp_inbound.json"
 OUTBOUND = N8N_DIR / "whatsapp_outbound.json"
-NODE_TYPE_VERSIONS: dict[str, set[float]] = {  # types used here, with versions n8n ships
+# The node types the exports use, each with every typeVersion n8n ships, as n8n-io/n8n defines them
+# in packages/nodes-base/nodes/: the `version` of Code/Code.node.ts, Webhook/Webhook.node.ts,
+# RespondToWebhook/RespondToWebhook.node.ts, WhatsApp/WhatsApp.node.ts and
+# WhatsApp/WhatsAppTrigger.node.ts; the `nodeVersions` of HttpRequest/HttpRequest.node.ts and
+# If/If.node.ts (VersionedNodeType).
+NODE_TYPE_VERSIONS: dict[str, set[float]] = {
     "n8n-nodes-base.code": {1, 2},
-    "n8n-nodes-base.httpRequest": {4, 4.1, 4.2},
-    "n8n-nodes-base.if": {2},
-    "n8n-nodes-base.respondToWebhook": {1, 1.1},
-    "n8n-nodes-base.webhook": {2},
-    "n8n-nodes-base.whatsApp": {1},
+    "n8n-nodes-base.httpRequest": {1, 2, 3, 4, 4.1, 4.2, 4.3, 4.4, 4.5},
+    "n8n-nodes-base.if": {1, 2, 2.1, 2.2, 2.3},
+    "n8n-nodes-base.respondToWebhook": {1, 1.1, 1.2, 1.3, 1.4, 1.5},
+    "n8n-nodes-base.webhook": {1, 1.1, 2, 2.1},
+    "n8n-nodes-base.whatsApp": {1, 1.1},
     "n8n-nodes-base.whatsAppTrigger": {1},
 }
+# The inbound workflow's nodes, by name: text goes READ -> VOICE_NOTE -> SIGN -> POST, a voice note
+# VOICE_NOTE -> MEDIA_URL -> DOWNLOAD -> ATTACH -> SIGN -> POST.
+READ, VOICE_NOTE = "Read messages", "Voice note?"
+MEDIA_URL, DOWNLOAD, ATTACH = "Get voice note URL", "Download voice note", "Attach voice note"
+SIGN, POST = "Build signed request", "POST to Agenda Cheia"
 TRIGGER_TYPES = {"n8n-nodes-base.webhook", "n8n-nodes-base.whatsAppTrigger"}
 SECRET_KEY = re.compile(r"token|secret|password|api_?key|authorization|signature", re.IGNORECASE)
 OPAQUE_RUN = re.compile(r"[A-Za-z0-9+=_-]{24,}")  # with digits and lower case: a token or a key
@@ -74,6 +86,28 @@ def targets(workflow: Workflow, name: str, output: int = 0) -> list[str]:
     return [link["node"] for link in outputs[output]] if output < len(outputs) else []
 
 
+def sources(workflow: Workflow, name: str) -> set[str]:
+    """The nodes with a link into `name`."""
+    return {
+        source
+        for source, kinds in workflow["connections"].items()
+        for output in kinds.get("main", [])
+        if any(link["node"] == name for link in output)
+    }
+
+
+def reachable(workflow: Workflow, names: list[str]) -> set[str]:
+    """`names` and every node they lead to."""
+    seen, queue = set(names), deque(names)
+    while queue:
+        for output in workflow["connections"].get(queue.popleft(), {}).get("main", []):
+            for link in output:
+                if link["node"] not in seen:
+                    seen.add(link["node"])
+                    queue.append(link["node"])
+    return seen
+
+
 def code_of(workflow: Workflow, name: str) -> str:
     code: str = named(workflow, name)["parameters"]["jsCode"]
     return code
@@ -98,3 +132,50 @@ def route_path(name: str) -> str:
 def header_parameters(node: Node) -> dict[str, str]:
     pairs = node["parameters"]["headerParameters"]["parameters"]
     return {pair["name"]: pair["value"] for pair in pairs}
+
+
+# n8n's Code node, stood in for by `node`: `$input`, `$env`, `$('<node>')` (the items of that node's
+# first output, as given in `nodes`), `this.helpers.getBinaryDataBuffer`, the static data.
+HARNESS = r"""
+const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+const items = input.items;
+const staticData = input.staticData;
+const helpers = {
+  getBinaryDataBuffer: async (i, name) => Buffer.from(items[i].binary[name].data, 'base64'),
+};
+const $input = { all: () => items, first: () => items[0] };
+const $ = (name) => ({
+  first: () => input.nodes[name][0],
+  all: (branch = 0) => {
+    if (branch !== 0) throw new Error(`the harness only knows output 0 of ${name}`);
+    return input.nodes[name];
+  },
+});
+const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
+const names = ['$input', '$env', '$getWorkflowStaticData', '$', 'require'];
+const run = new AsyncFunction(...names, input.code);
+run.call({ helpers }, $input, input.env, () => staticData, $, require).then(
+  (output) => process.stdout.write(JSON.stringify({ output, staticData })),
+  (error) => { process.stderr.write(String(error.stack)); process.exit(1); },
+);
+"""
+
+
+def run_code(
+    code: str,
+    items: list[dict[str, Any]],
+    *,
+    env: dict[str, str],
+    static_data: dict[str, Any] | None = None,
+    nodes: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Runs one Code node's JavaScript on `items`: {"output": its items, "staticData": …}."""
+    assert NODE is not None
+    stdin = {"code": code, "items": items, "env": env, "staticData": static_data or {}}
+    stdin["nodes"] = nodes or {}
+    done = subprocess.run(
+        [NODE, "-e", HARNESS], input=json.dumps(stdin), capture_output=True, text=True, timeout=30
+    )
+    assert done.returncode == 0, done.stderr
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result

@@ -121,6 +121,7 @@ def test_booking_ai_response_says_a_booking_was_created_by_the_given_engine() ->
         client_id=salon.client.id,
         message=answer.reply.decision.reply,
         intent="booking",
+        intent_detail="booking",
         booking_created=True,
         auth_request_id=request.id,
         engine="gemini",

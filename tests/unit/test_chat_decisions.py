@@ -263,7 +263,7 @@ def test_a_greeting_never_asks_for_free_slots() -> None:
     slots = FakeSlots(free=TUESDAY_SLOTS)
     decision = answer("oi, tudo bem?", slots, intent="hello")
     assert (slots.asked, slots.checked) == ([], [])
-    assert decision.reply.startswith("Olá, Ana! Aqui é do Salão Teste.")
+    assert decision.reply.startswith("Olá, Ana! Aqui é o atendimento do Salão Teste.")
 
 
 def test_an_inquiry_lists_prices_without_asking_for_slots() -> None:

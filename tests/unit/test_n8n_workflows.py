@@ -4,32 +4,41 @@ signing, no secrets. (The Code nodes' JavaScript is run in test_n8n_code.py.)
 
 from __future__ import annotations
 
+import math
 import re
-from collections import deque
 from uuid import UUID
 
 import pytest
 
 from config.settings import Settings
-from deployments.routes_webhooks import MessageReceivedBody
+from deployments.routes_webhooks import MAX_AUDIO_BASE64, MessageReceivedBody
 from domain.delivery import SendResult
 from integrations import webhook_signature
 from integrations.n8n import WhatsAppPayload, classify_status
 from tests.unit.n8n_exports import (
+    ATTACH,
+    DOWNLOAD,
     INBOUND,
+    MEDIA_URL,
     NODE_TYPE_VERSIONS,
     OPAQUE_RUN,
     OUTBOUND,
+    POST,
+    READ,
     SECRET_ENV,
     SECRET_KEY,
+    SIGN,
     TRIGGER_TYPES,
     UUID_TEXT,
+    VOICE_NOTE,
     Workflow,
     code_of,
     header_parameters,
     load,
     named,
+    reachable,
     route_path,
+    sources,
     strings_in,
     targets,
     the,
@@ -77,14 +86,12 @@ def test_connections_point_at_existing_nodes(workflow: Workflow) -> None:
 
 def test_every_node_is_reachable_from_the_one_trigger(workflow: Workflow) -> None:
     (trigger,) = [node for node in workflow["nodes"] if node["type"] in TRIGGER_TYPES]
-    seen, queue = {trigger["name"]}, deque([trigger["name"]])
-    while queue:
-        for output in workflow["connections"].get(queue.popleft(), {}).get("main", []):
-            for link in output:
-                if link["node"] not in seen:
-                    seen.add(link["node"])
-                    queue.append(link["node"])
-    assert seen == {node["name"] for node in workflow["nodes"]}
+    assert reachable(workflow, [trigger["name"]]) == {node["name"] for node in workflow["nodes"]}
+
+
+def test_node_type_table_lists_the_types_the_exports_use() -> None:
+    used = {node["type"] for path in (INBOUND, OUTBOUND) for node in load(path)["nodes"]}
+    assert used == set(NODE_TYPE_VERSIONS)
 
 
 def test_credentials_are_references_only(workflow: Workflow) -> None:
@@ -106,7 +113,7 @@ def test_no_secret_is_written_in_the_export(workflow: Workflow) -> None:
                 assert header["value"].startswith("={{"), header["name"]
 
 
-# --- inbound: WhatsApp → signed POST to our webhook -------------------------------------------
+# --- inbound: WhatsApp → typed messages → (voice notes: download) → signed POST to our webhook ---
 
 
 def test_inbound_starts_on_client_messages_only() -> None:
@@ -114,38 +121,52 @@ def test_inbound_starts_on_client_messages_only() -> None:
     assert trigger["parameters"]["updates"] == ["messages"]
     assert trigger["parameters"]["options"]["messageStatusUpdates"] == []
     assert set(trigger["credentials"]) == {"whatsAppTriggerApi"}
+    assert targets(load(INBOUND), trigger["name"]) == [READ]
 
 
 def test_inbound_posts_to_the_webhook_route_of_the_api() -> None:
-    post = the(load(INBOUND), "n8n-nodes-base.httpRequest")["parameters"]
+    workflow = load(INBOUND)
+    post = named(workflow, POST)["parameters"]
     assert post["method"] == "POST"
     assert post["url"] == "={{ $env.AGENDA_API_URL }}" + route_path("message_received")
+    api = [n for n in workflow["nodes"] if "AGENDA_API_URL" in n["parameters"].get("url", "")]
+    assert [node["name"] for node in api] == [POST]
+
+
+def test_inbound_every_path_ends_in_the_post() -> None:
+    workflow = load(INBOUND)
+    ends = [n["name"] for n in workflow["nodes"] if not workflow["connections"].get(n["name"])]
+    assert ends == [POST]
+
+
+def test_inbound_only_the_signing_node_feeds_the_post() -> None:
+    workflow = load(INBOUND)
+    assert sources(workflow, POST) == {SIGN}
+    assert targets(workflow, SIGN) == [POST]
+    assert sources(workflow, SIGN) == {VOICE_NOTE, ATTACH}
 
 
 def test_inbound_sends_the_three_signature_headers_from_the_signing_node() -> None:
     workflow = load(INBOUND)
-    post = the(workflow, "n8n-nodes-base.httpRequest")
-    headers = header_parameters(post)
+    headers = header_parameters(named(workflow, POST))
     assert set(headers) == {
         webhook_signature.ID_HEADER,
         webhook_signature.TIMESTAMP_HEADER,
         webhook_signature.SIGNATURE_HEADER,
     }
-    code = the(workflow, "n8n-nodes-base.code")
-    assert targets(workflow, code["name"]) == [post["name"]]
     for value in headers.values():
         field = re.fullmatch(r"=\{\{ \$json\.(\w+) \}\}", value)
         assert field is not None, value
-        assert f"{field.group(1)}:" in code["parameters"]["jsCode"]
+        assert f"{field.group(1)}:" in code_of(workflow, SIGN)
 
 
 def test_inbound_sends_the_signed_string_as_a_raw_body() -> None:
-    post = the(load(INBOUND), "n8n-nodes-base.httpRequest")["parameters"]
+    post = named(load(INBOUND), POST)["parameters"]
     assert post["sendBody"] is True
     assert post["contentType"] == "raw"
     assert post["rawContentType"] == "application/json"
     assert post["body"] == "={{ $json.raw }}"
-    assert "const raw = JSON.stringify(body);" in code_of(load(INBOUND), "Build signed request")
+    assert "const raw = JSON.stringify(body);" in code_of(load(INBOUND), SIGN)
 
 
 def compact(code: str) -> str:
@@ -153,7 +174,7 @@ def compact(code: str) -> str:
 
 
 def test_inbound_code_signs_id_timestamp_and_body_with_hmac_sha256() -> None:
-    code = code_of(load(INBOUND), "Build signed request")
+    code = code_of(load(INBOUND), SIGN)
     assert f"$env.{SECRET_ENV}" in code
     assert "functionsign(id,timestamp,body){" in compact(code)
     assert "crypto.createHmac('sha256',secret).update(`${id}.${timestamp}.${body}`)" in compact(
@@ -162,14 +183,107 @@ def test_inbound_code_signs_id_timestamp_and_body_with_hmac_sha256() -> None:
     assert f"`{webhook_signature.VERSION},${{mac.digest('base64')}}`" in code
     assert "webhook_signature: sign(webhookId, webhookTimestamp, raw)" in code
     assert "webhook_id: webhookId," in code
+    # Serialised once: the string that is signed is the string that is sent.
+    assert code.count("JSON.stringify(") == 1
 
 
 def test_inbound_body_has_exactly_the_fields_of_the_webhook_body() -> None:
-    code = code_of(load(INBOUND), "Build signed request")
+    code = code_of(load(INBOUND), READ)
     builder = re.search(r"const body = \{\n(.*?)\n\s*\};", code, re.DOTALL)
     assert builder is not None
     fields = re.findall(r"^\s*(\w+):", builder.group(1), re.MULTILINE)
     assert sorted(fields) == sorted(MessageReceivedBody.model_fields)
+
+
+def voice_note_condition() -> tuple[str, str]:
+    """("<field>", "<value>") of the "Voice note?" node: `$json.<field>` equals "<value>"."""
+    node = named(load(INBOUND), VOICE_NOTE)
+    assert node["type"] == "n8n-nodes-base.if"
+    conditions = node["parameters"]["conditions"]
+    (condition,) = conditions["conditions"]
+    assert condition["operator"] == {"type": "string", "operation": "equals"}
+    field = re.fullmatch(r"=\{\{ \$json\.(\w+) \}\}", condition["leftValue"])
+    assert field is not None
+    return field.group(1), condition["rightValue"]
+
+
+def test_inbound_voice_notes_are_audio_messages() -> None:
+    assert voice_note_condition() == ("kind", "audio")
+    assert targets(load(INBOUND), READ) == [VOICE_NOTE]
+
+
+def test_inbound_audio_branch_downloads_then_reaches_the_post() -> None:
+    workflow = load(INBOUND)
+    assert targets(workflow, VOICE_NOTE, 0) == [MEDIA_URL]
+    assert targets(workflow, MEDIA_URL) == [DOWNLOAD]
+    assert targets(workflow, DOWNLOAD) == [ATTACH]
+    assert targets(workflow, ATTACH) == [SIGN]
+    assert POST in reachable(workflow, [MEDIA_URL])
+
+
+def test_inbound_text_does_not_pass_through_the_download() -> None:
+    workflow = load(INBOUND)
+    assert targets(workflow, VOICE_NOTE, 1) == [SIGN]
+    assert reachable(workflow, [SIGN]) == {SIGN, POST}
+    assert not reachable(workflow, [SIGN]) & {MEDIA_URL, DOWNLOAD, ATTACH}
+
+
+def test_inbound_text_branch_runs_before_the_download_branch() -> None:
+    # n8n's v1 order runs an IF's branches one after the other, the topmost first.
+    workflow = load(INBOUND)
+    assert workflow["settings"]["executionOrder"] == "v1"
+    assert named(workflow, SIGN)["position"][1] < named(workflow, MEDIA_URL)["position"][1]
+
+
+def test_inbound_gets_the_voice_note_url_from_whatsapp() -> None:
+    node = named(load(INBOUND), MEDIA_URL)
+    assert node["type"] == "n8n-nodes-base.whatsApp"
+    assert set(node["credentials"]) == {"whatsAppApi"}
+    parameters = node["parameters"]
+    assert (parameters["resource"], parameters["operation"]) == ("media", "mediaUrlGet")
+    assert parameters["mediaGetId"] == "={{ $json.media_id }}"
+    assert "media_id" in MessageReceivedBody.model_fields
+
+
+def test_inbound_downloads_the_voice_note_with_the_whatsapp_credential() -> None:
+    workflow = load(INBOUND)
+    node = named(workflow, DOWNLOAD)
+    assert node["type"] == "n8n-nodes-base.httpRequest"
+    assert set(node["credentials"]) == {"whatsAppApi"}
+    parameters = node["parameters"]
+    assert (parameters["method"], parameters["url"]) == ("GET", "={{ $json.url }}")
+    assert parameters["authentication"] == "predefinedCredentialType"
+    assert parameters["nodeCredentialType"] == "whatsAppApi"
+    response = parameters["options"]["response"]["response"]
+    assert response["responseFormat"] == "file"
+    binary = response["outputPropertyName"]
+    assert f"getBinaryDataBuffer(index, '{binary}')" in code_of(workflow, ATTACH)
+    assert f"download.binary.{binary}" in code_of(workflow, ATTACH)
+
+
+@pytest.mark.parametrize("name", [MEDIA_URL, DOWNLOAD])
+def test_inbound_a_failed_download_does_not_stop_the_voice_note(name: str) -> None:
+    node = named(load(INBOUND), name)
+    assert node["onError"] == "continueRegularOutput"
+    assert node["alwaysOutputData"] is True
+    assert not node.get("retryOnFail")
+
+
+def test_inbound_attaches_audio_to_the_voice_notes_of_the_audio_branch() -> None:
+    code = code_of(load(INBOUND), ATTACH)
+    # Output 0 of "Voice note?" is the audio branch: every voice note comes out once, from there.
+    assert f"for (const voiceNote of $('{VOICE_NOTE}').all(0))" in code
+    assert "media_base64" in MessageReceivedBody.model_fields
+
+
+def test_inbound_audio_limit_is_the_back_ends() -> None:
+    limit = re.search(
+        r"const MAX_AUDIO_BYTES = (\d+) \* (\d+) \* (\d+);", code_of(load(INBOUND), ATTACH)
+    )
+    assert limit is not None
+    max_bytes = int(limit[1]) * int(limit[2]) * int(limit[3])
+    assert max_bytes == 2 * 1024 * 1024
+    assert 4 * math.ceil(max_bytes / 3) == MAX_AUDIO_BASE64
 
 
 # --- outbound: our sender → n8n webhook → WhatsApp --------------------------------------------

@@ -154,8 +154,8 @@ def test_confirming_twice_changes_nothing_the_second_time() -> None:
     assert "está confirmado" in reply.reply.decision.reply
 
 
-@pytest.mark.parametrize("text", ["CANCELAR", "não vou poder ir, pode desmarcar"])
-def test_cancelar_cancels_the_visit_and_frees_its_time(text: str) -> None:
+@pytest.mark.parametrize("text", ["CANCELAR", "cancela por favor"])
+def test_cancelar_answering_the_reminder_cancels_the_visit_and_frees_its_time(text: str) -> None:
     salon, visit = ana_booked()
     reply = answer(salon, text)
     [update] = reply.outcome.change.appointments_updated
@@ -164,7 +164,20 @@ def test_cancelar_cancels_the_visit_and_frees_its_time(text: str) -> None:
     assert visit_event(reply).by_client is True
     salon.agenda.apply(reply.outcome.change)
     assert visit.id not in salon.agenda.upcoming
-    assert reply.reply.decision.reply.startswith("Tudo certo, Ana. Cancelei seu horário")
+    assert reply.reply.decision.reply.startswith(
+        "Pronto, Ana: cancelei seu horário de Corte feminino amanhã (10/03) às 14:00 com Carol."
+    )
+
+
+def test_cancelling_in_other_words_names_the_visit_and_asks_to_confirm() -> None:
+    salon, visit = ana_booked()
+    reply = answer(salon, "não vou poder ir, pode desmarcar")
+    assert reply.outcome.change.appointments_updated == ()
+    assert reply.reply.decision.reply == (
+        "Ana, é o seu horário de Corte feminino amanhã (10/03) às 14:00 com Carol. Quer mesmo"
+        " cancelar? Responda SIM para cancelar ou NÃO para manter."
+    )
+    assert reply.reply.awaiting == {"kind": "cancel_confirm", "appointment_ids": [str(visit.id)]}
 
 
 def test_nao_quero_cancelar_cancels_nothing() -> None:

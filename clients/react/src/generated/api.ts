@@ -279,6 +279,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/salon/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Salon Profile
+         * @description The facts the chat tells clients about the salon.
+         */
+        get: operations["salon_profile_api_v1_salon_profile_get"];
+        /**
+         * Set Salon Profile
+         * @description The owner's whole profile (owner only): what it leaves out the chat does not know.
+         */
+        put: operations["set_salon_profile_api_v1_salon_profile_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/salon/settings": {
         parameters: {
             query?: never;
@@ -793,19 +817,43 @@ export interface components {
             direction: "inbound" | "outbound";
             /** Engine */
             engine: string | null;
+            /** Filename */
+            filename?: string | null;
             /**
              * Id
              * Format: uuid
              */
             id: string;
-            /** Intent */
-            intent: string | null;
+            /**
+             * Intent
+             * @description what the agent read (inbound) or answered (outbound): the seed's five and cancel, reschedule, handoff, late, salon_info
+             */
+            intent: ("booking" | "inquiry" | "complaint" | "hello" | "unknown" | "cancel" | "reschedule" | "handoff" | "late" | "salon_info") | null;
+            /**
+             * Kind
+             * @description WhatsApp's message type: text, audio, image, video, sticker, location, document, contacts, or another type as WhatsApp names it
+             * @default text
+             */
+            kind?: string;
+            location?: components["schemas"]["LocationOut"] | null;
+            /**
+             * Media Id
+             * @description WhatsApp's media id
+             */
+            media_id?: string | null;
+            /** Mime Type */
+            mime_type?: string | null;
             /**
              * Status
              * @description inbound: pending until answered; held: arrived while a person of the salon had the conversation (never answered by the agent)
              * @enum {string}
              */
             status: "pending" | "answered" | "held";
+            /**
+             * Transcript
+             * @description what a voice note says (when the salon transcribes them)
+             */
+            transcript?: string | null;
         };
         /** Client */
         Client: {
@@ -934,6 +982,12 @@ export interface components {
         /** ConversationOut */
         ConversationOut: {
             /**
+             * Awaiting Answer
+             * @description the agent asked the client about their bookings and waits for the answer
+             * @default false
+             */
+            awaiting_answer?: boolean;
+            /**
              * Client Id
              * Format: uuid
              */
@@ -947,6 +1001,11 @@ export interface components {
             id: string;
             /** Last Author */
             last_author: string | null;
+            /**
+             * Last Kind
+             * @description the last message's WhatsApp type (text, audio, image, …)
+             */
+            last_kind?: string | null;
             /** Last Message */
             last_message: string | null;
             /**
@@ -1185,6 +1244,17 @@ export interface components {
             /** Detail */
             detail?: components["schemas"]["ValidationError"][];
         };
+        /** LocationOut */
+        LocationOut: {
+            /** Address */
+            address?: string | null;
+            /** Latitude */
+            latitude: number;
+            /** Longitude */
+            longitude: number;
+            /** Name */
+            name?: string | null;
+        };
         /** MarkBody */
         MarkBody: {
             /**
@@ -1232,6 +1302,24 @@ export interface components {
             type: string;
             /** Value */
             value: number;
+        };
+        /** OpeningPeriod */
+        OpeningPeriod: {
+            /**
+             * Closes
+             * Format: time
+             */
+            closes: string;
+            /**
+             * Opens
+             * Format: time
+             */
+            opens: string;
+            /**
+             * Weekday
+             * @description 0 = Monday … 6 = Sunday
+             */
+            weekday: number;
         };
         /** OwnerMessageResult */
         OwnerMessageResult: {
@@ -1299,6 +1387,89 @@ export interface components {
          */
         Role: "owner" | "staff";
         /**
+         * SalonProfileBody
+         * @description The salon's whole profile; a fact left out or null: the owner does not say it.
+         */
+        SalonProfileBody: {
+            /** About */
+            about?: string | null;
+            /** Address */
+            address?: string | null;
+            /** Cancellation Policy */
+            cancellation_policy?: string | null;
+            /**
+             * Cancellation Window H
+             * @description the policy applies to cancelling less than this many hours before
+             */
+            cancellation_window_h?: number | null;
+            /**
+             * Maps Url
+             * @description https link
+             */
+            maps_url?: string | null;
+            /**
+             * Opening Hours
+             * @description null: derived from the professionals' working hours; []: none given
+             */
+            opening_hours?: components["schemas"]["OpeningPeriod"][] | null;
+            /** Parking */
+            parking?: string | null;
+            /**
+             * Payment Methods
+             * @default []
+             */
+            payment_methods?: ("pix" | "credit_card" | "debit_card" | "cash" | "meal_voucher")[];
+            /**
+             * Payment Notes
+             * @description "parcelamos em até 3x"
+             */
+            payment_notes?: string | null;
+        };
+        /**
+         * SalonProfileOut
+         * @description The profile, and the opening hours the chat tells (the owner's, else the professionals').
+         */
+        SalonProfileOut: {
+            /** About */
+            about?: string | null;
+            /** Address */
+            address?: string | null;
+            /** Cancellation Policy */
+            cancellation_policy?: string | null;
+            /**
+             * Cancellation Window H
+             * @description the policy applies to cancelling less than this many hours before
+             */
+            cancellation_window_h?: number | null;
+            /**
+             * Maps Url
+             * @description https link
+             */
+            maps_url?: string | null;
+            /**
+             * Opening Hours
+             * @description null: derived from the professionals' working hours; []: none given
+             */
+            opening_hours?: components["schemas"]["OpeningPeriod"][] | null;
+            /**
+             * Opening Hours In Use
+             * @description the owner's opening_hours, or each weekday from the first professional's start to the last one's end when opening_hours is null
+             */
+            opening_hours_in_use: components["schemas"]["OpeningPeriod"][];
+            /** Parking */
+            parking?: string | null;
+            /**
+             * Payment Methods
+             * @default []
+             */
+            payment_methods?: ("pix" | "credit_card" | "debit_card" | "cash" | "meal_voucher")[];
+            /**
+             * Payment Notes
+             * @description "parcelamos em até 3x"
+             */
+            payment_notes?: string | null;
+        };
+        /**
          * SalonSettings
          * @description What the salon's agents and upkeep use.
          *
@@ -1313,7 +1484,9 @@ export interface components {
          *       one `second_reminder_lead_h` hours before (0: none; nearer than the first).
          *     - `closed_days`: the salon's days off (holidays): nothing is offered or booked on them.
          *     - Chat: a conversation a person of the salon took over (the client asked for one, complained,
-         *       or the salon wrote in it) goes back to the agent `handoff_resume_h` hours later.
+         *       or the salon wrote in it) goes back to the agent `handoff_resume_h` hours later; voice
+         *       notes are transcribed (Gemini) and answered when `transcribe_voice` is on, else the agent
+         *       asks for text.
          */
         SalonSettings: {
             /**
@@ -1390,6 +1563,12 @@ export interface components {
              * @default 09:00:00
              */
             send_window_start?: string;
+            /**
+             * Transcribe Voice
+             * @description voice notes are transcribed by Gemini and answered (else text is asked for)
+             * @default false
+             */
+            transcribe_voice?: boolean;
         };
         /**
          * SalonSettingsBody
@@ -1420,6 +1599,8 @@ export interface components {
             send_window_end?: string | null;
             /** Send Window Start */
             send_window_start?: string | null;
+            /** Transcribe Voice */
+            transcribe_voice?: boolean | null;
         };
         /** Schedule */
         Schedule: {
@@ -2149,6 +2330,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProfessionalList"];
+                };
+            };
+        };
+    };
+    salon_profile_api_v1_salon_profile_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalonProfileOut"];
+                };
+            };
+        };
+    };
+    set_salon_profile_api_v1_salon_profile_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SalonProfileBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalonProfileOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };

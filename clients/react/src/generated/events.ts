@@ -17,6 +17,8 @@ export type SocketMessage =
   | ClientOptedOut
   | ConversationPaused
   | ConversationResumed
+  | ClientNotice
+  | SalonProfileUpdated
   | SyncStarted
   | ResyncRequired;
 export type Agent = "prazo_certo" | "encher_agenda" | "chat" | "manual";
@@ -166,6 +168,20 @@ export interface AiResponseData {
   conversation_id: string;
   engine: ("gemini" | "rules") | null;
   intent: "booking" | "inquiry" | "complaint" | "hello" | "unknown";
+  intent_detail:
+    | (
+        | "booking"
+        | "inquiry"
+        | "complaint"
+        | "hello"
+        | "unknown"
+        | "cancel"
+        | "reschedule"
+        | "handoff"
+        | "late"
+        | "salon_info"
+      )
+    | null;
   message: string;
   message_id: string | null;
 }
@@ -229,6 +245,7 @@ export interface MessageReceivedData {
   client_id: string;
   client_name: string;
   conversation_id: string;
+  kind: string;
   message: string;
   message_id: string;
   new_client: boolean;
@@ -305,6 +322,43 @@ export interface ConversationResumedData {
   client_id: string;
   conversation_id: string;
   resumed_by: string;
+}
+export interface ClientNotice {
+  data: ClientNoticeData;
+  event_id: number;
+  event_type: "client_notice";
+  occurred_at: string;
+  tenant_id: string;
+}
+/**
+ * Something in a client's message the salon should know, tied to their booking when there
+ * is one: late (`minutes` when said), on the way, arrived; a question about the salon its
+ * profile does not answer (`topics`); a voice note, image or other media (`media_kind`).
+ */
+export interface ClientNoticeData {
+  appointment_id: string | null;
+  client_id: string;
+  client_name: string;
+  conversation_id: string;
+  kind: ("late" | "on_the_way" | "arrived") | ("missing_fact" | "media");
+  media_kind: string | null;
+  message: string;
+  minutes: number | null;
+  starts_at: string | null;
+  topics: ("address" | "hours" | "payment" | "parking" | "cancellation" | "about")[];
+}
+export interface SalonProfileUpdated {
+  data: SalonProfileUpdatedData;
+  event_id: number;
+  event_type: "salon_profile_updated";
+  occurred_at: string;
+  tenant_id: string;
+}
+/**
+ * The owner changed the salon's profile (the facts the chat tells clients).
+ */
+export interface SalonProfileUpdatedData {
+  updated_by: string | null;
 }
 /**
  * The replay is over: from now on events arrive live.
