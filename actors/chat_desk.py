@@ -330,6 +330,7 @@ class ChatDesk:
             bookings=[visit_label(v, context) for v in context.bookings],
             offer=None if offer is None else f"{offer.service_name} {slot_label(offer, context)}",
             history=history,
+            closed=context.closed_days,
         )
         started = monotonic()
         try:

@@ -10,6 +10,8 @@ whole, and a fact it leaves out is one the chat checks with the salon.
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter
 from pydantic import ConfigDict, Field
 
@@ -58,9 +60,12 @@ async def change_salon_settings(
 
 
 class SalonProfileBody(SalonProfile):
-    """The salon's whole profile; a fact left out or null: the owner does not say it."""
+    """The salon's whole profile; a fact left out, null or "": the owner does not say it. The
+    GET answer may be sent back as it was read (`opening_hours_in_use` is ignored)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", title="SalonProfileBody")
+
+    opening_hours_in_use: Any = Field(default=None, description="ignored: read-only")
 
 
 class SalonProfileOut(SalonProfile):
@@ -90,6 +95,6 @@ async def salon_profile(user: CurrentUser, deps: Deps) -> SalonProfileOut:
 @router.put("/profile", response_model=SalonProfileOut)
 async def set_salon_profile(body: SalonProfileBody, user: OwnerUser, deps: Deps) -> SalonProfileOut:
     """The owner's whole profile (owner only): what it leaves out the chat does not know."""
-    profile = SalonProfile(**body.model_dump())
+    profile = SalonProfile(**body.model_dump(exclude={"opening_hours_in_use"}))
     await deps.directory.send(user.tenant_id, SetSalonProfile(profile=profile, set_by=user.sub))
     return await _profile_out(deps, user)

@@ -48,9 +48,9 @@ from domain.offers import withdraw_overlapping
 from domain.outcome import OutboundMessage, Outcome
 from domain.reminders import reminders_for
 from domain.whatsapp_texts import (
-    appointment_moved_text,
     booking_confirmation_text,
     booking_rejected_text,
+    reschedule_approved_text,
     reschedule_rejected_text,
 )
 
@@ -253,7 +253,7 @@ def _reschedule(
         message_id=new_id(),
         client_id=data.client_id,
         kind="transactional",
-        body=appointment_moved_text(
+        body=reschedule_approved_text(
             client_name=data.client_name,
             service_name=data.service_name,
             professional_name=data.professional_name,

@@ -63,7 +63,8 @@ def decide(
 ) -> ChatDecision:
     decision = _decide(text, understanding, context, openings=openings, llm_reply=llm_reply)
     if understanding.opt_out and not decision.opt_out:  # "cancela meu horário e para de mandar"
-        return decision.model_copy(update={"opt_out": True})
+        also = f" E pode deixar: você não vai mais receber ofertas {of_salon(context.salon_name)}."
+        return decision.model_copy(update={"opt_out": True, "reply": decision.reply + also})
     return decision
 
 
@@ -87,7 +88,7 @@ def _decide(
     if intent == "complaint":
         return ChatDecision(
             reply=f"Sinto muito pelo ocorrido, {name}. Já avisei a equipe"
-            f" {of_salon(context.salon_name)}, que vai falar com você pessoalmente o quanto"
+            f" {of_salon(context.salon_name)}, que vai entrar em contato com você o quanto"
             " antes.",
             intent="complaint",
             complaint=True,
@@ -95,8 +96,8 @@ def _decide(
         )
     if intent == "handoff" or understanding.wants_person:
         return ChatDecision(
-            reply=f"Claro, {name}! Já avisei a equipe: uma pessoa do salão continua esta"
-            " conversa com você por aqui assim que puder.",
+            reply=f"Claro, {name}! Já avisei a equipe: alguém do salão vai continuar a conversa"
+            " com você por aqui assim que possível.",
             intent="handoff",
             handoff="client_asked",
         )
@@ -108,16 +109,17 @@ def _decide(
         return _slot_gone(understanding, context, picked, openings)
     if picked is not None and picked.replaces_appointment_id is not None:
         return ChatDecision(
-            reply=f"Perfeito, {name}! Pedi ao salão para remarcar seu {picked.service_name} para"
-            f" {slot_label(picked, context)}. Até confirmarem, seu horário atual continua"
-            " marcado; te aviso por aqui.",
+            reply=f"Perfeito, {name}! Pedi ao salão para passar seu horário de"
+            f" {picked.service_name} para {slot_label(picked, context)}. Até a confirmação, seu"
+            " horário atual continua marcado; te aviso por aqui.",
             intent="booking",
             book=picked,
         )
     if picked is not None:
         return ChatDecision(
-            reply=f"Perfeito, {name}! Pedi ao salão a confirmação de {picked.service_name}"
-            f" {slot_label(picked, context)}. Te aviso por aqui assim que confirmarem.",
+            reply=f"Perfeito, {name}! Pedi ao salão a confirmação do seu horário de"
+            f" {picked.service_name} {slot_label(picked, context)}. Te aviso por aqui assim que"
+            " confirmarem.",
             intent="booking",
             book=picked,
         )
@@ -140,13 +142,13 @@ def _decide(
         reply = (
             f"Perfeito, {name}! Seu horário de {when} está confirmado. Até lá!"
             if offer.preapproved
-            else f"Ótimo, {name}! O horário de {when} foi enviado para confirmação do salão."
-            " Te aviso assim que confirmarem."
+            else f"Ótimo, {name}! Pedi ao salão a confirmação do seu horário de {when}."
+            " Te aviso por aqui assim que confirmarem."
         )
         return ChatDecision(reply=reply, intent="booking", accept_offer=offer.auth_request_id)
     if offer is not None and understanding.negative and not context.proposed:
         return ChatDecision(
-            reply=f"Sem problemas, {name}! Quando quiser outro horário, é só chamar.",
+            reply=f"Sem problema, {name}! Quando quiser outro horário, é só chamar.",
             intent=understanding.intent,
             decline_offer=offer.auth_request_id,
         )
@@ -190,15 +192,16 @@ def _booking_reply(
     offered = tuple(exact[:1]) if exact else tuple(free_slots[:MAX_PROPOSED])
     if not offered:
         return ChatDecision(
-            reply=f"Poxa, {name}, não encontrei horário livre para isso nos próximos dias."
-            " Quer tentar outro dia ou outro profissional?",
+            reply=f"Poxa, {name}, não encontrei horário livre para esse serviço"
+            f" {'nesse dia' if understanding.day else 'nos próximos dias'}. Quer tentar outro dia"
+            " ou outro profissional?",
             intent="booking",
         )
     if len(offered) == 1:
         only = offered[0]
         return ChatDecision(
-            reply=f"Tenho {only.service_name} {slot_label(only, context)}. Posso pedir a"
-            " confirmação ao salão? Responda SIM para reservar.",
+            reply=f"{name}, tenho um horário de {only.service_name} {slot_label(only, context)}."
+            " Posso pedir a confirmação ao salão? Responda SIM para pedir esse horário.",
             intent="booking",
             proposed=offered,
         )
@@ -228,7 +231,11 @@ def _slot_gone(
     )
     fresh = context.model_copy(update={"proposed": ()})
     others = _booking_reply(wanted, fresh, openings.for_request(wanted, ()))
-    return others.model_copy(update={"reply": f"Poxa, esse horário {gone}. {others.reply}"})
+    head = f"Poxa, {context.client_first_name}, esse horário {gone}."
+    if not others.proposed:
+        tail = " E não encontrei outro horário livre perto dele. Quer tentar outro dia?"
+        return others.model_copy(update={"reply": head + tail})
+    return others.model_copy(update={"reply": f"{head} {others.reply}"})
 
 
 def _confirm_visit(context: ChatContext, visit: ComingVisit) -> ChatDecision:
@@ -254,10 +261,14 @@ def _salon_facts(
         today=context.today,
     )
     flag = Flag(kind="missing_fact", topics=answer.missing) if answer.missing else None
-    if llm_reply and not answer.missing:  # Gemini answered from the same profile
+    closed = understanding.day is not None and understanding.day in context.closed_days
+    if llm_reply and not answer.missing and not closed:  # Gemini answered from the same profile
         return ChatDecision(reply=llm_reply, intent="salon_info")
+    opening = "Boa pergunta" if len(answer.missing) == len(set(topics)) else "Claro"
     return ChatDecision(
-        reply=f"Claro, {context.client_first_name}! {answer.text}", intent="salon_info", flag=flag
+        reply=f"{opening}, {context.client_first_name}! {answer.text}",
+        intent="salon_info",
+        flag=flag,
     )
 
 
@@ -292,7 +303,8 @@ def _plain_reply(understanding: Understanding, context: ChatContext) -> str:
         prices = "; ".join(
             f"{s.name}: {format_brl(s.price_cents)} ({s.duration_min} min)" for s in listed
         )
-        return f"{prices}. Quer agendar, {name}? Me diga o serviço, o dia e o horário."
+        asks = "o dia e o horário" if wanted else "o serviço, o dia e o horário"
+        return f"{prices}. Quer agendar, {name}? Me diga {asks} que prefere."
     if understanding.intent == "hello":
         return (
             f"Olá, {name}! Aqui é o atendimento {of_salon(context.salon_name)}. Quer agendar um"

@@ -128,7 +128,7 @@ def answer_message(
         )
     for flag in (decision.flag, media_flag(inbound.kind)):
         if flag is not None:
-            events.append(_notice(inbound, client.name, flag))
+            events.append(_notice(agenda, inbound, client.name, flag))
     reply = AgentReply(
         inbound=inbound,
         reply_id=new_id(),
@@ -176,15 +176,24 @@ def answer_message(
     return ChatAnswer(outcome=outcome, reply=reply)
 
 
-def _notice(inbound: InboundMessage, client_name: str, flag: Flag) -> ClientNoticeData:
+def _notice(
+    agenda: Agenda, inbound: InboundMessage, client_name: str, flag: Flag
+) -> ClientNoticeData:
+    visit = flag.visit
+    local = visit.starts_at.astimezone(agenda.zone) if visit else None
     return ClientNoticeData(
         conversation_id=inbound.conversation_id,
         client_id=inbound.client_id,
         client_name=client_name,
         kind=flag.kind,
         message=inbound.text,
-        appointment_id=flag.appointment_id,
-        starts_at=flag.starts_at,
+        message_id=inbound.message_id,
+        appointment_id=visit.appointment_id if visit else None,
+        starts_at=visit.starts_at if visit else None,
+        service_name=visit.service_name if visit else None,
+        professional_name=visit.professional_name if visit else None,
+        date=f"{local:%Y-%m-%d}" if local else None,
+        time=f"{local:%H:%M}" if local else None,
         minutes=flag.minutes,
         topics=list(flag.topics),
         media_kind=flag.media_kind,

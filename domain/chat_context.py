@@ -64,8 +64,7 @@ class Flag(Value):
     """What the salon should know of a client's message (a `client_notice` event)."""
 
     kind: NoticeKind | Literal["missing_fact", "media"]
-    appointment_id: UUID | None = None
-    starts_at: datetime | None = None
+    visit: ComingVisit | None = None  # the booking it is about
     minutes: int | None = None
     topics: tuple[SalonTopic, ...] = ()
     media_kind: str | None = None
@@ -146,7 +145,10 @@ def alternatives_phrase(slots: Sequence[ProposedSlot], *, time_zone: str, today:
     if len(slots) == 1:
         only = slots[0]
         label = slot_label_on(only, time_zone=time_zone, today=today)
-        return f"Tenho {only.service_name} {label}. Responda SIM para pedir esse horário."
+        return (
+            f"Tenho um horário de {only.service_name} {label}. Responda SIM para pedir esse"
+            " horário."
+        )
     options = "; ".join(
         f"{i + 1}) {slot_label_on(s, time_zone=time_zone, today=today)}"
         for i, s in enumerate(slots)

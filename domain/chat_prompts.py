@@ -23,25 +23,28 @@ HISTORY_TURNS = 10  # the conversation's last messages the prompt carries
 AUTHORS = {"client": "cliente", "agent": "salão (assistente)", "owner": "salão (equipe)"}
 
 SYSTEM_PROMPT = """\
-Você é a recepcionista virtual de um salão de beleza no Brasil e conversa com clientes pelo \
-WhatsApp. Leia a última mensagem do cliente, no contexto da conversa, e responda SOMENTE com o \
-JSON pedido:
+Você é o atendimento virtual de um salão de beleza ou barbearia no Brasil e conversa com \
+clientes pelo WhatsApp. Leia a última mensagem do cliente, no contexto da conversa, e \
+responda SOMENTE com o JSON pedido:
 - intent: "booking" (quer agendar um horário novo ou aceita um horário oferecido), "cancel" \
-(quer cancelar um horário que já tem), "reschedule" (quer remarcar/mudar o dia ou a hora de um \
-horário que já tem), "handoff" (pede para falar com uma pessoa, atendente, a dona ou a gerente), \
-"late" (avisa que vai atrasar, que está a caminho ou que chegou), "salon_info" (pergunta \
-endereço, horário de funcionamento, formas de pagamento, estacionamento, política de \
-cancelamento ou sobre o salão), "inquiry" (pergunta preço, duração ou como é um serviço), \
-"complaint" (reclamação ou insatisfação), "hello" (só cumprimenta ou agradece) ou "unknown";
-- reply: uma resposta curta, simpática, em português do Brasil. Nunca invente horários, preços, \
-serviços nem fatos do salão: use só o que está no perfil e nas listas abaixo; se o perfil não \
-disser o que o cliente pergunta, responda que vai confirmar com o salão. Em reclamações, peça \
-desculpas e diga que a equipe vai entrar em contato, sem oferecer nada. Para cancelar ou \
-remarcar, não confirme nada: o sistema pergunta e confirma;
+(quer cancelar um horário que já tem), "reschedule" (quer remarcar/mudar o dia ou a hora de \
+um horário que já tem), "handoff" (pede para falar com uma pessoa, um atendente, o dono, a \
+dona ou o gerente), "late" (avisa que vai atrasar, que está a caminho ou que chegou), \
+"salon_info" (pergunta endereço, horário de funcionamento, formas de pagamento, \
+estacionamento, política de cancelamento ou sobre o salão), "inquiry" (pergunta preço, \
+duração ou como é um serviço), "complaint" (reclamação ou insatisfação), "hello" (só \
+cumprimenta ou agradece) ou "unknown";
+- reply: uma resposta curta (no máximo duas frases), simpática, em português do Brasil, sem \
+markdown. Trate o cliente por "você" e pelo primeiro nome, sem presumir o gênero (nada de \
+"bem-vinda", "querida", "atrasado(a)"); fale pelo salão como "nós" ou "a equipe". Nunca \
+invente horários, preços, serviços nem fatos do salão: use só o que está no perfil e nas \
+listas abaixo; se o perfil não disser o que o cliente pergunta, responda que vai confirmar \
+com o salão. Em reclamações, peça desculpas e diga que a equipe vai entrar em contato, sem \
+oferecer nada. Para cancelar ou remarcar, não confirme nada: o sistema pergunta e confirma;
 - topics: o que o cliente pergunta sobre o salão, entre "address", "hours", "payment", \
 "parking", "cancellation" e "about" (lista vazia se nada);
-- notice: "late", "on_the_way" ou "arrived" quando o cliente avisa da chegada; minutes: os \
-minutos de atraso ou de distância, quando ditos;
+- notice: "late", "on_the_way" ou "arrived" quando o cliente avisa que vai atrasar, que está \
+a caminho ou que chegou; minutes: os minutos de atraso ou de distância, quando ditos;
 - service e professional: exatamente como escritos na lista, quando o cliente os mencionar;
 - date (AAAA-MM-DD) e time (HH:MM, 24 h): quando o cliente quer ser atendido (ao remarcar, o \
 novo dia e hora; ao cancelar, o dia e hora do horário que quer cancelar);
@@ -60,6 +63,7 @@ Salão: {salon}
 Hoje: {today} ({weekday})
 Perfil do salão:
 {profile}
+Dias em que o salão não abre: {closed}
 Serviços: {services}
 Profissionais: {professionals}
 Horários marcados do cliente: {bookings}
@@ -115,12 +119,15 @@ def chat_prompt(
     bookings: Sequence[str] = (),
     offer: str | None = None,
     history: Sequence[tuple[str, str]] = (),
+    closed: Sequence[date] = (),
 ) -> str:
     return PROMPT_TEMPLATE.format(
         salon=salon,
         today=today.isoformat(),
         weekday=WEEKDAYS[today.weekday()],
         profile=profile or "(não informado)",
+        closed="; ".join(f"{WEEKDAYS[d.weekday()]} ({d:%d/%m})" for d in closed if d >= today)
+        or "nenhum",
         services="; ".join(
             f"{s.name} ({format_brl(s.price_cents)}, {s.duration_min} min)" for s in services
         ),

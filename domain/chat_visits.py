@@ -24,6 +24,7 @@ from domain.chat_context import (
     slot_label,
 )
 from domain.chat_rules import Understanding, normalize
+from domain.salon_profile import sentence
 
 # "Vou atrasar" is about a booking under way or starting within this time.
 ARRIVAL_HORIZON = timedelta(hours=6)
@@ -39,6 +40,11 @@ def visit_label(visit: ComingVisit, context: ChatContext) -> str:
     return f"{visit.service_name} {slot_label(visit, context)}"
 
 
+def visit_phrase(visit: ComingVisit, context: ChatContext) -> str:
+    """'Corte feminino de amanhã (06/12) às 15:00 com Carol', inside a sentence."""
+    return f"{visit.service_name} de {slot_label(visit, context)}"
+
+
 def _numbered(visits: Sequence[ComingVisit], context: ChatContext) -> str:
     return "; ".join(f"{i + 1}) {visit_label(v, context)}" for i, v in enumerate(visits))
 
@@ -48,7 +54,7 @@ def _policy_note(visit: ComingVisit, context: ChatContext) -> str:
     hours_before = (visit.starts_at - context.now).total_seconds() / 3600
     if not context.profile.within_cancellation_window(hours_before):
         return ""
-    return f" Atenção: {context.profile.cancellation_policy}"
+    return f" Atenção: {sentence(context.profile.cancellation_policy or '')}"
 
 
 def _matching(
@@ -104,9 +110,9 @@ def cancel_request(text: str, understanding: Understanding, context: ChatContext
         return confirm_cancel(
             only, context, opening=f"{name}, não encontrei esse horário, mas você tem"
         )
-    opening = "" if candidates else "Não encontrei esse horário. "
+    opening = f"{name}, você tem" if candidates else f"{name}, não encontrei esse horário. Você tem"
     return ChatDecision(
-        reply=f"{opening}{name}, você tem estes horários marcados: {_numbered(listed, context)}."
+        reply=f"{opening} estes horários marcados: {_numbered(listed, context)}."
         " Qual deles você quer cancelar? Responda com o número.",
         intent="cancel",
         awaiting=Awaiting(
@@ -120,13 +126,13 @@ def confirm_cancel(
 ) -> ChatDecision:
     name = context.client_first_name
     question = (
-        f"{opening} {visit_label(visit, context)}."
+        f"{opening} um horário de {visit_phrase(visit, context)}. É esse que você quer cancelar?"
         if opening
-        else f"{name}, é o seu horário de {visit_label(visit, context)}."
+        else f"{name}, você quer cancelar seu horário de {visit_phrase(visit, context)}?"
     )
     return ChatDecision(
-        reply=f"{question} Quer mesmo cancelar? Responda SIM para cancelar ou NÃO para manter."
-        + _policy_note(visit, context),
+        reply=f"{question}{_policy_note(visit, context)} Responda SIM para cancelar ou NÃO para"
+        " manter.",
         intent="cancel",
         awaiting=Awaiting(kind="cancel_confirm", appointment_ids=(visit.appointment_id,)),
     )
@@ -135,8 +141,9 @@ def confirm_cancel(
 def cancelled(visit: ComingVisit, context: ChatContext) -> ChatDecision:
     note = _policy_note(visit, context).replace(" Atenção:", " Lembrando:")
     return ChatDecision(
-        reply=f"Pronto, {context.client_first_name}: cancelei seu horário de"
-        f" {visit_label(visit, context)}.{note} Quando quiser marcar outro, é só chamar por aqui.",
+        reply=f"Pronto, {context.client_first_name}! Cancelei seu horário de"
+        f" {visit_phrase(visit, context)}.{note} Quando quiser marcar outro, é só chamar por"
+        " aqui.",
         intent="cancel",
         cancel_visit=visit.appointment_id,
     )
@@ -191,17 +198,17 @@ def reschedule(
         if s.starts_at != visit.starts_at or s.professional_id != visit.professional_id
     )
     current = slot_label(visit, context)
+    where = "nesse dia" if understanding.day else "nesse horário" if asks else "nos próximos dias"
     if not slots:
         return ChatDecision(
             reply=f"Poxa, {name}, não encontrei outro horário livre para {visit.service_name}"
-            f" {'nesse dia' if asks else 'nos próximos dias'}. Seu horário {current} continua"
-            " marcado; quer tentar outro dia?",
+            f" {where}. Seu horário de {current} continua marcado; quer tentar outro dia?",
             intent="reschedule",
         )
     options = "; ".join(f"{i + 1}) {slot_label(s, context)}" for i, s in enumerate(slots))
     return ChatDecision(
-        reply=f"Claro, {name}! Para remarcar seu {visit.service_name} de {current}, tenho:"
-        f" {options}. Responda com o número.",
+        reply=f"Claro, {name}! Para remarcar seu horário de {visit.service_name} de {current},"
+        f" tenho estes horários: {options}. Responda com o número.",
         intent="reschedule",
         proposed=slots,
     )
@@ -225,7 +232,7 @@ def answer_awaiting(
         if understanding.negative:
             return ChatDecision(
                 reply=f"Combinado, {context.client_first_name}! Seu horário de"
-                f" {visit_label(visit, context)} continua marcado.",
+                f" {visit_phrase(visit, context)} continua marcado.",
                 intent="cancel",
             )
         return None
@@ -247,25 +254,20 @@ def arrival_notice(understanding: Understanding, context: ChatContext) -> ChatDe
     visit = min(soon, key=lambda v: abs((v.starts_at - context.now).total_seconds()), default=None)
     kind = understanding.notice or "late"
     minutes = understanding.late_min
-    flag = Flag(
-        kind=kind,
-        appointment_id=visit.appointment_id if visit else None,
-        starts_at=visit.starts_at if visit else None,
-        minutes=minutes,
-    )
+    flag = Flag(kind=kind, visit=visit, minutes=minutes)
     at = (
-        f" para o seu {visit.service_name} das {visit.starts_at.astimezone(zone):%H:%M}"
+        f" para o seu horário de {visit.service_name} das {visit.starts_at.astimezone(zone):%H:%M}"
         if visit
         else ""
     )
     if kind == "arrived":
-        reply = f"Que bom, {name}! Já avisei o salão que você chegou{at}. Já já te chamam."
+        reply = f"Que bom, {name}! Já avisei o salão que você chegou{at}. Em instantes te chamam."
     elif kind == "on_the_way":
         reply = f"Combinado, {name}! Já avisei o salão que você está a caminho{at}. Até já!"
     else:
-        late = f" uns {minutes} minutos" if minutes else ""
+        late = f" uns {minutes} minutos" if minutes and minutes > 1 else ""
         reply = (
-            f"Obrigado por avisar, {name}! Já avisei o salão que você vai se atrasar{late}{at}."
-            " Se não conseguir mais vir, me avise por aqui."
+            f"Obrigado por avisar, {name}! Já passei o recado para o salão: você vai se"
+            f" atrasar{late}{at}. Se não der mais para vir, me avise por aqui."
         )
     return ChatDecision(reply=reply, intent="late", flag=flag)

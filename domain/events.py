@@ -159,8 +159,14 @@ class ClientNoticeData(EventData):
     client_name: str
     kind: NoticeKind | Literal["missing_fact", "media"]
     message: str = ""  # the client's words (a caption or a transcript for media)
+    message_id: UUID | None = None  # the client's message (the Chat page's list has it)
     appointment_id: UUID | None = None
     starts_at: AwareDatetime | None = None
+    # The booking as the salon reads it: its service, professional, local date and time.
+    service_name: str | None = None
+    professional_name: str | None = None
+    date: str | None = None  # YYYY-MM-DD, the salon's time zone
+    time: str | None = None  # HH:MM
     minutes: int | None = None
     topics: list[SalonTopic] = []
     media_kind: str | None = None

@@ -13,7 +13,7 @@ from datetime import date, time
 from typing import Literal, Self
 from uuid import UUID
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from domain.models import Value, WorkingHours
 from domain.vocabulary import SalonTopic
@@ -25,7 +25,7 @@ PAYMENT_LABELS: dict[PaymentMethod, str] = {
     "credit_card": "cartão de crédito",
     "debit_card": "cartão de débito",
     "cash": "dinheiro",
-    "meal_voucher": "vale-benefício",
+    "meal_voucher": "vale-refeição",
 }
 WEEKDAY_NAMES = ("segunda", "terça", "quarta", "quinta", "sexta", "sábado", "domingo")
 # How a fact the salon did not give is named in "vou confirmar com o salão".
@@ -35,7 +35,7 @@ TOPIC_NAMES: dict[SalonTopic, str] = {
     "payment": "as formas de pagamento",
     "parking": "o estacionamento",
     "cancellation": "a política de cancelamento",
-    "about": "isso",
+    "about": "o que você perguntou",
 }
 
 
@@ -77,10 +77,30 @@ class SalonProfile(Value):
     )
     about: str | None = Field(default=None, min_length=1, max_length=MAX_FACT)
 
+    @field_validator(
+        "address",
+        "maps_url",
+        "payment_notes",
+        "parking",
+        "cancellation_policy",
+        "about",
+        mode="before",
+    )
+    @classmethod
+    def blank_is_unknown(cls, value: object) -> object:
+        """ "" or spaces: the owner does not say (a form's empty field)."""
+        if isinstance(value, str):
+            return value.strip() or None
+        return value
+
     @model_validator(mode="after")
     def check_consistent(self) -> Self:
         if len(set(self.payment_methods)) != len(self.payment_methods):
             raise ValueError("payment_methods lists a method twice")
+        periods = sorted(self.opening_hours or (), key=lambda p: (p.weekday, p.opens))
+        for before, after in zip(periods, periods[1:], strict=False):
+            if before.weekday == after.weekday and after.opens < before.closes:
+                raise ValueError(f"opening_hours: two periods overlap on weekday {before.weekday}")
         if self.cancellation_window_h is not None and self.cancellation_policy is None:
             raise ValueError("cancellation_window_h needs the cancellation_policy it applies")
         return self
@@ -111,16 +131,26 @@ def opening_hours(
     )
 
 
+def sentence(text: str) -> str:
+    """The owner's words as one sentence: capitalised, ending in a period (never two)."""
+    words = text.strip().rstrip(".")
+    if not words:
+        return ""
+    return words[:1].upper() + words[1:] + ("" if words.endswith(("!", "?")) else ".")
+
+
 def _hhmm(moment: time) -> str:
-    return f"{moment:%H:%M}" if moment.minute else f"{moment.hour}h"
+    """9h, 13h30 — as Brazilians write opening hours."""
+    return f"{moment.hour}h{moment.minute:02d}" if moment.minute else f"{moment.hour}h"
 
 
 def _day_hours(periods: Sequence[OpeningPeriod]) -> str:
-    return " e ".join(f"das {_hhmm(p.opens)} às {_hhmm(p.closes)}" for p in periods)
+    in_order = sorted(periods, key=lambda p: p.opens)
+    return " e ".join(f"das {_hhmm(p.opens)} às {_hhmm(p.closes)}" for p in in_order)
 
 
 def week_hours_text(hours: Sequence[OpeningPeriod]) -> str:
-    """'segunda a sexta das 9h às 19h; sábado das 9h às 14h; domingo fechado'."""
+    """'de segunda a sexta, das 9h às 19h; sábado, das 9h às 14h; domingo, fechado'."""
     by_day = {day: _day_hours([p for p in hours if p.weekday == day]) for day in range(7)}
     parts: list[str] = []
     day = 0
@@ -128,10 +158,15 @@ def week_hours_text(hours: Sequence[OpeningPeriod]) -> str:
         last = day
         while last + 1 < 7 and by_day[last + 1] == by_day[day]:
             last += 1
-        names = (
-            WEEKDAY_NAMES[day] if last == day else f"{WEEKDAY_NAMES[day]} a {WEEKDAY_NAMES[last]}"
-        )
-        parts.append(f"{names} {by_day[day] or 'fechado'}")
+        if (day, last) == (0, 6):
+            names = "todos os dias"
+        elif last == day:
+            names = WEEKDAY_NAMES[day]
+        elif last == day + 1:
+            names = f"{WEEKDAY_NAMES[day]} e {WEEKDAY_NAMES[last]}"
+        else:
+            names = f"de {WEEKDAY_NAMES[day]} a {WEEKDAY_NAMES[last]}"
+        parts.append(f"{names}, {by_day[day] or 'fechado'}")
         day = last + 1
     return "; ".join(parts)
 
@@ -145,7 +180,7 @@ def day_hours_text(
     label = f"{name} ({day:%d/%m})" if name else f"{_on_weekday(day.weekday())} ({day:%d/%m})"
     periods = [p for p in hours if p.weekday == day.weekday()]
     if day in closed_days or not periods:
-        return f"{label} o salão não abre."
+        return f"{label} estamos fechados."
     return f"{label} abrimos {_day_hours(periods)}."
 
 
@@ -155,7 +190,13 @@ def _on_weekday(weekday: int) -> str:
 
 
 def payment_text(profile: SalonProfile) -> str:
-    labels = [PAYMENT_LABELS[m] for m in profile.payment_methods]
+    methods = profile.payment_methods
+    both_cards = "credit_card" in methods and "debit_card" in methods
+    labels = [
+        "cartão de crédito e de débito" if both_cards and m == "credit_card" else PAYMENT_LABELS[m]
+        for m in methods
+        if not (both_cards and m == "debit_card")
+    ]
     said = ""
     if labels:
         said = "Aceitamos " + (
@@ -163,7 +204,7 @@ def payment_text(profile: SalonProfile) -> str:
         )
         said += "."
     if profile.payment_notes:
-        said = f"{said} {profile.payment_notes}".strip()
+        said = f"{said} {sentence(profile.payment_notes)}".strip()
     return said
 
 
@@ -186,7 +227,8 @@ def facts_answer(
     """The answer to `topics` from the profile (`day`: the day a question about hours names)."""
     said: list[str] = []
     missing: list[SalonTopic] = []
-    for topic in dict.fromkeys(topics):
+    # "about" last: "sobre o endereço e o que você perguntou"
+    for topic in sorted(dict.fromkeys(topics), key=lambda t: t == "about"):
         fact = _fact(profile, hours, topic, day=day, closed_days=closed_days, today=today)
         if fact:
             said.append(fact)
@@ -214,7 +256,7 @@ def _fact(
         if profile.address is None:
             return ""
         link = f" Como chegar: {profile.maps_url}" if profile.maps_url else ""
-        return f"Nosso endereço: {profile.address}.{link}"
+        return f"Nosso endereço: {sentence(profile.address)}{link}"
     if topic == "hours":
         if not hours:
             return ""
@@ -224,9 +266,9 @@ def _fact(
     if topic == "payment":
         return payment_text(profile)
     if topic == "parking":
-        return f"Estacionamento: {profile.parking}" if profile.parking else ""
+        return f"Estacionamento: {sentence(profile.parking)}" if profile.parking else ""
     if topic == "cancellation":
         if profile.cancellation_policy is None:
             return ""
-        return f"Nossa política de cancelamento: {profile.cancellation_policy}"
-    return profile.about or ""
+        return f"Nossa política de cancelamento: {sentence(profile.cancellation_policy)}"
+    return sentence(profile.about or "")

@@ -75,6 +75,7 @@ def campaign_offer_text(
 ) -> str:
     """The WhatsApp offer of a campaign suggestion: the real slot, the price, how to answer."""
     first_name = data.client_name.split(" ")[0] if data.client_name else ""
+    greeting = f"Oi, {first_name}!" if first_name else "Oi!"
     weekday = WEEKDAYS_PT[datetime.fromisoformat(data.date).weekday()]
     when = f"{weekday}, {format_date_br(data.date)[:5]}, às {data.time}"
     price = offer_phrase(data.price_cents, data.final_price_cents, data.offer)
@@ -84,12 +85,15 @@ def campaign_offer_text(
             if last_visit_date
             else ""
         )
-        opening = f"Oi, {first_name}! Está na hora do seu {data.service_name}{since}."
+        opening = f"{greeting} Está na hora de agendar {data.service_name} de novo{since}."
         slot = f" {data.professional_name} tem um horário {when}{price}."
     else:
-        opening = f"Oi, {first_name}! Abriu um horário {at_salon(salon_name)}:"
+        opening = f"{greeting} Abriu um horário {at_salon(salon_name)}:"
         slot = f" {data.service_name} com {data.professional_name} {when}{price}."
-    return f"{opening}{slot} Responda SIM para reservar ou SAIR para não receber mais ofertas."
+    return (
+        f"{opening}{slot} Responda SIM para pedir esse horário ou SAIR para não receber mais"
+        " ofertas."
+    )
 
 
 def _greeting(client_name: str) -> str:
@@ -125,6 +129,16 @@ def appointment_moved_text(
     )
 
 
+def reschedule_approved_text(
+    *, client_name: str, service_name: str, professional_name: str, date: str, time: str
+) -> str:
+    """The salon approved the new time the client picked for their booking."""
+    return (
+        f"{_greeting(client_name)} Tudo certo: seu horário de {service_name} agora é"
+        f" {format_date_br(date)} às {time} com {professional_name}. Até lá!"
+    )
+
+
 def booking_rejected_text(data: AppointmentData, alternatives: str = "") -> str:
     """The salon could not take a booking the client asked for (`alternatives`: other open
     slots, as `chat_agent.alternatives_phrase` words them)."""
@@ -138,8 +152,9 @@ def booking_rejected_text(data: AppointmentData, alternatives: str = "") -> str:
 def reschedule_rejected_text(data: AppointmentData, alternatives: str = "") -> str:
     """The salon could not move a booking to the time the client picked: the booking stays."""
     return (
-        f"{_greeting(data.client_name)} O salão não conseguiu remarcar seu {data.service_name}"
-        f" para {format_date_br(data.date)} às {data.time}; seu horário atual continua marcado. "
+        f"{_greeting(data.client_name)} O salão não conseguiu passar seu horário de"
+        f" {data.service_name} para {format_date_br(data.date)} às {data.time}; seu horário atual"
+        " continua marcado. "
         + (alternatives or "Se quiser tentar outro dia ou horário, é só me dizer.")
     )
 

@@ -103,6 +103,13 @@ class CutProxy:
 class WhatsappBody(BaseModel):
     text: str
     wait_reply: bool = False
+    # A message that is not text: WhatsApp's type, and a shared location or a file's name.
+    kind: str = "text"
+    location: dict[str, Any] | None = None
+    filename: str | None = None
+
+    def media(self) -> dict[str, Any]:
+        return self.model_dump(include={"kind", "location", "filename"}, exclude_none=True)
 
 
 @dataclass
@@ -130,7 +137,7 @@ class Stage:
 
     async def whatsapp(self, body: WhatsappBody) -> dict[str, Any]:
         before = await self.agent_replies()
-        raw, headers = signed(self.salon.api, whatsapp(self.salon, body.text))
+        raw, headers = signed(self.salon.api, whatsapp(self.salon, body.text, **body.media()))
         response = await self.http.post(WEBHOOK, content=raw, headers=headers)
         response.raise_for_status()
         accepted: dict[str, Any] = response.json()

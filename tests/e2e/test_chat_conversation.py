@@ -206,7 +206,7 @@ async def test_a_client_cancels_one_of_two_bookings_after_saying_which(
     updated = next(e["data"] for e in talk.seen if e["event_type"] == "appointment_updated")
     times = await booked_times(pool, salon)
     assert "Qual deles você quer cancelar?" in which["message"]
-    assert done["message"].startswith("Pronto, Marina: cancelei seu horário de Corte feminino")
+    assert done["message"].startswith("Pronto, Marina! Cancelei seu horário de Corte feminino")
     assert (done["intent"], done["intent_detail"]) == ("booking", "cancel")
     assert (updated["status"], updated["by_client"]) == ("cancelled", True)
     assert [status for status, _ in times] == ["booked", "cancelled"]
@@ -250,7 +250,7 @@ async def test_reschedule_approved_moves_the_booking_and_rejected_keeps_it(
         salon.ids.tenant,
         UUID(second["id"]),
     )
-    assert "Para remarcar seu Corte feminino" in offered["message"]
+    assert "Para remarcar seu horário de Corte feminino" in offered["message"]
     assert request["replaces_appointment_id"] is not None
     assert approved.status_code == 200
     assert moved["data"]["appointment_id"] == request["replaces_appointment_id"]

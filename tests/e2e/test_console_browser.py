@@ -10,6 +10,7 @@ playwright-core is missing, or Chromium is not installed.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import os
 import shutil
@@ -148,6 +149,17 @@ async def test_a_client_asks_for_a_person_and_the_owner_gives_the_chat_back(stag
     assert all(row["paused_until"] is None for row in rows)  # given back
 
 
+async def test_the_chat_page_shows_media_by_kind_and_the_clients_notices(stage: Stage) -> None:
+    await run_scenario(stage, "notices")
+    assert (ARTIFACTS / "chat-notices.png").is_file()
+    kinds = await stage.pool.fetch(
+        "SELECT kind FROM chat_message WHERE tenant_id = $1 AND author = 'client'"
+        " ORDER BY created_at",
+        stage.salon.ids.tenant,
+    )
+    assert [row["kind"] for row in kinds] == ["text", "audio", "location"]
+
+
 async def test_owner_approves_a_chat_booking_and_n8n_gets_the_confirmation(stage: Stage) -> None:
     await run_scenario(stage, "approve")
     assert (ARTIFACTS / "dashboard.png").is_file() and (ARTIFACTS / "calendar.png").is_file()
@@ -187,3 +199,23 @@ async def test_the_owner_changes_a_default_discount_and_closes_a_day(stage: Stag
     # Only what the owner changed is stored: the rest keeps following the defaults.
     assert (row["encher_agenda_discount_pct"], row["offer_expiry_h"]) == (15, None)
     assert [d.isoformat() for d in row["closed_days"]] == ["2026-12-25"]
+
+
+async def test_the_owner_fills_the_salon_profile(stage: Stage) -> None:
+    await run_scenario(stage, "profile")
+    assert (ARTIFACTS / "profile-saved.png").is_file()
+    row = await stage.pool.fetchrow(
+        "SELECT address, maps_url, opening_hours, payment_methods, parking, cancellation_policy,"
+        " cancellation_window_h, about FROM salon_profile WHERE tenant_id = $1",
+        stage.salon.ids.tenant,
+    )
+    assert row is not None
+    assert row["address"] == "Rua Augusta, 1500 - Consolação, São Paulo"
+    assert row["maps_url"] == "https://maps.app.goo.gl/salao"
+    assert list(row["payment_methods"]) == ["pix", "cash"]
+    assert row["parking"] == "Estacionamento conveniado ao lado, 1 h grátis"
+    assert row["cancellation_window_h"] == 24
+    assert row["about"] is None  # left blank: unknown to the chat, never ""
+    hours = row["opening_hours"]
+    hours = json.loads(hours) if isinstance(hours, str) else hours
+    assert {"weekday": 5, "opens": "09:00:00", "closes": "14:00:00"} in hours

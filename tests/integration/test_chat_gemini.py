@@ -16,8 +16,9 @@ import asyncpg
 import pytest
 
 from actors.salon import Salon as SalonActor
-from domain.commands import ReceiveMessage
+from domain.commands import ReceiveMessage, SetSalonSettings
 from domain.salon_import import SalonFile
+from domain.salon_settings import SettingsChoice
 from integrations.event_stream import EventStream
 from integrations.gemini import GeminiModel
 from tests.factories import SalonIds
@@ -137,3 +138,55 @@ async def test_concurrent_duplicates_make_one_llm_call_and_one_reply(
     await agenda.drain()
     assert len(gemini.requests) == 1
     assert len(await replies(pool, salon[1])) == 1
+
+
+async def voice_note(agenda: SalonActor, audio: bytes) -> None:
+    await agenda.handle(
+        ReceiveMessage(
+            client_name="Lia Santos",
+            phone="+5511933332222",
+            kind="audio",
+            mime_type="audio/ogg",
+            media_id="media-1",
+            audio=audio,
+            sent_at=datetime.now(UTC),
+            external_id=uuid4().hex,
+        )
+    )
+    await agenda.drain()
+
+
+async def test_a_voice_note_is_transcribed_only_when_the_salon_asks(
+    agenda: SalonActor, pool: asyncpg.Pool, salon: Salon, gemini: FakeGemini
+) -> None:
+    gemini.answer = {"text": "oi", "intent": "hello", "reply": "Oi! Tudo bem?"}
+    await voice_note(agenda, b"first")
+    await agenda.handle(
+        SetSalonSettings(choice=SettingsChoice(transcribe_voice=True), fields=("transcribe_voice",))
+    )
+    await voice_note(agenda, b"second")
+    first, second = await replies(pool, salon[1])
+    audio_parts = [r.inline_data for r in gemini.requests]
+    assert first["message"].startswith("Oi, Lia! Por aqui eu ainda não consigo ouvir áudios.")
+    assert audio_parts[0] == [("audio/ogg", b"second")]  # the first was never sent to Gemini
+    assert second["message"] == "Oi! Tudo bem?" and second["engine"] == "gemini"
+    stored = await pool.fetch(
+        "SELECT transcript, media_data FROM chat_message WHERE tenant_id = $1 AND kind = 'audio'"
+        " ORDER BY created_at",
+        salon[1].tenant,
+    )
+    # answered: the audio is dropped either way, the transcript kept
+    assert [(r["transcript"], r["media_data"]) for r in stored] == [(None, None), ("oi", None)]
+
+
+async def test_a_failed_transcription_asks_for_text(
+    agenda: SalonActor, pool: asyncpg.Pool, salon: Salon, gemini: FakeGemini
+) -> None:
+    gemini.plan = always("error")
+    await agenda.handle(
+        SetSalonSettings(choice=SettingsChoice(transcribe_voice=True), fields=("transcribe_voice",))
+    )
+    await voice_note(agenda, b"audio")
+    (reply,) = await replies(pool, salon[1])
+    assert reply["message"].startswith("Oi, Lia! Por aqui eu ainda não consigo ouvir áudios.")
+    assert reply["engine"] == "rules"

@@ -6,17 +6,19 @@ import asyncio
 import json
 import subprocess
 import sys
-from datetime import timedelta
+from datetime import time, timedelta
 from pathlib import Path
 
 import asyncpg
 import pytest
 
 from db.appointments import insert_appointments
+from db.read.salon_profile import get_salon_profile
 from db.salon_import import import_salon
 from domain.errors import SalonFileError
 from domain.models import Appointment
 from domain.salon_import import ClientPart, SalonFile
+from domain.salon_profile import OpeningPeriod, SalonProfile
 from tests.factories import SalonIds, make_appointment, make_salon, make_visit, next_phone
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -128,3 +130,25 @@ async def test_import_script_refusal_leaves_no_part_of_the_file_behind(
             ids.of("client", "new"),
         )
     assert (name, newcomers) == (salon.tenant.name, 0)
+
+
+async def test_a_file_with_a_profile_stores_it_and_one_without_leaves_it(
+    pool: asyncpg.Pool,
+) -> None:
+    profile = SalonProfile(
+        address="Rua Harmonia, 321",
+        payment_methods=("pix", "cash"),
+        opening_hours=(OpeningPeriod(weekday=5, opens=time(8), closes=time(13)),),
+    )
+    salon = make_salon()
+    with_profile = SalonFile.model_validate(salon.model_dump() | {"profile": profile})
+    async with pool.acquire() as conn:
+        async with conn.transaction():
+            await import_salon(conn, with_profile)
+        stored = await get_salon_profile(conn, tenant_id=SalonIds(salon).tenant)
+        async with conn.transaction():
+            await import_salon(conn, salon)  # an older file, written before profiles
+        kept = await get_salon_profile(conn, tenant_id=SalonIds(salon).tenant)
+    assert stored == profile
+    assert kept == profile
+    assert "profile" not in json.loads(salon.model_dump_json(exclude_none=True))

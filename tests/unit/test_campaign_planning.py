@@ -281,7 +281,8 @@ def test_offer_text_without_offer_shows_the_full_price() -> None:
 
 def test_prazo_certo_text_greets_and_recalls_the_last_visit() -> None:
     assert offer_text().startswith(
-        "Oi, Maria! Está na hora do seu Corte feminino (a última visita foi em 10/01/2026)."
+        "Oi, Maria! Está na hora de agendar Corte feminino de novo (a última visita foi em"
+        " 10/01/2026)."
     )
 
 
@@ -291,5 +292,5 @@ def test_encher_agenda_text_names_the_salon() -> None:
 
 def test_offer_text_tells_how_to_opt_out() -> None:
     assert offer_text().endswith(
-        "Responda SIM para reservar ou SAIR para não receber mais ofertas."
+        "Responda SIM para pedir esse horário ou SAIR para não receber mais ofertas."
     )

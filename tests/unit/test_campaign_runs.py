@@ -285,9 +285,10 @@ def test_an_offer_is_still_open_when_its_whatsapp_may_leave() -> None:
 def test_prazo_certo_offer_names_the_client_the_slot_and_the_last_visit() -> None:
     _salon, planned = run()
     assert planned.outcome.messages[1].body == (
-        "Oi, Ana! Está na hora do seu Corte feminino (a última visita foi em 22/01/2026)."
+        "Oi, Ana! Está na hora de agendar Corte feminino de novo (a última visita foi em"
+        " 22/01/2026)."
         " Carol tem um horário quinta, 12/03, às 13:00 por R$\u00a0120,00."
-        " Responda SIM para reservar ou SAIR para não receber mais ofertas."
+        " Responda SIM para pedir esse horário ou SAIR para não receber mais ofertas."
     )
 
 
@@ -297,7 +298,7 @@ def test_encher_agenda_offer_names_the_client_and_the_open_slot() -> None:
     assert planned.outcome.messages[1].body == (
         "Oi, Ana! Abriu um horário no Salão Teste: Corte feminino com Carol terça, 10/03, às"
         " 09:00 com 20% de desconto: de R$\u00a0120,00 por R$\u00a096,00. Responda SIM para"
-        " reservar ou SAIR para não receber mais ofertas."
+        " pedir esse horário ou SAIR para não receber mais ofertas."
     )
     agents = {r.created_by_agent for r in planned.outcome.change.requests_added}
     assert agents == {Agent.ENCHER_AGENDA}

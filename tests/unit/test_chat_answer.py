@@ -138,7 +138,9 @@ def test_reply_is_one_transactional_message_about_the_stored_reply() -> None:
         answer.reply.reply_id,
         None,
     )
-    assert message.body.startswith("Perfeito, Ana! Pedi ao salão a confirmação de Corte feminino")
+    assert message.body.startswith(
+        "Perfeito, Ana! Pedi ao salão a confirmação do seu horário de Corte feminino"
+    )
 
 
 def test_agent_reply_links_the_booking_it_created() -> None:
@@ -156,7 +158,9 @@ def test_a_picked_slot_proposed_to_someone_else_meanwhile_is_not_booked() -> Non
     answer = reply_to(salon, "2", proposed=tuesday_slots(salon), intent="booking")
     assert answer.outcome.change.requests_added == ()
     assert ai_response(answer).booking_created is False
-    assert answer.outcome.messages[0].body.startswith("Poxa, esse horário acabou de ser reservado.")
+    assert answer.outcome.messages[0].body.startswith(
+        "Poxa, Ana, esse horário acabou de ser reservado."
+    )
 
 
 def test_a_picked_slot_already_past_is_not_booked() -> None:
@@ -214,7 +218,7 @@ def test_asking_for_a_person_hands_the_conversation_over_for_the_salons_hours() 
         paused_until=NOW + timedelta(hours=3),
     )
     assert answer.reply.paused_until == NOW + timedelta(hours=3)
-    assert "uma pessoa do salão" in answer.reply.decision.reply
+    assert "alguém do salão" in answer.reply.decision.reply
     assert answer.reply.decision.book is None
 
 
@@ -268,8 +272,8 @@ def test_accepting_an_offer_tells_the_client_it_went_to_the_salon_for_confirmati
     offered_to_ana(salon)
     answer = reply_to(salon, "sim", affirmative=True)
     assert [m.body for m in answer.outcome.messages] == [
-        "Ótimo, Ana! O horário de Corte feminino amanhã (10/03) às 14:00 com Carol foi enviado"
-        " para confirmação do salão. Te aviso assim que confirmarem."
+        "Ótimo, Ana! Pedi ao salão a confirmação do seu horário de Corte feminino amanhã (10/03)"
+        " às 14:00 com Carol. Te aviso por aqui assim que confirmarem."
     ]
 
 
@@ -466,7 +470,7 @@ def test_declining_books_nothing_and_replies_once() -> None:
     answer = reply_to(salon, "não", negative=True)
     assert answer.outcome.change.appointments_added == ()
     assert [m.body for m in answer.outcome.messages] == [
-        "Sem problemas, Ana! Quando quiser outro horário, é só chamar."
+        "Sem problema, Ana! Quando quiser outro horário, é só chamar."
     ]
 
 

@@ -103,12 +103,12 @@ def test_cancel_names_the_booking_asks_then_cancels_on_sim() -> None:
     chat = Chat(salon)
     asked = chat.says("Quero cancelar meu horário do dia 17")
     assert reply(asked) == (
-        "Ana, é o seu horário de Corte feminino terça (17/03) às 15:00 com Carol. Quer mesmo"
-        " cancelar? Responda SIM para cancelar ou NÃO para manter."
+        "Ana, você quer cancelar seu horário de Corte feminino de terça (17/03) às 15:00 com"
+        " Carol? Responda SIM para cancelar ou NÃO para manter."
     )
     assert status(salon, visit) == AppointmentStatus.BOOKED
     done = chat.says("sim")
-    assert reply(done).startswith("Pronto, Ana: cancelei seu horário de Corte feminino terça")
+    assert reply(done).startswith("Pronto, Ana! Cancelei seu horário de Corte feminino de terça")
     assert status(salon, visit) is None  # cancelled: its time is free again
     [event] = [e for e in done.outcome.events if type(e).__name__ == "AppointmentUpdatedData"]
     assert (event.status, event.by_client) == ("cancelled", True)
@@ -122,7 +122,7 @@ def test_nao_to_the_confirmation_keeps_the_booking() -> None:
     chat.says("preciso desmarcar")
     kept = chat.says("não, deixa")
     assert reply(kept) == (
-        "Combinado, Ana! Seu horário de Corte feminino terça (17/03) às 15:00 com Carol continua"
+        "Combinado, Ana! Seu horário de Corte feminino de terça (17/03) às 15:00 com Carol continua"
         " marcado."
     )
     assert status(salon, visit) == AppointmentStatus.BOOKED
@@ -134,7 +134,11 @@ def test_inside_the_cancellation_window_the_policy_is_shown() -> None:
     booked(salon, local(10, 9))  # tomorrow 09:00: 21 h ahead, inside the 24 h window
     chat = Chat(salon)
     asked = chat.says("cancela meu horario de amanha")
-    assert reply(asked).endswith("Atenção: Cancelamentos com menos de 24 horas podem ser cobrados.")
+    assert reply(asked) == (
+        "Ana, você quer cancelar seu horário de Corte feminino de amanhã (10/03) às 09:00 com"
+        " Carol? Atenção: Cancelamentos com menos de 24 horas podem ser cobrados. Responda SIM"
+        " para cancelar ou NÃO para manter."
+    )
     assert "Lembrando: Cancelamentos" in reply(chat.says("sim"))
 
 
@@ -164,7 +168,9 @@ def test_a_day_that_names_one_of_several_is_asked_to_confirm() -> None:
     salon = make_salon_agenda()
     booked(salon, local(17, 10), local(24, 15))
     asked = Chat(salon).says("quero cancelar o do dia 24")
-    assert reply(asked).startswith("Ana, é o seu horário de Corte feminino terça (24/03) às 15:00")
+    assert reply(asked).startswith(
+        "Ana, você quer cancelar seu horário de Corte feminino de terça (24/03) às 15:00"
+    )
 
 
 def test_another_clients_booking_is_never_named_nor_cancelled() -> None:
@@ -210,7 +216,8 @@ def test_reschedule_offers_slots_linked_to_the_booking_it_replaces() -> None:
     chat = Chat(salon)
     offered = chat.says("preciso remarcar")
     assert reply(offered).startswith(
-        "Claro, Ana! Para remarcar seu Corte feminino de terça (17/03) às 15:00 com Carol, tenho:"
+        "Claro, Ana! Para remarcar seu horário de Corte feminino de terça (17/03) às 15:00 com"
+        " Carol, tenho estes horários:"
     )
     assert chat.proposed and all(
         p["replaces_appointment_id"] == str(visit.id) for p in chat.proposed
@@ -258,11 +265,17 @@ def test_late_is_acknowledged_and_the_salon_told_with_the_booking() -> None:
     [visit] = booked(salon, local(9, 12, 30))  # today 12:30
     answer = Chat(salon).says("vou me atrasar uns 10 min")
     assert reply(answer) == (
-        "Obrigado por avisar, Ana! Já avisei o salão que você vai se atrasar uns 10 minutos"
-        " para o seu Corte feminino das 12:30. Se não conseguir mais vir, me avise por aqui."
+        "Obrigado por avisar, Ana! Já passei o recado para o salão: você vai se atrasar uns 10"
+        " minutos para o seu horário de Corte feminino das 12:30. Se não der mais para vir, me"
+        " avise por aqui."
     )
     [notice] = events(answer, ClientNoticeData)
     assert (notice.kind, notice.appointment_id, notice.minutes) == ("late", visit.id, 10)
+    assert (notice.service_name, notice.date, notice.time) == (
+        "Corte feminino",
+        "2026-03-09",
+        "12:30",
+    )
     assert notice.message == "vou me atrasar uns 10 min"
 
 
@@ -302,8 +315,8 @@ def test_a_missing_fact_is_checked_with_the_salon_who_is_told() -> None:
     salon.agenda.profile = PROFILE
     answer = Chat(salon).says("tem estacionamento?")
     assert reply(answer) == (
-        "Claro, Ana! Sobre o estacionamento, vou confirmar com o salão e te respondo por aqui"
-        " assim que souber."
+        "Boa pergunta, Ana! Sobre o estacionamento, vou confirmar com o salão e te respondo por"
+        " aqui assim que souber."
     )
     [notice] = events(answer, ClientNoticeData)
     assert (notice.kind, notice.topics) == ("missing_fact", ["parking"])
@@ -320,7 +333,7 @@ def test_opening_hours_are_the_professionals_unless_the_owner_set_them() -> None
         "Claro, Ana! No sábado (14/03) abrimos das 8h às 13h."
     )
     assert reply(Chat(salon).says("e na terça, abrem?")) == (
-        "Claro, Ana! Amanhã (10/03) o salão não abre."
+        "Claro, Ana! Amanhã (10/03) estamos fechados."
     )
 
 
@@ -330,7 +343,7 @@ def test_a_closed_day_is_said_closed() -> None:
         update={"closed_days": (NOW.date() + timedelta(days=1),)}
     )
     assert reply(Chat(salon).says("amanhã vocês abrem?")) == (
-        "Claro, Ana! Amanhã (10/03) o salão não abre."
+        "Claro, Ana! Amanhã (10/03) estamos fechados."
     )
 
 

@@ -123,7 +123,8 @@ def test_picking_a_proposed_slot_by_number_books_it() -> None:
     decision = answer("2", intent="booking", proposed=TUESDAY_SLOTS)
     assert decision.book == TUESDAY_SLOTS[1]
     assert decision.reply == (
-        "Perfeito, Ana! Pedi ao salão a confirmação de Corte feminino amanhã (10/03) às 11:00"
+        "Perfeito, Ana! Pedi ao salão a confirmação do seu horário de Corte feminino amanhã"
+        " (10/03) às 11:00"
         " com Carol. Te aviso por aqui assim que confirmarem."
     )
 
@@ -171,7 +172,7 @@ def test_a_picked_slot_taken_meanwhile_is_not_booked_and_others_are_offered() ->
     decision = answer("2", slots, intent="booking", proposed=TUESDAY_SLOTS)
     assert decision.book is None
     assert decision.proposed == others
-    assert decision.reply.startswith("Poxa, esse horário acabou de ser reservado. ")
+    assert decision.reply.startswith("Poxa, Ana, esse horário acabou de ser reservado. ")
     assert "1) amanhã (10/03) às 10:00 com Carol; 2) amanhã (10/03) às 12:00 com Carol" in (
         decision.reply
     )
@@ -188,7 +189,7 @@ def test_a_picked_slot_taken_with_nothing_else_free_says_so() -> None:
     slots = FakeSlots(taken=[TUESDAY_SLOTS[0]])
     decision = answer("sim", slots, affirmative=True, proposed=TUESDAY_SLOTS[:1])
     assert decision.reply.startswith(
-        "Poxa, esse horário acabou de ser reservado. Poxa, Ana, não encontrei horário livre"
+        "Poxa, Ana, esse horário acabou de ser reservado. E não encontrei outro horário livre"
     )
     assert (decision.book, decision.proposed) == (None, ())
 
@@ -203,8 +204,8 @@ def test_yes_to_an_open_campaign_offer_accepts_it() -> None:
         "booking",
     )
     assert decision.reply == (
-        "Ótimo, Ana! O horário de Corte feminino quinta (12/03) às 14:00 com Carol foi enviado"
-        " para confirmação do salão. Te aviso assim que confirmarem."
+        "Ótimo, Ana! Pedi ao salão a confirmação do seu horário de Corte feminino quinta (12/03)"
+        " às 14:00 com Carol. Te aviso por aqui assim que confirmarem."
     )
     assert slots.asked == []
 
@@ -212,7 +213,7 @@ def test_yes_to_an_open_campaign_offer_accepts_it() -> None:
 def test_no_to_an_open_campaign_offer_accepts_nothing() -> None:
     decision = answer("não, obrigada", negative=True, open_offer=OFFER)
     assert decision.accept_offer is None
-    assert decision.reply == "Sem problemas, Ana! Quando quiser outro horário, é só chamar."
+    assert decision.reply == "Sem problema, Ana! Quando quiser outro horário, é só chamar."
 
 
 def test_yes_picks_a_proposed_slot_before_an_open_offer() -> None:
@@ -246,8 +247,8 @@ def test_booking_request_at_a_free_exact_time_offers_just_that_slot() -> None:
     )
     assert decision.proposed == (TUESDAY_SLOTS[1],)
     assert decision.reply == (
-        "Tenho Corte feminino amanhã (10/03) às 11:00 com Carol. Posso pedir a confirmação ao"
-        " salão? Responda SIM para reservar."
+        "Ana, tenho um horário de Corte feminino amanhã (10/03) às 11:00 com Carol. Posso pedir a"
+        " confirmação ao salão? Responda SIM para pedir esse horário."
     )
 
 

@@ -333,6 +333,7 @@ def test_one_alternative_is_asked_with_sim() -> None:
         now=NOW,
     )
     assert found.phrase == (
-        "Tenho Corte feminino amanhã (10/03) às 10:00 com Carol. Responda SIM para pedir esse"
+        "Tenho um horário de Corte feminino amanhã (10/03) às 10:00 com Carol. Responda SIM"
+        " para pedir esse"
         " horário."
     )

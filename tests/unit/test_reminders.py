@@ -165,7 +165,7 @@ def test_cancelar_answering_the_reminder_cancels_the_visit_and_frees_its_time(te
     salon.agenda.apply(reply.outcome.change)
     assert visit.id not in salon.agenda.upcoming
     assert reply.reply.decision.reply.startswith(
-        "Pronto, Ana: cancelei seu horário de Corte feminino amanhã (10/03) às 14:00 com Carol."
+        "Pronto, Ana! Cancelei seu horário de Corte feminino de amanhã (10/03) às 14:00 com Carol."
     )
 
 
@@ -174,8 +174,8 @@ def test_cancelling_in_other_words_names_the_visit_and_asks_to_confirm() -> None
     reply = answer(salon, "não vou poder ir, pode desmarcar")
     assert reply.outcome.change.appointments_updated == ()
     assert reply.reply.decision.reply == (
-        "Ana, é o seu horário de Corte feminino amanhã (10/03) às 14:00 com Carol. Quer mesmo"
-        " cancelar? Responda SIM para cancelar ou NÃO para manter."
+        "Ana, você quer cancelar seu horário de Corte feminino de amanhã (10/03) às 14:00 com"
+        " Carol? Responda SIM para cancelar ou NÃO para manter."
     )
     assert reply.reply.awaiting == {"kind": "cancel_confirm", "appointment_ids": [str(visit.id)]}
 
@@ -217,7 +217,8 @@ def test_remarcar_proposes_the_nearest_times_for_that_visit() -> None:
     assert [p.starts_at for p in proposed] == [local(10, 12), local(10, 13), local(10, 15)]
     assert {p.replaces_appointment_id for p in proposed} == {visit.id}
     assert reply.reply.decision.reply.startswith(
-        "Claro, Ana! Para remarcar seu Corte feminino de amanhã (10/03) às 14:00 com Carol, tenho:"
+        "Claro, Ana! Para remarcar seu horário de Corte feminino de amanhã (10/03) às 14:00 com"
+        " Carol, tenho estes horários:"
     )
     assert reply.outcome.change.appointments_updated == ()  # nothing moves before the salon says
 
@@ -233,7 +234,7 @@ def test_picking_a_reschedule_asks_the_salon_to_move_the_visit() -> None:
         visit.id,
         ClientState.REQUESTED,
     )
-    assert "Até confirmarem, seu horário atual continua marcado" in reply.reply.decision.reply
+    assert "Até a confirmação, seu horário atual continua marcado" in reply.reply.decision.reply
 
 
 def test_approving_a_reschedule_moves_the_booking_instead_of_booking_twice() -> None:
@@ -254,7 +255,10 @@ def test_approving_a_reschedule_moves_the_booking_instead_of_booking_twice() -> 
     ]
     assert isinstance(outcome.events[0], AuthRequestUpdatedData)
     assert [m.kind for m in outcome.messages] == ["transactional", "reminder"]
-    assert "foi remarcado para 10/03/2026 às 16:00" in outcome.messages[0].body
+    assert outcome.messages[0].body == (
+        "Olá, Ana! Tudo certo: seu horário de Corte feminino agora é 10/03/2026 às 16:00 com"
+        " Carol. Até lá!"
+    )
 
 
 def test_a_reschedule_of_a_visit_cancelled_meanwhile_is_refused() -> None:

@@ -7,12 +7,14 @@ from datetime import date, time
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from config.settings import Environment, Settings
 from domain.commands import SetSalonSettings
 from domain.errors import InvalidCommandError, SalonClosedError
 from domain.free_time import check_slot_open
 from domain.models import Offer
+from domain.salon_profile import OpeningPeriod, SalonProfile, week_hours_text
 from domain.salon_settings import SalonSettings, SettingsChoice, chosen_settings
 from tests.unit.domain_factories import NOW, local, make_salon_agenda
 
@@ -124,3 +126,33 @@ def test_a_closed_day_is_busy_for_everyone_all_day() -> None:
     [closed] = [b for b in salon.agenda.busy() if b.professional_id == salon.professional.id]
     assert (closed.starts_at, closed.ends_at) == (local(10, 0), local(11, 0))
     assert NOW < closed.starts_at
+
+
+# --- the salon's profile --------------------------------------------------------------------------
+def test_a_blank_profile_fact_is_unknown() -> None:
+    profile = SalonProfile(address="  ", parking="", about=" Desde 2015. ")
+    assert (profile.address, profile.parking, profile.about) == (None, None, "Desde 2015.")
+
+
+def test_overlapping_opening_periods_are_refused() -> None:
+    with pytest.raises(ValidationError, match="overlap on weekday 1"):
+        SalonProfile(
+            opening_hours=(
+                OpeningPeriod(weekday=1, opens=time(9), closes=time(13)),
+                OpeningPeriod(weekday=1, opens=time(12), closes=time(18)),
+            )
+        )
+    split = SalonProfile(
+        opening_hours=(
+            OpeningPeriod(weekday=1, opens=time(14), closes=time(18)),
+            OpeningPeriod(weekday=1, opens=time(9), closes=time(12)),
+        )
+    )
+    assert week_hours_text(split.opening_hours or ()) == (
+        "segunda, fechado; terça, das 9h às 12h e das 14h às 18h; de quarta a domingo, fechado"
+    )
+
+
+def test_a_cancellation_window_needs_its_policy() -> None:
+    with pytest.raises(ValidationError, match="cancellation_window_h needs"):
+        SalonProfile(cancellation_window_h=24)

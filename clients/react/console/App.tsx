@@ -1,6 +1,13 @@
 // The owner console: login, then Painel / Agenda / Chat / Retorno / Ajustes over one live socket.
 import { useCallback, useEffect, useState } from "react";
-import { AgentProvider, useAgent, type AgentEvent, type SyncStatus } from "../src";
+import {
+  AgentProvider,
+  DEFAULT_TIME_ZONE,
+  clientNoticeText,
+  useAgent,
+  type AgentEvent,
+  type SyncStatus,
+} from "../src";
 import { Calendar } from "./pages/Calendar";
 import { Chat } from "./pages/Chat";
 import { Dashboard } from "./pages/Dashboard";
@@ -51,7 +58,10 @@ interface Toast {
 const TOAST_MS = 5000;
 
 /** What to tell the owner about an event, and under which key repeats are counted together. */
-function toastFor(event: AgentEvent): { key: string; text: (count: number) => string } | null {
+function toastFor(
+  event: AgentEvent,
+  timeZone: string,
+): { key: string; text: (count: number) => string } | null {
   switch (event.event_type) {
     case "auth_request_created":
       return {
@@ -78,6 +88,13 @@ function toastFor(event: AgentEvent): { key: string; text: (count: number) => st
       const name = event.data.client_name;
       return { key: `complaint:${event.event_id}`, text: () => `Reclamação de ${name}` };
     }
+    case "client_notice": {
+      // Late, on the way, arrived, a question for the team: the owner acts on these now. Media
+      // shows in the Chat (the agent already answered it).
+      if (event.data.kind === "media") return null;
+      const text = clientNoticeText(event.data, event.occurred_at, timeZone);
+      return { key: `notice:${event.event_id}`, text: () => text };
+    }
     default:
       return null;
   }
@@ -86,17 +103,21 @@ function toastFor(event: AgentEvent): { key: string; text: (count: number) => st
 export function App() {
   const [login, setLogin] = useState<StoredLogin | null>(loadLogin);
   const [toasts, setToasts] = useState<Toast[]>([]);
-  const onEvent = useCallback((event: AgentEvent) => {
-    const toast = toastFor(event);
-    if (!toast) return;
-    // A campaign creating 100 suggestions makes one toast that counts, not 100.
-    setToasts((all) => {
-      const count = (all.find((t) => t.key === toast.key)?.count ?? 0) + 1;
-      const next = { key: toast.key, text: toast.text(count), count };
-      return [...all.filter((t) => t.key !== toast.key), next].slice(-4);
-    });
-    setTimeout(() => setToasts((all) => all.filter((t) => t.key !== toast.key)), TOAST_MS);
-  }, []);
+  const timeZone = login?.session.time_zone;
+  const onEvent = useCallback(
+    (event: AgentEvent) => {
+      const toast = toastFor(event, timeZone ?? DEFAULT_TIME_ZONE);
+      if (!toast) return;
+      // A campaign creating 100 suggestions makes one toast that counts, not 100.
+      setToasts((all) => {
+        const count = (all.find((t) => t.key === toast.key)?.count ?? 0) + 1;
+        const next = { key: toast.key, text: toast.text(count), count };
+        return [...all.filter((t) => t.key !== toast.key), next].slice(-4);
+      });
+      setTimeout(() => setToasts((all) => all.filter((t) => t.key !== toast.key)), TOAST_MS);
+    },
+    [timeZone],
+  );
 
   if (!login) {
     return (

@@ -1,5 +1,5 @@
 // Browser scenarios for the owner console, driven by playwright-core in Debian's Chromium.
-//   node e2e/console.e2e.mjs <login|chat|handoff|approve|reconnect|recall|visits|settings>
+//   node e2e/console.e2e.mjs <login|chat|handoff|notices|approve|reconnect|recall|visits|settings|profile>
 // Started by tests/e2e/test_console_browser.py, which runs the real stack (Ray, Serve, PostgreSQL,
 // Redis), a cuttable proxy in front of Serve and a control endpoint; env:
 //   CONSOLE_URL (through the proxy), OWNER_TOKEN, CONTROL_URL, ARTIFACTS_DIR, CHROMIUM_PATH.
@@ -97,7 +97,7 @@ async function handoff(page) {
   await login(page);
   await open(page, "#/chat");
   await control("/whatsapp", { text: "Quero falar com um atendente, por favor" });
-  await message(page, "agent", "uma pessoa do salão").waitFor({ timeout: WAIT_MS });
+  await message(page, "agent", "alguém do salão").waitFor({ timeout: WAIT_MS });
   const banner = page.getByTestId("handoff");
   await banner.waitFor({ timeout: WAIT_MS });
   await control("/whatsapp", { text: "Alô? Quero marcar um corte amanhã" });
@@ -107,6 +107,41 @@ async function handoff(page) {
   await page.getByRole("button", { name: "Retomar atendimento automático" }).click();
   await banner.waitFor({ state: "detached", timeout: WAIT_MS });
   step("given back to the AI");
+}
+
+/** 1c. A question the salon's profile does not answer, a voice note and a location: the Chat
+ * page shows each message by its kind and the client's notices where the owner reads them. */
+async function notices(page) {
+  await login(page);
+  await open(page, "#/chat");
+  await control("/whatsapp", { text: "Oi! Vocês têm estacionamento?", wait_reply: true });
+  const question = page.locator('[data-testid="client-notice"][data-kind="missing_fact"]');
+  await question.waitFor({ timeout: WAIT_MS });
+  assert.match(
+    await question.textContent(),
+    /João Pereira perguntou sobre o estacionamento: o perfil do salão não diz/,
+  );
+  await page.getByTestId("toast").filter({ hasText: "perguntou sobre o estacionamento" }).waitFor();
+  await page.getByTestId("notice-tag").filter({ hasText: "Pergunta para a equipe" }).waitFor();
+  step("the unanswered question is on the thread, the conversation and a toast");
+  await control("/whatsapp", { text: "", kind: "audio", wait_reply: true });
+  const audio = page.locator('[data-testid="message"][data-kind="audio"]');
+  await audio.waitFor({ timeout: WAIT_MS });
+  assert.match(await audio.textContent(), /🎤 Áudio/);
+  await page
+    .locator('[data-testid="client-notice"][data-kind="media"]', { hasText: "João Pereira mandou um áudio" })
+    .waitFor({ timeout: WAIT_MS });
+  const place = { latitude: -23.5614, longitude: -46.6559, name: "Av. Paulista" };
+  await control("/whatsapp", { text: "", kind: "location", location: place, wait_reply: true });
+  const location = page.locator('[data-testid="message"][data-kind="location"]');
+  await location.waitFor({ timeout: WAIT_MS });
+  assert.match(await location.textContent(), /📍 Localização · Av\. Paulista/);
+  assert.equal(
+    await location.getByRole("link", { name: "Abrir no mapa" }).getAttribute("href"),
+    "https://www.google.com/maps/search/?api=1&query=-23.5614,-46.6559",
+  );
+  step("a voice note and a location shown by kind, with their notices");
+  await shot(page, "chat-notices");
 }
 
 /** 2. The chat's booking proposal is approved on the Dashboard and confirmed through n8n. */
@@ -314,6 +349,64 @@ async function settings(page) {
   await shot(page, "settings-saved");
 }
 
+/** 6b. The owner fills the salon's profile: a bad link and a window without its policy are refused
+ * with the back end's reasons, then it is saved with the salon's own hours and kept on reload. */
+async function profile(page) {
+  await login(page);
+  await open(page, "#/settings");
+  const form = page.getByRole("form", { name: "Perfil do salão" });
+  const address = form.getByLabel("Endereço");
+  await address.waitFor({ timeout: WAIT_MS });
+  await form.getByTestId("hours-in-use").filter({ hasText: "segunda" }).waitFor();
+  step("the chat tells the professionals' hours until the owner sets the salon's");
+  await address.fill("Rua Augusta, 1500 - Consolação, São Paulo");
+  await form.getByLabel("Link do mapa (Google Maps)").fill("maps.google.com/salao");
+  await form.getByLabel("Pix").check();
+  await form.getByLabel("Dinheiro").check();
+  await form.getByLabel("Estacionamento").fill("Estacionamento conveniado ao lado, 1 h grátis");
+  await form.getByLabel(/Vale para cancelamentos/).fill("24");
+  const save = form.getByRole("button", { name: "Salvar perfil" });
+  const problems = form.getByTestId("profile-errors");
+  await save.click();
+  await problems
+    .filter({ hasText: "Link do mapa: use um link que comece com https://" })
+    .waitFor({ timeout: WAIT_MS });
+  await form.getByLabel("Link do mapa (Google Maps)").fill("https://maps.app.goo.gl/salao");
+  await save.click();
+  await problems
+    .filter({ hasText: "o prazo só vale com uma política de cancelamento escrita" })
+    .waitFor({ timeout: WAIT_MS });
+  step("the back end's refusals shown in Portuguese");
+  await shot(page, "profile-refused");
+  await form
+    .getByLabel("Política de cancelamento")
+    .fill("Cancelamentos em cima da hora pagam 50% do serviço");
+  await form.getByLabel("Definir o horário do salão").check();
+  const editor = form.getByTestId("hours-editor");
+  const saturday = editor.locator('tr[data-weekday="5"]');
+  if ((await saturday.getByLabel("sábado: abre").count()) === 0) {
+    await saturday.getByRole("button", { name: "Adicionar período no sábado" }).click();
+  }
+  await saturday.getByLabel("sábado: abre").fill("09:00");
+  await saturday.getByLabel("sábado: fecha").fill("14:00");
+  await save.click();
+  await form.getByRole("status").filter({ hasText: "Perfil salvo." }).waitFor({ timeout: WAIT_MS });
+  assert.equal(await problems.count(), 0);
+  step("profile saved");
+  await page.reload();
+  await live(page);
+  const again = page.getByRole("form", { name: "Perfil do salão" });
+  await again.getByLabel("Endereço").waitFor({ timeout: WAIT_MS });
+  assert.equal(await again.getByLabel("Endereço").inputValue(), "Rua Augusta, 1500 - Consolação, São Paulo");
+  assert.equal(await again.getByLabel("Pix").isChecked(), true);
+  assert.equal(await again.getByLabel("Cartão de crédito").isChecked(), false);
+  assert.equal(await again.getByLabel("Definir o horário do salão").isChecked(), true);
+  assert.equal(await again.getByLabel("sábado: fecha").inputValue(), "14:00");
+  assert.equal(await again.getByRole("button", { name: "Salvar perfil" }).isDisabled(), true);
+  step("profile kept after a reload");
+  await shot(page, "profile-saved");
+}
+
 /** 0. A refused token is said so in Portuguese; the right one opens the Dashboard. */
 async function loginRefused(page) {
   await page.goto(CONSOLE_URL);
@@ -327,7 +420,18 @@ async function loginRefused(page) {
   await page.getByText("Autorizações pendentes (0)").waitFor();
 }
 
-const SCENARIOS = { login: loginRefused, chat, handoff, approve, reconnect, recall, visits, settings };
+const SCENARIOS = {
+  login: loginRefused,
+  chat,
+  handoff,
+  notices,
+  approve,
+  reconnect,
+  recall,
+  visits,
+  settings,
+  profile,
+};
 
 async function main() {
   const name = process.argv[2];

@@ -11,6 +11,8 @@ import type {
   EncherAgendaBody,
   MarkAppointmentBody,
   MoveAppointmentBody,
+  SalonProfile,
+  SalonProfileBody,
   SalonSettings,
   SalonSettingsBody,
   PrazoCertoBody,
@@ -53,8 +55,35 @@ type Query = Record<string, string | number | undefined>;
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 
+/** One field the back end refused (422 `validation_error`): `field` without the leading "body". */
+export interface FieldProblem {
+  /** `["maps_url"]`, `["opening_hours", 0]`; `[]` for the body as a whole. */
+  field: (string | number)[];
+  /** The back end's words (pydantic's "Value error, " prefix dropped). */
+  message: string;
+  /** pydantic's error type: `string_pattern_mismatch`, `value_error`, … */
+  type: string;
+}
+
+/** The fields a 422 refused, one per problem; [] for any other error. */
+export function validationProblems(error: unknown): FieldProblem[] {
+  if (!(error instanceof ApiError) || error.status !== 422 || !Array.isArray(error.detail)) return [];
+  return error.detail.flatMap((item: unknown) => {
+    if (typeof item !== "object" || item === null) return [];
+    const { loc, msg, type } = item as { loc?: unknown; msg?: unknown; type?: unknown };
+    const path = Array.isArray(loc) ? loc.filter((p) => typeof p === "string" || typeof p === "number") : [];
+    return [
+      {
+        field: path[0] === "body" ? path.slice(1) : path,
+        message: String(msg ?? "").replace(/^Value error, /, ""),
+        type: String(type ?? ""),
+      },
+    ];
+  });
+}
+
 export function toChatMessage(conversationId: string, m: Schemas["ChatMessageOut"]): ChatMessage {
-  return {
+  const message: ChatMessage = {
     id: m.id,
     conversation_id: conversationId,
     client_id: null,
@@ -63,6 +92,14 @@ export function toChatMessage(conversationId: string, m: Schemas["ChatMessageOut
     intent: m.intent,
     created_at: m.created_at,
   };
+  // Media details only where there are some: a text message stays as it always was.
+  if (m.kind && m.kind !== "text") message.kind = m.kind;
+  if (m.media_id) message.media_id = m.media_id;
+  if (m.mime_type) message.mime_type = m.mime_type;
+  if (m.filename) message.filename = m.filename;
+  if (m.location) message.location = m.location;
+  if (m.transcript) message.transcript = m.transcript;
+  return message;
 }
 
 export function toCampaignStats(run: CampaignRunSummary): CampaignStats {
@@ -191,6 +228,17 @@ export function createApiClient({ baseUrl, token, fetch: fetcher = fetch }: ApiC
     /** Change only the settings named (null: back to the deployment's default). */
     changeSalonSettings: (body: SalonSettingsBody) =>
       call<SalonSettings>("PATCH", "/api/v1/salon/settings", body),
+    /** The facts the chat tells clients (owner and staff). */
+    getSalonProfile: () => call<SalonProfile>("GET", "/api/v1/salon/profile"),
+    /**
+     * The owner's whole profile (owner only): a fact left out or null is unknown (the chat says
+     * it will check with the salon); `opening_hours: null` follows the professionals' hours.
+     * A profile as `getSalonProfile` gave it may be sent back: its `opening_hours_in_use` is dropped.
+     */
+    setSalonProfile: (body: SalonProfileBody) => {
+      const { opening_hours_in_use: _derived, ...profile } = body as Partial<SalonProfile>;
+      return call<SalonProfile>("PUT", "/api/v1/salon/profile", profile);
+    },
     professionals: async (): Promise<Professional[]> =>
       (await call<Schemas["ProfessionalList"]>("GET", "/api/v1/professionals")).data,
     services: async (): Promise<Service[]> =>

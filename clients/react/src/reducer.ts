@@ -1,5 +1,6 @@
 // The seed's AppContext actions and a reducer for them; `actionsForEvent` maps socket events to
 // actions. Every action is safe to repeat: ids deduplicate, so a replayed event changes nothing.
+import { clientNoticeText, DEFAULT_TIME_ZONE } from "./format";
 import type {
   Appointment,
   AppointmentChange,
@@ -62,6 +63,8 @@ export const initialAgentState: AgentState = {
 };
 
 const MAX_NOTIFICATIONS = 50;
+/** Delivery receipts come by the hundred after a campaign: they are the first to go. */
+const FIRST_TO_GO: Notification["kind"] = "sent";
 const MAX_CAMPAIGNS = 20;
 const MAX_DECIDED = 500;
 
@@ -185,7 +188,7 @@ export function agentReducer(state: AgentState, action: AppAction): AgentState {
       const all = [...byId.values()].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
       return {
         ...state,
-        notifications: all.slice(0, MAX_NOTIFICATIONS),
+        notifications: capped(all),
         counters: { ...state.counters, delivered: state.counters.delivered + delivered },
       };
     }
@@ -195,6 +198,22 @@ export function agentReducer(state: AgentState, action: AppAction): AgentState {
     default:
       return state; // another reducer's action (when folded into an app's own reducer)
   }
+}
+
+/**
+ * The newest notifications, at most MAX_NOTIFICATIONS: the oldest delivery receipts go first, so
+ * a campaign's receipts never push out a complaint or a client's notice. `all`: newest first.
+ */
+function capped(all: Notification[]): Notification[] {
+  let extra = all.length - MAX_NOTIFICATIONS;
+  if (extra <= 0) return all;
+  const kept: Notification[] = [];
+  for (let i = all.length - 1; i >= 0; i--) {
+    const n = all[i]!;
+    if (extra > 0 && n.kind === FIRST_TO_GO) extra--;
+    else kept.push(n);
+  }
+  return kept.reverse().slice(0, MAX_NOTIFICATIONS);
 }
 
 /**
@@ -215,11 +234,25 @@ function mergeRefetched(state: AgentState, fetched: AuthRequest[], since: number
   return merged;
 }
 
-function notification(event: AgentEvent, kind: Notification["kind"], text: string, client: string) {
+function notification(
+  event: AgentEvent,
+  kind: Notification["kind"],
+  text: string,
+  client: string,
+  more: Pick<Notification, "conversation_id" | "notice"> = {},
+) {
   return {
     type: "UPDATE_NOTIFICATIONS" as const,
     payload: [
-      { id: `event:${event.event_id}`, kind, client_id: client, text, at: event.occurred_at, read: false },
+      {
+        id: `event:${event.event_id}`,
+        kind,
+        client_id: client,
+        text,
+        at: event.occurred_at,
+        read: false,
+        ...more,
+      },
     ],
   };
 }
@@ -241,22 +274,42 @@ function chatLine(
   author: ChatMessage["author"],
   id: string,
   intent: string | null = null,
+  kind: string = "text",
 ): AppAction {
   const { conversation_id, client_id, message } = event.data;
-  return {
-    type: "ADD_MESSAGE",
-    payload: { id, conversation_id, client_id, author, text: message, intent, created_at: event.occurred_at },
+  const payload: ChatMessage = {
+    id,
+    conversation_id,
+    client_id,
+    author,
+    text: message,
+    intent,
+    created_at: event.occurred_at,
+  };
+  // A voice note or photo: the REST list has its details (transcript, file name, location).
+  if (kind !== "text") payload.kind = kind;
+  return { type: "ADD_MESSAGE", payload };
+}
+
+/**
+ * What one socket event means for the owner's state (the seed's `switch (event_type)`). Times in
+ * a client notice's `text` are America/Sao_Paulo's: a salon elsewhere shows
+ * `clientNoticeText(n.notice, n.at, timeZone)`, or maps events with `actionsForEventIn`.
+ */
+export function actionsForEvent(event: AgentEvent): AppAction[] {
+  return actionsForEventIn(DEFAULT_TIME_ZONE)(event);
+}
+
+/** `actionsForEvent` for a salon in `timeZone` (the session's `time_zone`), for your own socket loop. */
+export function actionsForEventIn(timeZone: string): (event: AgentEvent) => AppAction[] {
+  return (event) => {
+    const actions = eventActions(event, timeZone);
+    actions.push({ type: "SET_LAST_EVENT_ID", payload: event.event_id });
+    return actions;
   };
 }
 
-/** What one socket event means for the owner's state (the seed's `switch (event_type)`). */
-export function actionsForEvent(event: AgentEvent): AppAction[] {
-  const actions = eventActions(event);
-  actions.push({ type: "SET_LAST_EVENT_ID", payload: event.event_id });
-  return actions;
-}
-
-function eventActions(event: AgentEvent): AppAction[] {
+function eventActions(event: AgentEvent, timeZone: string): AppAction[] {
   switch (event.event_type) {
     case "auth_request_created":
       return [{ type: "ADD_AUTH_REQUEST", payload: event.data.auth_request, eventId: event.event_id }];
@@ -274,10 +327,12 @@ function eventActions(event: AgentEvent): AppAction[] {
     case "appointment_updated":
       return [{ type: "UPDATE_APPOINTMENT", payload: event.data, eventId: event.event_id }];
     case "message_received":
-      return [chatLine(event, "client", event.data.message_id)];
+      return [chatLine(event, "client", event.data.message_id, null, event.data.kind)];
     case "ai_response": {
       const id = event.data.message_id ?? `event:${event.event_id}`;
-      const actions: AppAction[] = [chatLine(event, "agent", id, event.data.intent)];
+      // The REST list gives the detailed intent (cancel, late, …): the same here.
+      const intent = event.data.intent_detail ?? event.data.intent;
+      const actions: AppAction[] = [chatLine(event, "agent", id, intent)];
       if (event.data.booking_created) {
         actions.push(notification(event, "booking", "IA sugeriu um agendamento", event.data.client_id));
       }
@@ -323,6 +378,19 @@ function eventActions(event: AgentEvent): AppAction[] {
       return [notification(event, "handoff", "Atendimento automático retomado", event.data.client_id)];
     case "client_opted_out":
       return [notification(event, "opted_out", "Cliente saiu das campanhas", event.data.client_id)];
+    case "client_notice":
+      return [
+        notification(
+          event,
+          "client_notice",
+          clientNoticeText(event.data, event.occurred_at, timeZone),
+          event.data.client_id,
+          { conversation_id: event.data.conversation_id, notice: event.data },
+        ),
+      ];
+    case "salon_profile_updated":
+      // Pages showing the profile reload it when they see this notification.
+      return [notification(event, "salon_profile", "Perfil do salão atualizado", "")];
     default:
       return []; // an event type newer than this kit: ignore it
   }

@@ -41,6 +41,21 @@ export type MoveAppointmentBody = Schemas["MoveBody"];
 /** The settings a salon uses: the server always sends every one (its choices over the defaults). */
 export type SalonSettings = Required<Schemas["SalonSettings"]>;
 export type SalonSettingsBody = Schemas["SalonSettingsBody"];
+/** The facts the chat tells clients, and `opening_hours_in_use` (what it tells of the hours). */
+export type SalonProfile = Schemas["SalonProfileOut"];
+/** The whole profile the owner saves; a fact left out or null is unknown (never ""). */
+export type SalonProfileBody = Schemas["SalonProfileBody"];
+/** `weekday` 0 = Monday … 6 = Sunday; `opens`/`closes` "HH:MM[:SS]" in the salon's zone. */
+export type OpeningPeriod = Schemas["OpeningPeriod"];
+export type PaymentMethod = NonNullable<SalonProfileBody["payment_methods"]>[number];
+/**
+ * Something in a client's message the salon should know (`client_notice`): late, on the way,
+ * arrived, a question the profile does not answer (`missing_fact`, `topics`), or media.
+ */
+export type ClientNotice = Socket.ClientNoticeData;
+export type ClientNoticeKind = ClientNotice["kind"];
+/** What a client asked about the salon: address, hours, payment, parking, cancellation, about. */
+export type SalonTopic = ClientNotice["topics"][number];
 export type Professional = Schemas["Professional"];
 export type Service = Schemas["Service"];
 export type Conversation = Schemas["ConversationOut"];
@@ -62,15 +77,33 @@ export type DecisionResult = Schemas["ConfirmAuthRequestResponse"];
 export type BatchDecision = Schemas["BatchDecision"];
 export type BatchDecisionResult = Schemas["ConfirmAuthRequestsResponse"];
 
+/** A location a client sent on WhatsApp. */
+export type ChatLocation = Schemas["LocationOut"];
+/** What the agent read or answered: the seed's five and cancel, reschedule, handoff, late, salon_info. */
+export type Intent = NonNullable<Schemas["ChatMessageOut"]["intent"]>;
+
 /** One line of a conversation, from REST (`ChatMessageOut`) or from an event. */
 export interface ChatMessage {
   id: string;
   conversation_id: string;
   client_id: string | null;
   author: "client" | "agent" | "owner";
+  /** The words; for media, its caption ("" when none). */
   text: string;
   intent: string | null;
   created_at: string;
+  /**
+   * WhatsApp's type when the message is not text: audio, image, video, document, location,
+   * contacts, sticker, or another type as WhatsApp names it (absent: text). See `mediaLabel`.
+   */
+  kind?: string;
+  /** WhatsApp's media id (the console cannot open the media itself). */
+  media_id?: string;
+  mime_type?: string;
+  filename?: string;
+  location?: ChatLocation;
+  /** What a voice note says, when the salon transcribes them (`transcribe_voice`). */
+  transcript?: string;
 }
 
 export interface CampaignStats {
@@ -83,12 +116,21 @@ export interface CampaignStats {
   skipped: Record<string, number>;
 }
 
-/** Something the owner should notice: a delivery outcome, a complaint, an opt-out. */
+/**
+ * Something the owner should notice: a delivery outcome, a complaint, an opt-out, a client's
+ * notice (late, arrived, a question for the salon, media), the salon's profile changed.
+ */
 export interface Notification {
   id: string;
-  kind: "sent" | "failed" | "complaint" | "opted_out" | "booking" | "handoff";
+  kind:
+    "sent" | "failed" | "complaint" | "opted_out" | "booking" | "handoff" | "client_notice" | "salon_profile";
+  /** "" for notices about the salon itself (`salon_profile`). */
   client_id: string;
   text: string;
   at: string;
   read: boolean;
+  /** The conversation it is about (client notices). */
+  conversation_id?: string;
+  /** A client notice as the event gave it (`notice.kind`: late, arrived, …). */
+  notice?: ClientNotice;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, createApiClient, randomKey } from "../src/api";
-import { CONVERSATION_ID, makeAuthRequestOut, makeChatMessageOut } from "./factories";
+import { ApiError, createApiClient, randomKey, validationProblems } from "../src/api";
+import { CONVERSATION_ID, makeAuthRequestOut, makeChatMessageOut, makeSalonProfileOut } from "./factories";
 
 interface Recorded {
   url: string;
@@ -367,5 +367,146 @@ describe("ApiError", () => {
     expect(last()?.url).toBe("https://api.test/api/v1/sync/confirm-auth-requests");
     expect(JSON.parse(last()?.body ?? "").decisions).toHaveLength(2);
     expect(answer.preapproved).toBe(2);
+  });
+});
+
+describe("chat messages with media", () => {
+  it("keep a voice note's kind and transcript", async () => {
+    const out = makeChatMessageOut({
+      id: "m1",
+      body: "",
+      kind: "audio",
+      media_id: "wamid.media",
+      mime_type: "audio/ogg",
+      transcript: "Posso ir às 15h?",
+    });
+    const { api } = client(() => json({ data: [out] }));
+    expect((await api.messages(CONVERSATION_ID))[0]).toMatchObject({
+      kind: "audio",
+      text: "",
+      media_id: "wamid.media",
+      mime_type: "audio/ogg",
+      transcript: "Posso ir às 15h?",
+    });
+  });
+
+  it("keep a location and a document's file name", async () => {
+    const location = { latitude: -23.56, longitude: -46.65, name: "Casa", address: null };
+    const { api } = client(() =>
+      json({
+        data: [
+          makeChatMessageOut({ id: "m1", body: "", kind: "location", location }),
+          makeChatMessageOut({ id: "m2", body: "comprovante", kind: "document", filename: "pix.pdf" }),
+        ],
+      }),
+    );
+    const [place, file] = await api.messages(CONVERSATION_ID);
+    expect(place?.location).toEqual(location);
+    expect(file).toMatchObject({ kind: "document", filename: "pix.pdf", text: "comprovante" });
+  });
+
+  it("leave a text message without media fields", async () => {
+    const { api } = client(() => json({ data: [makeChatMessageOut({ kind: "text", transcript: null })] }));
+    const [message] = await api.messages(CONVERSATION_ID);
+    expect(Object.keys(message ?? {}).sort()).toEqual(
+      ["author", "client_id", "conversation_id", "created_at", "id", "intent", "text"].sort(),
+    );
+  });
+});
+
+describe("salon profile", () => {
+  it("reads the profile", async () => {
+    const profile = makeSalonProfileOut();
+    const { api, last } = client(() => json(profile));
+    expect(await api.getSalonProfile()).toEqual(profile);
+    expect(`${last()?.method} ${last()?.url}`).toBe("GET https://api.test/api/v1/salon/profile");
+  });
+
+  it("PUTs the whole profile and returns what the chat now tells", async () => {
+    const saved = makeSalonProfileOut({ parking: "Estacionamento conveniado na rua de trás" });
+    const { api, last } = client(() => json(saved));
+    const body = {
+      address: "Rua Augusta, 100",
+      maps_url: null,
+      opening_hours: [{ weekday: 0, opens: "09:00", closes: "18:00" }],
+      payment_methods: ["pix" as const, "cash" as const],
+      payment_notes: null,
+      parking: "Estacionamento conveniado na rua de trás",
+      cancellation_policy: "Cancelamentos com menos de 24 h pagam 50%",
+      cancellation_window_h: 24,
+      about: null,
+    };
+    expect(await api.setSalonProfile(body)).toEqual(saved);
+    expect(`${last()?.method} ${last()?.url}`).toBe("PUT https://api.test/api/v1/salon/profile");
+    expect(last()?.headers.get("Content-Type")).toBe("application/json");
+    expect(JSON.parse(last()?.body ?? "")).toEqual(body);
+  });
+
+  it("drops opening_hours_in_use from a profile sent back as it was read (the back end refuses it)", async () => {
+    const { api, last } = client(() => json(makeSalonProfileOut()));
+    await api.setSalonProfile(makeSalonProfileOut());
+    const sent = JSON.parse(last()?.body ?? "");
+    expect(sent).not.toHaveProperty("opening_hours_in_use");
+    expect(sent.address).toBe("Rua Augusta, 100 - Consolação, São Paulo");
+  });
+
+  it("refuses a bad profile with the fields the back end named", async () => {
+    const detail = [
+      {
+        loc: ["body", "maps_url"],
+        msg: "String should match pattern '^https://\\S+$'",
+        type: "string_pattern_mismatch",
+      },
+      {
+        loc: ["body"],
+        msg: "Value error, cancellation_window_h needs the cancellation_policy it applies",
+        type: "value_error",
+      },
+      {
+        loc: ["body", "opening_hours", 0],
+        msg: "Value error, an opening period must close after it opens",
+        type: "value_error",
+      },
+    ];
+    const { api } = client(() => json({ code: "validation_error", detail }, 422));
+    const error = await caught(api.setSalonProfile({ maps_url: "maps.google.com" }));
+    expect([error.status, error.code]).toEqual([422, "validation_error"]);
+    expect(validationProblems(error)).toEqual([
+      {
+        field: ["maps_url"],
+        message: "String should match pattern '^https://\\S+$'",
+        type: "string_pattern_mismatch",
+      },
+      {
+        field: [],
+        message: "cancellation_window_h needs the cancellation_policy it applies",
+        type: "value_error",
+      },
+      {
+        field: ["opening_hours", 0],
+        message: "an opening period must close after it opens",
+        type: "value_error",
+      },
+    ]);
+  });
+
+  it("staff may read the profile but not change it", async () => {
+    const { api } = client(() => json({ code: "forbidden", detail: "owner only" }, 403));
+    const error = await caught(api.setSalonProfile({}));
+    expect([error.status, error.code]).toEqual([403, "forbidden"]);
+    expect(validationProblems(error)).toEqual([]);
+  });
+});
+
+describe("validationProblems", () => {
+  it("is empty for anything but a 422 list", () => {
+    expect(validationProblems(new Error("x"))).toEqual([]);
+    expect(validationProblems(new ApiError(422, "invalid_command", "texto"))).toEqual([]);
+    expect(validationProblems(new ApiError(409, "slot_taken", [{ loc: ["body"], msg: "x" }]))).toEqual([]);
+  });
+
+  it("skips what is not an error item", () => {
+    const error = new ApiError(422, "validation_error", [null, "x", { msg: "sem local" }]);
+    expect(validationProblems(error)).toEqual([{ field: [], message: "sem local", type: "" }]);
   });
 });

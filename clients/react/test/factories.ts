@@ -141,6 +141,7 @@ export function makeMessageReceived(o: EventOverrides<Socket.MessageReceived> = 
       message: "Tem horário amanhã?",
       message_id: "m-client-1",
       new_client: false,
+      kind: "text",
       ...o.data,
     },
   };
@@ -157,6 +158,7 @@ export function makeAiResponse(o: EventOverrides<Socket.AiResponse> = {}): Socke
       conversation_id: CONVERSATION_ID,
       engine: "rules",
       intent: "inquiry",
+      intent_detail: "inquiry",
       message: "Temos às 14:00.",
       message_id: "m-agent-1",
       ...o.data,
@@ -252,6 +254,60 @@ export function makeConversationResumed(
     ...envelope(o),
     event_type: "conversation_resumed",
     data: { client_id: CLIENT_ID, conversation_id: CONVERSATION_ID, resumed_by: "u-owner", ...o.data },
+  };
+}
+
+export function makeClientNotice(o: EventOverrides<Socket.ClientNotice> = {}): Socket.ClientNotice {
+  return {
+    ...envelope(o),
+    event_type: "client_notice",
+    data: {
+      client_id: CLIENT_ID,
+      client_name: "Maria Souza",
+      conversation_id: CONVERSATION_ID,
+      kind: "late",
+      message: "Vou me atrasar uns 10 minutinhos",
+      message_id: null,
+      appointment_id: APPOINTMENT_ID,
+      starts_at: "2026-12-01T18:00:00Z", // 15:00 in São Paulo, the day of OCCURRED_AT
+      service_name: "Corte feminino",
+      professional_name: "Carol",
+      date: "2026-12-01",
+      time: "15:00",
+      minutes: 10,
+      topics: [],
+      media_kind: null,
+      ...o.data,
+    },
+  };
+}
+
+export function makeSalonProfileUpdated(
+  o: EventOverrides<Socket.SalonProfileUpdated> = {},
+): Socket.SalonProfileUpdated {
+  return {
+    ...envelope(o),
+    event_type: "salon_profile_updated",
+    data: { updated_by: "u-owner", ...o.data },
+  };
+}
+
+export function makeSalonProfileOut(o: Partial<Schemas["SalonProfileOut"]> = {}): Schemas["SalonProfileOut"] {
+  return {
+    address: "Rua Augusta, 100 - Consolação, São Paulo",
+    maps_url: "https://maps.app.goo.gl/abc",
+    opening_hours: null,
+    payment_methods: ["pix", "credit_card"],
+    payment_notes: null,
+    parking: null,
+    cancellation_policy: null,
+    cancellation_window_h: null,
+    about: null,
+    opening_hours_in_use: [
+      { weekday: 0, opens: "09:00:00", closes: "18:00:00" },
+      { weekday: 5, opens: "09:00:00", closes: "14:00:00" },
+    ],
+    ...o,
   };
 }
 

@@ -8,7 +8,10 @@ import {
   formatTime,
   formatWeekday,
   localDay,
+  mapsLink,
+  mediaLabel,
   offerLabel,
+  openingHoursByDay,
   weekStart,
 } from "../src/format";
 
@@ -134,5 +137,51 @@ describe("agentLabel", () => {
     ["manual", "Manual"],
   ] as const)("names %s as %s", (agent, label) => {
     expect(agentLabel(agent)).toBe(label);
+  });
+});
+
+describe("mediaLabel", () => {
+  it.each([
+    ["audio", "🎤 Áudio"],
+    ["image", "📷 Imagem"],
+    ["video", "🎬 Vídeo"],
+    ["document", "📄 Documento"],
+    ["location", "📍 Localização"],
+    ["contacts", "👤 Contato"],
+    ["sticker", "🙂 Figurinha"],
+    ["interactive", "📎 Mensagem do tipo “interactive”"],
+  ])("names %s as %s", (kind, label) => {
+    expect(mediaLabel(kind)).toBe(label);
+  });
+
+  it("is empty for text", () => {
+    expect([mediaLabel("text"), mediaLabel(undefined), mediaLabel(null)]).toEqual(["", "", ""]);
+  });
+});
+
+describe("mapsLink", () => {
+  it("opens the point on Google Maps", () => {
+    expect(mapsLink({ latitude: -23.5614, longitude: -46.6559 })).toBe(
+      "https://www.google.com/maps/search/?api=1&query=-23.5614,-46.6559",
+    );
+  });
+});
+
+describe("openingHoursByDay", () => {
+  it("lists every weekday from Monday, its periods in order, closed days as fechado", () => {
+    const days = openingHoursByDay([
+      { weekday: 1, opens: "14:00:00", closes: "19:00:00" },
+      { weekday: 1, opens: "09:00:00", closes: "12:00:00" },
+      { weekday: 5, opens: "09:00", closes: "14:00" },
+    ]);
+    expect(days.map((d) => `${d.name}: ${d.hours}`)).toEqual([
+      "segunda: fechado",
+      "terça: 09:00–12:00 e 14:00–19:00",
+      "quarta: fechado",
+      "quinta: fechado",
+      "sexta: fechado",
+      "sábado: 09:00–14:00",
+      "domingo: fechado",
+    ]);
   });
 });

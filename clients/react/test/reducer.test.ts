@@ -14,6 +14,7 @@ import {
   makeAuthRequestUpdated,
   makeCampaignCompleted,
   makeChatMessage,
+  makeClientNotice,
   makeClientOptedOut,
   makeComplaintReceived,
   makeConversationPaused,
@@ -22,6 +23,7 @@ import {
   makeNotificationFailed,
   makeNotificationSent,
   makeOwnerMessageSent,
+  makeSalonProfileUpdated,
 } from "./factories";
 import { apply, reduce } from "./reduce";
 
@@ -42,6 +44,8 @@ const SAMPLES: { [T in AgentEvent["event_type"]]: Extract<AgentEvent, { event_ty
   auth_request_updated: makeAuthRequestUpdated({ event_id: 13 }),
   conversation_paused: makeConversationPaused({ event_id: 14 }),
   conversation_resumed: makeConversationResumed({ event_id: 15 }),
+  client_notice: makeClientNotice({ event_id: 16 }),
+  salon_profile_updated: makeSalonProfileUpdated({ event_id: 17 }),
 };
 const ALL_EVENTS: AgentEvent[] = Object.values(SAMPLES);
 

@@ -1,14 +1,19 @@
 // Chat: the salon's WhatsApp conversations, live; the owner can write to a client, and give a
-// conversation the salon took over back to the agent.
+// conversation the salon took over back to the agent. Voice notes, photos, locations … show by
+// kind; a client's notices (late, arrived, a question the profile does not answer) show in the
+// thread and on the conversation.
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import {
+  clientNoticeText,
   formatDateTime,
   randomKey,
   useAgent,
   type ChatMessage,
   type Conversation,
+  type Notification,
   type Session,
 } from "../../src";
+import { MessageBody, NOTICE_ICON, NoticeTag, preview } from "./ChatLines";
 
 const AUTHOR: Record<ChatMessage["author"], string> = { client: "Cliente", agent: "IA", owner: "Você" };
 const PAUSED: Record<NonNullable<Conversation["paused_reason"]>, string> = {
@@ -16,6 +21,8 @@ const PAUSED: Record<NonNullable<Conversation["paused_reason"]>, string> = {
   complaint: "O cliente fez uma reclamação.",
   owner_replied: "A equipe está conversando com o cliente.",
 };
+
+type ThreadItem = { at: string; message: ChatMessage } | { at: string; notice: Notification };
 
 export function Chat({ session }: { session: Session }) {
   const { api, state, dispatch, refreshes } = useAgent();
@@ -34,6 +41,13 @@ export function Chat({ session }: { session: Session }) {
     .join(",");
   // A conversation handed over or given back (live): the list shows who has each one.
   const handoffs = state.notifications.filter((n) => n.kind === "handoff").length;
+  const notices = useMemo(
+    () => state.notifications.filter((n) => n.kind === "client_notice" && n.conversation_id),
+    [state.notifications],
+  );
+  // A notice follows the message it is about: reload the thread for what the socket lacks (a
+  // voice note's transcript).
+  const selectedNotices = notices.filter((n) => n.conversation_id === selected).length;
 
   // Reload the list at start and whenever a message arrives in a conversation it lacks.
   useEffect(() => {
@@ -59,13 +73,20 @@ export function Chat({ session }: { session: Session }) {
         dispatch({ type: "SET_MESSAGES", payload: { conversation_id: selected, messages } }),
       )
       .catch(() => setError("Não foi possível carregar as mensagens."));
-  }, [api, dispatch, selected, refreshes]);
+  }, [api, dispatch, selected, refreshes, selectedNotices]);
 
   const rows = useMemo(() => {
     return conversations
       .map((c) => {
         const last = state.messages[c.id]?.at(-1);
-        return last ? { ...c, last_message: last.text, last_message_at: last.created_at } : c;
+        return last
+          ? {
+              ...c,
+              last_message: last.text,
+              last_kind: last.kind ?? "text",
+              last_message_at: last.created_at,
+            }
+          : c;
       })
       .sort((a, b) => (a.last_message_at < b.last_message_at ? 1 : -1));
   }, [conversations, state.messages]);
@@ -110,6 +131,13 @@ export function Chat({ session }: { session: Session }) {
 
   const messages = selected ? (state.messages[selected] ?? []) : [];
   const current = conversations.find((c) => c.id === selected);
+  // Notifications are newest first: the first one per conversation is its latest.
+  const latestNotice = new Map<string, Notification>();
+  for (const n of notices) if (!latestNotice.has(n.conversation_id!)) latestNotice.set(n.conversation_id!, n);
+  const thread: ThreadItem[] = [
+    ...messages.map((message) => ({ at: message.created_at, message })),
+    ...notices.filter((n) => n.conversation_id === selected).map((notice) => ({ at: notice.at, notice })),
+  ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   return (
     <section className="chat">
       <aside className="conversations" data-testid="conversations">
@@ -128,7 +156,8 @@ export function Chat({ session }: { session: Session }) {
           >
             <strong>{c.client_name}</strong>
             {c.paused_until && <span className="paused">Com a equipe</span>}
-            <span className="preview">{c.last_message ?? ""}</span>
+            <NoticeTag notice={latestNotice.get(c.id)} />
+            <span className="preview">{preview(c.last_message, c.last_kind)}</span>
             <span className="at">{formatDateTime(c.last_message_at, zone)}</span>
           </button>
         ))}
@@ -148,14 +177,41 @@ export function Chat({ session }: { session: Session }) {
             </button>
           </p>
         )}
+        {current?.awaiting_answer && !current.paused_until && (
+          <p className="hint" data-testid="awaiting">
+            A IA fez uma pergunta ao cliente sobre os agendamentos dele e aguarda a resposta.
+          </p>
+        )}
         <ol className="messages" data-testid="messages">
-          {messages.map((m) => (
-            <li key={m.id} className={`message ${m.author}`} data-testid="message" data-author={m.author}>
-              <span className="author">{AUTHOR[m.author]}</span>
-              <p>{m.text}</p>
-              <span className="at">{formatDateTime(m.created_at, zone)}</span>
-            </li>
-          ))}
+          {thread.map((item) =>
+            "message" in item ? (
+              <li
+                key={item.message.id}
+                className={`message ${item.message.author}`}
+                data-testid="message"
+                data-author={item.message.author}
+                data-kind={item.message.kind ?? "text"}
+              >
+                <span className="author">{AUTHOR[item.message.author]}</span>
+                <MessageBody message={item.message} />
+                <span className="at">{formatDateTime(item.message.created_at, zone)}</span>
+              </li>
+            ) : (
+              <li
+                key={item.notice.id}
+                className={`client-notice notice-${item.notice.notice?.kind ?? "other"}`}
+                data-testid="client-notice"
+                data-kind={item.notice.notice?.kind}
+                role="note"
+              >
+                {item.notice.notice ? NOTICE_ICON[item.notice.notice.kind] : "🔔"}{" "}
+                {item.notice.notice
+                  ? clientNoticeText(item.notice.notice, item.notice.at, zone)
+                  : item.notice.text}
+                <span className="at"> · {formatDateTime(item.notice.at, zone)}</span>
+              </li>
+            ),
+          )}
         </ol>
         {error && (
           <p className="error" role="alert">

@@ -4,6 +4,7 @@ import {
   ApiError,
   AuthRequestCard,
   agentLabel,
+  clientNoticeText,
   formatDateTime,
   localDay,
   useAgent,
@@ -141,8 +142,8 @@ export function Dashboard({ session }: { session: Session }) {
           ) : (
             <ul className="notices">
               {state.notifications.map((n) => (
-                <li key={n.id} className={`notice notice-${n.kind}`}>
-                  {formatDateTime(n.at, zone)} · {n.text}
+                <li key={n.id} className={`notice notice-${n.kind}`} data-testid="notice">
+                  {formatDateTime(n.at, zone)} · {n.notice ? clientNoticeText(n.notice, n.at, zone) : n.text}
                 </li>
               ))}
             </ul>

@@ -1,5 +1,6 @@
-// Ajustes: the salon's own settings for its campaigns, reminders, visits and days off. What the
-// owner never changed follows the back end's defaults; saving sends only what changed.
+// Ajustes: the salon's own settings for its campaigns, reminders, visits, chat and days off (what
+// the owner never changed follows the back end's defaults; saving sends only what changed), and
+// the salon's profile the chat tells clients.
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import {
   ApiError,
@@ -9,6 +10,7 @@ import {
   type SalonSettingsBody,
   type Session,
 } from "../../src";
+import { SalonProfileSection } from "./SalonProfile";
 
 type Field = Exclude<keyof SalonSettings, "closed_days">;
 
@@ -75,6 +77,15 @@ function problem(error: unknown): string {
 }
 
 export function Settings({ session }: { session: Session }) {
+  return (
+    <div className="settings-page">
+      <SalonSettingsForm session={session} />
+      <SalonProfileSection session={session} />
+    </div>
+  );
+}
+
+function SalonSettingsForm({ session }: { session: Session }) {
   const { api, refreshes } = useAgent();
   const isOwner = session.role === "owner";
   const [saved, setSaved] = useState<SalonSettings | null>(null);
@@ -197,7 +208,20 @@ export function Settings({ session }: { session: Session }) {
               />
               Concluir automaticamente os atendimentos que ninguém marcou
             </label>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                name="transcribe_voice"
+                checked={form.transcribe_voice}
+                onChange={(e) => set("transcribe_voice", e.target.checked)}
+              />
+              Transcrever áudios com a IA
+            </label>
           </div>
+          <p className="hint">
+            Com a transcrição ligada, a IA entende e responde os áudios dos clientes (o texto aparece no
+            Chat); desligada, ela pede que o cliente escreva.
+          </p>
           <h2>Dias fechados</h2>
           {form.closed_days.length === 0 && <p className="empty">Nenhum dia fechado.</p>}
           <ul className="closed-days">

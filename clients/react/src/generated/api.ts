@@ -1388,7 +1388,8 @@ export interface components {
         Role: "owner" | "staff";
         /**
          * SalonProfileBody
-         * @description The salon's whole profile; a fact left out or null: the owner does not say it.
+         * @description The salon's whole profile; a fact left out, null or "": the owner does not say it. The
+         *     GET answer may be sent back as it was read (`opening_hours_in_use` is ignored).
          */
         SalonProfileBody: {
             /** About */
@@ -1412,6 +1413,11 @@ export interface components {
              * @description null: derived from the professionals' working hours; []: none given
              */
             opening_hours?: components["schemas"]["OpeningPeriod"][] | null;
+            /**
+             * Opening Hours In Use
+             * @description ignored: read-only
+             */
+            opening_hours_in_use?: unknown;
             /** Parking */
             parking?: string | null;
             /**

@@ -340,11 +340,16 @@ export interface ClientNoticeData {
   client_id: string;
   client_name: string;
   conversation_id: string;
+  date: string | null;
   kind: ("late" | "on_the_way" | "arrived") | ("missing_fact" | "media");
   media_kind: string | null;
   message: string;
+  message_id: string | null;
   minutes: number | null;
+  professional_name: string | null;
+  service_name: string | null;
   starts_at: string | null;
+  time: string | null;
   topics: ("address" | "hours" | "payment" | "parking" | "cancellation" | "about")[];
 }
 export interface SalonProfileUpdated {
