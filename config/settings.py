@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from config import webhook_secret
 from domain.salon_settings import (
     MAX_AUTO_COMPLETE_AFTER_H,
     MAX_FREQUENCY_CAP_DAYS,
@@ -45,6 +46,36 @@ FROM_ENVIRONMENT = frozenset(
 )
 PLACEHOLDER_SECRETS = {"", "changeme", "change-me", "secret", "dev", "development", "test"}
 MIN_SECRET_LENGTH = 32
+# What the n8n signing secret may be; every refusal repeats it.
+WEBHOOK_SECRET_RULE = (
+    "AGENDA_N8N_WEBHOOK_SECRET must be a Standard Webhooks secret, `whsec_` + standard base64 of "
+    f"the key bytes ({webhook_secret.MIN_KEY_BYTES} to {webhook_secret.MAX_KEY_BYTES} random "
+    "bytes outside development; make one with `echo whsec_$(openssl rand -base64 32)`), or, "
+    "deprecated, a plain secret whose UTF-8 bytes are the key (outside development at least "
+    f"{MIN_SECRET_LENGTH} characters and no placeholder)"
+)
+
+
+def is_real_secret(secret: str) -> bool:
+    return secret.lower() not in PLACEHOLDER_SECRETS and len(secret) >= MIN_SECRET_LENGTH
+
+
+def webhook_secret_problem(secret: str, *, production: bool) -> str | None:
+    """Why AGENDA_N8N_WEBHOOK_SECRET is refused, or None. A malformed `whsec_` secret is refused
+    everywhere (nothing could be signed with it); an empty one, which no webhook verifies,
+    only in production."""
+    if webhook_secret.is_standard(secret):
+        try:
+            key_bytes = len(webhook_secret.signing_key(secret))
+        except webhook_secret.MalformedWebhookSecretError:
+            return "what follows `whsec_` is not standard base64"
+        if production and not (
+            webhook_secret.MIN_KEY_BYTES <= key_bytes <= webhook_secret.MAX_KEY_BYTES
+        ):
+            return f"its key is {key_bytes} bytes long"
+    elif production and not is_real_secret(secret):
+        return "it is empty, a placeholder or too short"
+    return None
 
 
 class Environment(StrEnum):
@@ -61,7 +92,10 @@ class Placement(StrEnum):
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="AGENDA_", extra="ignore", frozen=True)
+    # hide_input_in_errors: a refused setting's message must not quote the secrets beside it.
+    model_config = SettingsConfigDict(
+        env_prefix="AGENDA_", extra="ignore", frozen=True, hide_input_in_errors=True
+    )
 
     environment: Environment = Environment.PRODUCTION
     database_url: str = "postgresql://postgres@127.0.0.1:5432/agenda"
@@ -134,17 +168,20 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def refuse_placeholder_secrets(self) -> Settings:
-        if self.environment == Environment.PRODUCTION:
-            for name in ("jwt_secret", "n8n_webhook_secret"):
-                value: SecretStr = getattr(self, name)
-                secret = value.get_secret_value()
-                if secret.lower() in PLACEHOLDER_SECRETS or len(secret) < MIN_SECRET_LENGTH:
-                    raise ValueError(
-                        f"AGENDA_{name.upper()} must be a real secret of at least "
-                        f"{MIN_SECRET_LENGTH} characters outside development"
-                    )
-        elif not self.jwt_secret.get_secret_value():
+        production = self.environment == Environment.PRODUCTION
+        jwt_secret = self.jwt_secret.get_secret_value()
+        if production and not is_real_secret(jwt_secret):
+            raise ValueError(
+                "AGENDA_JWT_SECRET must be a real secret of at least "
+                f"{MIN_SECRET_LENGTH} characters outside development"
+            )
+        if not jwt_secret:
             raise ValueError("AGENDA_JWT_SECRET is required")
+        problem = webhook_secret_problem(
+            self.n8n_webhook_secret.get_secret_value(), production=production
+        )
+        if problem:
+            raise ValueError(f"{WEBHOOK_SECRET_RULE}: {problem}")
         return self
 
     @model_validator(mode="after")

@@ -118,6 +118,13 @@ async def store_change(
             )
     if change.clients_opted_out:
         await clients.opt_out(conn, tenant_id=tenant_id, client_ids=change.clients_opted_out)
+    if change.clients_opted_in:
+        await conn.execute(
+            """UPDATE client SET marketing_opt_out = false, updated_at = now()
+               WHERE tenant_id = $1 AND id = ANY($2::uuid[])""",
+            tenant_id,
+            list(change.clients_opted_in),
+        )
     if change.whatsapp_ids:
         await clients.fill_whatsapp_ids(conn, tenant_id=tenant_id, whatsapp_ids=change.whatsapp_ids)
 

@@ -9,18 +9,22 @@ import asyncpg
 
 from domain.errors import StaleAgendaError
 from domain.models import Client
+from domain.phones import equivalent_phones
 
 
 async def find_by_phone(
     conn: asyncpg.Connection, *, tenant_id: UUID, phone_e164: str, whatsapp_id: str
 ) -> Client | None:
-    """A client another writer (an import, the customer's services) stored since the last load."""
+    """A client another writer (an import, the customer's services) stored since the last load:
+    found and ranked as `Agenda.client_with_phone` finds them (a Brazilian mobile also stored
+    without its ninth digit; the WhatsApp id exactly as received)."""
     row = await conn.fetchrow(
         """SELECT id, name, phone_e164, whatsapp_id, marketing_opt_out FROM client
-           WHERE tenant_id = $1 AND (phone_e164 = $2 OR whatsapp_id = $3)
-           ORDER BY phone_e164 = $2 DESC LIMIT 1""",
+           WHERE tenant_id = $1
+             AND (phone_e164 = ANY($2::text[]) OR ($3::text <> '' AND whatsapp_id = $3))
+           ORDER BY array_position($2::text[], phone_e164) NULLS LAST, id LIMIT 1""",
         tenant_id,
-        phone_e164,
+        list(equivalent_phones(phone_e164)),
         whatsapp_id,
     )
     return None if row is None else Client(**dict(row))

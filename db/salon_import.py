@@ -142,7 +142,9 @@ async def _import_clients(conn: asyncpg.Connection, salon: SalonFile, tenant_id:
         """INSERT INTO client (tenant_id, id, name, phone_e164, whatsapp_id, marketing_opt_out)
            VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT (tenant_id, id) DO UPDATE SET name = $3, phone_e164 = $4,
-             whatsapp_id = $5, marketing_opt_out = $6, updated_at = now()""",
+             whatsapp_id = $5,
+             -- an opt-out recorded since (the chat, the owner) is never undone by a file
+             marketing_opt_out = client.marketing_opt_out OR $6, updated_at = now()""",
         [
             (
                 tenant_id,

@@ -24,6 +24,7 @@ from domain.models import (
     Tenant,
     WorkingHours,
 )
+from domain.phones import equivalent_phones
 from domain.salon_profile import OpeningPeriod, SalonProfile, opening_hours
 from domain.salon_settings import SalonSettings
 
@@ -48,6 +49,7 @@ class AgendaChange:
     appointments_added: tuple[Appointment, ...] = ()
     appointments_updated: tuple[AppointmentUpdate, ...] = ()  # marked or moved
     clients_opted_out: tuple[UUID, ...] = ()
+    clients_opted_in: tuple[UUID, ...] = ()  # receive the salon's offers again
     # (client, WhatsApp id as received) for clients stored without one: kept from now on.
     whatsapp_ids: tuple[tuple[UUID, str], ...] = ()
     settings: tuple[SalonSettings, ...] = ()  # the salon's settings changed: the last one holds
@@ -106,6 +108,9 @@ class Agenda:
         for client_id in change.clients_opted_out:
             if (known := self.clients.get(client_id)) is not None:
                 self.clients[client_id] = known.model_copy(update={"marketing_opt_out": True})
+        for client_id in change.clients_opted_in:
+            if (known := self.clients.get(client_id)) is not None:
+                self.clients[client_id] = known.model_copy(update={"marketing_opt_out": False})
         for client_id, whatsapp_id in change.whatsapp_ids:
             if (known := self.clients.get(client_id)) is not None and not known.whatsapp_id:
                 self.clients[client_id] = known.model_copy(update={"whatsapp_id": whatsapp_id})
@@ -146,13 +151,18 @@ class Agenda:
         return frozenset(r.appointment_data.client_id for r in self.pending.values())
 
     def client_with_phone(self, phone_e164: str, whatsapp_id: str) -> Client | None:
-        """The client with this E.164 number, or with this WhatsApp id exactly as received."""
+        """The client with this E.164 number (a Brazilian mobile also stored without its ninth
+        digit), else with this WhatsApp id exactly as received; ranked as
+        `db/clients.find_by_phone` ranks them: the phone's forms in order, then the WhatsApp id,
+        then the smallest client id."""
+        phones = equivalent_phones(phone_e164)
+        found: list[tuple[int, UUID, Client]] = []
         for client in self.clients.values():
-            if client.phone_e164 == phone_e164 or (
-                client.whatsapp_id and client.whatsapp_id == whatsapp_id
-            ):
-                return client
-        return None
+            if client.phone_e164 in phones:
+                found.append((phones.index(client.phone_e164), client.id, client))
+            elif whatsapp_id and client.whatsapp_id == whatsapp_id:
+                found.append((len(phones), client.id, client))
+        return min(found, key=lambda hit: hit[:2])[2] if found else None
 
     def booking_parts(
         self, client_id: UUID, service_id: UUID, professional_id: UUID

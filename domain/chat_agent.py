@@ -85,6 +85,19 @@ def _decide(
             intent=intent,
             opt_out=True,
         )
+    if understanding.opt_in:
+        return ChatDecision(
+            reply=f"Pronto, {name}! Você volta a receber as ofertas {of_salon(context.salon_name)}."
+            " Se quiser parar, é só responder SAIR.",
+            intent=intent,
+            opt_in=True,
+        )
+    if understanding.maybe_opt_out and intent in ("unknown", "hello", "inquiry"):
+        return ChatDecision(  # unsure: ask, and offer nothing
+            reply=f"{name}, quer parar de receber as ofertas {of_salon(context.salon_name)}?"
+            " Responda SAIR e eu tiro seu número da lista.",
+            intent=intent,
+        )
     if intent == "complaint":
         return ChatDecision(
             reply=f"Sinto muito pelo ocorrido, {name}. Já avisei a equipe"

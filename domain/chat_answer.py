@@ -25,6 +25,7 @@ from domain.events import (
     AiResponseData,
     AuthRequestCreatedData,
     ClientNoticeData,
+    ClientOptedInData,
     ClientOptedOutData,
     ComplaintReceivedData,
     ConversationPausedData,
@@ -98,6 +99,9 @@ def answer_message(
     opt_out = decision.opt_out and not client.marketing_opt_out
     if opt_out:
         events.append(ClientOptedOutData(client_id=client.id))
+    opt_in = decision.opt_in and client.marketing_opt_out
+    if opt_in:
+        events.append(ClientOptedInData(client_id=client.id))
     if decision.complaint:
         events.append(
             ComplaintReceivedData(
@@ -167,6 +171,7 @@ def answer_message(
         AgendaChange(
             requests_added=(booking[0],) if booking is not None else (),
             clients_opted_out=(client.id,) if opt_out else (),
+            clients_opted_in=(client.id,) if opt_in else (),
         )
         .plus(offer_change)
         .plus(visit_change)

@@ -115,6 +115,7 @@ class ChatDecision(Value):
     proposed: tuple[ProposedSlot, ...] = ()
     confirm_visit: UUID | None = None  # the client confirms their coming booking
     cancel_visit: UUID | None = None  # the client cancels it (its time is free again)
+    opt_in: bool = False  # the client receives the salon's offers again
     awaiting: Awaiting | None = None  # the question this reply asks about the client's bookings
     flag: Flag | None = None
 

@@ -53,6 +53,66 @@ OPT_OUT_PHRASES: Final = (
     "nao quero mais promoc*", "nao quero mais oferta*",
     "cancela* (?:essas |as |estas |de |o envio de |os envios de )?(?:mensage*|promoc*|oferta*"
     "|propaganda*|notifica*)",
+    # everyday ways of saying it
+    "me remov*", "me exclu*", "me tira* (?:dessa|desta|da|do|desse|deste)", "me bloqueia*",
+    "bloqueia* meu (?:numero|contato)", "esquece* meu (?:numero|contato)",
+    "(?:tira*|remov*|exclu*|apaga*|deleta*) (?:o )?meu (?:numero|contato|telefone|cadastro)",
+    "nao (?:quero|desejo) (?:mais )?receber",
+    "nao me (?:mand*|envi*|cham*|manda*)(?: \\w+){0,3} mais",
+    "nao (?:mand*|envi*) mais", "chega de (?:mensage*|promo*|oferta*|propaganda*|msg)",
+    "(?:para*|pare*|deixa* de|deixe* de) (?:de )?(?:me )?(?:mand*|envi*) (?:\\w+ )?"
+    "(?:mensage*|promo*|oferta*|propaganda*|msg|isso|essas|coisas)",
+    "(?:sair|saio) (?:dessa|desta|da) lista", "lista de transmissao",
+    "nao tenho interesse(?: \\w+){0,4} (?:mensage*|promo*|oferta*)",
+    "(?:quero|queria|como (?:eu )?faco para|como faz para) parar de receber",
+    "parar de receber", "nao quero receber mais", "nao (?:mandem|mande|envie|enviem) mais",
+    "nunca mais (?:me )?(?:mand*|envi*|cham*)", "(?:nao|para de|parem de) me incomod*",
+    "nao quero (?:mais )?(?:ser incomodad*|contato|saber de voces)", "me deixa* em paz",
+    "nao (?:entre*|entra*) mais em contato", "(?:retire*|remova*|remove*|apague*|exclua*|exclui) "
+    "(?:o )?meu (?:numero|contato|telefone|cadastro|nome)", "cancela* (?:o )?meu cadastro",
+    "desinscrev*", "unsubscribe", "nao autoriz*", "(?:tira*|tire*) eu da lista",
+    "me tira* (?:dai|disso|daqui)", "nao me (?:adicion*|inclu*|coloc*) (?:mais )?(?:em|na|nessa)",
+    "(?:para*|pare*) com (?:essas |as )?(?:mensage*|promo*|oferta*|propaganda*|msg)",
+)
+# About the salon's messages, unhappy, but no clear "stop": the agent asks whether to stop them.
+MAYBE_OPT_OUT_CUES: Final = (
+    "(?:mensage*|promo*|oferta*|propaganda*|msg)(?: \\w+){0,4} (?:chat*|demais|encher|spam|"
+    "incomod*|enjoa*|irrita*|todo dia|toda hora)",
+    "(?:muita*|muito|tanta*|tanto|demais de) (?:mensage*|promo*|oferta*|propaganda*|msg)",
+    "(?:nao gosto|odeio|detesto) (?:dessa*|desta*|de|das|da) "
+    "(?:mensage*|promo*|oferta*|propaganda*)",
+    "spam",
+)
+# Asking to receive the salon's offers again (a client who had stopped them).
+OPT_IN_PHRASES: Final = (
+    "(?:quero|queria|aceito|gostaria de|pode) (?:voltar a |volta a )?(?:receber|me mandar|me "
+    "enviar) (?:de novo )?(?:as |suas |essas |os )?(?:promo*|oferta*|mensage*|novidade*)",
+    "(?:volta*|voltar) a (?:receber|mandar|me mandar) (?:as |suas )?(?:promo*|oferta*|mensage*|"
+    "novidade*)",
+    "me (?:coloca*|poe|bota*|inclui*|adiciona*) (?:de novo |de volta )?na lista",
+    "(?:pode|podem) (?:voltar a )?me mandar (?:as |suas )?(?:promo*|oferta*|mensage*|novidade*)",
+    "me (?:inscreve*|cadastra*) (?:de novo )?(?:nas|para as|pra receber) (?:promo*|oferta*)",
+    "me (?:avis*|manda*|envia*|cham*)(?: \\w+){0,3} (?:promo*|oferta*|novidade*)",
+    "(?:quero|queria|gostaria de) (?:ficar sabendo|saber|participar) (?:das|de) (?:promo*|oferta*|"
+    "novidade*)",
+    "me (?:inclui*|adiciona*|coloca*|poe|bota*)(?: \\w+){0,2} (?:na|nessa|de volta na) lista",
+    "(?:autorizo|aceito|pode mandar) (?:receber )?(?:as |suas )?"
+    "(?:promo*|oferta*|mensage*|novidade*)",
+    "(?:quero|pode) receber (?:as |suas )?(?:promo*|oferta*|mensage*|novidade*)",
+    "reativ*", "(?:me )?(?:inscrev*|cadastr*|coloc*|inclu*|adicion*)(?: \\w+){0,3} "
+    "(?:de novo|de volta|novamente)",
+    # wanting to be sent offers: a send or receive word near an offer word
+    "(?:receber|mandar|enviar|mande|mandem|envie|enviem|manda|envia)(?: \\w+){0,4} "
+    "(?:promo*|oferta*|mensage*|novidade*|desconto*)(?: \\w+){0,3} (?:de novo|de volta|novamente)",
+    "(?:de novo|de volta|novamente|voltar a|volta a|voltem a|volte a)(?: \\w+){0,3} "
+    "(?:receber|mandar|enviar|me mandar|me enviar)",
+)
+# Said with the above, it is a wish to receive: "quero", "pode", "aceito"…
+OPT_IN_WANTS: Final = (
+    "quero", "queria", "gostaria", "pode", "podem", "aceito", "autorizo", "manda", "mande",
+    "mandem", "envia", "envie", "enviem", "voltar", "volta", "voltem", "volte", "mudei de ideia",
+    "coloca", "coloque", "inclui", "inclua", "adiciona", "adicione", "avisa", "avise", "chama",
+    "cadastra", "inscreve", "reativa", "reative", "reativar",
 )
 AFFIRM_ANYWHERE: Final = (
     "sim", "pode ser", "pode marcar", "pode agendar", "pode confirmar", "pode reservar",
@@ -87,6 +147,7 @@ NEGATIVE_PHRASES: Final = (
     "infelizmente nao", "fica ruim", "ficaria ruim", "ruim para mim", "negativo", "dispenso",
     "fica para proxima", "deixa para proxima", "fica para outra", "deixa para outra",
     "nao pode ser", "nao confirmo", "nao aceito", "nao ta bom", "nao vou mais",
+    "nao tenho interesse",
 )
 # "nao da para encaixar hoje?" asks for a slot; it does not decline one.
 NOT_NEGATIVE_PHRASES: Final = ("nao da para (?:me |eu )?(?:encaix|marc|agend|atend|ve|faz)*",)

@@ -102,6 +102,8 @@ class Understanding(Value):
     cancels: bool = False
     reschedules: bool = False
     wants_person: bool = False  # asks for a person of the salon (the agent hands over)
+    opt_in: bool = False  # asks to receive the salon's offers again
+    maybe_opt_out: bool = False  # unhappy with the salon's messages, not clearly a "stop"
     # What the client asks about the salon itself, in the order asked.
     topics: tuple[SalonTopic, ...] = ()
     notice: NoticeKind | None = None  # late, on the way or arrived
@@ -109,6 +111,9 @@ class Understanding(Value):
 
 
 _OPT_OUT = cue_pattern(lx.OPT_OUT_PHRASES)
+_OPT_IN = cue_pattern(lx.OPT_IN_PHRASES)
+_MAYBE_OPT_OUT = cue_pattern(lx.MAYBE_OPT_OUT_CUES)
+_OPT_IN_WANTS = cue_pattern(lx.OPT_IN_WANTS)
 _AFFIRM = cue_pattern(lx.AFFIRM_ANYWHERE)
 _NOT_AFFIRM = cue_pattern(lx.NOT_AFFIRM_PHRASES)
 _NEGATIVE = cue_pattern(lx.NEGATIVE_PHRASES)
@@ -150,6 +155,16 @@ def is_opt_out(normalized: str) -> bool:
     return _OPT_OUT.search(normalized) is not None
 
 
+def is_opt_in(normalized: str, *, opt_out: bool) -> bool:
+    """ "quero voltar a receber as promoções" (never when the same message opts out, nor when it
+    is negated or wishes nothing: "vocês mandam promoção?" asks, it does not opt in)."""
+    if opt_out or _OPT_IN.search(normalized) is None:
+        return False
+    return _OPT_IN_WANTS.search(normalized) is not None and not re.search(
+        r"\b(?:nao|nem|chega|pare|parem)\b", normalized
+    )
+
+
 def is_affirmative(clauses: Sequence[str]) -> bool:
     for clause in clauses:
         clause = _NOT_AFFIRM.sub(" ", clause)
@@ -175,7 +190,13 @@ def is_negative(normalized: str, clauses: Sequence[str]) -> bool:
 
 
 def decide_intent(
-    normalized: str, *, affirmative: bool, opt_out: bool, wants: bool, about: About
+    normalized: str,
+    *,
+    affirmative: bool,
+    opt_out: bool,
+    wants: bool,
+    about: About,
+    opt_in: bool = False,
 ) -> Intent:
     """Complaint > handoff > reschedule > cancel > late > booking > opt-out > salon_info >
     inquiry > booking by a named service or time > hello.
@@ -198,7 +219,7 @@ def decide_intent(
         return "booking"
     if _SLOT.search(text) and not _OPENING_HOURS.search(text) and not about.cancels:
         return "booking"
-    if opt_out:  # "pare de mandar promoção" asks nothing: no offer and no small talk
+    if opt_out or opt_in:  # "pare de mandar promoção" asks nothing: no offer, no small talk
         return "unknown"
     if about.topics:
         return "salon_info"
@@ -310,8 +331,14 @@ def understand(
     affirmative = is_affirmative(clauses)
     opt_out = is_opt_out(normalized)
     about = read_about(normalized, clauses, salon, today)
+    opt_in = is_opt_in(normalized, opt_out=opt_out)
     intent = decide_intent(
-        normalized, affirmative=affirmative, opt_out=opt_out, wants=wants, about=about
+        normalized,
+        affirmative=affirmative,
+        opt_out=opt_out,
+        wants=wants,
+        about=about,
+        opt_in=opt_in,
     )
     when = find_day_and_time(clauses, normalized, today)
     if about.moves:  # the new time: what is said from where the move is asked
@@ -330,6 +357,8 @@ def understand(
         at=when.at,
         part_of_day=when.part_of_day,
         wants_person=about.wants_person,
+        opt_in=opt_in,
+        maybe_opt_out=not (opt_out or opt_in) and _MAYBE_OPT_OUT.search(normalized) is not None,
         topics=about.topics,
         notice=about.notice,
         late_min=about.late_min,

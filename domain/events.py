@@ -182,6 +182,12 @@ class ClientOptedOutData(EventData):
     client_id: UUID
 
 
+class ClientOptedInData(EventData):
+    """A client who had stopped the salon's offers asked for them again (in the chat)."""
+
+    client_id: UUID
+
+
 class ConversationPausedData(EventData):
     """A person of the salon has the conversation until `paused_until`: the agent stays quiet
     (the client asked for a person, complained, or the salon wrote in it: `paused_by`)."""
@@ -297,6 +303,11 @@ class ClientOptedOut(_Envelope):
     data: ClientOptedOutData
 
 
+class ClientOptedIn(_Envelope):
+    event_type: Literal["client_opted_in"] = "client_opted_in"
+    data: ClientOptedInData
+
+
 class ConversationPaused(_Envelope):
     event_type: Literal["conversation_paused"] = "conversation_paused"
     data: ConversationPausedData
@@ -339,7 +350,8 @@ Event = Annotated[
     | ConversationPaused
     | ConversationResumed
     | ClientNotice
-    | SalonProfileUpdated,
+    | SalonProfileUpdated
+    | ClientOptedIn,
     Field(discriminator="event_type"),
 ]
 EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)

@@ -12,12 +12,14 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import yaml
 
 from config.settings import Settings
+from config.webhook_secret import new_webhook_secret
 from db.migrate import apply_migrations
 from db.pool import connect
 from db.salon_import import import_salon
@@ -33,7 +35,12 @@ DEFAULT_DATA = ROOT / ".data" / "dev"
 DEMO_SALON = ROOT / "db" / "seed" / "demo_salon.json"
 SERVE_CONFIG = ROOT / "serve_config.yaml"
 BIN = ROOT / ".venv" / "bin"
-SECRET_NAMES = ("AGENDA_JWT_SECRET", "AGENDA_N8N_WEBHOOK_SECRET")
+# How each development secret is made: the n8n one in Standard Webhooks form (`whsec_` + base64).
+NEW_SECRETS: dict[str, Callable[[], str]] = {
+    "AGENDA_JWT_SECRET": lambda: secrets.token_urlsafe(48),
+    "AGENDA_N8N_WEBHOOK_SECRET": new_webhook_secret,
+}
+SECRET_NAMES = tuple(NEW_SECRETS)
 
 
 def dev_secrets(data: Path) -> dict[str, str]:
@@ -44,8 +51,9 @@ def dev_secrets(data: Path) -> dict[str, str]:
         for line in path.read_text().splitlines():
             name, _, value = line.partition("=")
             stored[name] = value
-    for name in SECRET_NAMES:
-        stored.setdefault(name, secrets.token_urlsafe(48))
+    # A secret stored by an earlier release stays (a plain n8n secret is still accepted).
+    for name, make in NEW_SECRETS.items():
+        stored.setdefault(name, make())
     data.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(f"{k}={v}\n" for k, v in stored.items()))
     path.chmod(0o600)

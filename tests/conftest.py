@@ -6,6 +6,7 @@ servers, or embedded ones). Each session creates its own database and drops it a
 
 from __future__ import annotations
 
+import base64
 import os
 from collections.abc import AsyncIterator
 from uuid import uuid4
@@ -21,7 +22,8 @@ from db.pool import create_pool, with_database
 DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/test"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 TEST_JWT_SECRET = "test-only-secret-that-is-long-enough-0123456789"
-TEST_N8N_SECRET = "test-only-n8n-secret-long-enough-0123456789"
+# A Standard Webhooks secret: `whsec_` + base64 of the key bytes.
+TEST_N8N_SECRET = "whsec_" + base64.b64encode(b"test-only-n8n-signing-key-0123456789").decode()
 
 
 @pytest.fixture(scope="session")

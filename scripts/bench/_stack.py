@@ -28,6 +28,7 @@ import ray
 from redis import Redis
 
 from config.settings import Environment, Placement, Settings
+from config.webhook_secret import new_webhook_secret
 from db.migrate import apply_migrations
 from db.pool import connect, with_database
 from db.salon_import import import_salon
@@ -160,7 +161,7 @@ def bench_stack(args: argparse.Namespace, *, dashboard: bool = False) -> Iterato
             redis_url=args.redis_url,
             redis_prefix=tag,
             jwt_secret=secrets.token_urlsafe(48),
-            n8n_webhook_secret=secrets.token_urlsafe(48),
+            n8n_webhook_secret=new_webhook_secret(),
         )
         env = settings.process_environment()
         # Ray's processes inherit this environment. The stock Serve proxy, not HAProxy: HAProxy

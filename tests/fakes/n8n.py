@@ -1,7 +1,7 @@
 """A fake n8n webhook on 127.0.0.1: a raw asyncio HTTP/1.1 server that misbehaves on purpose.
 
-It checks the auth header and the Standard Webhooks signature (with hmac directly, as an n8n
-Crypto node would, not with our own verify), and deduplicates by `Idempotency-Key` like a real
+It checks the auth header and the Standard Webhooks signature (with hmac directly, as n8n's
+Code node does, not with our own verify), and deduplicates by `Idempotency-Key` like a real
 workflow. A plan picks each valid call's behaviour from its number: answer 200, answer 500,
 time out (accept the message, then hang past the client's timeout) or reset the connection.
 """
@@ -102,7 +102,7 @@ class FakeN8n(LocalHttpServer):
         if not timestamp.isdigit() or abs(time.time() - int(timestamp)) > MAX_AGE_S:
             return "timestamp"
         signed = f"{msg_id}.{timestamp}.".encode() + request.body
-        digest = hmac.new(self.secret.encode(), signed, hashlib.sha256).digest()
+        digest = hmac.new(hmac_key(self.secret), signed, hashlib.sha256).digest()
         expected = "v1," + base64.b64encode(digest).decode()
         if expected not in headers.get("webhook-signature", "").split():
             return "signature"
@@ -110,6 +110,14 @@ class FakeN8n(LocalHttpServer):
         if not key or key != msg_id or json.loads(request.body).get("message_id") != key:
             return "idempotency-key"
         return None
+
+
+def hmac_key(secret: str) -> bytes:
+    """As n8n's Code node reads the secret: `whsec_` + base64 is the decoded bytes (Standard
+    Webhooks), a plain secret (deprecated) its UTF-8 bytes."""
+    if secret.startswith("whsec_"):
+        return base64.b64decode(secret.removeprefix("whsec_"), validate=True)
+    return secret.encode()
 
 
 def reset(writer: asyncio.StreamWriter) -> None:

@@ -135,6 +135,26 @@ async def test_opt_out_word_stops_marketing(
     ]
 
 
+async def test_asking_for_the_offers_again_after_sair_opts_back_in(
+    agenda: SalonActor, pool: asyncpg.Pool, salon: Salon
+) -> None:
+    accepted = await agenda.handle(message("SAIR"))
+    await agenda.drain()
+    await agenda.handle(message("pode me mandar as ofertas de novo"))
+    await agenda.drain()
+    opted = await rows(
+        pool,
+        "SELECT marketing_opt_out FROM client WHERE tenant_id = $1 AND id = $2",
+        salon[1].tenant,
+        accepted.client_id,
+    )
+    assert opted[0]["marketing_opt_out"] is False
+    assert agenda.agenda.clients[accepted.client_id].marketing_opt_out is False
+    assert await events(pool, salon[1], "client_opted_in") == [
+        {"client_id": str(accepted.client_id)}
+    ]
+
+
 async def test_complaint_is_flagged_and_not_sold_to(
     agenda: SalonActor, pool: asyncpg.Pool, salon: Salon
 ) -> None:

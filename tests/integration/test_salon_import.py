@@ -152,3 +152,27 @@ async def test_a_file_with_a_profile_stores_it_and_one_without_leaves_it(
     assert stored == profile
     assert kept == profile
     assert "profile" not in json.loads(salon.model_dump_json(exclude_none=True))
+
+
+async def test_reimporting_a_file_never_undoes_an_opt_out_recorded_since(
+    pool: asyncpg.Pool,
+) -> None:
+    salon = make_salon()
+    ids = SalonIds(salon)
+    client_id = ids.of("client", "c0")
+    async with pool.acquire() as conn:
+        async with conn.transaction():
+            await import_salon(conn, salon)
+        await conn.execute(  # the client said SAIR in the chat
+            "UPDATE client SET marketing_opt_out = true WHERE tenant_id = $1 AND id = $2",
+            ids.tenant,
+            client_id,
+        )
+        async with conn.transaction():
+            await import_salon(conn, salon)  # the salon's old export says nothing of it
+        opted_out = await conn.fetchval(
+            "SELECT marketing_opt_out FROM client WHERE tenant_id = $1 AND id = $2",
+            ids.tenant,
+            client_id,
+        )
+    assert opted_out is True

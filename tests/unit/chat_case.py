@@ -32,6 +32,7 @@ class Case(NamedTuple):
     topics: tuple[str, ...] = ()
     notice: str | None = None
     minutes: int | None = None  # how late, when said ("uns 10 min", "meia hora")
+    opt_in: bool = False  # asks to receive the salon's offers again
 
 
 T = time

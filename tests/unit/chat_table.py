@@ -10,6 +10,7 @@ from __future__ import annotations
 from tests.unit.chat_case import TODAY, Case, T, apr, mar
 from tests.unit.chat_table_blind import BLIND, BLIND_2, MORE
 from tests.unit.chat_table_intents import INTENTS_TABLE
+from tests.unit.chat_table_opt_out import OPT_OUT_TABLE
 
 __all__ = ["CASES", "TODAY", "Case", "mar"]
 
@@ -333,6 +334,6 @@ ANSWERS = [
 
 CASES = (
     BOOKING + MORE + BLIND + BLIND_2 + INQUIRY + COMPLAINT + HELLO + OPT_OUT + ANSWERS
-    + INTENTS_TABLE
+    + INTENTS_TABLE + OPT_OUT_TABLE
 )
 # fmt: on

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import shutil
@@ -45,7 +46,8 @@ TRIGGER_TYPES = {"n8n-nodes-base.webhook", "n8n-nodes-base.whatsAppTrigger"}
 SECRET_KEY = re.compile(r"token|secret|password|api_?key|authorization|signature", re.IGNORECASE)
 OPAQUE_RUN = re.compile(r"[A-Za-z0-9+=_-]{24,}")  # with digits and lower case: a token or a key
 UUID_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-SECRET = "unit-test-n8n-secret-long-enough-0123456789"
+# A Standard Webhooks secret, `whsec_` + base64 of 32 key bytes (not UTF-8 text, as most keys).
+SECRET = "whsec_" + base64.b64encode(bytes(range(200, 232))).decode()
 NODE = shutil.which("node")
 needs_node = pytest.mark.skipif(
     NODE is None, reason="node is not installed: the workflows' JavaScript is only read statically"
@@ -159,6 +161,17 @@ run.call({ helpers }, $input, input.env, () => staticData, $, require).then(
   (error) => { process.stderr.write(String(error.stack)); process.exit(1); },
 );
 """
+
+
+def webhook_node_item(body: bytes, headers: dict[str, str]) -> dict[str, Any]:
+    """What n8n's Webhook node (raw body on) outputs for one request: header names lower-cased,
+    the exact bytes received as the binary property `data`."""
+    return {
+        "json": {"headers": {name.lower(): value for name, value in headers.items()}, "body": {}},
+        "binary": {
+            "data": {"data": base64.b64encode(body).decode(), "mimeType": "application/json"}
+        },
+    }
 
 
 def run_code(

@@ -135,6 +135,32 @@ def test_unknown_phone_finds_nobody() -> None:
     assert agenda.client_with_phone("+5511912345678", "5511912345678") is None
 
 
+def test_client_stored_without_the_ninth_digit_is_found() -> None:
+    # Another writer stored the mobile's old 8-digit form; the message's E.164 has the ninth digit.
+    ana = make_client(phone_e164="+551187654321")
+    agenda = make_agenda(clients=[make_client(), ana])
+    assert agenda.client_with_phone("+5511987654321", "5511987654321") == ana
+
+
+def test_nine_digit_phone_is_found_before_its_old_form() -> None:
+    old = make_client(phone_e164="+551187654321")
+    nine = make_client(phone_e164="+5511987654321")
+    agenda = make_agenda(clients=[old, nine])
+    assert agenda.client_with_phone("+5511987654321", "551187654321") == nine
+
+
+def test_phone_is_found_before_the_whatsapp_id() -> None:
+    moved = make_client(phone_e164="+5511912345678", whatsapp_id="551187654321")
+    ana = make_client(phone_e164="+5511987654321")
+    agenda = make_agenda(clients=[moved, ana])
+    assert agenda.client_with_phone("+5511987654321", "551187654321") == ana
+
+
+def test_landline_is_not_a_mobile_without_its_ninth_digit() -> None:
+    agenda = make_agenda(clients=[make_client(phone_e164="+551134567890")])
+    assert agenda.client_with_phone("+5511934567890", "5511934567890") is None
+
+
 # --- a booking's parts ----------------------------------------------------------------------------
 def test_booking_parts_are_the_client_service_and_professional() -> None:
     salon = make_salon_agenda()

@@ -392,3 +392,37 @@ def test_the_greeting_agrees_with_the_salons_name() -> None:
     assert reply(Chat(salon).says("oi")).startswith(
         "Olá, Ana! Aqui é o atendimento da Barbearia Rio Negro."
     )
+
+
+# --- stopping and restarting the offers ---------------------------------------------------------
+def test_asking_for_the_offers_again_opts_the_client_back_in() -> None:
+    salon = make_salon_agenda()
+    salon.agenda.clients[salon.client.id] = salon.client.model_copy(
+        update={"marketing_opt_out": True}
+    )
+    answer = Chat(salon).says("quero voltar a receber as promoções")
+    assert reply(answer) == (
+        "Pronto, Ana! Você volta a receber as ofertas do Salão Teste. Se quiser parar, é só"
+        " responder SAIR."
+    )
+    assert answer.outcome.change.clients_opted_in == (salon.client.id,)
+    assert [type(e).__name__ for e in answer.outcome.events][0] == "ClientOptedInData"
+    assert salon.agenda.clients[salon.client.id].marketing_opt_out is False
+
+
+def test_an_unhappy_word_about_the_messages_is_asked_about_never_answered_with_an_offer() -> None:
+    salon = make_salon_agenda()
+    answer = Chat(salon).says("vocês mandam muita mensagem")
+    assert reply(answer) == (
+        "Ana, quer parar de receber as ofertas do Salão Teste? Responda SAIR e eu tiro seu"
+        " número da lista."
+    )
+    assert answer.outcome.change.clients_opted_out == ()
+    assert answer.reply.decision.proposed == ()
+
+
+def test_an_everyday_opt_out_is_confirmed_and_stops_the_offers() -> None:
+    salon = make_salon_agenda()
+    answer = Chat(salon).says("me remove dessa lista por favor")
+    assert answer.outcome.change.clients_opted_out == (salon.client.id,)
+    assert "não vai mais receber ofertas do Salão Teste" in reply(answer)

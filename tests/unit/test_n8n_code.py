@@ -1,6 +1,7 @@
 """The n8n Code nodes' JavaScript, run by `node` in a small harness that stands in for n8n
 (`$input`, `$env`, `$('<node>')`, `this.helpers`, static data); signatures are checked with our own
-`verify`, bodies with the back end's own models. Skipped when `node` is not installed.
+`verify` and the `standardwebhooks` package, bodies with the back end's own models. Skipped when
+`node` is not installed. The signing itself, against the package: test_n8n_signatures.py.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from uuid import UUID, uuid4
 import httpx
 import pytest
 from pydantic import SecretStr
+from standardwebhooks import Webhook
 
 from config.settings import Environment, Settings
 from deployments.routes_webhooks import MAX_AUDIO_BASE64, MessageReceivedBody
@@ -35,6 +37,7 @@ from tests.unit.n8n_exports import (
     load,
     named,
     needs_node,
+    webhook_node_item,
 )
 from tests.unit.n8n_exports import run_code as run_js
 
@@ -126,6 +129,7 @@ def accepted(request: dict[str, Any]) -> MessageReceivedBody:
     }
     raw = sent["raw"].encode()
     assert verify(SECRET, headers=headers, body=raw, now_s=int(time.time())) == sent["webhook_id"]
+    Webhook(SECRET).verify(raw, headers, json_parse=False)  # and any Standard Webhooks receiver
     body = MessageReceivedBody.model_validate_json(raw)
     assert body.message_id == sent["webhook_id"]
     return body
@@ -368,12 +372,7 @@ async def webhook_item(payload: WhatsAppPayload, *, age_s: float = 0.0) -> dict[
     body = payload.model_dump_json().encode()
     headers = client.headers_for(str(payload.message_id), body)
     await client.close()
-    return {
-        "json": {"headers": {name.lower(): value for name, value in headers.items()}, "body": {}},
-        "binary": {
-            "data": {"data": base64.b64encode(body).decode(), "mimeType": "application/json"}
-        },
-    }
+    return webhook_node_item(body, headers)
 
 
 def verify_in_n8n(item: dict[str, Any], env: dict[str, str] = N8N_ENV) -> dict[str, Any]:
@@ -405,7 +404,8 @@ async def test_outbound_refuses_a_tampered_body() -> None:
 
 async def test_outbound_refuses_another_secret() -> None:
     item = await webhook_item(make_payload())
-    verdict = verify_in_n8n(item, env=N8N_ENV | {SECRET_ENV: SECRET + "-other"})
+    other = "whsec_" + base64.b64encode(b"another-key-of-the-right-size-32").decode()
+    verdict = verify_in_n8n(item, env=N8N_ENV | {SECRET_ENV: other})
     assert verdict == {"valid": False, "reason": "no matching signature"}
 
 

@@ -331,6 +331,10 @@ export function makeClientOptedOut(o: EventOverrides<Socket.ClientOptedOut> = {}
   return { ...envelope(o), event_type: "client_opted_out", data: { client_id: CLIENT_ID, ...o.data } };
 }
 
+export function makeClientOptedIn(o: EventOverrides<Socket.ClientOptedIn> = {}): Socket.ClientOptedIn {
+  return { ...envelope(o), event_type: "client_opted_in", data: { client_id: CLIENT_ID, ...o.data } };
+}
+
 export function makeSyncStarted(lastEventId: number): Socket.SyncStarted {
   return {
     event_id: null,

@@ -15,6 +15,7 @@ import {
   makeCampaignCompleted,
   makeChatMessage,
   makeClientNotice,
+  makeClientOptedIn,
   makeClientOptedOut,
   makeComplaintReceived,
   makeConversationPaused,
@@ -46,6 +47,7 @@ const SAMPLES: { [T in AgentEvent["event_type"]]: Extract<AgentEvent, { event_ty
   conversation_resumed: makeConversationResumed({ event_id: 15 }),
   client_notice: makeClientNotice({ event_id: 16 }),
   salon_profile_updated: makeSalonProfileUpdated({ event_id: 17 }),
+  client_opted_in: makeClientOptedIn({ event_id: 18 }),
 };
 const ALL_EVENTS: AgentEvent[] = Object.values(SAMPLES);
 

@@ -19,6 +19,7 @@ export type SocketMessage =
   | ConversationResumed
   | ClientNotice
   | SalonProfileUpdated
+  | ClientOptedIn
   | SyncStarted
   | ResyncRequired;
 export type Agent = "prazo_certo" | "encher_agenda" | "chat" | "manual";
@@ -364,6 +365,19 @@ export interface SalonProfileUpdated {
  */
 export interface SalonProfileUpdatedData {
   updated_by: string | null;
+}
+export interface ClientOptedIn {
+  data: ClientOptedInData;
+  event_id: number;
+  event_type: "client_opted_in";
+  occurred_at: string;
+  tenant_id: string;
+}
+/**
+ * A client who had stopped the salon's offers asked for them again (in the chat).
+ */
+export interface ClientOptedInData {
+  client_id: string;
 }
 /**
  * The replay is over: from now on events arrive live.
