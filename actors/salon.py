@@ -21,6 +21,7 @@ from actors.appointments import Appointments
 from actors.approvals import Approvals
 from actors.campaigns import Campaigns
 from actors.chat_desk import ChatDesk, ChatObserver
+from actors.client_data import ClientData
 from actors.deliveries import Deliveries
 from actors.salon_core import SalonCore, utc_now
 from actors.salon_profile import SalonProfile
@@ -32,6 +33,8 @@ from domain.commands import (
     CreateAuthRequest,
     DecideAuthRequest,
     DecideAuthRequests,
+    EraseClient,
+    ExportClient,
     MarkAppointment,
     MoveAppointment,
     ReceiveMessage,
@@ -79,6 +82,7 @@ class Salon:
         self.deliveries = Deliveries(self.core)
         self.appointments = Appointments(self.core)
         self.profile = SalonProfile(self.core)
+        self.client_data = ClientData(self.core)
         # The one handler table: each command type, the part's method that answers it.
         self.handlers: dict[type[Command[Any]], Handler] = {
             CreateAuthRequest: self.approvals.create,
@@ -97,6 +101,8 @@ class Salon:
             SetSalonSettings: self.profile.set_settings,
             SetSalonProfile: self.profile.set_profile,
             CloseStaleRequests: self.approvals.close_stale,
+            EraseClient: self.client_data.erase,
+            ExportClient: self.client_data.export,
         }
 
     @property

@@ -25,6 +25,7 @@ from db.agenda import (
     tenants_with_stale_requests,
     tenants_with_unfinished_work,
 )
+from db.client_rights import purge_old_chat_messages
 from db.read.campaigns import list_schedules
 from db.read.salon_settings import chosen_window_ends
 from domain.campaigns import CampaignOptions
@@ -39,6 +40,8 @@ from domain.commands import (
 from domain.schedule import DueRun, due_runs
 
 logger = logging.getLogger(__name__)
+# Chat retention is a matter of months: an hourly purge is plenty.
+PURGE_EVERY = timedelta(hours=1)
 Dispatch = Callable[[UUID, RunCampaign], Awaitable[CampaignResult]]
 # Sends upkeep commands to a salon (ResumeWork, CompleteEndedAppointments): the directory's send.
 Upkeep = Callable[[UUID, Command[Any]], Awaitable[object]]
@@ -79,6 +82,7 @@ class SchedulerCore:
         self._dispatch = dispatch
         self._semaphore = asyncio.Semaphore(settings.scheduler_concurrency)
         self._in_flight: set[tuple[UUID, str]] = set()
+        self._purged_at: datetime | None = None
 
     async def step(self, now: datetime, tenant_ids: Collection[UUID] | None = None) -> StepReport:
         """Dispatch every run due at `now` that has not run yet; wait for them to finish.
@@ -107,6 +111,7 @@ class SchedulerCore:
         await self._wake_unfinished(now, tenant_ids)
         await self._complete_ended(now, tenant_ids)
         await self._close_stale(now, tenant_ids)
+        await self._purge_old_chats(now, tenant_ids)
         outcomes = await asyncio.gather(*(self._run(run) for run in todo), return_exceptions=True)
         for run, outcome in zip(todo, outcomes, strict=True):
             if isinstance(outcome, BaseException):
@@ -140,6 +145,26 @@ class SchedulerCore:
             found = await tenants_with_stale_requests(conn, now=now)
         closes = {t: CloseStaleRequests() for t in found}
         await self._send_each(closes, tenant_ids, "closing stale requests")
+
+    async def _purge_old_chats(self, now: datetime, tenant_ids: Collection[UUID] | None) -> None:
+        """Chat messages past their salon's retention are deleted, at most once an hour (set-based
+        over every salon: chat messages are not the salon's agenda)."""
+        if self._purged_at is not None and now - self._purged_at < PURGE_EVERY:
+            return
+        try:
+            async with self._pool.acquire() as conn:
+                deleted = await purge_old_chat_messages(
+                    conn,
+                    now=now,
+                    default_months=self._settings.chat_retention_months,
+                    tenant_ids=None if tenant_ids is None else list(tenant_ids),
+                )
+        except Exception:  # the loop boundary: log, and try again at the next step
+            logger.exception("purging old chat messages failed")
+            return
+        self._purged_at = now
+        if deleted:
+            logger.info("deleted %d chat messages past their salon's retention", deleted)
 
     async def _send_each(
         self,

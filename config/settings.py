@@ -21,6 +21,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from config import webhook_secret
 from domain.salon_settings import (
     MAX_AUTO_COMPLETE_AFTER_H,
+    MAX_CHAT_RETENTION_MONTHS,
     MAX_FREQUENCY_CAP_DAYS,
     MAX_HANDOFF_RESUME_H,
     MAX_OFFER_EXPIRY_H,
@@ -136,6 +137,7 @@ class Settings(BaseSettings):
     second_reminder_lead_h: int = Field(default=0, ge=0, le=MAX_REMINDER_LEAD_H)
     handoff_resume_h: int = Field(default=12, ge=1, le=MAX_HANDOFF_RESUME_H)
     transcribe_voice: bool = False
+    chat_retention_months: int = Field(default=12, ge=1, le=MAX_CHAT_RETENTION_MONTHS)
 
     # The WhatsApp sender: posts to n8n (empty URL: messages wait in the outbox).
     n8n_outbound_url: str = ""
@@ -221,6 +223,7 @@ class Settings(BaseSettings):
             second_reminder_lead_h=self.second_reminder_lead_h,
             handoff_resume_h=self.handoff_resume_h,
             transcribe_voice=self.transcribe_voice,
+            chat_retention_months=self.chat_retention_months,
         )
 
     def process_environment(self) -> dict[str, str]:

@@ -44,7 +44,7 @@ async def load_agenda(
     )
     client_rows = await conn.fetch(
         "SELECT id, name, phone_e164, whatsapp_id, marketing_opt_out FROM client"
-        " WHERE tenant_id = $1",
+        " WHERE tenant_id = $1 AND erased_at IS NULL",
         tenant_id,
     )
     upcoming = await conn.fetch(

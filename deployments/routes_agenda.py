@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from datetime import date as date_type
 from datetime import time as time_type
-from typing import Annotated, Self
+from typing import Annotated, Any, Self
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, HTTPException, Query, status
-from pydantic import AwareDatetime, Field, model_validator
+from pydantic import AwareDatetime, BaseModel, Field, model_validator
 
 from db.read.agenda import (
     client_names,
@@ -21,7 +21,7 @@ from db.read.agenda import (
     list_professionals,
     list_services,
 )
-from deployments.auth import CurrentUser
+from deployments.auth import CurrentUser, OwnerUser
 from deployments.resources import Deps
 from deployments.schemas import (
     AppointmentList,
@@ -31,7 +31,7 @@ from deployments.schemas import (
     ProfessionalList,
     ServiceList,
 )
-from domain.commands import MarkAppointment, MoveAppointment
+from domain.commands import EraseClient, ExportClient, MarkAppointment, MoveAppointment
 from domain.vocabulary import AppointmentMark
 
 router = APIRouter(prefix="/api/v1", tags=["agenda"])
@@ -103,6 +103,35 @@ async def clients(
             conn, tenant_id=user.tenant_id, limit=limit, offset=offset, search=search
         )
     return ClientPage(data=page, total=total, limit=limit, offset=offset)
+
+
+class ClientErasedOut(BaseModel):
+    client_id: UUID
+    appointments_cancelled: int = Field(description="coming bookings cancelled")
+    requests_closed: int = Field(description="open offers and requests closed")
+
+
+@router.get("/clients/{client_id}/export", response_model=dict[str, Any])
+async def export_client(client_id: UUID, user: OwnerUser, deps: Deps) -> dict[str, Any]:
+    """Everything the salon holds about one client (LGPD access; owner only): profile,
+    appointments, offers and requests, chat messages, WhatsApp messages sent, marketing consent
+    and past data requests. Recorded in the client's data-request trail."""
+    exported = await deps.directory.send(
+        user.tenant_id, ExportClient(client_id=client_id, exported_by=user.sub)
+    )
+    return exported.data
+
+
+@router.post("/clients/{client_id}/erase", response_model=ClientErasedOut)
+async def erase_client(client_id: UUID, user: OwnerUser, deps: Deps) -> ClientErasedOut:
+    """Erase a client's personal data (LGPD; owner only): name replaced by "Cliente removido",
+    phone and WhatsApp id removed, chats and unsent messages deleted, message texts and the
+    client's words removed from stored events, coming bookings cancelled; past appointments stay
+    for the salon's books. A client already erased is 404."""
+    erased = await deps.directory.send(
+        user.tenant_id, EraseClient(client_id=client_id, erased_by=user.sub)
+    )
+    return ClientErasedOut(**erased.model_dump())
 
 
 class MarkBody(Body):

@@ -50,6 +50,7 @@ class AgendaChange:
     appointments_updated: tuple[AppointmentUpdate, ...] = ()  # marked or moved
     clients_opted_out: tuple[UUID, ...] = ()
     clients_opted_in: tuple[UUID, ...] = ()  # receive the salon's offers again
+    clients_erased: tuple[UUID, ...] = ()  # personal data erased: no longer a client here
     # (client, WhatsApp id as received) for clients stored without one: kept from now on.
     whatsapp_ids: tuple[tuple[UUID, str], ...] = ()
     settings: tuple[SalonSettings, ...] = ()  # the salon's settings changed: the last one holds
@@ -108,6 +109,8 @@ class Agenda:
         for client_id in change.clients_opted_out:
             if (known := self.clients.get(client_id)) is not None:
                 self.clients[client_id] = known.model_copy(update={"marketing_opt_out": True})
+        for client_id in change.clients_erased:
+            self.clients.pop(client_id, None)
         for client_id in change.clients_opted_in:
             if (known := self.clients.get(client_id)) is not None:
                 self.clients[client_id] = known.model_copy(update={"marketing_opt_out": False})

@@ -195,6 +195,14 @@ class RequestsClosed(Value):
     closed: int
 
 
+class ClientErased(Value):
+    """A client's personal data erased: their coming bookings cancelled, open requests closed."""
+
+    client_id: UUID
+    appointments_cancelled: int
+    requests_closed: int
+
+
 # --- commands --------------------------------------------------------------------------------
 
 
@@ -355,6 +363,27 @@ class CompleteEndedAppointments(Command[AppointmentsCompleted]):
 
 class CloseStaleRequests(Command[RequestsClosed]):
     """Offers not answered in time expire; requests whose time came close (the scheduler's)."""
+
+
+class ClientExport(Value):
+    """Everything the salon holds about one client, as JSON values."""
+
+    data: dict[str, Any]
+
+
+class ExportClient(Command[ClientExport]):
+    """The owner exports a client's data (LGPD access); the export is recorded."""
+
+    client_id: UUID
+    exported_by: UUID
+
+
+class EraseClient(Command[ClientErased]):
+    """The owner erases a client's personal data (LGPD): name and phone removed, chats deleted,
+    coming bookings cancelled; the appointment rows stay for the salon's books."""
+
+    client_id: UUID
+    erased_by: UUID
 
 
 class SetSalonProfile(Command[SalonProfile]):

@@ -182,6 +182,13 @@ class ClientOptedOutData(EventData):
     client_id: UUID
 
 
+class ClientErasedData(EventData):
+    """A client's personal data was erased (LGPD) by `erased_by`."""
+
+    client_id: UUID
+    erased_by: UUID | None = None
+
+
 class ClientOptedInData(EventData):
     """A client who had stopped the salon's offers asked for them again (in the chat)."""
 
@@ -303,6 +310,11 @@ class ClientOptedOut(_Envelope):
     data: ClientOptedOutData
 
 
+class ClientErased(_Envelope):
+    event_type: Literal["client_erased"] = "client_erased"
+    data: ClientErasedData
+
+
 class ClientOptedIn(_Envelope):
     event_type: Literal["client_opted_in"] = "client_opted_in"
     data: ClientOptedInData
@@ -351,7 +363,8 @@ Event = Annotated[
     | ConversationResumed
     | ClientNotice
     | SalonProfileUpdated
-    | ClientOptedIn,
+    | ClientOptedIn
+    | ClientErased,
     Field(discriminator="event_type"),
 ]
 EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)

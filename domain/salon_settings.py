@@ -25,6 +25,7 @@ MAX_FREQUENCY_CAP_DAYS = 90
 MAX_REMINDER_LEAD_H = 168
 MAX_CLOSED_DAYS = 400
 MAX_HANDOFF_RESUME_H = 168
+MAX_CHAT_RETENTION_MONTHS = 120
 
 
 class SalonSettings(Value):
@@ -43,7 +44,7 @@ class SalonSettings(Value):
     - Chat: a conversation a person of the salon took over (the client asked for one, complained,
       or the salon wrote in it) goes back to the agent `handoff_resume_h` hours later; voice
       notes are transcribed (Gemini) and answered when `transcribe_voice` is on, else the agent
-      asks for text.
+      asks for text. Chat messages are kept `chat_retention_months` months (LGPD).
     """
 
     auto_complete: bool = Field(
@@ -100,6 +101,12 @@ class SalonSettings(Value):
     transcribe_voice: bool = Field(
         default=False,
         description="voice notes are transcribed by Gemini and answered (else text is asked for)",
+    )
+    chat_retention_months: int = Field(
+        default=12,
+        ge=1,
+        le=MAX_CHAT_RETENTION_MONTHS,
+        description="chat messages older than this many months are deleted (LGPD)",
     )
 
     @model_validator(mode="after")
@@ -164,6 +171,7 @@ class SettingsChoice(Value):
     closed_days: tuple[date, ...] | None = Field(default=None, max_length=MAX_CLOSED_DAYS)
     handoff_resume_h: int | None = Field(default=None, ge=1, le=MAX_HANDOFF_RESUME_H)
     transcribe_voice: bool | None = None
+    chat_retention_months: int | None = Field(default=None, ge=1, le=MAX_CHAT_RETENTION_MONTHS)
 
     @field_validator("closed_days")
     @classmethod

@@ -78,7 +78,8 @@ async def list_clients(
         """
         SELECT id, name, phone_e164, whatsapp_id, marketing_opt_out, count(*) OVER () AS total
         FROM client
-        WHERE tenant_id = $1 AND ($2::text IS NULL OR name ILIKE $2 OR phone_e164 LIKE $2)
+        WHERE tenant_id = $1 AND erased_at IS NULL
+          AND ($2::text IS NULL OR name ILIKE $2 OR phone_e164 LIKE $2)
         ORDER BY name, id
         LIMIT $3 OFFSET $4
         """,
@@ -90,7 +91,7 @@ async def list_clients(
     total = rows[0]["total"] if rows else 0
     if not rows and offset > 0:
         total = await conn.fetchval(
-            "SELECT count(*) FROM client WHERE tenant_id = $1"
+            "SELECT count(*) FROM client WHERE tenant_id = $1 AND erased_at IS NULL"
             " AND ($2::text IS NULL OR name ILIKE $2 OR phone_e164 LIKE $2)",
             tenant_id,
             pattern,

@@ -133,9 +133,12 @@ async function notices(page) {
     .waitFor({ timeout: WAIT_MS });
   const place = { latitude: -23.5614, longitude: -46.6559, name: "Av. Paulista" };
   await control("/whatsapp", { text: "", kind: "location", location: place, wait_reply: true });
-  const location = page.locator('[data-testid="message"][data-kind="location"]');
+  // The live event names the kind; the place's name comes with the thread's reload (the notice
+  // triggers it): wait for it rather than read the first render.
+  const location = page.locator('[data-testid="message"][data-kind="location"]', {
+    hasText: /📍 Localização · Av\. Paulista/,
+  });
   await location.waitFor({ timeout: WAIT_MS });
-  assert.match(await location.textContent(), /📍 Localização · Av\. Paulista/);
   assert.equal(
     await location.getByRole("link", { name: "Abrir no mapa" }).getAttribute("href"),
     "https://www.google.com/maps/search/?api=1&query=-23.5614,-46.6559",

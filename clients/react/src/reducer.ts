@@ -378,6 +378,8 @@ function eventActions(event: AgentEvent, timeZone: string): AppAction[] {
       return [notification(event, "handoff", "Atendimento automático retomado", event.data.client_id)];
     case "client_opted_out":
       return [notification(event, "opted_out", "Cliente saiu das campanhas", event.data.client_id)];
+    case "client_erased":
+      return [notification(event, "opted_out", "Dados do cliente removidos (LGPD)", event.data.client_id)];
     case "client_opted_in":
       return [notification(event, "opted_out", "Cliente voltou a aceitar ofertas", event.data.client_id)];
     case "client_notice":

@@ -335,6 +335,14 @@ export function makeClientOptedIn(o: EventOverrides<Socket.ClientOptedIn> = {}):
   return { ...envelope(o), event_type: "client_opted_in", data: { client_id: CLIENT_ID, ...o.data } };
 }
 
+export function makeClientErased(o: EventOverrides<Socket.ClientErased> = {}): Socket.ClientErased {
+  return {
+    ...envelope(o),
+    event_type: "client_erased",
+    data: { client_id: CLIENT_ID, erased_by: "u-owner", ...o.data },
+  };
+}
+
 export function makeSyncStarted(lastEventId: number): Socket.SyncStarted {
   return {
     event_id: null,

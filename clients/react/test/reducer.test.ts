@@ -15,6 +15,7 @@ import {
   makeCampaignCompleted,
   makeChatMessage,
   makeClientNotice,
+  makeClientErased,
   makeClientOptedIn,
   makeClientOptedOut,
   makeComplaintReceived,
@@ -48,6 +49,7 @@ const SAMPLES: { [T in AgentEvent["event_type"]]: Extract<AgentEvent, { event_ty
   client_notice: makeClientNotice({ event_id: 16 }),
   salon_profile_updated: makeSalonProfileUpdated({ event_id: 17 }),
   client_opted_in: makeClientOptedIn({ event_id: 18 }),
+  client_erased: makeClientErased({ event_id: 19 }),
 };
 const ALL_EVENTS: AgentEvent[] = Object.values(SAMPLES);
 

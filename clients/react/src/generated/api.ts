@@ -245,6 +245,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clients/{client_id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase Client
+         * @description Erase a client's personal data (LGPD; owner only): name replaced by "Cliente removido",
+         *     phone and WhatsApp id removed, chats and unsent messages deleted, message texts and the
+         *     client's words removed from stored events, coming bookings cancelled; past appointments stay
+         *     for the salon's books. A client already erased is 404.
+         */
+        post: operations["erase_client_api_v1_clients__client_id__erase_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{client_id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Client
+         * @description Everything the salon holds about one client (LGPD access; owner only): profile,
+         *     appointments, offers and requests, chat messages, WhatsApp messages sent, marketing consent
+         *     and past data requests. Recorded in the client's data-request trail.
+         */
+        get: operations["export_client_api_v1_clients__client_id__export_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -874,6 +919,24 @@ export interface components {
             /** Whatsapp Id */
             whatsapp_id?: string | null;
         };
+        /** ClientErasedOut */
+        ClientErasedOut: {
+            /**
+             * Appointments Cancelled
+             * @description coming bookings cancelled
+             */
+            appointments_cancelled: number;
+            /**
+             * Client Id
+             * Format: uuid
+             */
+            client_id: string;
+            /**
+             * Requests Closed
+             * @description open offers and requests closed
+             */
+            requests_closed: number;
+        };
         /** ClientPage */
         ClientPage: {
             /** Data */
@@ -1492,7 +1555,7 @@ export interface components {
          *     - Chat: a conversation a person of the salon took over (the client asked for one, complained,
          *       or the salon wrote in it) goes back to the agent `handoff_resume_h` hours later; voice
          *       notes are transcribed (Gemini) and answered when `transcribe_voice` is on, else the agent
-         *       asks for text.
+         *       asks for text. Chat messages are kept `chat_retention_months` months (LGPD).
          */
         SalonSettings: {
             /**
@@ -1507,6 +1570,12 @@ export interface components {
              * @default 12
              */
             auto_complete_after_h?: number;
+            /**
+             * Chat Retention Months
+             * @description chat messages older than this many months are deleted (LGPD)
+             * @default 12
+             */
+            chat_retention_months?: number;
             /**
              * Closed Days
              * @description the salon's days off (holidays): nothing is offered or booked on them
@@ -1585,6 +1654,8 @@ export interface components {
             auto_complete?: boolean | null;
             /** Auto Complete After H */
             auto_complete_after_h?: number | null;
+            /** Chat Retention Months */
+            chat_retention_months?: number | null;
             /** Closed Days */
             closed_days?: string[] | null;
             /** Encher Agenda Discount Pct */
@@ -2278,6 +2349,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClientPage"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    erase_client_api_v1_clients__client_id__erase_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientErasedOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    export_client_api_v1_clients__client_id__export_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Validation Error */

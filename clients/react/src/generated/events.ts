@@ -20,6 +20,7 @@ export type SocketMessage =
   | ClientNotice
   | SalonProfileUpdated
   | ClientOptedIn
+  | ClientErased
   | SyncStarted
   | ResyncRequired;
 export type Agent = "prazo_certo" | "encher_agenda" | "chat" | "manual";
@@ -378,6 +379,20 @@ export interface ClientOptedIn {
  */
 export interface ClientOptedInData {
   client_id: string;
+}
+export interface ClientErased {
+  data: ClientErasedData;
+  event_id: number;
+  event_type: "client_erased";
+  occurred_at: string;
+  tenant_id: string;
+}
+/**
+ * A client's personal data was erased (LGPD) by `erased_by`.
+ */
+export interface ClientErasedData {
+  client_id: string;
+  erased_by: string | null;
 }
 /**
  * The replay is over: from now on events arrive live.

@@ -1,0 +1,39 @@
+"""A client's LGPD rights over HTTP: only the owner exports or erases, only their own salon's
+clients; an erased client leaves the client list and their export says so."""
+
+from __future__ import annotations
+
+import httpx
+
+from tests.e2e.conftest import LiveSalon
+
+
+async def test_only_the_owner_exports_and_erases_their_own_salons_clients(
+    live_salon: LiveSalon, other_salon: LiveSalon, http: httpx.AsyncClient
+) -> None:
+    client_id = live_salon.ids.of("client", "c0")
+    path = f"/api/v1/clients/{client_id}"
+    staff = {"Authorization": f"Bearer {live_salon.staff_token}"}
+    foreign = {"Authorization": f"Bearer {other_salon.owner_token}"}
+    by_staff = await http.get(f"{path}/export", headers=staff)
+    from_elsewhere = await http.get(f"{path}/export", headers=foreign)
+    erase_elsewhere = await http.post(f"{path}/erase", headers=foreign)
+    exported = await http.get(f"{path}/export", headers=live_salon.auth)
+    erased = await http.post(f"{path}/erase", headers=live_salon.auth)
+    again = await http.post(f"{path}/erase", headers=live_salon.auth)
+    after = await http.get(f"{path}/export", headers=live_salon.auth)
+    listed = await http.get("/api/v1/clients?limit=200", headers=live_salon.auth)
+    assert (by_staff.status_code, from_elsewhere.status_code) == (403, 404)
+    assert erase_elsewhere.status_code == 404
+    assert exported.status_code == 200
+    assert exported.json()["client"]["name"] == "Cliente 0"
+    assert erased.json() == {
+        "client_id": str(client_id),
+        "appointments_cancelled": 0,
+        "requests_closed": 0,
+    }
+    assert again.status_code == 404
+    assert after.json()["client"]["name"] == "Cliente removido"
+    assert after.json()["client"]["phone_e164"] is None
+    assert [r["action"] for r in after.json()["data_requests"]] == ["export", "erase"]
+    assert str(client_id) not in {c["id"] for c in listed.json()["data"]}
