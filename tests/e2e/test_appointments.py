@@ -139,6 +139,7 @@ async def test_only_the_owner_changes_the_salon_settings(
         "closed_days": [],
         "handoff_resume_h": 12,
         "transcribe_voice": False,
+        "chat_retention_months": 12,
     }
     assert refused.status_code == 403
     assert changed.status_code == 200
