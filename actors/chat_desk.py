@@ -369,6 +369,7 @@ class ChatDesk:
                 message_id=message_id,
                 client_id=client_id,
                 client_name=client.name if client is not None else "",
+                salon_name=core.agenda.tenant.name,
                 paused_until=paused_until,
                 new_id=core.new_id,
             )

@@ -26,14 +26,16 @@ class Deliveries:
                     message_ids=[o.message_id for o in command.outcomes],
                 )
             )
-            outcome = record_deliveries(command, queued)
+            opted_out = {c.id for c in core.agenda.clients.values() if c.marketing_opt_out}
+            outcome = record_deliveries(command, queued, opted_out=opted_out)
             latest = {o.message_id: o for o in command.outcomes}  # one outcome per message
+            # A deferred message stays queued: only its event is stored.
+            final = [
+                latest[q.message_id] for q in queued if latest[q.message_id].status != "deferred"
+            ]
             return await core.commit(
                 outcome,
                 store=partial(
-                    outbox.record_outcomes,
-                    tenant_id=core.tenant_id,
-                    outcomes=[latest[q.message_id] for q in queued],
-                    at=core.now(),
+                    outbox.record_outcomes, tenant_id=core.tenant_id, outcomes=final, at=core.now()
                 ),
             )

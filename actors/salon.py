@@ -46,6 +46,7 @@ from domain.commands import (
     SetCampaignSchedule,
     SetSalonProfile,
     SetSalonSettings,
+    SetWhatsAppTemplates,
 )
 from domain.salon_settings import SalonSettings
 from integrations.event_stream import EventStream
@@ -100,6 +101,7 @@ class Salon:
             CompleteEndedAppointments: self.appointments.complete_ended,
             SetSalonSettings: self.profile.set_settings,
             SetSalonProfile: self.profile.set_profile,
+            SetWhatsAppTemplates: self.profile.set_templates,
             CloseStaleRequests: self.approvals.close_stale,
             EraseClient: self.client_data.erase,
             ExportClient: self.client_data.export,

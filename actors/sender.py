@@ -1,8 +1,10 @@
 """The WhatsApp sender's logic without Ray: claim due messages, post them to n8n, report outcomes.
 
 Each `step(now)` leases one batch (two senders never hold one row), skips marketing messages to
-clients who opted out, sends the rest concurrently, schedules retries itself, and reports final
-outcomes per salon through `record` — the salon's actor, which stores them with their events.
+clients who opted out, sends the rest concurrently — each as free text inside the client's 24 h
+window, else as its template — schedules retries itself (Meta's codes decide some: a closed
+window resends as the template, the marketing limit waits a day), and reports outcomes per salon
+through `record` — the salon's actor, which stores them with their events.
 A final outcome the actor could not take leaves its row leased: after the lease it is claimed and
 sent again under the same `Idempotency-Key`, which n8n drops as a repeat.
 """
@@ -14,9 +16,10 @@ import logging
 import math
 import random
 from collections import Counter, defaultdict
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 from uuid import UUID
 
 import asyncpg
@@ -25,8 +28,12 @@ from config.settings import Settings
 from db import outbox
 from db.outbox import ClaimedMessage, RetryPlan
 from domain.commands import DeliveriesRecorded, DeliveryOutcome, RecordDeliveries
-from domain.delivery import RetryPolicy, SendResult, decide_after_attempt
-from integrations.n8n import N8nClient, SendOutcome, WhatsAppPayload
+from domain.delivery import RetryPolicy, SendResult, decide_after_attempt, send_form
+from domain.vocabulary import SentAs
+from domain.whatsapp_templates import TemplateDefinition, TemplateKey, resolve
+from domain.whatsapp_texts import salon_message_text
+from integrations.n8n import N8nClient, SendOutcome, TemplatePayload, WhatsAppPayload
+from integrations.templates import load_templates
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +57,14 @@ class SenderStepResult:
     retried: int = 0
     unrecorded: int = 0
     waiting_for_url: int = 0
+    sent_as: dict[str, int] = field(default_factory=dict)  # attempts WhatsApp took, text/template
+    error_codes: dict[int, int] = field(default_factory=dict)  # Meta's refusals by code
+
+
+def unsendable_outcome(message: ClaimedMessage, reason: str) -> DeliveryOutcome:
+    return DeliveryOutcome(
+        message_id=message.message_id, status="failed", attempts=message.attempts, reason=reason
+    )
 
 
 def skipped_outcome(message: ClaimedMessage) -> DeliveryOutcome:
@@ -61,18 +76,55 @@ def skipped_outcome(message: ClaimedMessage) -> DeliveryOutcome:
     )
 
 
-def payload_of(message: ClaimedMessage) -> WhatsAppPayload:
-    return WhatsAppPayload(
-        message_id=message.message_id,
-        tenant_id=message.tenant_id,
-        client_id=message.client_id,
-        client_name=message.client_name,
-        phone=message.phone_e164,
-        whatsapp_id=message.whatsapp_id,
-        text=message.body,
-        kind=message.kind,
-        created_at=message.created_at,
+@dataclass(frozen=True)
+class Attempt:
+    """One message as it goes out this time: free text, or a template (`template` its name)."""
+
+    payload: WhatsAppPayload
+    sent_as: SentAs
+    template: str | None = None
+
+
+def attempt_of(
+    message: ClaimedMessage, *, now: datetime, templates: Mapping[TemplateKey, TemplateDefinition]
+) -> Attempt | str:
+    """How the message leaves now, or why it cannot (a marketing message without a template)."""
+    common: dict[str, Any] = {
+        "message_id": message.message_id,
+        "tenant_id": message.tenant_id,
+        "client_id": message.client_id,
+        "client_name": message.client_name,
+        "phone": message.phone_e164,
+        "whatsapp_id": message.whatsapp_id,
+        "kind": message.kind,
+        "created_at": message.created_at,
+    }
+    form = send_form(
+        last_inbound_at=message.last_inbound_at, now=now, template_only=message.template_only
     )
+    if form == "text":
+        return Attempt(WhatsAppPayload(**common, send_as="text", text=message.body), "text")
+    call = message.template
+    if call is None:  # queued before templates: the salon's words inside its message template
+        if message.kind == "marketing":
+            return "outside the 24 h window and no template for this offer"
+        call = salon_message_text(
+            message.body, client_name=message.client_name, salon_name=message.salon_name
+        ).template
+    definition = resolve(call.key, templates, message.salon_templates)
+    template = TemplatePayload(
+        name=definition.name,
+        language=definition.language,
+        category=definition.category,
+        components=definition.components(call),
+    )
+    payload = WhatsAppPayload(
+        **common,
+        send_as="template",
+        template=template,
+        marketing=definition.category == "MARKETING",
+    )
+    return Attempt(payload, "template", definition.name)
 
 
 class SenderCore:
@@ -85,8 +137,11 @@ class SenderCore:
         record: RecordPort,
         clock: Callable[[], datetime] = utc_now,
         random_fraction: Callable[[], float] = random.random,
+        templates: Mapping[TemplateKey, TemplateDefinition] | None = None,
     ) -> None:
         self._settings = settings
+        # Read at start: a missing or broken template stops the sender now, not at 09:00.
+        self._templates = load_templates() if templates is None else templates
         self._pool = pool
         self._client = client
         self._record = record
@@ -112,22 +167,34 @@ class SenderCore:
     async def step(self, now: datetime) -> SenderStepResult:
         batch, waiting = await self._claim(now)
         self._log_waiting(waiting)
-        sendable = [m for m in batch if m.skip_reason is None]
-        results = await asyncio.gather(*(self._send(m) for m in sendable))
         finals: list[Final] = [(m, skipped_outcome(m)) for m in batch if m.skip_reason]
+        sendable: list[tuple[ClaimedMessage, Attempt]] = []
+        for message in (m for m in batch if m.skip_reason is None):
+            attempt = attempt_of(message, now=now, templates=self._templates)
+            if isinstance(attempt, Attempt):
+                sendable.append((message, attempt))
+            else:
+                finals.append((message, unsendable_outcome(message, attempt)))
+        results = await asyncio.gather(*(self._send(m, a) for m, a in sendable))
         retries: list[RetryPlan] = []
-        for message, result in zip(sendable, results, strict=True):
-            judged = self._judge(message, result, now)
+        for (message, attempt), result in zip(sendable, results, strict=True):
+            judged = self._judge(message, attempt, result, now)
             if isinstance(judged, RetryPlan):
                 retries.append(judged)
+                if judged.deferred is not None:  # the owner hears of it now
+                    finals.append((message, judged.deferred))
             else:
                 finals.append((message, judged))
         await self._schedule(retries)
         unrecorded = await self._report(finals)
-        return summarise(len(batch), finals, unrecorded, len(retries), sum(waiting.values()))
+        forms = Counter[str](a.sent_as for (_, a), r in zip(sendable, results, strict=True) if r.ok)
+        codes = Counter(r.error_code for r in results if r.error_code is not None)
+        return summarise(
+            len(batch), finals, unrecorded, len(retries), sum(waiting.values()), forms, codes
+        )
 
     def _judge(
-        self, message: ClaimedMessage, result: SendOutcome, now: datetime
+        self, message: ClaimedMessage, attempt: Attempt, result: SendOutcome, now: datetime
     ) -> DeliveryOutcome | RetryPlan:
         verdict = decide_after_attempt(
             result.result,
@@ -135,31 +202,57 @@ class SenderCore:
             policy=self._policy,
             now=now,
             jitter=self._random_fraction(),
+            error_code=result.error_code,
+            sent_as=attempt.sent_as,
+            previous_code=message.error_code,
+            refused=result.refused,
         )
+        reason = verdict.reason or result.detail
         if verdict.retry_at is not None:
+            deferred = None
+            if verdict.deferred:
+                deferred = DeliveryOutcome(
+                    message_id=message.message_id,
+                    status="deferred",
+                    attempts=message.attempts,
+                    reason=reason,
+                    error_code=result.error_code,
+                    retry_at=verdict.retry_at,
+                )
             return RetryPlan(
                 tenant_id=message.tenant_id,
                 message_id=message.message_id,
                 claimed_until=message.claimed_until,
                 next_attempt_at=verdict.retry_at,
-                error=result.detail,
+                error=reason,
+                error_code=result.error_code,
+                template_only=verdict.as_template,
+                deferred=deferred,
             )
         if verdict.action == "sent":
             return DeliveryOutcome(
-                message_id=message.message_id, status="sent", attempts=message.attempts
+                message_id=message.message_id,
+                status="sent",
+                attempts=message.attempts,
+                sent_as=attempt.sent_as,
+                template=attempt.template,
             )
         logger.warning(
             "tenant %s: message %s failed after %d attempts (%s)",
             message.tenant_id,
             message.message_id,
             message.attempts,
-            result.detail,
+            reason,
         )
         return DeliveryOutcome(
             message_id=message.message_id,
             status="failed",
             attempts=message.attempts,
-            reason=result.detail,
+            reason=reason,
+            sent_as=attempt.sent_as,
+            template=attempt.template,
+            error_code=result.error_code,
+            opt_out=verdict.opt_out,
         )
 
     async def _claim(self, now: datetime) -> tuple[list[ClaimedMessage], dict[UUID, int]]:
@@ -179,11 +272,11 @@ class SenderCore:
             )
         return batch, waiting
 
-    async def _send(self, message: ClaimedMessage) -> SendOutcome:
+    async def _send(self, message: ClaimedMessage, attempt: Attempt) -> SendOutcome:
         if message.webhook_url is None:  # not claimed without a URL; kept for the type checker
             return SendOutcome(SendResult.RETRYABLE, "no webhook url")
         async with self._semaphore:
-            outcome = await self._client.send(payload_of(message), url=message.webhook_url)
+            outcome = await self._client.send(attempt.payload, url=message.webhook_url)
         if outcome.result is not SendResult.DELIVERED:
             logger.info(
                 "tenant %s: message %s attempt %d: %s (%s)",
@@ -246,7 +339,13 @@ class SenderCore:
 
 
 def summarise(
-    claimed: int, finals: Sequence[Final], unrecorded: set[UUID], retried: int, waiting: int
+    claimed: int,
+    finals: Sequence[Final],
+    unrecorded: set[UUID],
+    retried: int,
+    waiting: int,
+    forms: Counter[str],
+    codes: Counter[int],
 ) -> SenderStepResult:
     recorded = [(m, o) for m, o in finals if o.message_id not in unrecorded]
     sent: Counter[str] = Counter(m.kind for m, o in recorded if o.status == "sent")
@@ -259,4 +358,6 @@ def summarise(
         retried=retried,
         unrecorded=len(unrecorded),
         waiting_for_url=waiting,
+        sent_as=dict(forms),
+        error_codes=dict(codes),
     )

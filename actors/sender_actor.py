@@ -33,6 +33,16 @@ class WhatsAppSender:
         self._sent = Counter(
             "agenda_messages_sent", description="WhatsApp messages n8n accepted", tag_keys=("kind",)
         )
+        self._sent_as = Counter(
+            "agenda_messages_sent_as",
+            description="WhatsApp messages sent as free text (inside the 24 h window) or template",
+            tag_keys=("sent_as",),
+        )
+        self._meta_errors = Counter(
+            "agenda_whatsapp_errors",
+            description="WhatsApp refusals by Meta's error code",
+            tag_keys=("code",),
+        )
         self._failed = Counter(
             "agenda_messages_failed",
             description="WhatsApp messages given up on",
@@ -50,6 +60,10 @@ class WhatsAppSender:
             self._sent.inc(count, tags={"kind": kind})
         for kind, count in result.failed.items():
             self._failed.inc(count, tags={"kind": kind})
+        for form, count in result.sent_as.items():
+            self._sent_as.inc(count, tags={"sent_as": form})
+        for code, count in result.error_codes.items():
+            self._meta_errors.inc(count, tags={"code": str(code)})
         return result
 
     async def ping(self) -> bool:

@@ -71,6 +71,16 @@ async def store_inbound(conn: asyncpg.Connection, *, tenant_id: UUID, admission:
     )
     if conversation_id != accepted.conversation_id:
         raise StaleAgendaError("the client's conversation was created meanwhile by another writer")
+    # WhatsApp's 24 h window for free text opens when the client wrote (WhatsApp's time, never
+    # later than we received it).
+    wrote_at = admission.at if command.sent_at is None else min(command.sent_at, admission.at)
+    await conn.execute(
+        """UPDATE client SET last_inbound_at = greatest(last_inbound_at, $3)
+           WHERE tenant_id = $1 AND id = $2""",
+        tenant_id,
+        accepted.client_id,
+        wrote_at,
+    )
     await insert_message(
         conn,
         tenant_id=tenant_id,

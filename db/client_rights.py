@@ -62,7 +62,7 @@ async def erase_client_data(
     """Inside the erase command's transaction, before its own events are stored."""
     await conn.execute(
         """UPDATE client SET name = $3, phone_e164 = NULL, whatsapp_id = NULL,
-               marketing_opt_out = true, erased_at = $4, updated_at = $4
+               last_inbound_at = NULL, marketing_opt_out = true, erased_at = $4, updated_at = $4
            WHERE tenant_id = $1 AND id = $2""",
         tenant_id,
         client_id,

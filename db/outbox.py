@@ -8,8 +8,9 @@ keeps its retry bookkeeping here.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, time
+from typing import Any
 from uuid import UUID
 
 import asyncpg
@@ -19,6 +20,7 @@ from domain.delivery import QueuedMessage
 from domain.errors import StaleAgendaError
 from domain.outcome import OutboundMessage
 from domain.vocabulary import MessageKind
+from domain.whatsapp_templates import PARAMETERS, TEMPLATE_KEYS, TemplateCall
 
 
 async def queue_messages(
@@ -29,8 +31,9 @@ async def queue_messages(
         return
     await conn.executemany(
         """INSERT INTO outbound_message (tenant_id, id, client_id, kind, body, related_id,
-               campaign_run_id, not_before, next_attempt_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8, now()), coalesce($8, now()))""",
+               campaign_run_id, not_before, next_attempt_at, template, template_params)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8, now()), coalesce($8, now()), $9,
+                   $10)""",
         [
             (
                 tenant_id,
@@ -41,6 +44,8 @@ async def queue_messages(
                 m.related_id,
                 m.campaign_run_id,
                 m.not_before,
+                None if m.template is None else m.template.key,
+                {} if m.template is None else dict(m.template.params),
             )
             for m in messages
         ],
@@ -142,9 +147,10 @@ async def record_outcomes(
         UPDATE outbound_message AS m
         SET status = o.status, attempts = greatest(m.attempts, o.attempts),
             last_error = o.reason, claimed_until = NULL,
-            sent_at = CASE WHEN o.status = 'sent' THEN $2::timestamptz END
-        FROM unnest($3::uuid[], $4::text[], $5::int[], $6::text[])
-             AS o(id, status, attempts, reason)
+            sent_at = CASE WHEN o.status = 'sent' THEN $2::timestamptz END,
+            sent_as = o.sent_as, error_code = coalesce(o.error_code, m.error_code)
+        FROM unnest($3::uuid[], $4::text[], $5::int[], $6::text[], $7::text[], $8::int[])
+             AS o(id, status, attempts, reason, sent_as, error_code)
         WHERE m.tenant_id = $1 AND m.id = o.id AND m.status = 'queued'
         """,
         tenant_id,
@@ -153,6 +159,8 @@ async def record_outcomes(
         [o.status for o in outcomes],
         [o.attempts for o in outcomes],
         [o.reason for o in outcomes],
+        [o.sent_as for o in outcomes],
+        [o.error_code for o in outcomes],
     )
     if int(moved.split()[-1]) != len(outcomes):
         raise StaleAgendaError("a message's outcome was recorded meanwhile by another writer")
@@ -167,7 +175,8 @@ async def record_outcomes(
 CLAIM_DUE = """
 WITH due AS (
     SELECT m.tenant_id, m.id, c.name AS client_name, c.phone_e164, c.whatsapp_id,
-           c.marketing_opt_out, r.webhook_url, k.skip_reason
+           c.marketing_opt_out, c.last_inbound_at, t.name AS salon_name,
+           coalesce(s.whatsapp_templates, '{}') AS salon_templates, r.webhook_url, k.skip_reason
     FROM outbound_message AS m
     JOIN tenant AS t ON t.id = m.tenant_id
     JOIN client AS c ON c.tenant_id = m.tenant_id AND c.id = m.client_id
@@ -205,8 +214,10 @@ SET claimed_until = $1::timestamptz + make_interval(secs => $3::float8),
 FROM due
 WHERE m.tenant_id = due.tenant_id AND m.id = due.id
 RETURNING m.tenant_id, m.id, m.client_id, m.kind, m.body, m.attempts, m.created_at,
-          m.claimed_until, due.client_name, due.phone_e164, due.whatsapp_id,
-          due.marketing_opt_out, due.webhook_url, due.skip_reason
+          m.claimed_until, m.template, m.template_params, m.error_code, m.template_only,
+          due.client_name,
+          due.phone_e164, due.whatsapp_id, due.marketing_opt_out, due.last_inbound_at,
+          due.salon_name, due.salon_templates, due.webhook_url, due.skip_reason
 """
 
 
@@ -227,6 +238,15 @@ class ClaimedMessage:
     whatsapp_id: str | None
     marketing_opt_out: bool
     webhook_url: str | None
+    # WhatsApp's window and templates: when the client last wrote, the message's template (None:
+    # queued before templates) with its values, Meta's code of the last refusal, the salon's name
+    # and its own templates (purpose → {name, text}).
+    last_inbound_at: datetime | None = None
+    template: TemplateCall | None = None
+    error_code: int | None = None
+    template_only: bool = False
+    salon_name: str = ""
+    salon_templates: dict[str, Any] = field(default_factory=dict)
     # Never sent: marketing to a client who opted out ("opted_out"), a reminder whose appointment
     # is no longer a coming booking ("appointment_changed").
     skip_reason: str | None = None
@@ -239,6 +259,10 @@ class RetryPlan:
     claimed_until: datetime
     next_attempt_at: datetime
     error: str
+    error_code: int | None = None
+    template_only: bool = False
+    # A message Meta holds back a day: its `deferred` outcome tells the owner meanwhile.
+    deferred: DeliveryOutcome | None = None
 
 
 async def claim_due(
@@ -269,9 +293,26 @@ async def claim_due(
             marketing_opt_out=row["marketing_opt_out"],
             webhook_url=row["webhook_url"],
             skip_reason=row["skip_reason"],
+            last_inbound_at=row["last_inbound_at"],
+            template=stored_call(row["template"], row["template_params"]),
+            error_code=row["error_code"],
+            template_only=row["template_only"],
+            salon_name=row["salon_name"],
+            salon_templates=row["salon_templates"],
         )
         for row in rows
     ]
+
+
+def stored_call(key: str | None, params: dict[str, str]) -> TemplateCall | None:
+    """A stored template call; one of a purpose this version no longer knows is dropped (the
+    message then goes as the salon's message)."""
+    if key not in TEMPLATE_KEYS:
+        return None
+    names = PARAMETERS[key]
+    if set(params) != set(names):
+        return None
+    return TemplateCall(key, tuple((n, params[n]) for n in names))
 
 
 async def schedule_retries(conn: asyncpg.Connection, *, retries: Sequence[RetryPlan]) -> int:
@@ -284,9 +325,12 @@ async def schedule_retries(conn: asyncpg.Connection, *, retries: Sequence[RetryP
     result: str = await conn.execute(
         """
         UPDATE outbound_message AS m
-        SET next_attempt_at = r.next_attempt_at, last_error = r.error, claimed_until = NULL
-        FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[], $5::text[])
-             AS r(tenant_id, id, claimed_until, next_attempt_at, error)
+        SET next_attempt_at = r.next_attempt_at, last_error = r.error, claimed_until = NULL,
+            error_code = coalesce(r.error_code, m.error_code),
+            template_only = m.template_only OR r.template_only
+        FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[], $5::text[],
+                    $6::int[], $7::bool[])
+             AS r(tenant_id, id, claimed_until, next_attempt_at, error, error_code, template_only)
         WHERE m.tenant_id = r.tenant_id AND m.id = r.id
           AND m.status = 'queued' AND m.claimed_until = r.claimed_until
         """,
@@ -295,6 +339,8 @@ async def schedule_retries(conn: asyncpg.Connection, *, retries: Sequence[RetryP
         [r.claimed_until for r in retries],
         [r.next_attempt_at for r in retries],
         [r.error[:500] for r in retries],
+        [r.error_code for r in retries],
+        [r.template_only for r in retries],
     )
     return int(result.split()[-1])
 

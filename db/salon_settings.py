@@ -25,3 +25,15 @@ async def store_settings_choice(
     values = [getattr(choice, name) for name in _NAMES]
     values[_NAMES.index("closed_days")] = list(choice.closed_days or ())  # a list, never NULL
     await conn.execute(STORE_CHOICE, tenant_id, *values)
+
+
+async def store_whatsapp_templates(
+    conn: asyncpg.Connection, *, tenant_id: UUID, templates: dict[str, dict[str, str]]
+) -> None:
+    """The salon's own template names and texts, whole (a purpose left out: the shipped one)."""
+    await conn.execute(
+        """INSERT INTO salon_settings (tenant_id, whatsapp_templates) VALUES ($1, $2)
+           ON CONFLICT (tenant_id) DO UPDATE SET whatsapp_templates = $2, updated_at = now()""",
+        tenant_id,
+        templates,
+    )

@@ -17,8 +17,10 @@ from actors.sender_actor import ensure_sender
 from config.settings import Settings
 from db.pool import create_pool
 from deployments.live import LiveHub
+from domain.whatsapp_templates import TemplateDefinition, TemplateKey
 from integrations.event_stream import EventStream
 from integrations.socket_tickets import SocketTickets
+from integrations.templates import load_templates
 
 
 @dataclass
@@ -30,11 +32,13 @@ class Resources:
     hub: LiveHub
     directory: TenantDirectory
     tickets: SocketTickets
+    templates: dict[TemplateKey, TemplateDefinition]  # the shipped WhatsApp templates
 
 
 @asynccontextmanager
 async def open_resources(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
+    templates = load_templates()  # a purpose without a template stops the start here
     redis = Redis.from_url(settings.redis_url)
     stream = EventStream(redis, prefix=settings.redis_prefix, maxlen=settings.event_stream_maxlen)
     # Reads only: every write goes through a salon's actor (PostgreSQL enforces it here).
@@ -54,6 +58,7 @@ async def open_resources(app: FastAPI) -> AsyncIterator[None]:
         tickets=SocketTickets(
             redis, prefix=settings.redis_prefix, ttl_s=settings.socket_ticket_ttl_s
         ),
+        templates=templates,
     )
     try:
         yield

@@ -30,9 +30,13 @@ from domain.errors import (
 from domain.events import AppointmentUpdatedData
 from domain.free_time import check_slot_open
 from domain.models import Appointment, AppointmentStatus
-from domain.outcome import OutboundMessage, Outcome
+from domain.outcome import OutboundMessage, Outcome, whatsapp_message
 from domain.reminders import reminders_for
-from domain.whatsapp_texts import appointment_cancelled_text, appointment_moved_text
+from domain.whatsapp_texts import (
+    WhatsAppText,
+    appointment_cancelled_text,
+    appointment_moved_text,
+)
 
 BOOKED, COMPLETED, NO_SHOW, CANCELLED = (
     AppointmentStatus.BOOKED,
@@ -228,7 +232,7 @@ def _tell_client(
     agenda: Agenda,
     appointment: Appointment,
     message_id: UUID,
-    text: Callable[..., str],
+    text: Callable[..., WhatsAppText],
     proposed: tuple[ProposedSlot, ...] = (),
 ) -> OutboundMessage:
     event = updated_event(agenda, appointment, appointment, changed_by=None)
@@ -238,12 +242,13 @@ def _tell_client(
         professional_name=event.professional_name,
         date=event.date,
         time=event.time,
+        salon_name=agenda.tenant.name,
     )
-    return OutboundMessage(
+    return whatsapp_message(
         message_id=message_id,
         client_id=appointment.client_id,
         kind="transactional",
-        body=body,
+        text=body,
         related_id=appointment.id,
         proposed=proposed,
     )

@@ -45,7 +45,7 @@ from domain.models import (
     ClientState,
 )
 from domain.offers import withdraw_overlapping
-from domain.outcome import OutboundMessage, Outcome
+from domain.outcome import OutboundMessage, Outcome, whatsapp_message
 from domain.reminders import reminders_for
 from domain.whatsapp_texts import (
     booking_confirmation_text,
@@ -178,11 +178,11 @@ def book(
     approval = approve(
         request, decided_by=decided_by, notes=notes, appointment_id=new_id(), now=now
     )
-    confirmation = OutboundMessage(
+    confirmation = whatsapp_message(
         message_id=new_id(),
         client_id=data.client_id,
         kind="transactional",
-        body=booking_confirmation_text(data, agenda.tenant.name),
+        text=booking_confirmation_text(data, agenda.tenant.name),
         related_id=request.id,
     )
     withdrawn, notices = withdraw_overlapping(agenda, request, now=now, new_id=new_id)
@@ -249,16 +249,17 @@ def _reschedule(
         }
     )
     decided = approved(request, decided_by=decided_by, notes=notes, appointment_id=old.id, now=now)
-    told = OutboundMessage(
+    told = whatsapp_message(
         message_id=new_id(),
         client_id=data.client_id,
         kind="transactional",
-        body=reschedule_approved_text(
+        text=reschedule_approved_text(
             client_name=data.client_name,
             service_name=data.service_name,
             professional_name=data.professional_name,
             date=data.date,
             time=data.time,
+            salon_name=agenda.tenant.name,
         ),
         related_id=request.id,
     )
@@ -320,11 +321,11 @@ def _reject(
         instead = alternatives_for(agenda, request.appointment_data, now)
         moving = request.replaces_appointment_id
         text = reschedule_rejected_text if moving is not None else booking_rejected_text
-        told = OutboundMessage(
+        told = whatsapp_message(
             message_id=new_id(),
             client_id=request.appointment_data.client_id,
             kind="transactional",
-            body=text(request.appointment_data, instead.phrase),
+            text=text(request.appointment_data, instead.phrase, salon_name=agenda.tenant.name),
             related_id=request.id,
             # Picking one of these asks again to move the same booking.
             proposed=tuple(

@@ -28,7 +28,7 @@ from domain.encher_agenda import plan_encher_agenda
 from domain.errors import NotFoundError
 from domain.events import CampaignCompletedData, CampaignStats, EventData
 from domain.models import Agent, AppointmentData, AuthRequest, ClientState
-from domain.outcome import OutboundMessage, Outcome
+from domain.outcome import OutboundMessage, Outcome, whatsapp_message
 from domain.prazo_certo import plan_prazo_certo
 from domain.recall import CampaignFacts
 from domain.salon_settings import SalonSettings
@@ -143,11 +143,11 @@ def plan_run(
         )
         requests.append(request)
         messages.append(
-            OutboundMessage(
+            whatsapp_message(
                 message_id=new_id(),
                 client_id=suggestion.client_id,
                 kind="marketing",
-                body=text,
+                text=text,
                 related_id=request.id,
                 campaign_run_id=stored_run,
                 not_before=not_before,

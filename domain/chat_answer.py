@@ -32,9 +32,9 @@ from domain.events import (
     EventData,
 )
 from domain.models import Agent, AppointmentStatus, AuthRequest, ClientState
-from domain.outcome import OutboundMessage, Outcome
+from domain.outcome import OutboundMessage, Outcome, whatsapp_message
 from domain.vocabulary import SEED_INTENT, Engine
-from domain.whatsapp_texts import offer_filled_text
+from domain.whatsapp_texts import offer_filled_text, salon_message_text
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ def answer_message(
         events.append(created)
     opt_out = decision.opt_out and not client.marketing_opt_out
     if opt_out:
-        events.append(ClientOptedOutData(client_id=client.id))
+        events.append(ClientOptedOutData(client_id=client.id, source="chat"))
     opt_in = decision.opt_in and client.marketing_opt_out
     if opt_in:
         events.append(ClientOptedInData(client_id=client.id))
@@ -159,11 +159,13 @@ def answer_message(
         )
         # A reply to a client's own message is never held by the marketing send window.
         replies = (
-            OutboundMessage(
+            whatsapp_message(
                 message_id=new_id(),
                 client_id=client.id,
                 kind="transactional",
-                body=decision.reply,
+                text=salon_message_text(
+                    decision.reply, client_name=client.name, salon_name=agenda.tenant.name
+                ),
                 related_id=reply.reply_id,
             ),
         )
@@ -239,7 +241,9 @@ def _answer_to_offer(
         instead = alternatives_for(agenda, offer.appointment_data, now)
         filled = decision.model_copy(
             update={
-                "reply": offer_filled_text(offer.appointment_data, instead.phrase),
+                "reply": offer_filled_text(
+                    offer.appointment_data, instead.phrase, salon_name=agenda.tenant.name
+                ).text,
                 "accept_offer": None,
                 "proposed": instead.slots,
             }

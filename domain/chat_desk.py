@@ -29,8 +29,9 @@ from domain.events import (
     OwnerMessageSentData,
 )
 from domain.models import Client
-from domain.outcome import OutboundMessage, Outcome
+from domain.outcome import Outcome, whatsapp_message
 from domain.phones import NON_DIGITS
+from domain.whatsapp_texts import salon_message_text
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ def owner_message(
     message_id: UUID,
     client_id: UUID,
     client_name: str,
+    salon_name: str,
     paused_until: datetime,
     new_id: Callable[[], UUID],
 ) -> Outcome[OwnerMessageResult]:
@@ -156,11 +158,13 @@ def owner_message(
             ),
         ),
         messages=(
-            OutboundMessage(
+            whatsapp_message(
                 message_id=new_id(),
                 client_id=client_id,
                 kind="transactional",
-                body=command.text,
+                text=salon_message_text(
+                    command.text, client_name=client_name, salon_name=salon_name
+                ),
                 related_id=message_id,
             ),
         ),

@@ -25,7 +25,9 @@ from domain.vocabulary import (
     CampaignType,
     Decision,
     DeliveryStatus,
+    SentAs,
 )
+from domain.whatsapp_templates import TemplateKey
 
 R = TypeVar("R")
 
@@ -85,6 +87,11 @@ class DeliveryOutcome(Value):
     status: DeliveryStatus
     attempts: int = Field(ge=0)
     reason: str | None = Field(default=None, max_length=500)
+    sent_as: SentAs | None = None
+    template: str | None = Field(default=None, max_length=512)  # the template's name at Meta
+    error_code: int | None = None  # Meta's
+    retry_at: AwareDatetime | None = None  # a deferred message's next attempt
+    opt_out: bool = False  # the client stopped marketing on WhatsApp (131050)
 
 
 class DeliveriesRecorded(Value):
@@ -409,3 +416,25 @@ class SetSalonSettings(Command[SalonSettings]):
         if unknown:
             raise ValueError(f"unknown settings: {', '.join(sorted(unknown))}")
         return fields
+
+
+class SalonTemplate(Value):
+    """A salon's own WhatsApp template: its name at Meta and its text, values by name
+    (`Olá, {{first_name}}! …`)."""
+
+    name: str = Field(min_length=1, max_length=512)
+    text: str = Field(min_length=1, max_length=1024)
+
+
+class SalonTemplates(Value):
+    """The salon's own templates per purpose (a purpose missing: the shipped template)."""
+
+    templates: dict[TemplateKey, SalonTemplate]
+
+
+class SetWhatsAppTemplates(Command[SalonTemplates]):
+    """The owner states the salon's own templates, whole: a purpose left out uses the shipped
+    template. Each is checked as Meta would (values the purpose has, no value first or last)."""
+
+    templates: dict[TemplateKey, SalonTemplate]
+    set_by: UUID | None = None

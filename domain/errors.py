@@ -100,3 +100,9 @@ class AlreadyAnsweredError(DomainError):
     """A client's message was answered already (a repeat after a restart): nothing is said twice."""
 
     code = "already_answered"
+
+
+class TemplateError(InvalidCommandError):
+    """A WhatsApp template that cannot be sent as written (unknown values, Meta's rules)."""
+
+    code = "invalid_template"

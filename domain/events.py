@@ -16,8 +16,10 @@ from domain.vocabulary import (
     Intent,
     MessageKind,
     NoticeKind,
+    OptOutSource,
     SalonTopic,
     SeedIntent,
+    SentAs,
 )
 
 # Serialised events always carry every key: generated client types mark them all as present.
@@ -179,7 +181,11 @@ class SalonProfileUpdatedData(EventData):
 
 
 class ClientOptedOutData(EventData):
+    """The client stopped the salon's offers: in the chat, or on WhatsApp itself (Meta answered
+    131050 to a marketing message)."""
+
     client_id: UUID
+    source: OptOutSource | None = None
 
 
 class ClientErasedData(EventData):
@@ -229,17 +235,37 @@ class CampaignCompletedData(EventData):
 
 
 class NotificationSentData(EventData):
+    """WhatsApp took the message: as free text inside the client's 24 h window, or as the
+    template named `template` outside it."""
+
     message_id: UUID
     client_id: UUID
     kind: MessageKind
+    sent_as: SentAs | None = None
+    template: str | None = None
 
 
 class NotificationFailedData(EventData):
+    """The message was given up on; `error_code` is Meta's when WhatsApp refused it."""
+
     message_id: UUID
     client_id: UUID
     kind: MessageKind
     reason: str
     attempts: int
+    error_code: int | None = None
+
+
+class NotificationDeferredData(EventData):
+    """WhatsApp held the message back (Meta's marketing limit per client): it is tried once more
+    at `retry_at`."""
+
+    message_id: UUID
+    client_id: UUID
+    kind: MessageKind
+    reason: str
+    error_code: int
+    retry_at: AwareDatetime
 
 
 class _Envelope(BaseModel):
@@ -345,6 +371,11 @@ class NotificationFailed(_Envelope):
     data: NotificationFailedData
 
 
+class NotificationDeferred(_Envelope):
+    event_type: Literal["notification_deferred"] = "notification_deferred"
+    data: NotificationDeferredData
+
+
 Event = Annotated[
     AuthRequestCreated
     | AuthRequestUpdated
@@ -364,7 +395,8 @@ Event = Annotated[
     | ClientNotice
     | SalonProfileUpdated
     | ClientOptedIn
-    | ClientErased,
+    | ClientErased
+    | NotificationDeferred,
     Field(discriminator="event_type"),
 ]
 EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)

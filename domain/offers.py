@@ -14,7 +14,7 @@ from domain.chat_situation import alternatives_for
 from domain.commands import RequestsClosed
 from domain.free_time import overlaps
 from domain.models import AuthRequest, ClientState
-from domain.outcome import OutboundMessage, Outcome
+from domain.outcome import OutboundMessage, Outcome, whatsapp_message
 from domain.whatsapp_texts import offer_filled_text
 
 
@@ -65,11 +65,11 @@ def withdraw_overlapping(
         if other.client_state == ClientState.ACCEPTED:
             instead = alternatives_for(agenda, theirs, now)
             notices.append(
-                OutboundMessage(
+                whatsapp_message(
                     message_id=new_id(),
                     client_id=theirs.client_id,
                     kind="transactional",
-                    body=offer_filled_text(theirs, instead.phrase),
+                    text=offer_filled_text(theirs, instead.phrase, salon_name=agenda.tenant.name),
                     related_id=other.id,
                     proposed=instead.slots,
                 )

@@ -13,6 +13,8 @@ from domain.agenda import AgendaChange
 from domain.chat_agent import ProposedSlot
 from domain.events import EventData
 from domain.vocabulary import MessageKind
+from domain.whatsapp_templates import TemplateCall
+from domain.whatsapp_texts import WhatsAppText
 
 R = TypeVar("R")
 
@@ -31,6 +33,33 @@ class OutboundMessage:
     # Slots the message offers: they become the client's conversation's proposed slots, so the
     # reply "1" or "sim" asks for one as in the chat.
     proposed: tuple[ProposedSlot, ...] = ()
+    # What the message becomes outside the client's 24 h window (None: sent only as text).
+    template: TemplateCall | None = None
+
+
+def whatsapp_message(
+    *,
+    message_id: UUID,
+    client_id: UUID,
+    kind: MessageKind,
+    text: WhatsAppText,
+    related_id: UUID | None,
+    campaign_run_id: UUID | None = None,
+    not_before: datetime | None = None,
+    proposed: tuple[ProposedSlot, ...] = (),
+) -> OutboundMessage:
+    """A message with its free text and its template."""
+    return OutboundMessage(
+        message_id=message_id,
+        client_id=client_id,
+        kind=kind,
+        body=text.text,
+        related_id=related_id,
+        campaign_run_id=campaign_run_id,
+        not_before=not_before,
+        proposed=proposed,
+        template=text.template,
+    )
 
 
 @dataclass(frozen=True)

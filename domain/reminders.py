@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from domain.agenda import Agenda
 from domain.chat_agent import when_label
 from domain.models import Appointment
-from domain.outcome import OutboundMessage
+from domain.outcome import OutboundMessage, whatsapp_message
 from domain.salon_settings import SalonSettings
 from domain.whatsapp_texts import reminder_text
 
@@ -68,11 +68,11 @@ def reminders_for(
             today=agenda.local_date(at),
         )
         messages.append(
-            OutboundMessage(
+            whatsapp_message(
                 message_id=new_id(),
                 client_id=appointment.client_id,
                 kind="reminder",
-                body=reminder_text(client.name, service.name, when, salon_name=agenda.tenant.name),
+                text=reminder_text(client.name, service.name, when, salon_name=agenda.tenant.name),
                 related_id=appointment.id,
                 not_before=at,
             )

@@ -68,5 +68,12 @@ Decision = Literal["approve", "reject"]
 # What the salon marks an appointment as, once it is booked.
 AppointmentMark = Literal["completed", "no_show", "cancelled"]
 
-# The final state of one outbound message, as the sender reports it.
-DeliveryStatus = Literal["sent", "failed", "skipped"]
+# What the sender reports of one outbound message: a final state, or `deferred` (Meta holds it
+# back for a day; the owner is told, the message stays queued).
+DeliveryStatus = Literal["sent", "failed", "skipped", "deferred"]
+
+# Where a client's opt-out came from.
+OptOutSource = Literal["chat", "whatsapp", "owner", "import"]
+
+# How a WhatsApp message left: free text inside the client's 24 h window, else a template.
+SentAs = Literal["text", "template"]

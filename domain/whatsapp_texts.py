@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 from datetime import datetime
 
 from domain.models import AppointmentData, Offer
+from domain.whatsapp_templates import FALLBACK_NAME, TemplateCall, template_call
+
+
+@dataclass(frozen=True)
+class WhatsAppText:
+    """A message's free text (inside the 24 h window) and its template call (outside it)."""
+
+    text: str
+    template: TemplateCall
+
 
 # A salon's name takes the article of its first word's gender: "da Barbearia Rio Negro", "do
 # Studio Bella". Brand names with no such noun take "o" (o salão is meant): "do Jacques Janine".
@@ -44,14 +55,29 @@ def format_date_br(iso_date: str) -> str:
     return f"{day}/{month}/{year}"
 
 
-def booking_confirmation_text(data: AppointmentData, salon_name: str) -> str:
-    first_name = data.client_name.split(" ")[0] if data.client_name else ""
+def first_name_of(client_name: str) -> str:
+    return client_name.split(" ")[0] if client_name.strip() else ""
+
+
+def booking_confirmation_text(data: AppointmentData, salon_name: str) -> WhatsAppText:
+    first_name = first_name_of(data.client_name)
     greeting = f"Olá, {first_name}!" if first_name else "Olá!"
-    return (
+    date, price = format_date_br(data.date), format_brl(data.final_price_cents)
+    return WhatsAppText(
         f"{greeting} Seu horário {at_salon(salon_name)} está confirmado: "
-        f"{data.service_name} com {data.professional_name} em "
-        f"{format_date_br(data.date)} às {data.time}, valor {format_brl(data.final_price_cents)}. "
-        "Até lá!"
+        f"{data.service_name} com {data.professional_name} em {date} às {data.time},"
+        f" valor {price}. Até lá!",
+        template_call(
+            "booking_confirmed",
+            first_name=first_name or FALLBACK_NAME,
+            at_salon=at_salon(salon_name),
+            service=data.service_name,
+            professional=data.professional_name,
+            date=date,
+            time=data.time,
+            price=price,
+            salon=salon_name,
+        ),
     )
 
 
@@ -59,26 +85,35 @@ WEEKDAYS_PT = ("segunda", "terça", "quarta", "quinta", "sexta", "sábado", "dom
 
 
 def offer_phrase(price_cents: int, final_price_cents: int, offer: Offer | None) -> str:
+    """'por R$ 50,00', 'com 20% de desconto: de R$ 50,00 por R$ 40,00'."""
     if offer is None or final_price_cents >= price_cents:
-        return f" por {format_brl(price_cents)}"
+        return f"por {format_brl(price_cents)}"
     if offer.type == "percent":
         return (
-            f" com {offer.value}% de desconto: de {format_brl(price_cents)} por "
+            f"com {offer.value}% de desconto: de {format_brl(price_cents)} por "
             f"{format_brl(final_price_cents)}"
         )
     discount = format_brl(price_cents - final_price_cents)
-    return f" com {discount} de desconto: {format_brl(final_price_cents)}"
+    return f"com {discount} de desconto: {format_brl(final_price_cents)}"
 
 
 def campaign_offer_text(
     data: AppointmentData, *, salon_name: str, campaign: str, last_visit_date: str | None
-) -> str:
+) -> WhatsAppText:
     """The WhatsApp offer of a campaign suggestion: the real slot, the price, how to answer."""
-    first_name = data.client_name.split(" ")[0] if data.client_name else ""
+    first_name = first_name_of(data.client_name)
     greeting = f"Oi, {first_name}!" if first_name else "Oi!"
     weekday = WEEKDAYS_PT[datetime.fromisoformat(data.date).weekday()]
     when = f"{weekday}, {format_date_br(data.date)[:5]}, às {data.time}"
     price = offer_phrase(data.price_cents, data.final_price_cents, data.offer)
+    values = {
+        "first_name": first_name or FALLBACK_NAME,
+        "service": data.service_name,
+        "professional": data.professional_name,
+        "when": when,
+        "offer": price,
+        "salon": salon_name,
+    }
     if campaign == "prazo_certo":
         since = (
             f" (a última visita foi em {format_date_br(last_visit_date)})"
@@ -86,19 +121,26 @@ def campaign_offer_text(
             else ""
         )
         opening = f"{greeting} Está na hora de agendar {data.service_name} de novo{since}."
-        slot = f" {data.professional_name} tem um horário {when}{price}."
+        slot = f" {data.professional_name} tem um horário {when} {price}."
+        template = template_call("prazo_certo_offer", **values)
     else:
         opening = f"{greeting} Abriu um horário {at_salon(salon_name)}:"
-        slot = f" {data.service_name} com {data.professional_name} {when}{price}."
-    return (
+        slot = f" {data.service_name} com {data.professional_name} {when} {price}."
+        template = template_call("encher_agenda_offer", at_salon=at_salon(salon_name), **values)
+    return WhatsAppText(
         f"{opening}{slot} Responda SIM para pedir esse horário ou SAIR para não receber mais"
-        " ofertas."
+        " ofertas.",
+        template,
     )
 
 
 def _greeting(client_name: str) -> str:
-    first_name = client_name.split(" ")[0] if client_name else ""
+    first_name = first_name_of(client_name)
     return f"Olá, {first_name}!" if first_name else "Olá!"
+
+
+def _first(client_name: str) -> str:
+    return first_name_of(client_name) or FALLBACK_NAME
 
 
 def appointment_cancelled_text(
@@ -108,71 +150,161 @@ def appointment_cancelled_text(
     professional_name: str,
     date: str,
     time: str,
+    salon_name: str,
     alternatives: str = "",
-) -> str:
+) -> WhatsAppText:
     """The salon cancelled a booking (the owner's reason stays with the salon)."""
-    return (
+    next_step = alternatives or "Se quiser marcar outro horário, é só responder por aqui."
+    return WhatsAppText(
         f"{_greeting(client_name)} Seu horário de {service_name} com {professional_name} em"
-        f" {format_date_br(date)} às {time} foi cancelado pelo salão. "
-        + (alternatives or "Se quiser marcar outro horário, é só responder por aqui.")
+        f" {format_date_br(date)} às {time} foi cancelado pelo salão. {next_step}",
+        template_call(
+            "appointment_cancelled",
+            first_name=_first(client_name),
+            service=service_name,
+            professional=professional_name,
+            date=format_date_br(date),
+            time=time,
+            next_step=next_step,
+            salon=salon_name,
+        ),
     )
 
 
 def appointment_moved_text(
-    *, client_name: str, service_name: str, professional_name: str, date: str, time: str
-) -> str:
+    *,
+    client_name: str,
+    service_name: str,
+    professional_name: str,
+    date: str,
+    time: str,
+    salon_name: str,
+) -> WhatsAppText:
     """The salon moved a booking."""
-    return (
+    return WhatsAppText(
         f"{_greeting(client_name)} Seu horário de {service_name} foi remarcado para"
         f" {format_date_br(date)} às {time} com {professional_name}. Se não puder nesse horário,"
-        " é só responder por aqui."
+        " é só responder por aqui.",
+        template_call(
+            "appointment_moved",
+            first_name=_first(client_name),
+            service=service_name,
+            date=format_date_br(date),
+            time=time,
+            professional=professional_name,
+            salon=salon_name,
+        ),
     )
 
 
 def reschedule_approved_text(
-    *, client_name: str, service_name: str, professional_name: str, date: str, time: str
-) -> str:
+    *,
+    client_name: str,
+    service_name: str,
+    professional_name: str,
+    date: str,
+    time: str,
+    salon_name: str,
+) -> WhatsAppText:
     """The salon approved the new time the client picked for their booking."""
-    return (
+    return WhatsAppText(
         f"{_greeting(client_name)} Tudo certo: seu horário de {service_name} agora é"
-        f" {format_date_br(date)} às {time} com {professional_name}. Até lá!"
+        f" {format_date_br(date)} às {time} com {professional_name}. Até lá!",
+        template_call(
+            "reschedule_approved",
+            first_name=_first(client_name),
+            service=service_name,
+            date=format_date_br(date),
+            time=time,
+            professional=professional_name,
+            salon=salon_name,
+        ),
     )
 
 
-def booking_rejected_text(data: AppointmentData, alternatives: str = "") -> str:
+def _about(data: AppointmentData, salon_name: str, next_step: str) -> dict[str, str]:
+    return {
+        "first_name": _first(data.client_name),
+        "service": data.service_name,
+        "date": format_date_br(data.date),
+        "time": data.time,
+        "next_step": next_step,
+        "salon": salon_name,
+    }
+
+
+def booking_rejected_text(
+    data: AppointmentData, alternatives: str = "", *, salon_name: str
+) -> WhatsAppText:
     """The salon could not take a booking the client asked for (`alternatives`: other open
     slots, as `chat_agent.alternatives_phrase` words them)."""
-    return (
+    next_step = alternatives or "Se quiser, me diga outro dia ou horário e eu procuro para você."
+    return WhatsAppText(
         f"{_greeting(data.client_name)} O salão não conseguiu confirmar {data.service_name} em"
-        f" {format_date_br(data.date)} às {data.time}. "
-        + (alternatives or "Se quiser, me diga outro dia ou horário e eu procuro para você.")
+        f" {format_date_br(data.date)} às {data.time}. {next_step}",
+        template_call("booking_rejected", **_about(data, salon_name, next_step)),
     )
 
 
-def reschedule_rejected_text(data: AppointmentData, alternatives: str = "") -> str:
+def reschedule_rejected_text(
+    data: AppointmentData, alternatives: str = "", *, salon_name: str
+) -> WhatsAppText:
     """The salon could not move a booking to the time the client picked: the booking stays."""
-    return (
+    next_step = alternatives or "Se quiser tentar outro dia ou horário, é só me dizer."
+    return WhatsAppText(
         f"{_greeting(data.client_name)} O salão não conseguiu passar seu horário de"
         f" {data.service_name} para {format_date_br(data.date)} às {data.time}; seu horário atual"
-        " continua marcado. "
-        + (alternatives or "Se quiser tentar outro dia ou horário, é só me dizer.")
+        f" continua marcado. {next_step}",
+        template_call("reschedule_rejected", **_about(data, salon_name, next_step)),
     )
 
 
-def offer_filled_text(data: AppointmentData, alternatives: str = "") -> str:
+def offer_filled_text(
+    data: AppointmentData, alternatives: str = "", *, salon_name: str
+) -> WhatsAppText:
     """A time the client said yes to was taken by another booking first."""
-    return (
+    next_step = alternatives or "Se quiser outro horário, me diga o dia e eu procuro para você."
+    return WhatsAppText(
         f"{_greeting(data.client_name)} O horário de {data.service_name} em"
         f" {format_date_br(data.date)} às {data.time} com {data.professional_name} acabou de ser"
-        " preenchido. "
-        + (alternatives or "Se quiser outro horário, me diga o dia e eu procuro para você.")
+        f" preenchido. {next_step}",
+        template_call(
+            "offer_filled",
+            professional=data.professional_name,
+            **_about(data, salon_name, next_step),
+        ),
     )
 
 
-def reminder_text(client_name: str, service_name: str, when: str, *, salon_name: str) -> str:
+def reminder_text(
+    client_name: str, service_name: str, when: str, *, salon_name: str
+) -> WhatsAppText:
     """A reminder before a booking (`when`: "amanhã (06/12) às 15:00 com Carol")."""
-    return (
-        f"{_greeting(client_name)} Lembrete {of_salon(salon_name)}: seu horário de {service_name} é"
-        f" {when}. Responda CONFIRMO para confirmar, CANCELAR se não puder vir ou REMARCAR para"
-        " mudar o horário."
+    return WhatsAppText(
+        f"{_greeting(client_name)} Lembrete {of_salon(salon_name)}: seu horário de {service_name}"
+        f" é {when}. Responda CONFIRMO para confirmar, CANCELAR se não puder vir ou REMARCAR para"
+        " mudar o horário.",
+        template_call(
+            "reminder",
+            first_name=_first(client_name),
+            of_salon=of_salon(salon_name),
+            service=service_name,
+            when=when,
+            salon=salon_name,
+        ),
+    )
+
+
+def salon_message_text(text: str, *, client_name: str, salon_name: str) -> WhatsAppText:
+    """A message the salon writes (the owner, or the agent's reply): free text in the window,
+    outside it a template that carries it and invites the client to answer."""
+    return WhatsAppText(
+        text,
+        template_call(
+            "salon_message",
+            first_name=_first(client_name),
+            of_salon=of_salon(salon_name),
+            message=text,
+            salon=salon_name,
+        ),
     )

@@ -2,7 +2,8 @@
 
 2xx → delivered; 408, 429, 5xx, timeouts and connection errors or resets → retryable (n8n may
 have received it: the `Idempotency-Key` lets the workflow drop the repeat); any other answer →
-permanent. Details never carry the URL, the body or a phone number: they end up in logs.
+permanent. A refusal carries Meta's error code when WhatsApp gave one (`{"error": {"code"}}`).
+Details never carry the URL, the body or a phone number: they end up in logs.
 """
 
 from __future__ import annotations
@@ -10,15 +11,15 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 from uuid import UUID
 
 import httpx
-from pydantic import AwareDatetime, BaseModel, ConfigDict
+from pydantic import AwareDatetime, BaseModel, ConfigDict, model_validator
 
 from config.settings import Settings
 from domain.delivery import SendResult
-from domain.vocabulary import MessageKind
+from domain.vocabulary import MessageKind, SentAs
 from integrations.webhook_signature import signature_headers
 
 RETRYABLE_STATUS = frozenset({408, 429})
@@ -36,15 +37,45 @@ class WhatsAppPayload(BaseModel):
     phone: str
     whatsapp_id: str | None
     channel: Literal["whatsapp"] = "whatsapp"
-    text: str
     kind: MessageKind
     created_at: AwareDatetime
+    # Free text inside the client's 24 h window, else the template (`marketing`: a MARKETING
+    # template, which n8n sends through Meta's marketing messages route).
+    send_as: SentAs
+    text: str | None = None
+    template: TemplatePayload | None = None
+    marketing: bool = False
+
+    @model_validator(mode="after")
+    def _one_form(self) -> WhatsAppPayload:
+        if (self.send_as == "text") != (self.text is not None) or (self.send_as == "template") != (
+            self.template is not None
+        ):
+            raise ValueError("a message carries either its text or its template")
+        return self
+
+
+class TemplatePayload(BaseModel):
+    """A template message as the WhatsApp Cloud API takes it (`language` is the code)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    language: str
+    category: Literal["MARKETING", "UTILITY"]
+    components: list[dict[str, Any]]
 
 
 @dataclass(frozen=True)
 class SendOutcome:
     result: SendResult
     detail: str
+    error_code: int | None = None  # Meta's, when WhatsApp refused the message
+    refused: bool = False  # WhatsApp refused it (the workflow's `whatsapp_failed`), not n8n
+
+    @property
+    def ok(self) -> bool:
+        return self.result is SendResult.DELIVERED
 
 
 def classify_status(status_code: int) -> SendResult:
@@ -53,6 +84,25 @@ def classify_status(status_code: int) -> SendResult:
     if status_code in RETRYABLE_STATUS or status_code >= 500:
         return SendResult.RETRYABLE
     return SendResult.PERMANENT
+
+
+def whatsapp_refusal(response: httpx.Response) -> tuple[int | None, bool]:
+    """Meta's error code and whether WhatsApp refused the message, from the workflow's answer
+    `{"status": "whatsapp_failed", "error": {"code": 131047, …}}`."""
+    try:
+        body = response.json()
+    except ValueError:
+        return None, False
+    if not isinstance(body, dict):
+        return None, False
+    refused = body.get("status") == "whatsapp_failed"
+    error = body.get("error")
+    code = error.get("code") if isinstance(error, dict) else None
+    return (code if isinstance(code, int) and not isinstance(code, bool) else None), refused
+
+
+def meta_error_code(response: httpx.Response) -> int | None:
+    return whatsapp_refusal(response)[0]
 
 
 class N8nClient:
@@ -98,7 +148,12 @@ class N8nClient:
             return SendOutcome(SendResult.PERMANENT, "invalid webhook url")
         except httpx.TransportError as error:
             return SendOutcome(SendResult.RETRYABLE, f"connection error ({type(error).__name__})")
-        return SendOutcome(classify_status(response.status_code), f"http {response.status_code}")
+        result = classify_status(response.status_code)
+        if result is SendResult.DELIVERED:
+            return SendOutcome(result, f"http {response.status_code}")
+        code, refused = whatsapp_refusal(response)
+        detail = f"http {response.status_code}" + (f", WhatsApp {code}" if code else "")
+        return SendOutcome(result, detail, code, refused)
 
     async def close(self) -> None:
         await self._http.aclose()

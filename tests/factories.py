@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from domain.agenda import Agenda
 from domain.models import (
     Appointment,
+    AppointmentData,
     AppointmentStatus,
     Client,
     Professional,
@@ -230,3 +231,24 @@ def make_recall_salon() -> SalonFile:
         ),
     ]
     return make_salon(clients=clients)
+
+
+def make_appointment_data(**overrides: Any) -> AppointmentData:
+    """A booking's data as the WhatsApp texts read it (São Paulo, 10/03/2026 10:00)."""
+    starts_at = datetime(2026, 3, 10, 10, 0, tzinfo=ZoneInfo("America/Sao_Paulo"))
+    values: dict[str, Any] = {
+        "client_id": uuid4(),
+        "client_name": "Ana Souza",
+        "service_id": uuid4(),
+        "service_name": "Corte feminino",
+        "professional_id": uuid4(),
+        "professional_name": "Carol",
+        "date": "2026-03-10",
+        "time": "10:00",
+        "starts_at": starts_at,
+        "ends_at": starts_at + timedelta(hours=1),
+        "duration_min": 60,
+        "price_cents": 8000,
+        "final_price_cents": 8000,
+    }
+    return AppointmentData(**(values | overrides))

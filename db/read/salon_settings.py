@@ -42,3 +42,13 @@ async def chosen_window_ends(
         None if tenant_ids is None else list(tenant_ids),
     )
     return {row["tenant_id"]: row["send_window_end"] for row in rows}
+
+
+async def get_whatsapp_templates(
+    conn: asyncpg.Connection, *, tenant_id: UUID
+) -> dict[str, dict[str, str]]:
+    """The salon's own template names and texts per purpose (none: the shipped ones)."""
+    found: dict[str, dict[str, str]] | None = await conn.fetchval(
+        "SELECT whatsapp_templates FROM salon_settings WHERE tenant_id = $1", tenant_id
+    )
+    return found or {}

@@ -4,6 +4,7 @@ It checks the auth header and the Standard Webhooks signature (with hmac directl
 Code node does, not with our own verify), and deduplicates by `Idempotency-Key` like a real
 workflow. A plan picks each valid call's behaviour from its number: answer 200, answer 500,
 time out (accept the message, then hang past the client's timeout) or reset the connection.
+With `whatsapp` set, Meta's rules decide whether an accepted message reaches the client.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from tests.fakes.local_http import LocalHttpServer, Request, respond
+from tests.fakes.whatsapp import FakeWhatsApp
 
 Behaviour = Literal["ok", "error", "timeout", "reset", "reject"]
 Plan = Callable[[int], Behaviour]
@@ -54,6 +56,7 @@ class FakeN8n(LocalHttpServer):
     behaviours: Counter[str] = field(default_factory=Counter)
     refused: list[str] = field(default_factory=list)  # why calls were refused (401)
     last_headers: dict[str, str] = field(default_factory=dict)
+    whatsapp: FakeWhatsApp | None = None  # Meta's rules, when a test wants them
     _calls: int = 0
 
     @property
@@ -83,6 +86,12 @@ class FakeN8n(LocalHttpServer):
         if behaviour in ("error", "reject"):
             return await respond(writer, 500 if behaviour == "error" else 400, {"error": "no"})
         duplicate = key in self.delivered
+        if not duplicate and self.whatsapp is not None:
+            code = self.whatsapp.deliver(json.loads(request.body))
+            if code is not None:  # as the workflow answers Meta's refusal
+                lost = self.whatsapp.codes_lost
+                error = {"code": None if lost else code, "message": f"(#{code}) refused"}
+                return await respond(writer, 502, {"status": "whatsapp_failed", "error": error})
         if not duplicate:
             self.delivered[key] = json.loads(request.body)
         if behaviour == "timeout":  # received, but the answer comes too late

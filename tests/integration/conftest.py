@@ -40,3 +40,14 @@ async def salon(pool: asyncpg.Pool) -> tuple[SalonFile, SalonIds]:
 @pytest.fixture
 def stream(redis: object, settings: Settings) -> EventStream:
     return EventStream(redis, prefix=settings.redis_prefix, maxlen=settings.event_stream_maxlen)  # type: ignore[arg-type]
+
+
+from tests.integration.sender_support import (  # noqa: E402  the sender tests' fixtures
+    host,
+    make_sender,
+    n8n,
+    sender_settings,
+    shop,
+)
+
+__all__ = ["host", "make_sender", "n8n", "sender_settings", "shop"]

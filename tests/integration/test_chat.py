@@ -131,7 +131,7 @@ async def test_opt_out_word_stops_marketing(
     assert opted[0]["marketing_opt_out"] is True
     assert "não vai mais receber" in reply["message"]
     assert await events(pool, salon[1], "client_opted_out") == [
-        {"client_id": str(accepted.client_id)}
+        {"client_id": str(accepted.client_id), "source": "chat"}
     ]
 
 

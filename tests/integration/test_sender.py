@@ -9,28 +9,19 @@ settings URL empty, so rows of other tests' salons are never claimed.
 from __future__ import annotations
 
 import asyncio
-import random
-from collections.abc import AsyncIterator, Callable
 from datetime import time, timedelta
 from typing import Any
 from uuid import UUID
 
 import asyncpg
-import pytest
-from pydantic import SecretStr
 
 from actors.host import TenantHostCore
-from actors.sender import SenderCore
-from config.settings import Settings
 from db.salon_settings import store_settings_choice
-from domain.salon_import import ClientPart
 from domain.salon_settings import SettingsChoice
-from integrations.n8n import N8nClient
-from tests.conftest import TEST_N8N_SECRET
-from tests.factories import SalonIds, make_salon, next_phone
+from tests.factories import SalonIds
 from tests.fakes.n8n import FakeN8n, always, every_third_fails
-from tests.integration.conftest import import_committed
 from tests.integration.sender_support import (
+    MakeSender,
     drive,
     events,
     local,
@@ -40,79 +31,6 @@ from tests.integration.sender_support import (
     rows,
     thirty_messages,
 )
-
-AUTH_TOKEN = "n8n-test-token"
-MakeSender = Callable[..., SenderCore]
-
-
-@pytest.fixture
-def sender_settings(settings: Settings) -> Settings:
-    return settings.model_copy(
-        update={
-            "n8n_outbound_url": "",
-            "n8n_auth_token": SecretStr(AUTH_TOKEN),
-            "sender_timeout_s": 1.0,
-            "sender_max_attempts": 8,
-            "sender_backoff_base_s": 1.0,
-            "sender_backoff_max_s": 4.0,
-        }
-    )
-
-
-@pytest.fixture
-async def n8n(sender_settings: Settings) -> AsyncIterator[FakeN8n]:
-    fake = FakeN8n(
-        secret=TEST_N8N_SECRET, auth_header=sender_settings.n8n_auth_header, auth_token=AUTH_TOKEN
-    )
-    await fake.start()
-    yield fake
-    await fake.close()
-
-
-@pytest.fixture
-async def host(settings: Settings) -> AsyncIterator[TenantHostCore]:
-    core = TenantHostCore(settings)
-    yield core
-    await core.close()
-
-
-@pytest.fixture
-async def make_sender(
-    sender_settings: Settings, pool: asyncpg.Pool, host: TenantHostCore
-) -> AsyncIterator[MakeSender]:
-    clients: list[N8nClient] = []
-
-    async def record(tenant_id: UUID, command: Any) -> Any:
-        return await host.call(tenant_id, command)
-
-    def build(record_port: Any = record, **overrides: Any) -> SenderCore:
-        settings = sender_settings.model_copy(update=overrides)
-        clients.append(N8nClient(settings))
-        return SenderCore(
-            settings,
-            pool=pool,
-            client=clients[-1],
-            record=record_port,
-            random_fraction=random.Random(7).random,
-        )
-
-    yield build
-    for client in clients:
-        await client.close()
-
-
-@pytest.fixture
-async def shop(pool: asyncpg.Pool) -> AsyncIterator[SalonIds]:
-    """A salon whose c0 opted out of marketing; its leftover queued rows are dropped after."""
-    clients = [
-        ClientPart(key=f"c{i}", name=f"Cliente {i}", phone=next_phone(), marketing_opt_out=i == 0)
-        for i in range(10)
-    ]
-    ids = await import_committed(pool, make_salon(clients=clients))
-    yield ids
-    await pool.execute(
-        "DELETE FROM outbound_message WHERE tenant_id = $1 AND status = 'queued'", ids.tenant
-    )
 
 
 async def test_flaky_n8n_gets_every_message_once_and_none_opted_out(
@@ -154,9 +72,11 @@ async def test_payload_carries_client_and_message(
     make_sender: MakeSender, n8n: FakeN8n, pool: asyncpg.Pool, shop: SalonIds
 ) -> None:
     await pool.execute(
-        "UPDATE client SET whatsapp_id = '551187654321' WHERE tenant_id = $1 AND id = $2",
+        "UPDATE client SET whatsapp_id = '551187654321', last_inbound_at = $3"
+        " WHERE tenant_id = $1 AND id = $2",
         shop.tenant,
         shop.of("client", "c3"),
+        local(1, 11),  # the client wrote an hour before: free text
     )
     await route(pool, shop, n8n.url)
     [(message_id, _, _)] = await queue(pool, shop, [("c3", "transactional")])
@@ -176,7 +96,10 @@ async def test_payload_carries_client_and_message(
         "phone": phone,
         "whatsapp_id": "551187654321",
         "channel": "whatsapp",
+        "send_as": "text",
         "text": "Olá! Mensagem transactional para c3.",
+        "template": None,
+        "marketing": False,
         "kind": "transactional",
         "created_at": None,
     }

@@ -26,13 +26,15 @@ OUTBOUND = N8N_DIR / "whatsapp_outbound.json"
 # The node types the exports use, each with every typeVersion n8n ships, as n8n-io/n8n defines them
 # in packages/nodes-base/nodes/: the `version` of Code/Code.node.ts, Webhook/Webhook.node.ts,
 # RespondToWebhook/RespondToWebhook.node.ts, WhatsApp/WhatsApp.node.ts and
-# WhatsApp/WhatsAppTrigger.node.ts; the `nodeVersions` of HttpRequest/HttpRequest.node.ts and
-# If/If.node.ts (VersionedNodeType).
+# WhatsApp/WhatsAppTrigger.node.ts; the `nodeVersions` of HttpRequest/HttpRequest.node.ts,
+# If/If.node.ts and Switch/Switch.node.ts (VersionedNodeType; Switch 3 to 3.4 are all
+# V3/SwitchV3.node.ts, whose expression mode has `numberOutputs` and `output`).
 NODE_TYPE_VERSIONS: dict[str, set[float]] = {
     "n8n-nodes-base.code": {1, 2},
     "n8n-nodes-base.httpRequest": {1, 2, 3, 4, 4.1, 4.2, 4.3, 4.4, 4.5},
     "n8n-nodes-base.if": {1, 2, 2.1, 2.2, 2.3},
     "n8n-nodes-base.respondToWebhook": {1, 1.1, 1.2, 1.3, 1.4, 1.5},
+    "n8n-nodes-base.switch": {1, 2, 3, 3.1, 3.2, 3.3, 3.4},
     "n8n-nodes-base.webhook": {1, 1.1, 2, 2.1},
     "n8n-nodes-base.whatsApp": {1, 1.1},
     "n8n-nodes-base.whatsAppTrigger": {1},
@@ -42,6 +44,14 @@ NODE_TYPE_VERSIONS: dict[str, set[float]] = {
 READ, VOICE_NOTE = "Read messages", "Voice note?"
 MEDIA_URL, DOWNLOAD, ATTACH = "Get voice note URL", "Download voice note", "Attach voice note"
 SIGN, POST = "Build signed request", "POST to Agenda Cheia"
+# The outbound workflow's: a verified message goes TEMPLATE -> SEND_TEXT (free text), or
+# TEMPLATE -> MARKETING -> SEND_MARKETING (Meta's Marketing Messages API), or TEMPLATE -> MARKETING
+# -> TEMPLATE_VALUES -> the WhatsApp node with as many body fields as it has values; every sender
+# goes on to REMEMBER (sent) or READ_ERROR (502).
+VERIFY, DROP, ALREADY_SENT = "Verify signature", "Drop repeats", "Already sent?"
+TEMPLATE, MARKETING, TEMPLATE_VALUES = "Template?", "Marketing?", "Template values?"
+SEND_TEXT, SEND_MARKETING = "Send WhatsApp text", "Send marketing template"
+REMEMBER, READ_ERROR = "Remember delivery", "Read WhatsApp error"
 TRIGGER_TYPES = {"n8n-nodes-base.webhook", "n8n-nodes-base.whatsAppTrigger"}
 SECRET_KEY = re.compile(r"token|secret|password|api_?key|authorization|signature", re.IGNORECASE)
 OPAQUE_RUN = re.compile(r"[A-Za-z0-9+=_-]{24,}")  # with digits and lower case: a token or a key
@@ -131,6 +141,51 @@ def route_path(name: str) -> str:
     return path
 
 
+def json_field(expression: str) -> str:
+    """`<field>` of an expression `={{ $json.<field> }}`."""
+    field = re.fullmatch(r"=\{\{ \$json\.(\w+) \}\}", expression)
+    assert field is not None, expression
+    return field.group(1)
+
+
+def if_holds(node: Node, item: dict[str, Any]) -> bool:
+    """An If node's one condition (`$json.<field>` equals a string, or is true), on `item`."""
+    assert node["type"] == "n8n-nodes-base.if"
+    (condition,) = node["parameters"]["conditions"]["conditions"]
+    value = item[json_field(condition["leftValue"])]
+    operator = condition["operator"]
+    if operator == {"type": "string", "operation": "equals"}:
+        return bool(value == condition["rightValue"])
+    assert operator == {"type": "boolean", "operation": "true", "singleValue": True}, operator
+    return value is True
+
+
+def switch_output(node: Node, item: dict[str, Any]) -> int:
+    """The output an expression-mode Switch node `={{ $json.<list>.length }}` sends `item` to."""
+    assert node["type"] == "n8n-nodes-base.switch"
+    parameters = node["parameters"]
+    assert parameters["mode"] == "expression"
+    listed = re.fullmatch(r"=\{\{ \$json\.(\w+)\.length \}\}", parameters["output"])
+    assert listed is not None, parameters["output"]
+    output = len(item[listed.group(1)])
+    assert 0 <= output < parameters["numberOutputs"], "n8n fails an item past the last output"
+    return output
+
+
+def route(workflow: Workflow, start: str, item: dict[str, Any]) -> str:
+    """The first node past the If and Switch nodes that `item` takes from `start`."""
+    node = named(workflow, start)
+    while node["type"] in {"n8n-nodes-base.if", "n8n-nodes-base.switch"}:
+        if node["type"] == "n8n-nodes-base.switch":
+            output = switch_output(node, item)
+        else:
+            output = 0 if if_holds(node, item) else 1
+        (name,) = targets(workflow, node["name"], output)
+        node = named(workflow, name)
+    reached: str = node["name"]
+    return reached
+
+
 def header_parameters(node: Node) -> dict[str, str]:
     pairs = node["parameters"]["headerParameters"]["parameters"]
     return {pair["name"]: pair["value"] for pair in pairs}
@@ -192,3 +247,27 @@ def run_code(
     assert done.returncode == 0, done.stderr
     result: dict[str, Any] = json.loads(done.stdout)
     return result
+
+
+# An n8n parameter value under `node`: `=` then text with `{{ <JavaScript> }}` parts, each run with
+# `$json` (a single part keeps its type, as in n8n; several join as text).
+EXPRESSION = r"""
+const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+if (!input.expression.startsWith('=')) throw new Error('not an expression');
+const parts = input.expression.slice(1).split(/(\{\{[\s\S]*?\}\})/).filter((part) => part !== '');
+const run = (code) => new Function('$json', `return (${code});`)(input.json);
+const values = parts.map((part) => (part.startsWith('{{') ? run(part.slice(2, -2)) : part));
+const value = values.length === 1 ? values[0] : values.map(String).join('');
+process.stdout.write(JSON.stringify({ value }));
+"""
+
+
+def evaluate(expression: str, json_item: dict[str, Any]) -> Any:
+    """The value of one n8n expression on an item's json."""
+    assert NODE is not None
+    stdin = json.dumps({"expression": expression, "json": json_item})
+    done = subprocess.run(
+        [NODE, "-e", EXPRESSION], input=stdin, capture_output=True, text=True, timeout=30
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)["value"]

@@ -567,8 +567,12 @@ def test_rejecting_a_request_the_client_asked_for_or_accepted_tells_them(
             " Responda com o número para pedir um deles.",
             related_id=request.id,
             proposed=outcome.messages[0].proposed,
+            template=outcome.messages[0].template,
         ),
     )
+    template = outcome.messages[0].template
+    assert template is not None and template.key == "booking_rejected"
+    assert template.value("next_step").startswith("Tenho estes horários próximos")
     # The client's "1" asks for the first: the slots become the conversation's proposed ones.
     assert [p.starts_at for p in outcome.messages[0].proposed] == [
         local(10, 9),

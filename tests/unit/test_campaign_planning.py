@@ -258,7 +258,7 @@ def offer_text(campaign: str = "prazo_certo", **overrides: Any) -> str:
         salon_name="Salão Bela",
         campaign=campaign,
         last_visit_date="2026-01-10",
-    )
+    ).text
 
 
 def test_offer_text_names_the_day_date_and_time_in_portuguese() -> None:

@@ -178,6 +178,7 @@ def owner_of(command: SendOwnerMessage, message_id: UUID, client_id: UUID) -> An
         message_id=message_id,
         client_id=client_id,
         client_name="Ana Souza",
+        salon_name="Barbearia Rio Negro",
         paused_until=LATER,
         new_id=id_counter(),
     )

@@ -43,6 +43,7 @@ def make_payload() -> WhatsAppPayload:
         client_name="Maria Souza",
         phone="+5511987654321",
         whatsapp_id="551187654321",
+        send_as="text",
         text="Olá, Maria!",
         kind="marketing",
         created_at=datetime(2026, 12, 1, 12, 0, tzinfo=UTC),

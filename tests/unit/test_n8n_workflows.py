@@ -1,5 +1,5 @@
-"""The n8n workflow exports in integrations/n8n/, read statically: shape, wiring, URLs, headers,
-signing, no secrets. (The Code nodes' JavaScript is run in test_n8n_code.py.)
+"""The n8n workflow exports in integrations/n8n/, read statically: shape, wiring, routing, URLs,
+headers, signing, no secrets. (The Code nodes' JavaScript is run in test_n8n_code.py.)
 """
 
 from __future__ import annotations
@@ -13,9 +13,11 @@ import pytest
 from config.settings import Settings
 from deployments.routes_webhooks import MAX_AUDIO_BASE64, MessageReceivedBody
 from domain.delivery import SendResult
+from domain.whatsapp_templates import PARAMETERS
 from integrations import webhook_signature
 from integrations.n8n import WhatsAppPayload, classify_status
 from tests.unit.n8n_exports import (
+    ALREADY_SENT,
     ATTACH,
     DOWNLOAD,
     INBOUND,
@@ -25,18 +27,27 @@ from tests.unit.n8n_exports import (
     OUTBOUND,
     POST,
     READ,
+    READ_ERROR,
+    REMEMBER,
     SECRET_ENV,
     SECRET_KEY,
+    SEND_MARKETING,
+    SEND_TEXT,
     SIGN,
+    TEMPLATE,
+    TEMPLATE_VALUES,
     TRIGGER_TYPES,
     UUID_TEXT,
+    VERIFY,
     VOICE_NOTE,
+    Node,
     Workflow,
     code_of,
     header_parameters,
     load,
     named,
     reachable,
+    route,
     route_path,
     sources,
     strings_in,
@@ -288,6 +299,42 @@ def test_inbound_audio_limit_is_the_back_ends() -> None:
 
 # --- outbound: our sender → n8n webhook → WhatsApp --------------------------------------------
 
+# What "Verify signature" outputs for each form of message (as test_n8n_code.py runs it).
+VERIFIED = {"valid": True, "idempotency_key": "k-1", "message_id": "k-1", "duplicate": False}
+TEXT = VERIFIED | {"send_as": "text", "marketing": False, "template_values": None}
+UTILITY = VERIFIED | {
+    "send_as": "template",
+    "marketing": False,
+    "template_values": ["Ana", "15:00"],
+}
+MARKETING_TEMPLATE = VERIFIED | {"send_as": "template", "marketing": True, "template_values": None}
+GRAPH_URL = re.compile(r"=https://graph\.facebook\.com/v\d+\.0/\{\{ \$json\.phone_number_id \}\}/")
+
+
+def template_senders(workflow: Workflow) -> list[Node]:
+    """The WhatsApp nodes that send templates: output n of "Template values?" takes n values."""
+    outputs = workflow["connections"][TEMPLATE_VALUES]["main"]
+    return [named(workflow, link["node"]) for output in outputs for link in output]
+
+
+def senders(workflow: Workflow) -> list[Node]:
+    return [
+        named(workflow, SEND_TEXT),
+        named(workflow, SEND_MARKETING),
+        *template_senders(workflow),
+    ]
+
+
+def body_values(node: Node) -> list[dict[str, str]]:
+    """The body parameters of a WhatsApp node's Send Template (none when it has no components)."""
+    components = node["parameters"].get("components", {}).get("component", [])
+    if not components:
+        return []
+    (body,) = components
+    assert body["type"] == "body"
+    values: list[dict[str, str]] = body["bodyParameters"]["parameter"]
+    return values
+
 
 def test_outbound_webhook_checks_our_auth_header_and_keeps_the_raw_body() -> None:
     webhook = the(load(OUTBOUND), "n8n-nodes-base.webhook")
@@ -301,7 +348,7 @@ def test_outbound_webhook_checks_our_auth_header_and_keeps_the_raw_body() -> Non
 
 
 def test_outbound_code_verifies_the_standard_webhooks_signature() -> None:
-    code = code_of(load(OUTBOUND), "Verify signature")
+    code = code_of(load(OUTBOUND), VERIFY)
     for header in (
         webhook_signature.ID_HEADER,
         webhook_signature.TIMESTAMP_HEADER,
@@ -322,9 +369,10 @@ def test_outbound_code_verifies_the_standard_webhooks_signature() -> None:
 
 
 def test_outbound_code_reads_only_fields_of_the_payload_we_send() -> None:
-    read = set(re.findall(r"payload\.(\w+)", code_of(load(OUTBOUND), "Verify signature")))
+    read = set(re.findall(r"payload\.(\w+)", code_of(load(OUTBOUND), VERIFY)))
     assert read <= set(WhatsAppPayload.model_fields)
     assert {"message_id", "tenant_id", "whatsapp_id", "phone", "text"} <= read
+    assert {"send_as", "template", "marketing"} <= read
 
 
 def test_outbound_answers_as_our_sender_classifies() -> None:
@@ -336,14 +384,15 @@ def test_outbound_answers_as_our_sender_classifies() -> None:
         assert node["type"] == "n8n-nodes-base.respondToWebhook"
         return classify_status(int(node["parameters"]["options"].get("responseCode", 200)))
 
-    whatsapp = the(workflow, "n8n-nodes-base.whatsApp")
-    assert whatsapp["onError"] == "continueErrorOutput"
     assert answer(targets(workflow, "Signature valid?", 1)) == SendResult.PERMANENT
-    assert answer(targets(workflow, "Already sent?", 0)) == SendResult.DELIVERED
-    assert targets(workflow, "Already sent?", 1) == [whatsapp["name"]]
-    assert answer(targets(workflow, whatsapp["name"], 1)) == SendResult.RETRYABLE
-    (remember,) = targets(workflow, whatsapp["name"], 0)
-    assert answer(targets(workflow, remember)) == SendResult.DELIVERED
+    assert answer(targets(workflow, ALREADY_SENT, 0)) == SendResult.DELIVERED
+    assert targets(workflow, ALREADY_SENT, 1) == [TEMPLATE]
+    assert answer(targets(workflow, REMEMBER)) == SendResult.DELIVERED
+    assert answer(targets(workflow, READ_ERROR)) == SendResult.RETRYABLE
+    for sender in senders(workflow):
+        assert sender["onError"] == "continueErrorOutput", sender["name"]
+        assert targets(workflow, sender["name"], 0) == [REMEMBER]
+        assert targets(workflow, sender["name"], 1) == [READ_ERROR]
 
 
 def test_outbound_every_path_ends_in_an_answer() -> None:
@@ -353,15 +402,108 @@ def test_outbound_every_path_ends_in_an_answer() -> None:
             assert node["type"] == "n8n-nodes-base.respondToWebhook", node["name"]
 
 
+def test_outbound_only_the_senders_reach_whatsapp() -> None:
+    workflow = load(OUTBOUND)
+    to_whatsapp = [
+        node["name"]
+        for node in workflow["nodes"]
+        if node["type"] in {"n8n-nodes-base.whatsApp", "n8n-nodes-base.httpRequest"}
+    ]
+    assert sorted(to_whatsapp) == sorted(node["name"] for node in senders(workflow))
+    assert sources(workflow, REMEMBER) == sources(workflow, READ_ERROR) == set(to_whatsapp)
+
+
+def test_outbound_text_goes_to_the_whatsapp_text_sender() -> None:
+    assert route(load(OUTBOUND), ALREADY_SENT, TEXT) == SEND_TEXT
+
+
+def test_outbound_marketing_template_goes_to_the_marketing_messages_api() -> None:
+    assert route(load(OUTBOUND), ALREADY_SENT, MARKETING_TEMPLATE) == SEND_MARKETING
+
+
+def test_outbound_utility_template_goes_to_the_whatsapp_node_with_its_number_of_values() -> None:
+    workflow = load(OUTBOUND)
+    sender = named(workflow, route(workflow, ALREADY_SENT, UTILITY))
+    assert sender["type"] == "n8n-nodes-base.whatsApp"
+    assert sender["parameters"]["operation"] == "sendTemplate"
+    assert len(body_values(sender)) == len(UTILITY["template_values"])
+
+
+def test_outbound_route_conditions_read_what_verify_signature_outputs() -> None:
+    verify_code = code_of(load(OUTBOUND), VERIFY)
+    for field in ("send_as", "marketing", "template_values"):
+        assert re.search(rf"^\s*{field}[:,]", verify_code, re.MULTILINE), field
+
+
+@pytest.mark.parametrize("count", range(9))
+def test_outbound_each_count_of_values_has_a_sender_with_as_many_fields(count: int) -> None:
+    workflow = load(OUTBOUND)
+    values = [f"valor {i}" for i in range(count)]
+    sender = named(workflow, route(workflow, ALREADY_SENT, UTILITY | {"template_values": values}))
+    assert body_values(sender) == [
+        {"type": "text", "text": f"={{{{ $json.template_values[{i}] }}}}"} for i in range(count)
+    ]
+
+
+def test_outbound_template_senders_take_every_template_of_the_back_end() -> None:
+    workflow = load(OUTBOUND)
+    switch = named(workflow, TEMPLATE_VALUES)["parameters"]
+    most = max(len(names) for names in PARAMETERS.values())
+    assert switch["numberOutputs"] == len(template_senders(workflow)) == most + 1
+    limit = re.search(r"const MAX_TEMPLATE_VALUES = (\d+);", code_of(workflow, VERIFY))
+    assert limit is not None and int(limit.group(1)) == most
+
+
+def test_outbound_sends_utility_templates_by_name_and_language_from_the_verified_message() -> None:
+    workflow = load(OUTBOUND)
+    text_sender = named(workflow, SEND_TEXT)
+    for sender in template_senders(workflow):
+        parameters = sender["parameters"]
+        assert (parameters["resource"], parameters["operation"]) == ("message", "sendTemplate")
+        # WhatsApp/MessageFunctions.ts templateInfo splits `template` into name and language code.
+        assert parameters["template"] == "={{ $json.template.name }}|{{ $json.template.language }}"
+        for field in ("phoneNumberId", "recipientPhoneNumber"):
+            assert parameters[field] == text_sender["parameters"][field]
+        assert sender["credentials"] == text_sender["credentials"]
+
+
 def test_outbound_sends_the_verified_text_to_the_whatsapp_id() -> None:
     workflow = load(OUTBOUND)
-    send = the(workflow, "n8n-nodes-base.whatsApp")
+    send = named(workflow, SEND_TEXT)
+    assert send["type"] == "n8n-nodes-base.whatsApp"
     assert set(send["credentials"]) == {"whatsAppApi"}
     parameters = send["parameters"]
     assert (parameters["resource"], parameters["operation"]) == ("message", "send")
     assert parameters["recipientPhoneNumber"] == "={{ $json.to }}"
     assert parameters["textBody"] == "={{ $json.text }}"
     assert parameters["phoneNumberId"] == "={{ $json.phone_number_id }}"
-    verify_code = code_of(workflow, "Verify signature")
+    verify_code = code_of(workflow, VERIFY)
     for field in ("to", "text", "phone_number_id", "idempotency_key"):
         assert f"{field}:" in verify_code
+
+
+def test_outbound_marketing_posts_to_the_marketing_messages_api_with_the_whatsapp_credential() -> (
+    None
+):
+    workflow = load(OUTBOUND)
+    node = named(workflow, SEND_MARKETING)
+    assert node["type"] == "n8n-nodes-base.httpRequest"
+    parameters = node["parameters"]
+    assert parameters["method"] == "POST"
+    assert GRAPH_URL.match(parameters["url"])
+    assert parameters["url"].endswith("/marketing_messages")
+    assert parameters["authentication"] == "predefinedCredentialType"
+    assert parameters["nodeCredentialType"] == "whatsAppApi"
+    assert node["credentials"] == named(workflow, SEND_TEXT)["credentials"]
+    assert (parameters["sendBody"], parameters["specifyBody"]) == (True, "json")
+    # The body itself is evaluated in test_n8n_code.py.
+    assert parameters["jsonBody"].startswith("={{ JSON.stringify(")
+
+
+def test_outbound_answers_502_with_what_read_whatsapp_error_outputs() -> None:
+    workflow = load(OUTBOUND)
+    (respond,) = targets(workflow, READ_ERROR)
+    parameters = named(workflow, respond)["parameters"]
+    assert parameters["options"]["responseCode"] == 502
+    assert parameters["responseBody"] == "={{ JSON.stringify($json) }}"
+    assert named(workflow, READ_ERROR)["type"] == "n8n-nodes-base.code"

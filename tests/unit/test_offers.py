@@ -139,6 +139,12 @@ def test_client_who_accepted_a_withdrawn_offer_is_told_it_was_filled() -> None:
         " Carol. Responda com o número para pedir um deles.",
         related_id=bruno_offer.id,
         proposed=outcome.messages[1].proposed,
+        template=outcome.messages[1].template,
+    )
+    template = outcome.messages[1].template
+    assert template is not None and (template.key, template.value("first_name")) == (
+        "offer_filled",
+        "Bruno",
     )
     assert [p.starts_at for p in outcome.messages[1].proposed] == [
         local(10, 9),

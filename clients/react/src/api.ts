@@ -13,6 +13,8 @@ import type {
   MoveAppointmentBody,
   SalonProfile,
   SalonProfileBody,
+  WhatsAppTemplates,
+  WhatsAppTemplatesBody,
   SalonSettings,
   SalonSettingsBody,
   PrazoCertoBody,
@@ -239,6 +241,15 @@ export function createApiClient({ baseUrl, token, fetch: fetcher = fetch }: ApiC
       const { opening_hours_in_use: _derived, ...profile } = body as Partial<SalonProfile>;
       return call<SalonProfile>("PUT", "/api/v1/salon/profile", profile);
     },
+    /** Each kind of message's WhatsApp template, with the JSON to submit to Meta (owner and staff). */
+    getWhatsAppTemplates: () => call<WhatsAppTemplates>("GET", "/api/v1/salon/whatsapp-templates"),
+    /**
+     * The salon's own template names and texts, whole (owner only): values by name, as
+     * `Olá, {{first_name}}!`; a purpose left out uses the shipped template. A value the purpose
+     * does not have, or a text Meta would refuse, is a 422 `invalid_template`.
+     */
+    setWhatsAppTemplates: (body: WhatsAppTemplatesBody) =>
+      call<WhatsAppTemplates>("PUT", "/api/v1/salon/whatsapp-templates", body),
     professionals: async (): Promise<Professional[]> =>
       (await call<Schemas["ProfessionalList"]>("GET", "/api/v1/professionals")).data,
     services: async (): Promise<Service[]> =>

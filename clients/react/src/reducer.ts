@@ -1,6 +1,6 @@
 // The seed's AppContext actions and a reducer for them; `actionsForEvent` maps socket events to
 // actions. Every action is safe to repeat: ids deduplicate, so a replayed event changes nothing.
-import { clientNoticeText, DEFAULT_TIME_ZONE } from "./format";
+import { clientNoticeText, DEFAULT_TIME_ZONE, formatDateTime } from "./format";
 import type {
   Appointment,
   AppointmentChange,
@@ -353,9 +353,27 @@ function eventActions(event: AgentEvent, timeZone: string): AppAction[] {
         },
       ];
     case "notification_sent":
-      return [notification(event, "sent", "Mensagem entregue", event.data.client_id)];
+      return [
+        notification(
+          event,
+          "sent",
+          event.data.sent_as === "template"
+            ? `Mensagem entregue (modelo ${event.data.template})`
+            : "Mensagem entregue",
+          event.data.client_id,
+        ),
+      ];
     case "notification_failed":
       return [notification(event, "failed", `Falha no envio: ${event.data.reason}`, event.data.client_id)];
+    case "notification_deferred":
+      return [
+        notification(
+          event,
+          "deferred",
+          `WhatsApp segurou a mensagem (limite de marketing); nova tentativa em ${formatDateTime(event.data.retry_at)}`,
+          event.data.client_id,
+        ),
+      ];
     case "complaint_received":
       return [
         notification(
@@ -377,7 +395,16 @@ function eventActions(event: AgentEvent, timeZone: string): AppAction[] {
     case "conversation_resumed":
       return [notification(event, "handoff", "Atendimento automático retomado", event.data.client_id)];
     case "client_opted_out":
-      return [notification(event, "opted_out", "Cliente saiu das campanhas", event.data.client_id)];
+      return [
+        notification(
+          event,
+          "opted_out",
+          event.data.source === "whatsapp"
+            ? "Cliente bloqueou ofertas no WhatsApp"
+            : "Cliente saiu das campanhas",
+          event.data.client_id,
+        ),
+      ];
     case "client_erased":
       return [notification(event, "opted_out", "Dados do cliente removidos (LGPD)", event.data.client_id)];
     case "client_opted_in":

@@ -45,6 +45,9 @@ export type SalonSettingsBody = Schemas["SalonSettingsBody"];
 export type SalonProfile = Schemas["SalonProfileOut"];
 /** The whole profile the owner saves; a fact left out or null is unknown (never ""). */
 export type SalonProfileBody = Schemas["SalonProfileBody"];
+/** Each kind of message's WhatsApp template (what it becomes outside the client's 24 h window). */
+export type WhatsAppTemplates = Schemas["WhatsAppTemplatesOut"];
+export type WhatsAppTemplatesBody = Schemas["WhatsAppTemplatesBody"];
 /** `weekday` 0 = Monday … 6 = Sunday; `opens`/`closes` "HH:MM[:SS]" in the salon's zone. */
 export type OpeningPeriod = Schemas["OpeningPeriod"];
 export type PaymentMethod = NonNullable<SalonProfileBody["payment_methods"]>[number];
@@ -123,7 +126,15 @@ export interface CampaignStats {
 export interface Notification {
   id: string;
   kind:
-    "sent" | "failed" | "complaint" | "opted_out" | "booking" | "handoff" | "client_notice" | "salon_profile";
+    | "sent"
+    | "failed"
+    | "deferred"
+    | "complaint"
+    | "opted_out"
+    | "booking"
+    | "handoff"
+    | "client_notice"
+    | "salon_profile";
   /** "" for notices about the salon itself (`salon_profile`). */
   client_id: string;
   text: string;

@@ -510,3 +510,38 @@ describe("validationProblems", () => {
     expect(validationProblems(error)).toEqual([{ field: [], message: "sem local", type: "" }]);
   });
 });
+
+describe("WhatsApp templates", () => {
+  const listed = {
+    templates: [
+      {
+        purpose: "reminder" as const,
+        category: "UTILITY" as const,
+        language: "pt_BR",
+        name: "lembrete_bela",
+        text: "Oi {{first_name}}! Seu {{service}} é {{when}}.",
+        values: ["first_name", "of_salon", "service", "when", "salon"],
+        own: true,
+        meta: { name: "lembrete_bela" },
+      },
+    ],
+  };
+
+  it("reads each kind's template", async () => {
+    const { api, last } = client(() => json(listed));
+    expect(await api.getWhatsAppTemplates()).toEqual(listed);
+    expect(`${last()?.method} ${last()?.url}`).toBe("GET https://api.test/api/v1/salon/whatsapp-templates");
+  });
+
+  it("PUTs the salon's own names and texts", async () => {
+    const { api, last } = client(() => json(listed));
+    const body = {
+      templates: {
+        reminder: { name: "lembrete_bela", text: "Oi {{first_name}}! Seu {{service}} é {{when}}." },
+      },
+    };
+    expect(await api.setWhatsAppTemplates(body)).toEqual(listed);
+    expect(`${last()?.method} ${last()?.url}`).toBe("PUT https://api.test/api/v1/salon/whatsapp-templates");
+    expect(JSON.parse(last()?.body ?? "")).toEqual(body);
+  });
+});

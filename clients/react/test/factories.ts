@@ -208,7 +208,14 @@ export function makeNotificationSent(
   return {
     ...envelope(o),
     event_type: "notification_sent",
-    data: { client_id: CLIENT_ID, kind: "marketing", message_id: "n-1", ...o.data },
+    data: {
+      client_id: CLIENT_ID,
+      kind: "marketing",
+      message_id: "n-1",
+      sent_as: "text",
+      template: null,
+      ...o.data,
+    },
   };
 }
 
@@ -224,6 +231,7 @@ export function makeNotificationFailed(
       kind: "marketing",
       message_id: "n-1",
       reason: "número inválido",
+      error_code: null,
       ...o.data,
     },
   };
@@ -328,7 +336,11 @@ export function makeComplaintReceived(
 }
 
 export function makeClientOptedOut(o: EventOverrides<Socket.ClientOptedOut> = {}): Socket.ClientOptedOut {
-  return { ...envelope(o), event_type: "client_opted_out", data: { client_id: CLIENT_ID, ...o.data } };
+  return {
+    ...envelope(o),
+    event_type: "client_opted_out",
+    data: { client_id: CLIENT_ID, source: "chat", ...o.data },
+  };
 }
 
 export function makeClientOptedIn(o: EventOverrides<Socket.ClientOptedIn> = {}): Socket.ClientOptedIn {
@@ -340,6 +352,24 @@ export function makeClientErased(o: EventOverrides<Socket.ClientErased> = {}): S
     ...envelope(o),
     event_type: "client_erased",
     data: { client_id: CLIENT_ID, erased_by: "u-owner", ...o.data },
+  };
+}
+
+export function makeNotificationDeferred(
+  o: EventOverrides<Socket.NotificationDeferred> = {},
+): Socket.NotificationDeferred {
+  return {
+    ...envelope(o),
+    event_type: "notification_deferred",
+    data: {
+      client_id: CLIENT_ID,
+      kind: "marketing",
+      message_id: "n-1",
+      reason: "held by Meta's marketing limit for this client (131049); tried again in 24 h",
+      error_code: 131049,
+      retry_at: "2026-12-02T12:00:00Z",
+      ...o.data,
+    },
   };
 }
 

@@ -22,6 +22,7 @@ import {
   makeConversationPaused,
   makeConversationResumed,
   makeMessageReceived,
+  makeNotificationDeferred,
   makeNotificationFailed,
   makeNotificationSent,
   makeOwnerMessageSent,
@@ -50,6 +51,7 @@ const SAMPLES: { [T in AgentEvent["event_type"]]: Extract<AgentEvent, { event_ty
   salon_profile_updated: makeSalonProfileUpdated({ event_id: 17 }),
   client_opted_in: makeClientOptedIn({ event_id: 18 }),
   client_erased: makeClientErased({ event_id: 19 }),
+  notification_deferred: makeNotificationDeferred({ event_id: 21 }),
 };
 const ALL_EVENTS: AgentEvent[] = Object.values(SAMPLES);
 
@@ -432,6 +434,27 @@ describe("actionsForEvent", () => {
 
   it.each([
     ["notification_sent", "sent", makeNotificationSent({ event_id: 20 }), "Mensagem entregue"],
+    [
+      "notification_sent as a template",
+      "sent",
+      makeNotificationSent({
+        event_id: 20,
+        data: { sent_as: "template", template: "agenda_cheia_reminder" },
+      }),
+      "Mensagem entregue (modelo agenda_cheia_reminder)",
+    ],
+    [
+      "notification_deferred",
+      "deferred",
+      makeNotificationDeferred({ event_id: 20 }),
+      "WhatsApp segurou a mensagem (limite de marketing); nova tentativa em 02/12/2026 09:00",
+    ],
+    [
+      "client_opted_out on WhatsApp",
+      "opted_out",
+      makeClientOptedOut({ event_id: 20, data: { source: "whatsapp" } }),
+      "Cliente bloqueou ofertas no WhatsApp",
+    ],
     [
       "notification_failed",
       "failed",

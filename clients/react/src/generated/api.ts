@@ -376,6 +376,31 @@ export interface paths {
         patch: operations["change_salon_settings_api_v1_salon_settings_patch"];
         trace?: never;
     };
+    "/api/v1/salon/whatsapp-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whatsapp Templates
+         * @description Each purpose's template as the salon sends it.
+         */
+        get: operations["whatsapp_templates_api_v1_salon_whatsapp_templates_get"];
+        /**
+         * Set Whatsapp Templates
+         * @description The salon's own names and texts (owner only); 422 names a value the purpose does not have
+         *     or a text Meta would refuse. Submit each to Meta under its name before using it.
+         */
+        put: operations["set_whatsapp_templates_api_v1_salon_whatsapp_templates_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/services": {
         parameters: {
             query?: never;
@@ -1679,6 +1704,17 @@ export interface components {
             /** Transcribe Voice */
             transcribe_voice?: boolean | null;
         };
+        /**
+         * SalonTemplate
+         * @description A salon's own WhatsApp template: its name at Meta and its text, values by name
+         *     (`Olá, {{first_name}}! …`).
+         */
+        SalonTemplate: {
+            /** Name */
+            name: string;
+            /** Text */
+            text: string;
+        };
         /** Schedule */
         Schedule: {
             /**
@@ -1865,6 +1901,60 @@ export interface components {
              * @constant
              */
             status?: "accepted";
+        };
+        /** WhatsAppTemplateOut */
+        WhatsAppTemplateOut: {
+            /**
+             * Category
+             * @enum {string}
+             */
+            category: "MARKETING" | "UTILITY";
+            /** Language */
+            language: string;
+            /**
+             * Meta
+             * @description The body of Meta's POST /<WABA_ID>/message_templates
+             */
+            meta: {
+                [key: string]: unknown;
+            };
+            /** Name */
+            name: string;
+            /**
+             * Own
+             * @description The salon's own name and text (else the shipped template)
+             */
+            own: boolean;
+            /**
+             * Purpose
+             * @enum {string}
+             */
+            purpose: "prazo_certo_offer" | "encher_agenda_offer" | "booking_confirmed" | "booking_rejected" | "reschedule_approved" | "reschedule_rejected" | "appointment_cancelled" | "appointment_moved" | "offer_filled" | "reminder" | "salon_message";
+            /**
+             * Text
+             * @description Values by name: {{first_name}}, {{service}} …
+             */
+            text: string;
+            /**
+             * Values
+             * @description The values this purpose's messages carry
+             */
+            values: string[];
+        };
+        /**
+         * WhatsAppTemplatesBody
+         * @description The salon's own templates, whole: a purpose left out uses the shipped template.
+         */
+        WhatsAppTemplatesBody: {
+            /** Templates */
+            templates: {
+                [key: string]: components["schemas"]["SalonTemplate"];
+            };
+        };
+        /** WhatsAppTemplatesOut */
+        WhatsAppTemplatesOut: {
+            /** Templates */
+            templates: components["schemas"]["WhatsAppTemplateOut"][];
         };
     };
     responses: never;
@@ -2601,6 +2691,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SalonSettings"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    whatsapp_templates_api_v1_salon_whatsapp_templates_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatsAppTemplatesOut"];
+                };
+            };
+        };
+    };
+    set_whatsapp_templates_api_v1_salon_whatsapp_templates_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WhatsAppTemplatesBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatsAppTemplatesOut"];
                 };
             };
             /** @description Validation Error */

@@ -21,6 +21,7 @@ export type SocketMessage =
   | SalonProfileUpdated
   | ClientOptedIn
   | ClientErased
+  | NotificationDeferred
   | SyncStarted
   | ResyncRequired;
 export type Agent = "prazo_certo" | "encher_agenda" | "chat" | "manual";
@@ -214,10 +215,16 @@ export interface NotificationSent {
   occurred_at: string;
   tenant_id: string;
 }
+/**
+ * WhatsApp took the message: as free text inside the client's 24 h window, or as the
+ * template named `template` outside it.
+ */
 export interface NotificationSentData {
   client_id: string;
   kind: "marketing" | "transactional" | "reminder";
   message_id: string;
+  sent_as: ("text" | "template") | null;
+  template: string | null;
 }
 export interface NotificationFailed {
   data: NotificationFailedData;
@@ -226,9 +233,13 @@ export interface NotificationFailed {
   occurred_at: string;
   tenant_id: string;
 }
+/**
+ * The message was given up on; `error_code` is Meta's when WhatsApp refused it.
+ */
 export interface NotificationFailedData {
   attempts: number;
   client_id: string;
+  error_code: number | null;
   kind: "marketing" | "transactional" | "reminder";
   message_id: string;
   reason: string;
@@ -288,8 +299,13 @@ export interface ClientOptedOut {
   occurred_at: string;
   tenant_id: string;
 }
+/**
+ * The client stopped the salon's offers: in the chat, or on WhatsApp itself (Meta answered
+ * 131050 to a marketing message).
+ */
 export interface ClientOptedOutData {
   client_id: string;
+  source: ("chat" | "whatsapp" | "owner" | "import") | null;
 }
 export interface ConversationPaused {
   data: ConversationPausedData;
@@ -393,6 +409,25 @@ export interface ClientErased {
 export interface ClientErasedData {
   client_id: string;
   erased_by: string | null;
+}
+export interface NotificationDeferred {
+  data: NotificationDeferredData;
+  event_id: number;
+  event_type: "notification_deferred";
+  occurred_at: string;
+  tenant_id: string;
+}
+/**
+ * WhatsApp held the message back (Meta's marketing limit per client): it is tried once more
+ * at `retry_at`.
+ */
+export interface NotificationDeferredData {
+  client_id: string;
+  error_code: number;
+  kind: "marketing" | "transactional" | "reminder";
+  message_id: string;
+  reason: string;
+  retry_at: string;
 }
 /**
  * The replay is over: from now on events arrive live.
