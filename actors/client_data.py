@@ -8,8 +8,15 @@ from functools import partial
 from actors.salon_core import SalonCore
 from db.client_rights import erase_client_data, record_request
 from db.read.client_rights import as_json, client_export
-from domain.client_rights import erase_client
-from domain.commands import ClientErased, ClientExport, EraseClient, ExportClient
+from domain.client_rights import erase_client, record_consent
+from domain.commands import (
+    ClientConsent,
+    ClientErased,
+    ClientExport,
+    EraseClient,
+    ExportClient,
+    RecordConsent,
+)
 from domain.errors import NotFoundError
 from domain.outcome import Outcome
 
@@ -37,6 +44,11 @@ class ClientData:
                     at=core.now(),
                 ),
             )
+
+    async def record_consent(self, command: RecordConsent) -> ClientConsent:
+        core = self._core
+        async with core.lock:
+            return await core.commit(record_consent(core.agenda, command))
 
     async def erase(self, command: EraseClient) -> ClientErased:
         core = self._core

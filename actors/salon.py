@@ -38,6 +38,7 @@ from domain.commands import (
     MarkAppointment,
     MoveAppointment,
     ReceiveMessage,
+    RecordConsent,
     RecordDeliveries,
     ResumeConversation,
     ResumeWork,
@@ -46,6 +47,7 @@ from domain.commands import (
     SetCampaignSchedule,
     SetSalonProfile,
     SetSalonSettings,
+    SetWhatsAppChannel,
     SetWhatsAppTemplates,
 )
 from domain.salon_settings import SalonSettings
@@ -102,9 +104,11 @@ class Salon:
             SetSalonSettings: self.profile.set_settings,
             SetSalonProfile: self.profile.set_profile,
             SetWhatsAppTemplates: self.profile.set_templates,
+            SetWhatsAppChannel: self.profile.set_channel,
             CloseStaleRequests: self.approvals.close_stale,
             EraseClient: self.client_data.erase,
             ExportClient: self.client_data.export,
+            RecordConsent: self.client_data.record_consent,
         }
 
     @property

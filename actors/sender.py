@@ -17,16 +17,19 @@ import math
 import random
 from collections import Counter, defaultdict
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
 import asyncpg
 
+from actors.sender_channel import Route, held_plan, over_budget, route_of
+from config.secret_box import SecretBox
 from config.settings import Settings
 from db import outbox
 from db.outbox import ClaimedMessage, RetryPlan
+from db.read.salon_channel import clients_reached_by_salon
 from domain.commands import DeliveriesRecorded, DeliveryOutcome, RecordDeliveries
 from domain.delivery import RetryPolicy, SendResult, decide_after_attempt, send_form
 from domain.vocabulary import SentAs
@@ -40,6 +43,9 @@ logger = logging.getLogger(__name__)
 RecordPort = Callable[[UUID, RecordDeliveries], Awaitable[DeliveriesRecorded]]
 MAX_OUTCOMES_PER_COMMAND = 1000  # RecordDeliveries refuses more
 Final = tuple[ClaimedMessage, DeliveryOutcome]
+
+
+DAY = timedelta(hours=24)
 
 
 def utc_now() -> datetime:
@@ -83,6 +89,7 @@ class Attempt:
     payload: WhatsAppPayload
     sent_as: SentAs
     template: str | None = None
+    route: Route = Route()
 
 
 def attempt_of(
@@ -98,6 +105,7 @@ def attempt_of(
         "whatsapp_id": message.whatsapp_id,
         "kind": message.kind,
         "created_at": message.created_at,
+        "phone_number_id": message.channel.phone_number_id,
     }
     form = send_form(
         last_inbound_at=message.last_inbound_at, now=now, template_only=message.template_only
@@ -142,6 +150,7 @@ class SenderCore:
         self._settings = settings
         # Read at start: a missing or broken template stops the sender now, not at 09:00.
         self._templates = load_templates() if templates is None else templates
+        self._box = SecretBox(settings.secrets_key.get_secret_value())
         self._pool = pool
         self._client = client
         self._record = record
@@ -170,13 +179,15 @@ class SenderCore:
         finals: list[Final] = [(m, skipped_outcome(m)) for m in batch if m.skip_reason]
         sendable: list[tuple[ClaimedMessage, Attempt]] = []
         for message in (m for m in batch if m.skip_reason is None):
-            attempt = attempt_of(message, now=now, templates=self._templates)
+            attempt = self._attempt(message, now)
             if isinstance(attempt, Attempt):
                 sendable.append((message, attempt))
             else:
                 finals.append((message, unsendable_outcome(message, attempt)))
+        held = await self._over_budget(sendable, now)
+        retries: list[RetryPlan] = [held_plan(m, now) for m, _ in sendable if m.message_id in held]
+        sendable = [(m, a) for m, a in sendable if m.message_id not in held]
         results = await asyncio.gather(*(self._send(m, a) for m, a in sendable))
-        retries: list[RetryPlan] = []
         for (message, attempt), result in zip(sendable, results, strict=True):
             judged = self._judge(message, attempt, result, now)
             if isinstance(judged, RetryPlan):
@@ -192,6 +203,33 @@ class SenderCore:
         return summarise(
             len(batch), finals, unrecorded, len(retries), sum(waiting.values()), forms, codes
         )
+
+    def _attempt(self, message: ClaimedMessage, now: datetime) -> Attempt | str:
+        """How the message leaves now and through which n8n, or why it cannot."""
+        attempt = attempt_of(message, now=now, templates=self._templates)
+        if isinstance(attempt, str):
+            return attempt
+        route = route_of(
+            message,
+            box=self._box,
+            client=self._client,
+            url_problem=self._settings.outbound_url_problem,
+        )
+        return route if isinstance(route, str) else replace(attempt, route=route)
+
+    async def _over_budget(
+        self, sendable: Sequence[tuple[ClaimedMessage, Attempt]], now: datetime
+    ) -> set[UUID]:
+        templates = [
+            m for m, a in sendable if a.sent_as == "template" and m.channel.daily_quota is not None
+        ]
+        if not templates:
+            return set()
+        async with self._pool.acquire() as conn:
+            reached = await clients_reached_by_salon(
+                conn, tenant_ids=sorted({m.tenant_id for m in templates}), since=now - DAY
+            )
+        return over_budget(templates, reached)
 
     def _judge(
         self, message: ClaimedMessage, attempt: Attempt, result: SendOutcome, now: datetime
@@ -266,6 +304,7 @@ class SenderCore:
                 default_url=settings.n8n_outbound_url,
                 window_start=settings.send_window_start,
                 window_end=settings.send_window_end,
+                require_consent=settings.require_marketing_consent,
             )
             waiting = (
                 {} if settings.n8n_outbound_url else await outbox.count_unroutable(conn, now=now)
@@ -276,7 +315,9 @@ class SenderCore:
         if message.webhook_url is None:  # not claimed without a URL; kept for the type checker
             return SendOutcome(SendResult.RETRYABLE, "no webhook url")
         async with self._semaphore:
-            outcome = await self._client.send(attempt.payload, url=message.webhook_url)
+            outcome = await self._client.send(
+                attempt.payload, url=message.webhook_url, signing=attempt.route.signing
+            )
         if outcome.result is not SendResult.DELIVERED:
             logger.info(
                 "tenant %s: message %s attempt %d: %s (%s)",

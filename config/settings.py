@@ -19,6 +19,8 @@ from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from config import webhook_secret
+from config.secret_box import valid_key
+from domain.salon_channel import url_problem
 from domain.salon_settings import (
     MAX_AUTO_COMPLETE_AFTER_H,
     MAX_CHAT_RETENTION_MONTHS,
@@ -39,6 +41,8 @@ FROM_ENVIRONMENT = frozenset(
         "n8n_webhook_secret",
         "n8n_auth_token",
         "n8n_outbound_url",
+        "secrets_key",
+        "outbound_url_hosts",
         "gemini_api_key",
         "gemini_base_url",
         "database_url",
@@ -138,6 +142,15 @@ class Settings(BaseSettings):
     handoff_resume_h: int = Field(default=12, ge=1, le=MAX_HANDOFF_RESUME_H)
     transcribe_voice: bool = False
     chat_retention_months: int = Field(default=12, ge=1, le=MAX_CHAT_RETENTION_MONTHS)
+    # Offers only to clients with an active opt-in (LGPD, WhatsApp's policy): a new salon's default.
+    require_marketing_consent: bool = True
+
+    # Each salon's own channel: its n8n signing secret and token are stored encrypted with this
+    # key (Fernet, `python -c "from cryptography.fernet import Fernet;print(Fernet.generate_key()
+    # .decode())"`); a salon's own n8n URL must be https on one of these hosts (comma-separated;
+    # ".example.com" also allows its subdomains). Empty: salons use the deployment's n8n only.
+    secrets_key: SecretStr = SecretStr("")
+    outbound_url_hosts: str = ""
 
     # The WhatsApp sender: posts to n8n (empty URL: messages wait in the outbox).
     n8n_outbound_url: str = ""
@@ -184,7 +197,22 @@ class Settings(BaseSettings):
         )
         if problem:
             raise ValueError(f"{WEBHOOK_SECRET_RULE}: {problem}")
+        key = self.secrets_key.get_secret_value()
+        if key and not valid_key(key):
+            raise ValueError("AGENDA_SECRETS_KEY must be a Fernet key (urlsafe base64 of 32 bytes)")
         return self
+
+    @property
+    def allowed_outbound_hosts(self) -> tuple[str, ...]:
+        return tuple(h.strip().lower() for h in self.outbound_url_hosts.split(",") if h.strip())
+
+    def outbound_url_problem(self, url: str) -> str | None:
+        """Why a salon's own n8n URL may not be used (http only outside production)."""
+        return url_problem(
+            url,
+            self.allowed_outbound_hosts,
+            plain_http=self.environment != Environment.PRODUCTION,
+        )
 
     @model_validator(mode="after")
     def check_salon_defaults(self) -> Settings:
@@ -224,6 +252,7 @@ class Settings(BaseSettings):
             handoff_resume_h=self.handoff_resume_h,
             transcribe_voice=self.transcribe_voice,
             chat_retention_months=self.chat_retention_months,
+            require_marketing_consent=self.require_marketing_consent,
         )
 
     def process_environment(self) -> dict[str, str]:

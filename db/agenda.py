@@ -43,8 +43,7 @@ async def load_agenda(
         tenant_id,
     )
     client_rows = await conn.fetch(
-        "SELECT id, name, phone_e164, whatsapp_id, marketing_opt_out FROM client"
-        " WHERE tenant_id = $1 AND erased_at IS NULL",
+        f"SELECT {clients.CLIENT_COLUMNS} FROM client WHERE tenant_id = $1 AND erased_at IS NULL",
         tenant_id,
     )
     upcoming = await conn.fetch(
@@ -116,15 +115,8 @@ async def store_change(
                 reason="appointment_changed",
                 kind="reminder",
             )
-    if change.clients_opted_out:
-        await clients.opt_out(conn, tenant_id=tenant_id, client_ids=change.clients_opted_out)
-    if change.clients_opted_in:
-        await conn.execute(
-            """UPDATE client SET marketing_opt_out = false, updated_at = now()
-               WHERE tenant_id = $1 AND id = ANY($2::uuid[])""",
-            tenant_id,
-            list(change.clients_opted_in),
-        )
+    if change.consents:
+        await clients.record_consents(conn, tenant_id=tenant_id, consents=change.consents, at=at)
     if change.whatsapp_ids:
         await clients.fill_whatsapp_ids(conn, tenant_id=tenant_id, whatsapp_ids=change.whatsapp_ids)
 

@@ -62,12 +62,19 @@ async def erase_client_data(
     """Inside the erase command's transaction, before its own events are stored."""
     await conn.execute(
         """UPDATE client SET name = $3, phone_e164 = NULL, whatsapp_id = NULL,
-               last_inbound_at = NULL, marketing_opt_out = true, erased_at = $4, updated_at = $4
+               last_inbound_at = NULL, marketing_opt_out = true, marketing_consent_at = NULL,
+               erased_at = $4, updated_at = $4
            WHERE tenant_id = $1 AND id = $2""",
         tenant_id,
         client_id,
         ERASED_NAME,
         at,
+    )
+    # The consent history stays (when, how), without the client's words.
+    await conn.execute(
+        "UPDATE client_consent SET text = NULL WHERE tenant_id = $1 AND client_id = $2",
+        tenant_id,
+        client_id,
     )
     await conn.execute(
         """DELETE FROM chat_message m USING conversation c

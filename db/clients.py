@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from uuid import UUID
 
 import asyncpg
 
+from domain.agenda import ConsentChange
 from domain.errors import StaleAgendaError
 from domain.models import Client
 from domain.phones import equivalent_phones
+
+# A client as the salon's memory holds it.
+CLIENT_COLUMNS = (
+    "id, name, phone_e164, whatsapp_id, marketing_opt_out,"
+    " marketing_consent_at IS NOT NULL AS marketing_consent"
+)
 
 
 async def find_by_phone(
@@ -19,7 +27,7 @@ async def find_by_phone(
     found and ranked as `Agenda.client_with_phone` finds them (a Brazilian mobile also stored
     without its ninth digit; the WhatsApp id exactly as received)."""
     row = await conn.fetchrow(
-        """SELECT id, name, phone_e164, whatsapp_id, marketing_opt_out FROM client
+        f"""SELECT {CLIENT_COLUMNS} FROM client
            WHERE tenant_id = $1
              AND (phone_e164 = ANY($2::text[]) OR ($3::text <> '' AND whatsapp_id = $3))
            ORDER BY array_position($2::text[], phone_e164) NULLS LAST, id LIMIT 1""",
@@ -64,10 +72,31 @@ async def fill_whatsapp_ids(
     )
 
 
-async def opt_out(conn: asyncpg.Connection, *, tenant_id: UUID, client_ids: Sequence[UUID]) -> None:
+async def record_consents(
+    conn: asyncpg.Connection,
+    *,
+    tenant_id: UUID,
+    consents: Sequence[ConsentChange],
+    at: datetime,
+) -> None:
+    """Each grant or revocation into the client's consent history, and the client's state: an
+    opt-in active since `at`, or opted out."""
+    await conn.executemany(
+        """INSERT INTO client_consent (tenant_id, client_id, granted, at, source, text, recorded_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)""",
+        [
+            (tenant_id, c.client_id, c.granted, at, c.source, c.text, c.recorded_by)
+            for c in consents
+        ],
+    )
     await conn.execute(
-        """UPDATE client SET marketing_opt_out = true, updated_at = now()
-           WHERE tenant_id = $1 AND id = ANY($2::uuid[])""",
+        """UPDATE client AS c SET marketing_opt_out = NOT x.granted,
+               marketing_consent_at = CASE WHEN x.granted THEN $4::timestamptz END,
+               updated_at = now()
+           FROM unnest($2::uuid[], $3::bool[]) AS x(id, granted)
+           WHERE c.tenant_id = $1 AND c.id = x.id""",
         tenant_id,
-        list(client_ids),
+        [c.client_id for c in consents],
+        [c.granted for c in consents],
+        at,
     )

@@ -170,17 +170,20 @@ async def record_outcomes(
 # them and count the attempt. A row is due when queued, past `not_before` and `next_attempt_at`,
 # not leased, and either deliverable (it has a URL and, if marketing, the salon's local time is
 # inside the salon's own send window, else the default) or one to skip without sending: marketing
-# to a client who opted out, a reminder whose appointment is no longer a coming booking (another
-# writer cancelled or moved it).
+# to a client who opted out (or never opted in, where the salon requires it), a reminder whose
+# appointment is no longer a coming booking (another writer cancelled or moved it).
 CLAIM_DUE = """
 WITH due AS (
     SELECT m.tenant_id, m.id, c.name AS client_name, c.phone_e164, c.whatsapp_id,
            c.marketing_opt_out, c.last_inbound_at, t.name AS salon_name,
-           coalesce(s.whatsapp_templates, '{}') AS salon_templates, r.webhook_url, k.skip_reason
+           coalesce(s.whatsapp_templates, '{}') AS salon_templates, r.webhook_url, k.skip_reason,
+           nullif(t.n8n_webhook_url, '') IS NOT NULL AS salon_url, h.phone_number_id,
+           h.webhook_secret_sealed, h.auth_token_sealed, h.daily_quota
     FROM outbound_message AS m
     JOIN tenant AS t ON t.id = m.tenant_id
     JOIN client AS c ON c.tenant_id = m.tenant_id AND c.id = m.client_id
     LEFT JOIN salon_settings AS s ON s.tenant_id = m.tenant_id
+    LEFT JOIN salon_channel AS h ON h.tenant_id = m.tenant_id
     CROSS JOIN LATERAL (
         SELECT coalesce(nullif(t.n8n_webhook_url, ''), nullif($4::text, '')) AS webhook_url,
                ($1::timestamptz AT TIME ZONE t.time_zone)::time AS local_time,
@@ -189,6 +192,9 @@ WITH due AS (
     ) AS r
     CROSS JOIN LATERAL (
         SELECT CASE WHEN m.kind = 'marketing' AND c.marketing_opt_out THEN 'opted_out'
+                    WHEN m.kind = 'marketing' AND c.marketing_consent_at IS NULL
+                         AND coalesce(s.require_marketing_consent, $7::bool)
+                    THEN 'no_consent'
                     WHEN m.kind = 'reminder' AND NOT EXISTS (
                         SELECT 1 FROM appointment AS a
                         WHERE a.tenant_id = m.tenant_id AND a.id = m.related_id
@@ -217,8 +223,18 @@ RETURNING m.tenant_id, m.id, m.client_id, m.kind, m.body, m.attempts, m.created_
           m.claimed_until, m.template, m.template_params, m.error_code, m.template_only,
           due.client_name,
           due.phone_e164, due.whatsapp_id, due.marketing_opt_out, due.last_inbound_at,
-          due.salon_name, due.salon_templates, due.webhook_url, due.skip_reason
+          due.salon_name, due.salon_templates, due.webhook_url, due.skip_reason, due.salon_url,
+          due.phone_number_id, due.webhook_secret_sealed, due.auth_token_sealed, due.daily_quota
 """
+
+
+@dataclass(frozen=True)
+class ChannelRow:
+    salon_url: bool = False
+    phone_number_id: str | None = None
+    webhook_secret_sealed: bytes | None = None
+    auth_token_sealed: bytes | None = None
+    daily_quota: int | None = None
 
 
 @dataclass(frozen=True)
@@ -247,8 +263,12 @@ class ClaimedMessage:
     template_only: bool = False
     salon_name: str = ""
     salon_templates: dict[str, Any] = field(default_factory=dict)
-    # Never sent: marketing to a client who opted out ("opted_out"), a reminder whose appointment
-    # is no longer a coming booking ("appointment_changed").
+    # The salon's own channel: `webhook_url` is the salon's own n8n (`salon_url`), signed with
+    # its sealed secret and token; its number at Meta; its budget of clients per rolling 24 h.
+    channel: ChannelRow = field(default_factory=lambda: ChannelRow())
+    # Never sent: marketing to a client who opted out ("opted_out") or, where the salon requires
+    # it, never opted in ("no_consent"), a reminder whose appointment is no longer a coming
+    # booking ("appointment_changed").
     skip_reason: str | None = None
 
 
@@ -261,6 +281,7 @@ class RetryPlan:
     error: str
     error_code: int | None = None
     template_only: bool = False
+    refund_attempt: bool = False  # held before it was sent (the salon's budget): not an attempt
     # A message Meta holds back a day: its `deferred` outcome tells the owner meanwhile.
     deferred: DeliveryOutcome | None = None
 
@@ -274,9 +295,13 @@ async def claim_due(
     default_url: str,
     window_start: time,
     window_end: time,
+    require_consent: bool = False,
 ) -> list[ClaimedMessage]:
-    """Lease up to `limit` due rows of all salons, oldest `next_attempt_at` first."""
-    rows = await conn.fetch(CLAIM_DUE, now, limit, lease_s, default_url, window_start, window_end)
+    """Lease up to `limit` due rows of all salons, oldest `next_attempt_at` first
+    (`require_consent`: the deployment's default for salons that did not choose)."""
+    rows = await conn.fetch(
+        CLAIM_DUE, now, limit, lease_s, default_url, window_start, window_end, require_consent
+    )
     return [
         ClaimedMessage(
             tenant_id=row["tenant_id"],
@@ -299,6 +324,13 @@ async def claim_due(
             template_only=row["template_only"],
             salon_name=row["salon_name"],
             salon_templates=row["salon_templates"],
+            channel=ChannelRow(
+                salon_url=row["salon_url"],
+                phone_number_id=row["phone_number_id"],
+                webhook_secret_sealed=row["webhook_secret_sealed"],
+                auth_token_sealed=row["auth_token_sealed"],
+                daily_quota=row["daily_quota"],
+            ),
         )
         for row in rows
     ]
@@ -327,10 +359,12 @@ async def schedule_retries(conn: asyncpg.Connection, *, retries: Sequence[RetryP
         UPDATE outbound_message AS m
         SET next_attempt_at = r.next_attempt_at, last_error = r.error, claimed_until = NULL,
             error_code = coalesce(r.error_code, m.error_code),
-            template_only = m.template_only OR r.template_only
+            template_only = m.template_only OR r.template_only,
+            attempts = m.attempts - CASE WHEN r.refund THEN 1 ELSE 0 END
         FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[], $5::text[],
-                    $6::int[], $7::bool[])
-             AS r(tenant_id, id, claimed_until, next_attempt_at, error, error_code, template_only)
+                    $6::int[], $7::bool[], $8::bool[])
+             AS r(tenant_id, id, claimed_until, next_attempt_at, error, error_code, template_only,
+                  refund)
         WHERE m.tenant_id = r.tenant_id AND m.id = r.id
           AND m.status = 'queued' AND m.claimed_until = r.claimed_until
         """,
@@ -341,6 +375,7 @@ async def schedule_retries(conn: asyncpg.Connection, *, retries: Sequence[RetryP
         [r.error[:500] for r in retries],
         [r.error_code for r in retries],
         [r.template_only for r in retries],
+        [r.refund_attempt for r in retries],
     )
     return int(result.split()[-1])
 

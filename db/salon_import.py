@@ -68,6 +68,7 @@ async def _import(
         await store_profile(conn, tenant_id=tenant_id, profile=salon.profile)
     await _import_catalogue(conn, salon, tenant_id)
     await _import_clients(conn, salon, tenant_id)
+    await _import_consents(conn, salon, tenant_id, shift)
     appointments = await _import_visits(conn, salon, tenant_id, shift)
     return ImportSummary(
         tenant_id=tenant_id,
@@ -137,14 +138,63 @@ async def _import_catalogue(conn: asyncpg.Connection, salon: SalonFile, tenant_i
     )
 
 
+# A file's opt-in counts unless the client opted out, or a grant or revocation was recorded at or
+# after it (the chat, the owner, WhatsApp, the same file imported before).
+IMPORT_CONSENTS = """
+WITH incoming AS (
+    SELECT * FROM unnest($2::uuid[], $3::timestamptz[], $4::text[], $5::text[])
+        AS i(client_id, at, source, text)
+), fresh AS (
+    SELECT i.* FROM incoming AS i
+    JOIN client AS c ON c.tenant_id = $1 AND c.id = i.client_id
+    WHERE NOT c.marketing_opt_out AND NOT EXISTS (
+        SELECT 1 FROM client_consent AS k
+        WHERE k.tenant_id = $1 AND k.client_id = i.client_id AND k.at >= i.at)
+), recorded AS (
+    INSERT INTO client_consent (tenant_id, client_id, granted, at, source, text)
+    SELECT $1, client_id, true, at, source, text FROM fresh
+    RETURNING client_id, at
+)
+UPDATE client AS c SET marketing_consent_at = r.at, updated_at = now()
+FROM recorded AS r WHERE c.tenant_id = $1 AND c.id = r.client_id
+"""
+
+
+async def _import_consents(
+    conn: asyncpg.Connection, salon: SalonFile, tenant_id: UUID, shift: timedelta
+) -> None:
+    given = [(c.key, c.marketing_consent) for c in salon.clients if c.marketing_consent]
+    if not given:
+        return
+    await conn.execute(
+        IMPORT_CONSENTS,
+        tenant_id,
+        [id_for(tenant_id, "client", key) for key, _ in given],
+        [consent.granted_at + shift for _, consent in given],
+        [consent.source for _, consent in given],
+        [consent.text for _, consent in given],
+    )
+
+
 async def _import_clients(conn: asyncpg.Connection, salon: SalonFile, tenant_id: UUID) -> None:
+    # A file's opt-out of a client who had not opted out is recorded in their consent history.
+    await conn.execute(
+        """INSERT INTO client_consent (tenant_id, client_id, granted, at, source, text)
+           SELECT $1, c.id, false, now(), 'import', 'opted out in the salon file'
+           FROM client AS c
+           WHERE c.tenant_id = $1 AND c.id = ANY($2::uuid[]) AND NOT c.marketing_opt_out""",
+        tenant_id,
+        [id_for(tenant_id, "client", c.key) for c in salon.clients if c.marketing_opt_out],
+    )
     await conn.executemany(
         """INSERT INTO client (tenant_id, id, name, phone_e164, whatsapp_id, marketing_opt_out)
            VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT (tenant_id, id) DO UPDATE SET name = $3, phone_e164 = $4,
              whatsapp_id = $5,
              -- an opt-out recorded since (the chat, the owner) is never undone by a file
-             marketing_opt_out = client.marketing_opt_out OR $6, updated_at = now()""",
+             marketing_opt_out = client.marketing_opt_out OR $6,
+             marketing_consent_at = CASE WHEN $6 THEN NULL ELSE client.marketing_consent_at END,
+             updated_at = now()""",
         [
             (
                 tenant_id,

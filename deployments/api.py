@@ -14,8 +14,8 @@ from deployments import (
     routes_salon,
     routes_session,
     routes_sync,
-    routes_templates,
     routes_webhooks,
+    routes_whatsapp,
     websocket,
 )
 from deployments.api_docs import OPENAPI_URL, mount_api_docs
@@ -45,7 +45,7 @@ def create_api(settings: Settings) -> FastAPI:
     app.include_router(routes_automations.router)
     app.include_router(routes_chat.router)
     app.include_router(routes_salon.router)
-    app.include_router(routes_templates.router)
+    app.include_router(routes_whatsapp.router)
     app.include_router(routes_webhooks.router)
     app.include_router(websocket.router)
     mount_console(app, settings)

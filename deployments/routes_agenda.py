@@ -31,7 +31,14 @@ from deployments.schemas import (
     ProfessionalList,
     ServiceList,
 )
-from domain.commands import EraseClient, ExportClient, MarkAppointment, MoveAppointment
+from domain.commands import (
+    ClientConsent,
+    EraseClient,
+    ExportClient,
+    MarkAppointment,
+    MoveAppointment,
+    RecordConsent,
+)
 from domain.vocabulary import AppointmentMark
 
 router = APIRouter(prefix="/api/v1", tags=["agenda"])
@@ -132,6 +139,29 @@ async def erase_client(client_id: UUID, user: OwnerUser, deps: Deps) -> ClientEr
         user.tenant_id, EraseClient(client_id=client_id, erased_by=user.sub)
     )
     return ClientErasedOut(**erased.model_dump())
+
+
+class ConsentBody(Body):
+    granted: bool = Field(description="true: the client opts in to offers; false: opts out")
+    text: str = Field(
+        min_length=1,
+        max_length=1000,
+        description="what the client agreed to, and how (e.g. 'Autorizou ofertas por WhatsApp"
+        " na ficha de cadastro, 05/12')",
+    )
+
+
+@router.post("/clients/{client_id}/consent", response_model=ClientConsent)
+async def record_client_consent(
+    client_id: UUID, body: ConsentBody, user: OwnerUser, deps: Deps
+) -> ClientConsent:
+    """Record a client's consent to the salon's offers, or its revocation (owner only), with the
+    words agreed to: kept in the client's consent history (`source: owner`). Offers reach only
+    clients with an active opt-in where the salon requires it (`require_marketing_consent`)."""
+    command = RecordConsent(
+        client_id=client_id, granted=body.granted, text=body.text, recorded_by=user.sub
+    )
+    return await deps.directory.send(user.tenant_id, command)
 
 
 class MarkBody(Body):

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
+import logging
 import time
 from typing import Literal
 from uuid import UUID
@@ -26,16 +28,19 @@ from pydantic import (
     model_validator,
 )
 
+from config.secret_box import SecretBox, SecretsKeyMissingError
 from config.settings import Settings
 from db.read.agenda import get_tenant
+from db.read.salon_channel import sealed_webhook_secret
 from deployments.auth import InvalidTokenError, decode_token
-from deployments.resources import Deps
+from deployments.resources import Deps, Resources
 from domain.commands import ReceiveMessage
 from integrations.webhook_signature import InvalidSignatureError, verify
 
 # 2 MiB of audio as base64 (a WhatsApp voice note of several minutes).
 MAX_AUDIO_BASE64 = 4 * (2 * 1024 * 1024 // 3 + 1)
 
+logger = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/v1/webhooks/n8n", tags=["webhooks"])
 
 
@@ -107,14 +112,34 @@ class WebhookAccepted(BaseModel):
     duplicate: bool
 
 
+async def signing_secret(raw: bytes, deps: Resources) -> str:
+    """The secret a delivery for the body's salon must be signed with: the salon's own when it
+    has one (another salon's, or the deployment's, is then refused), else the deployment's. The
+    body is read for its `tenant_id` only; nothing in it is trusted before the signature."""
+    try:
+        tenant_id = UUID(str(json.loads(raw)["tenant_id"]))
+    except (ValueError, KeyError, TypeError):
+        tenant_id = None
+    if tenant_id is not None:
+        async with deps.pool.acquire() as conn:
+            sealed = await sealed_webhook_secret(conn, tenant_id=tenant_id)
+        if sealed is not None:
+            try:
+                return SecretBox(deps.settings.secrets_key.get_secret_value()).open(sealed)
+            except SecretsKeyMissingError:
+                logger.error("tenant %s: its webhook secret cannot be read", tenant_id)
+                raise HTTPException(status.HTTP_401_UNAUTHORIZED, "bad signature") from None
+    return deps.settings.n8n_webhook_secret.get_secret_value()
+
+
 def authenticate(
-    request: Request, body: bytes, settings: Settings
+    request: Request, body: bytes, settings: Settings, secret: str
 ) -> tuple[str | None, UUID | None]:
     """(webhook id, None) for a signed delivery, (None, tenant) for a JWT; 401 otherwise."""
     if "webhook-signature" in request.headers:
         try:
             webhook_id = verify(
-                settings.n8n_webhook_secret.get_secret_value(),
+                secret,
                 headers=dict(request.headers),
                 body=body,
                 now_s=int(time.time()),
@@ -140,7 +165,8 @@ def authenticate(
 )
 async def message_received(request: Request, deps: Deps) -> WebhookAccepted:
     raw = await request.body()
-    webhook_id, token_tenant = authenticate(request, raw, deps.settings)
+    secret = await signing_secret(raw, deps) if "webhook-signature" in request.headers else ""
+    webhook_id, token_tenant = authenticate(request, raw, deps.settings, secret)
     try:
         body = MessageReceivedBody.model_validate_json(raw)
         command = ReceiveMessage(

@@ -27,6 +27,7 @@ from domain.models import (
 from domain.phones import equivalent_phones
 from domain.salon_profile import OpeningPeriod, SalonProfile, opening_hours
 from domain.salon_settings import SalonSettings
+from domain.vocabulary import ConsentSource
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,18 @@ class AppointmentUpdate:
 
 
 @dataclass(frozen=True)
+class ConsentChange:
+    """A client granted (opt-in) or revoked (opt-out) consent to the salon's marketing; `text`:
+    the words they agreed to or used."""
+
+    client_id: UUID
+    granted: bool
+    source: ConsentSource
+    text: str | None = None
+    recorded_by: UUID | None = None  # the person of the salon who recorded it
+
+
+@dataclass(frozen=True)
 class AgendaChange:
     """What a committed command changed in the salon's memory."""
 
@@ -48,13 +61,20 @@ class AgendaChange:
     requests_updated: tuple[AuthRequest, ...] = ()  # still pending: accepted, pre-approved
     appointments_added: tuple[Appointment, ...] = ()
     appointments_updated: tuple[AppointmentUpdate, ...] = ()  # marked or moved
-    clients_opted_out: tuple[UUID, ...] = ()
-    clients_opted_in: tuple[UUID, ...] = ()  # receive the salon's offers again
+    consents: tuple[ConsentChange, ...] = ()  # clients who opted in to or out of marketing
     clients_erased: tuple[UUID, ...] = ()  # personal data erased: no longer a client here
     # (client, WhatsApp id as received) for clients stored without one: kept from now on.
     whatsapp_ids: tuple[tuple[UUID, str], ...] = ()
     settings: tuple[SalonSettings, ...] = ()  # the salon's settings changed: the last one holds
     profiles: tuple[SalonProfile, ...] = ()  # the salon's profile changed: the last one holds
+
+    @property
+    def clients_opted_out(self) -> tuple[UUID, ...]:
+        return tuple(c.client_id for c in self.consents if not c.granted)
+
+    @property
+    def clients_opted_in(self) -> tuple[UUID, ...]:
+        return tuple(c.client_id for c in self.consents if c.granted)
 
     def plus(self, other: AgendaChange) -> AgendaChange:
         """Both changes, as one (a command whose decision composes two)."""
@@ -106,14 +126,16 @@ class Agenda:
                 self.upcoming.pop(appointment.id, None)
             elif appointment.id in self.upcoming or appointment.status == AppointmentStatus.BOOKED:
                 self.upcoming[appointment.id] = appointment
-        for client_id in change.clients_opted_out:
-            if (known := self.clients.get(client_id)) is not None:
-                self.clients[client_id] = known.model_copy(update={"marketing_opt_out": True})
+        for consent in change.consents:
+            if (known := self.clients.get(consent.client_id)) is not None:
+                self.clients[consent.client_id] = known.model_copy(
+                    update={
+                        "marketing_opt_out": not consent.granted,
+                        "marketing_consent": consent.granted,
+                    }
+                )
         for client_id in change.clients_erased:
             self.clients.pop(client_id, None)
-        for client_id in change.clients_opted_in:
-            if (known := self.clients.get(client_id)) is not None:
-                self.clients[client_id] = known.model_copy(update={"marketing_opt_out": False})
         for client_id, whatsapp_id in change.whatsapp_ids:
             if (known := self.clients.get(client_id)) is not None and not known.whatsapp_id:
                 self.clients[client_id] = known.model_copy(update={"whatsapp_id": whatsapp_id})

@@ -87,8 +87,8 @@ def _decide(
         )
     if understanding.opt_in:
         return ChatDecision(
-            reply=f"Pronto, {name}! Você volta a receber as ofertas {of_salon(context.salon_name)}."
-            " Se quiser parar, é só responder SAIR.",
+            reply=f"Pronto, {name}! Você vai receber as ofertas {of_salon(context.salon_name)}"
+            " por aqui. Se quiser parar, é só responder SAIR.",
             intent=intent,
             opt_in=True,
         )

@@ -10,7 +10,7 @@ from typing import Any
 from uuid import UUID
 
 from domain import auth_requests
-from domain.agenda import Agenda, AgendaChange, AppointmentUpdate
+from domain.agenda import Agenda, AgendaChange, AppointmentUpdate, ConsentChange
 from domain.appointments import updated_event as appointment_updated
 from domain.approvals import book
 from domain.auth_requests import with_client_state
@@ -99,9 +99,15 @@ def answer_message(
     opt_out = decision.opt_out and not client.marketing_opt_out
     if opt_out:
         events.append(ClientOptedOutData(client_id=client.id, source="chat"))
-    opt_in = decision.opt_in and client.marketing_opt_out
+    # Asking for offers is consent: from a client who had stopped them, or never gave it.
+    opt_in = decision.opt_in and (client.marketing_opt_out or not client.marketing_consent)
     if opt_in:
-        events.append(ClientOptedInData(client_id=client.id))
+        events.append(ClientOptedInData(client_id=client.id, source="chat"))
+    consent = (
+        (ConsentChange(client.id, granted=opt_in, source="chat", text=inbound.body[:1000]),)
+        if opt_out or opt_in
+        else ()
+    )
     if decision.complaint:
         events.append(
             ComplaintReceivedData(
@@ -172,8 +178,7 @@ def answer_message(
     change = (
         AgendaChange(
             requests_added=(booking[0],) if booking is not None else (),
-            clients_opted_out=(client.id,) if opt_out else (),
-            clients_opted_in=(client.id,) if opt_in else (),
+            consents=consent,
         )
         .plus(offer_change)
         .plus(visit_change)

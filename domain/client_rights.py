@@ -1,4 +1,5 @@
-"""A client's rights under the LGPD, pure: erasing their personal data from the salon's agenda.
+"""A client's rights under the LGPD, pure: erasing their personal data from the salon's agenda,
+and the consent to marketing the owner records for them.
 
 Erasing keeps the salon's books: past appointments stay (with a client named "Cliente removido"),
 coming bookings are cancelled, open requests and offers close, and the client leaves the salon's
@@ -10,12 +11,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from domain.agenda import Agenda, AgendaChange, AppointmentUpdate
+from domain.agenda import Agenda, AgendaChange, AppointmentUpdate, ConsentChange
 from domain.appointments import updated_event
 from domain.auth_requests import with_client_state
-from domain.commands import ClientErased, EraseClient
+from domain.commands import ClientConsent, ClientErased, EraseClient, RecordConsent
 from domain.errors import NotFoundError
-from domain.events import ClientErasedData, EventData
+from domain.events import ClientErasedData, ClientOptedInData, ClientOptedOutData, EventData
 from domain.models import AppointmentStatus, ClientState
 from domain.outcome import Outcome
 
@@ -67,3 +68,32 @@ def erase_client(agenda: Agenda, command: EraseClient, *, now: datetime) -> Outc
             clients_erased=(client.id,),
         ),
     )
+
+
+def record_consent(agenda: Agenda, command: RecordConsent) -> Outcome[ClientConsent]:
+    """The owner's record of a client's opt-in or opt-out; a repeat of the state changes nothing."""
+    client = agenda.clients.get(command.client_id)
+    if client is None:
+        raise NotFoundError(f"client {command.client_id} not found")
+    now_consents = command.granted and client.marketing_consent and not client.marketing_opt_out
+    now_out = not command.granted and client.marketing_opt_out
+    result = ClientConsent(
+        client_id=client.id,
+        marketing_consent=command.granted,
+        marketing_opt_out=not command.granted,
+    )
+    if now_consents or now_out:
+        return Outcome(result=result)
+    event: EventData = (
+        ClientOptedInData(client_id=client.id, source="owner")
+        if command.granted
+        else ClientOptedOutData(client_id=client.id, source="owner")
+    )
+    consent = ConsentChange(
+        client.id,
+        granted=command.granted,
+        source="owner",
+        text=command.text,
+        recorded_by=command.recorded_by,
+    )
+    return Outcome(result=result, events=(event,), change=AgendaChange(consents=(consent,)))

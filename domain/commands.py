@@ -16,6 +16,7 @@ from pydantic import AwareDatetime, Field, field_validator, model_validator
 
 from domain.campaigns import CampaignOptions
 from domain.models import Agent, AppointmentStatus, Offer, Value
+from domain.salon_channel import MAX_DAILY_QUOTA, PHONE_NUMBER_ID, SalonChannel
 from domain.salon_profile import SalonProfile
 from domain.salon_settings import SalonSettings, SettingsChoice
 from domain.schedule import Schedule
@@ -391,6 +392,38 @@ class EraseClient(Command[ClientErased]):
 
     client_id: UUID
     erased_by: UUID
+
+
+class ClientConsent(Value):
+    """A client's consent to the salon's marketing as it stands."""
+
+    client_id: UUID
+    marketing_consent: bool  # an active opt-in
+    marketing_opt_out: bool
+
+
+class RecordConsent(Command[ClientConsent]):
+    """The owner records a client's consent to marketing (given in person, on paper…) or its
+    revocation, with the words agreed to; the same state again records nothing."""
+
+    client_id: UUID
+    granted: bool
+    text: str = Field(min_length=1, max_length=1000)
+    recorded_by: UUID
+
+
+class SetWhatsAppChannel(Command[SalonChannel]):
+    """The owner states the salon's own channel, whole; its secrets arrive sealed (a secret left
+    None is kept unless `clear_…`). A salon URL needs a signing secret of the salon's own."""
+
+    phone_number_id: str | None = Field(default=None, pattern=PHONE_NUMBER_ID)
+    n8n_url: str | None = Field(default=None, max_length=2000)
+    daily_quota: int | None = Field(default=None, ge=1, le=MAX_DAILY_QUOTA)
+    webhook_secret_sealed: bytes | None = None
+    clear_webhook_secret: bool = False
+    auth_token_sealed: bytes | None = None
+    clear_auth_token: bool = False
+    set_by: UUID | None = None
 
 
 class SetSalonProfile(Command[SalonProfile]):

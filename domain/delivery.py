@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import Literal
 from uuid import UUID
 
-from domain.agenda import AgendaChange
+from domain.agenda import AgendaChange, ConsentChange
 from domain.commands import DeliveriesRecorded, DeliveryOutcome, RecordDeliveries
 from domain.events import (
     ClientOptedOutData,
@@ -75,6 +75,7 @@ UNDELIVERABLE = {
 TEMPLATE_REFUSED = frozenset({132000, 132001, 132005, 132007, 132012, 132015, 132016, 132068})
 THROTTLED = frozenset({130429, 131048, 131056, 80007, 4})  # throughput and spam-rate limits
 MARKETING_LIMIT_WAIT = timedelta(hours=24)
+STOPPED_ON_WHATSAPP = "stopped the salon's marketing messages on WhatsApp (131050)"
 THROTTLE_FLOOR_S = 60.0  # a throughput refusal waits at least this long, doubling per attempt
 
 
@@ -234,5 +235,10 @@ def record_deliveries(
     return Outcome(
         result=DeliveriesRecorded(recorded=final),
         events=tuple(events),
-        change=AgendaChange(clients_opted_out=tuple(stopped)),
+        change=AgendaChange(
+            consents=tuple(
+                ConsentChange(c, granted=False, source="whatsapp", text=STOPPED_ON_WHATSAPP)
+                for c in stopped
+            )
+        ),
     )

@@ -11,12 +11,12 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter
 from domain.models import Agent, AppointmentData
 from domain.vocabulary import (
     CampaignType,
+    ConsentSource,
     Engine,
     HandoffReason,
     Intent,
     MessageKind,
     NoticeKind,
-    OptOutSource,
     SalonTopic,
     SeedIntent,
     SentAs,
@@ -185,7 +185,7 @@ class ClientOptedOutData(EventData):
     131050 to a marketing message)."""
 
     client_id: UUID
-    source: OptOutSource | None = None
+    source: ConsentSource | None = None
 
 
 class ClientErasedData(EventData):
@@ -196,9 +196,11 @@ class ClientErasedData(EventData):
 
 
 class ClientOptedInData(EventData):
-    """A client who had stopped the salon's offers asked for them again (in the chat)."""
+    """The client consented to the salon's offers (asked for them in the chat, or the owner
+    recorded their consent)."""
 
     client_id: UUID
+    source: ConsentSource | None = None
 
 
 class ConversationPausedData(EventData):

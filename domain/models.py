@@ -107,6 +107,7 @@ class Client(Value):
     phone_e164: E164Phone
     whatsapp_id: str | None = None
     marketing_opt_out: bool = False
+    marketing_consent: bool = False  # an active opt-in (needed where the salon requires one)
 
 
 class Appointment(Value):

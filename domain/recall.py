@@ -19,8 +19,15 @@ from domain.history import ServiceHistory
 from domain.models import Client, Service, Value
 
 # run_limit: the run reached its maximum number of suggestions before this client.
+# no_consent: the salon requires an active opt-in and the client gave none.
 SkipReason = Literal[
-    "opted_out", "already_booked", "pending_suggestion", "frequency_cap", "no_slot", "run_limit"
+    "opted_out",
+    "no_consent",
+    "already_booked",
+    "pending_suggestion",
+    "frequency_cap",
+    "no_slot",
+    "run_limit",
 ]
 
 
@@ -44,6 +51,7 @@ class Reach:
     booked_client_ids: frozenset[UUID]
     pending_client_ids: frozenset[UUID]
     last_marketing_at: Mapping[UUID, datetime]
+    require_consent: bool = False
 
     @classmethod
     def of(cls, agenda: Agenda, facts: CampaignFacts) -> Reach:
@@ -52,6 +60,7 @@ class Reach:
             booked_client_ids=agenda.booked_client_ids() | facts.booked_client_ids,
             pending_client_ids=agenda.pending_client_ids(),
             last_marketing_at=facts.last_marketing_at,
+            require_consent=agenda.settings.require_marketing_consent,
         )
 
     def skip_reason(
@@ -61,6 +70,8 @@ class Reach:
         client = self.clients.get(client_id)
         if client is None or client.marketing_opt_out:
             return "opted_out"
+        if self.require_consent and not client.marketing_consent:
+            return "no_consent"
         if client_id in self.booked_client_ids:
             return "already_booked"
         if client_id in self.pending_client_ids:

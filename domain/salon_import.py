@@ -14,6 +14,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validato
 
 from domain.models import DEFAULT_TIME_ZONE, E164Phone, Role
 from domain.salon_profile import SalonProfile
+from domain.vocabulary import ConsentSource
 
 FORMAT = "agenda-cheia/salon@1"
 Key = str
@@ -72,12 +73,23 @@ class VisitPart(_Part):
     price_cents: int | None = Field(default=None, ge=0)
 
 
+class ConsentPart(_Part):
+    """The client's opt-in to the salon's marketing: when, how it was collected, the words they
+    agreed to (LGPD asks the salon to show it)."""
+
+    granted_at: AwareDatetime
+    source: ConsentSource = "import"
+    text: str = Field(min_length=1, max_length=1000)
+
+
 class ClientPart(_Part):
     key: Key
     name: str
     phone: E164Phone
     whatsapp_id: str | None = None
     marketing_opt_out: bool = False
+    # Optional: an opt-in. Never undoes an opt-out or a consent recorded since (chat, owner).
+    marketing_consent: ConsentPart | None = None
     visits: list[VisitPart] = []
 
 

@@ -45,6 +45,8 @@ class SalonSettings(Value):
       or the salon wrote in it) goes back to the agent `handoff_resume_h` hours later; voice
       notes are transcribed (Gemini) and answered when `transcribe_voice` is on, else the agent
       asks for text. Chat messages are kept `chat_retention_months` months (LGPD).
+    - Consent: with `require_marketing_consent`, offers go only to clients with an active opt-in
+      (the import's, the chat's "quero receber ofertas", or recorded by the owner).
     """
 
     auto_complete: bool = Field(
@@ -107,6 +109,12 @@ class SalonSettings(Value):
         ge=1,
         le=MAX_CHAT_RETENTION_MONTHS,
         description="chat messages older than this many months are deleted (LGPD)",
+    )
+    # Off here (a salon built without the deployment's defaults); the deployment's default
+    # (AGENDA_REQUIRE_MARKETING_CONSENT) is on, so every new salon requires it.
+    require_marketing_consent: bool = Field(
+        default=False,
+        description="offers only to clients with an active opt-in (LGPD, WhatsApp's policy)",
     )
 
     @model_validator(mode="after")
@@ -172,6 +180,7 @@ class SettingsChoice(Value):
     handoff_resume_h: int | None = Field(default=None, ge=1, le=MAX_HANDOFF_RESUME_H)
     transcribe_voice: bool | None = None
     chat_retention_months: int | None = Field(default=None, ge=1, le=MAX_CHAT_RETENTION_MONTHS)
+    require_marketing_consent: bool | None = None
 
     @field_validator("closed_days")
     @classmethod

@@ -72,8 +72,8 @@ AppointmentMark = Literal["completed", "no_show", "cancelled"]
 # back for a day; the owner is told, the message stays queued).
 DeliveryStatus = Literal["sent", "failed", "skipped", "deferred"]
 
-# Where a client's opt-out came from.
-OptOutSource = Literal["chat", "whatsapp", "owner", "import"]
+# Where a client's consent (opt-in) or its revocation (opt-out) came from.
+ConsentSource = Literal["import", "chat", "owner", "whatsapp"]
 
 # How a WhatsApp message left: free text inside the client's 24 h window, else a template.
 SentAs = Literal["text", "template"]

@@ -45,6 +45,8 @@ class WhatsAppPayload(BaseModel):
     text: str | None = None
     template: TemplatePayload | None = None
     marketing: bool = False
+    # The salon's own WhatsApp number at Meta (None: the workflow's map of salons to numbers).
+    phone_number_id: str | None = None
 
     @model_validator(mode="after")
     def _one_form(self) -> WhatsAppPayload:
@@ -64,6 +66,15 @@ class TemplatePayload(BaseModel):
     language: str
     category: Literal["MARKETING", "UTILITY"]
     components: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Signing:
+    """How one request is signed and authenticated: a salon's own n8n gets the salon's secret
+    and token, never the deployment's."""
+
+    secret: str
+    auth: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -117,6 +128,7 @@ class N8nClient:
     ) -> None:
         self._secret = settings.n8n_webhook_secret.get_secret_value()
         token = settings.n8n_auth_token.get_secret_value()
+        self._auth_header = settings.n8n_auth_header
         self._auth = {settings.n8n_auth_header: token} if token else {}
         # The signature's timestamp is checked against n8n's wall clock, not the sender's.
         self._clock_s = clock_s
@@ -127,19 +139,31 @@ class N8nClient:
             transport=transport,
         )
 
-    def headers_for(self, message_id: str, body: bytes) -> dict[str, str]:
+    def headers_for(
+        self, message_id: str, body: bytes, signing: Signing | None = None
+    ) -> dict[str, str]:
+        secret, auth = (
+            (self._secret, self._auth) if signing is None else (signing.secret, signing.auth)
+        )
         return {
             "Content-Type": "application/json",
             "Idempotency-Key": message_id,
-            **self._auth,
+            **auth,
             **signature_headers(
-                self._secret, msg_id=message_id, timestamp=int(self._clock_s()), body=body
+                secret, msg_id=message_id, timestamp=int(self._clock_s()), body=body
             ),
         }
 
-    async def send(self, payload: WhatsAppPayload, *, url: str) -> SendOutcome:
+    def salon_signing(self, secret: str, token: str | None) -> Signing:
+        """A salon's own n8n: its secret, and its token under the deployment's header name."""
+        return Signing(secret, {self._auth_header: token} if token else {})
+
+    async def send(
+        self, payload: WhatsAppPayload, *, url: str, signing: Signing | None = None
+    ) -> SendOutcome:
+        """`signing` None: the deployment's n8n (its secret and token)."""
         body = payload.model_dump_json().encode()
-        headers = self.headers_for(str(payload.message_id), body)
+        headers = self.headers_for(str(payload.message_id), body, signing)
         try:
             response = await self._http.post(url, content=body, headers=headers)
         except httpx.TimeoutException:

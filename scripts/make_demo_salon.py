@@ -20,6 +20,7 @@ from domain.models import Role
 from domain.salon_import import (
     FORMAT,
     ClientPart,
+    ConsentPart,
     ProfessionalPart,
     SalonFile,
     ServicePart,
@@ -37,6 +38,7 @@ DEFAULT_SEED = 20261129
 DEFAULT_AS_OF = date(2026, 11, 29)
 DEFAULT_OUT = Path("db/seed/demo_salon.json")
 CLIENT_COUNT = 240
+CONSENT_TEXT = "Aceitou receber ofertas e lembretes do salão por WhatsApp na ficha de cadastro."
 HISTORY_DAYS = 364
 BOOKING_DAYS = 7
 SLOT_STEP_MIN = 15
@@ -355,9 +357,24 @@ def build_clients(rng: random.Random, as_of: date) -> list[ClientPart]:
             visits[client.key].append(visit)
             wanted -= 1
     return [
-        client.model_copy(update={"visits": sorted(visits[client.key], key=lambda v: v.starts_at)})
+        client.model_copy(
+            update={
+                "visits": sorted(visits[client.key], key=lambda v: v.starts_at),
+                "marketing_consent": consent_of(client, visits[client.key], as_of),
+            }
+        )
         for client in clients
     ]
+
+
+def consent_of(client: ClientPart, visits: list[VisitPart], as_of: date) -> ConsentPart | None:
+    """Most clients agreed to offers at their first visit; one in ten never said (the salon,
+    which requires consent, offers them nothing), and those who opted out did not."""
+    if client.marketing_opt_out or int(client.key[1:]) % 10 == 0:
+        return None
+    first = min((v.starts_at for v in visits), default=None)
+    granted_at = first or datetime.combine(as_of - timedelta(days=30), time(10), ZONE)
+    return ConsentPart(granted_at=granted_at, source="import", text=CONSENT_TEXT)
 
 
 def profile() -> SalonProfile:

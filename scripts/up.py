@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from config.secret_box import SecretBox
 from config.settings import Settings
 from config.webhook_secret import new_webhook_secret
 from db.migrate import apply_migrations
@@ -39,6 +40,7 @@ BIN = ROOT / ".venv" / "bin"
 NEW_SECRETS: dict[str, Callable[[], str]] = {
     "AGENDA_JWT_SECRET": lambda: secrets.token_urlsafe(48),
     "AGENDA_N8N_WEBHOOK_SECRET": new_webhook_secret,
+    "AGENDA_SECRETS_KEY": SecretBox.new_key,
 }
 SECRET_NAMES = tuple(NEW_SECRETS)
 

@@ -18,9 +18,11 @@ from redis.asyncio import Redis
 from config.settings import Environment, Settings
 from db.migrate import apply_migrations
 from db.pool import create_pool, with_database
+from tests.channel import TEST_OUTBOUND_HOSTS, TEST_SECRETS_KEY
 
 DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/test"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
+
 TEST_JWT_SECRET = "test-only-secret-that-is-long-enough-0123456789"
 # A Standard Webhooks secret: `whsec_` + base64 of the key bytes.
 TEST_N8N_SECRET = "whsec_" + base64.b64encode(b"test-only-n8n-signing-key-0123456789").decode()
@@ -75,6 +77,11 @@ def settings(database_url: str, redis_url: str, session_tag: str) -> Settings:
         # Tests drive the scheduler and the sender themselves, on their own clocks.
         scheduler_enabled=False,
         sender_enabled=False,
+        # The salons the tests import carry no consent records (most predate them): the tests of
+        # consent require it per salon (its setting), as a new salon does by default.
+        require_marketing_consent=False,
+        secrets_key=TEST_SECRETS_KEY,  # type: ignore[arg-type]
+        outbound_url_hosts=TEST_OUTBOUND_HOSTS,
     )
 
 

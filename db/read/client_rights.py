@@ -14,8 +14,8 @@ async def client_export(
 ) -> dict[str, Any] | None:
     """Everything the salon holds about one client; None if not this salon's client."""
     client = await conn.fetchrow(
-        """SELECT id, name, phone_e164, whatsapp_id, marketing_opt_out, created_at, updated_at,
-                  erased_at
+        """SELECT id, name, phone_e164, whatsapp_id, marketing_opt_out, marketing_consent_at,
+                  last_inbound_at, created_at, updated_at, erased_at
            FROM client WHERE tenant_id = $1 AND id = $2""",
         tenant_id,
         client_id,
@@ -54,12 +54,10 @@ async def client_export(
         client_id,
     )
     consent = await conn.fetch(
-        """SELECT event_type, occurred_at FROM event
-           WHERE tenant_id = $1 AND data->>'client_id' = $2::text
-             AND event_type IN ('client_opted_out', 'client_opted_in')
-           ORDER BY event_id""",
+        """SELECT purpose, granted, at, source, text, recorded_by FROM client_consent
+           WHERE tenant_id = $1 AND client_id = $2 ORDER BY at, recorded_at""",
         tenant_id,
-        str(client_id),
+        client_id,
     )
     requests_made = await conn.fetch(
         """SELECT action, requested_by, at FROM client_data_request
@@ -75,13 +73,8 @@ async def client_export(
         "whatsapp_messages_sent": [dict(r) for r in sent],
         "marketing_consent": {
             "marketing_opt_out": client["marketing_opt_out"],
-            "changes": [
-                {
-                    "opted": "out" if r["event_type"] == "client_opted_out" else "in",
-                    "at": r["occurred_at"],
-                }
-                for r in consent
-            ],
+            "opted_in_since": client["marketing_consent_at"],
+            "history": [dict(r) for r in consent],
         },
         "data_requests": [dict(r) for r in requests_made],
     }

@@ -140,6 +140,7 @@ async def test_only_the_owner_changes_the_salon_settings(
         "handoff_resume_h": 12,
         "transcribe_voice": False,
         "chat_retention_months": 12,
+        "require_marketing_consent": False,  # the tests' deployment default (a new salon's: on)
     }
     assert refused.status_code == 403
     assert changed.status_code == 200

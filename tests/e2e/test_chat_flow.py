@@ -18,6 +18,7 @@ from websockets.asyncio.client import connect
 
 from config.settings import Placement
 from integrations.n8n import N8nClient
+from tests.channel import route_salon
 from tests.e2e.chat_helpers import WEBHOOK, sender_for, sender_settings, signed, whatsapp
 from tests.e2e.conftest import Api, LiveSalon, actor_alive
 from tests.e2e.sockets import until
@@ -55,10 +56,12 @@ async def test_whatsapp_booking_is_approved_and_confirmed_through_n8n(
             headers=live_salon.auth,
         )
         booked = await until(ws, "appointment_created")
-        await pool.execute(
-            "UPDATE tenant SET n8n_webhook_url = $2 WHERE id = $1",
+        await route_salon(
+            pool,
             live_salon.ids.tenant,
             fake_n8n.url,
+            secret=fake_n8n.secret,
+            token=fake_n8n.auth_token,
         )
         client = N8nClient(sender_settings(api, fake_n8n))
         try:

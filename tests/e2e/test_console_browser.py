@@ -26,6 +26,7 @@ from db.salon_import import import_salon
 from deployments.auth import mint_token
 from deployments.console import BUILT_CONSOLE
 from domain.models import Role
+from tests.channel import route_salon
 from tests.e2e.conftest import Api, LiveSalon, free_port
 from tests.e2e.console_harness import CutProxy, Stage, control_app
 from tests.factories import SalonIds, make_recall_salon
@@ -72,7 +73,7 @@ async def stage(pool: asyncpg.Pool, default_api: Api) -> AsyncIterator[Stage]:
         auth_token="console-e2e-token",
     )
     await n8n.start()
-    await pool.execute("UPDATE tenant SET n8n_webhook_url = $2 WHERE id = $1", ids.tenant, n8n.url)
+    await route_salon(pool, ids.tenant, n8n.url, secret=n8n.secret, token=n8n.auth_token)
     proxy = CutProxy(target_port=urlsplit(default_api.base_url).port or 80)
     await proxy.start()
     async with default_api.client() as http:

@@ -21,6 +21,7 @@ from domain.outcome import OutboundMessage
 from domain.salon_import import ClientPart
 from domain.whatsapp_templates import TemplateCall, template_call
 from integrations.n8n import N8nClient
+from tests.channel import route_salon
 from tests.conftest import TEST_N8N_SECRET
 from tests.factories import SalonIds, make_salon, next_phone
 from tests.fakes.n8n import FakeN8n
@@ -35,8 +36,9 @@ def local(days_ahead: int, hour: int, minute: int = 0) -> datetime:
     return datetime.combine(day, time(hour, minute), ZONE)
 
 
-async def route(pool: asyncpg.Pool, ids: SalonIds, url: str) -> None:
-    await pool.execute("UPDATE tenant SET n8n_webhook_url = $2 WHERE id = $1", ids.tenant, url)
+async def route(pool: asyncpg.Pool, ids: SalonIds, url: str, **channel: Any) -> None:
+    """The salon's own n8n: the fake, with the salon's own secret and token (its check's)."""
+    await route_salon(pool, ids.tenant, url, secret=TEST_N8N_SECRET, token=AUTH_TOKEN, **channel)
 
 
 async def queue(pool: asyncpg.Pool, ids: SalonIds, plan: list[tuple[str, str]]) -> Queued:

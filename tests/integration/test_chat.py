@@ -151,7 +151,7 @@ async def test_asking_for_the_offers_again_after_sair_opts_back_in(
     assert opted[0]["marketing_opt_out"] is False
     assert agenda.agenda.clients[accepted.client_id].marketing_opt_out is False
     assert await events(pool, salon[1], "client_opted_in") == [
-        {"client_id": str(accepted.client_id)}
+        {"client_id": str(accepted.client_id), "source": "chat"}
     ]
 
 

@@ -100,6 +100,7 @@ async def test_payload_carries_client_and_message(
         "text": "Olá! Mensagem transactional para c3.",
         "template": None,
         "marketing": False,
+        "phone_number_id": None,
         "kind": "transactional",
         "created_at": None,
     }

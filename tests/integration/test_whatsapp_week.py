@@ -2,13 +2,14 @@
 n8n that applies Meta's rules (free text only within 24 h of the client's last message, refusals
 chosen per number), on a clock the test moves an hour at a time.
 
-Prazo Certo and Encher Agenda run every morning. ana is due and says "sim" (her reply comes back
-as text); the owner approves the next day, outside her window (the confirmation and the reminder
-go as templates). bruno stopped the salon's marketing on WhatsApp itself (Meta answers 131050: he
-is opted out and never offered again); carla hits Meta's marketing limit once (131049: held a
-day, then sent; offers stay open three days); davi asks a question (answered as text); elisa
-opted out long ago. Whatever the campaigns chose, every message that should reach a client
-does, as text or template, and none reaches a client who opted out.
+Prazo Certo and Encher Agenda run every morning; the salon requires an opt-in. ana is due and says
+"sim" (her reply comes back as text); the owner approves the next day, outside her window (the
+confirmation and the reminder go as templates). bruno stopped the salon's marketing on WhatsApp
+itself (Meta answers 131050: he is opted out and never offered again); carla hits Meta's marketing
+limit once (131049: held a day, then sent; offers stay open three days); davi asks a question
+(answered as text); elisa opted out long ago; fernanda is due but never opted in. Whatever the
+campaigns chose, every message that should reach a client does, as text or template, and none
+reaches a client who opted out or never opted in.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from domain.commands import (
     SetCampaignSchedule,
     SetSalonSettings,
 )
-from domain.salon_import import ClientPart, SalonFile, VisitPart
+from domain.salon_import import ClientPart, ConsentPart, SalonFile, VisitPart
 from domain.salon_settings import SettingsChoice
 from integrations.event_stream import EventStream
 from integrations.n8n import N8nClient
@@ -55,6 +56,8 @@ def local(day: int, hour: int) -> datetime:
 def week_salon() -> SalonFile:
     def client(key: str, name: str, days_before: int, **extra: Any) -> ClientPart:
         visit = VisitPart(service="corte", professional="carol", starts_at=local(-days_before, 8))
+        consent = ConsentPart(granted_at=visit.starts_at, text="Aceitou ofertas na ficha")
+        extra = {"marketing_consent": consent} | extra
         return ClientPart(key=key, name=name, phone=next_phone(), visits=[visit], **extra)
 
     return make_salon(
@@ -63,7 +66,8 @@ def week_salon() -> SalonFile:
             client("bruno", "Bruno Lima", 46),
             client("carla", "Carla Dias", 45),
             client("davi", "Davi Rocha", 5),
-            client("elisa", "Elisa Melo", 60, marketing_opt_out=True),
+            client("elisa", "Elisa Melo", 60, marketing_opt_out=True, marketing_consent=None),
+            client("fernanda", "Fernanda Reis", 47, marketing_consent=None),
         ]
     )
 
@@ -138,9 +142,11 @@ async def test_a_week_of_whatsapp_reaches_every_client_it_should_and_no_one_else
     week.whatsapp.stopped_marketing.add(week.phone("bruno").lstrip("+"))
     week.whatsapp.marketing_limited[week.phone("carla").lstrip("+")] = 1
     await week.salon.activate()
-    # Offers stay open three days: one Meta holds back a day still goes out.
+    # Offers stay open three days (one Meta holds back a day still goes out), and only to
+    # clients who opted in (as every new salon by default).
+    choice = SettingsChoice(offer_expiry_h=72, require_marketing_consent=True)
     await week.salon.handle(
-        SetSalonSettings(choice=SettingsChoice(offer_expiry_h=72), fields=("offer_expiry_h",))
+        SetSalonSettings(choice=choice, fields=("offer_expiry_h", "require_marketing_consent"))
     )
     for campaign, hour in (("prazo_certo", 9), ("encher_agenda", 10)):
         await week.salon.handle(
@@ -183,7 +189,8 @@ async def test_a_week_of_whatsapp_reaches_every_client_it_should_and_no_one_else
     sent = {str(r["id"]) for r in rows if r["status"] == "sent"}
     # Every message recorded as sent reached its client, and only those.
     assert set(received) == sent
-    assert not any(first[UUID(m)] in {"Bruno", "Elisa"} for m in received)
+    assert not any(first[UUID(m)] in {"Bruno", "Elisa", "Fernanda"} for m in received)
+    assert not [r for r in rows if first[r["id"]] == "Fernanda"]  # due, never asked: not offered
     # What did not go: bruno's refused offer (and any of his later ones), offers closed before
     # they left; nothing still waiting that was due.
     unsent = [r for r in rows if r["status"] != "sent"]

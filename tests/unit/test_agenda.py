@@ -8,7 +8,7 @@ from uuid import uuid4
 
 import pytest
 
-from domain.agenda import AgendaChange, AppointmentUpdate
+from domain.agenda import AgendaChange, AppointmentUpdate, ConsentChange
 from domain.errors import NotFoundError
 from domain.free_time import Busy
 from domain.models import AppointmentStatus, AuthRequestStatus, Tenant
@@ -51,22 +51,33 @@ def test_apply_adds_appointments_to_upcoming() -> None:
 def test_apply_opts_a_known_client_out_of_marketing_keeping_the_rest() -> None:
     ana = make_client(name="Ana Souza", whatsapp_id="5511987654321")
     agenda = make_agenda(clients=[ana])
-    agenda.apply(AgendaChange(clients_opted_out=(ana.id,)))
+    agenda.apply(AgendaChange(consents=(ConsentChange(ana.id, granted=False, source="chat"),)))
     assert agenda.clients[ana.id] == ana.model_copy(update={"marketing_opt_out": True})
 
 
 def test_apply_ignores_opt_out_of_an_unknown_client() -> None:
     ana = make_client()
     agenda = make_agenda(clients=[ana])
-    agenda.apply(AgendaChange(clients_opted_out=(uuid4(),)))
+    agenda.apply(AgendaChange(consents=(ConsentChange(uuid4(), granted=False, source="chat"),)))
     assert agenda.clients == {ana.id: ana}
 
 
 def test_apply_opts_out_a_client_added_by_the_same_change() -> None:
     newcomer = make_client()
     agenda = make_agenda()
-    agenda.apply(AgendaChange(clients_added=(newcomer,), clients_opted_out=(newcomer.id,)))
+    opted_out = ConsentChange(newcomer.id, granted=False, source="chat")
+    agenda.apply(AgendaChange(clients_added=(newcomer,), consents=(opted_out,)))
     assert agenda.clients[newcomer.id].marketing_opt_out is True
+
+
+def test_apply_records_an_opt_in_as_consent() -> None:
+    ana = make_client(marketing_opt_out=True)
+    agenda = make_agenda(clients=[ana])
+    agenda.apply(AgendaChange(consents=(ConsentChange(ana.id, granted=True, source="owner"),)))
+    assert (agenda.clients[ana.id].marketing_opt_out, agenda.clients[ana.id].marketing_consent) == (
+        False,
+        True,
+    )
 
 
 # --- busy time and who is taken -------------------------------------------------------------------

@@ -8,7 +8,7 @@ from datetime import timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
-from domain.agenda import AgendaChange
+from domain.agenda import AgendaChange, ConsentChange
 from domain.chat_agent import ProposedSlot
 from domain.chat_answer import ChatAnswer, answer_message
 from domain.chat_reading import Reading
@@ -175,7 +175,9 @@ def test_opt_out_reports_client_opted_out_and_opts_them_out() -> None:
     salon = make_salon_agenda()
     answer = reply_to(salon, "sair", opt_out=True)
     assert [event_type_of(e) for e in answer.outcome.events] == ["client_opted_out", "ai_response"]
-    assert answer.outcome.change == AgendaChange(clients_opted_out=(salon.client.id,))
+    assert answer.outcome.change == AgendaChange(
+        consents=(ConsentChange(salon.client.id, granted=False, source="chat", text="sair"),)
+    )
 
 
 def test_client_already_opted_out_is_not_opted_out_again() -> None:

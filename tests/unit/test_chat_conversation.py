@@ -9,6 +9,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 from uuid import uuid4
 
+from domain.agenda import ConsentChange
 from domain.chat_answer import ChatAnswer, answer_message
 from domain.chat_reading import Reading
 from domain.chat_rules import understand
@@ -402,10 +403,17 @@ def test_asking_for_the_offers_again_opts_the_client_back_in() -> None:
     )
     answer = Chat(salon).says("quero voltar a receber as promoções")
     assert reply(answer) == (
-        "Pronto, Ana! Você volta a receber as ofertas do Salão Teste. Se quiser parar, é só"
+        "Pronto, Ana! Você vai receber as ofertas do Salão Teste por aqui. Se quiser parar, é só"
         " responder SAIR."
     )
-    assert answer.outcome.change.clients_opted_in == (salon.client.id,)
+    assert answer.outcome.change.consents == (
+        ConsentChange(
+            salon.client.id,
+            granted=True,
+            source="chat",
+            text="quero voltar a receber as promoções",
+        ),
+    )
     assert [type(e).__name__ for e in answer.outcome.events][0] == "ClientOptedInData"
     assert salon.agenda.clients[salon.client.id].marketing_opt_out is False
 

@@ -431,6 +431,11 @@ async def test_outbound_accepts_what_our_sender_signs() -> None:
     assert verdict["phone_number_id"] == PHONE_NUMBER_ID
 
 
+async def test_outbound_sends_from_the_salons_own_number_when_the_body_names_it() -> None:
+    verdict = verify_in_n8n(await webhook_item(make_payload(phone_number_id="1098765")))
+    assert verdict["phone_number_id"] == "1098765"
+
+
 async def test_outbound_sends_to_the_phone_without_plus_when_no_whatsapp_id() -> None:
     verdict = verify_in_n8n(await webhook_item(make_payload(whatsapp_id=None)))
     assert verdict["to"] == "5511987654321"

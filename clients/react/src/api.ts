@@ -15,6 +15,10 @@ import type {
   SalonProfileBody,
   WhatsAppTemplates,
   WhatsAppTemplatesBody,
+  ClientConsent,
+  ConsentBody,
+  WhatsAppChannel,
+  WhatsAppChannelBody,
   SalonSettings,
   SalonSettingsBody,
   PrazoCertoBody,
@@ -241,6 +245,21 @@ export function createApiClient({ baseUrl, token, fetch: fetcher = fetch }: ApiC
       const { opening_hours_in_use: _derived, ...profile } = body as Partial<SalonProfile>;
       return call<SalonProfile>("PUT", "/api/v1/salon/profile", profile);
     },
+    /**
+     * Record a client's consent to the salon's offers, or its revocation (owner only), with the
+     * words agreed to; offers reach only clients with an active opt-in where the salon requires it.
+     */
+    recordConsent: (clientId: string, body: ConsentBody) =>
+      call<ClientConsent>("POST", `/api/v1/clients/${encodeURIComponent(clientId)}/consent`, body),
+    /** The salon's own WhatsApp channel (owner only); secrets are never answered. */
+    getWhatsAppChannel: () => call<WhatsAppChannel>("GET", "/api/v1/salon/whatsapp-channel"),
+    /**
+     * State the salon's own channel (owner only): `webhook_secret` / `auth_token` left out are
+     * kept, null removes them; an n8n URL off the deployment's allowed hosts, or without the
+     * salon's own secret, is a 422.
+     */
+    setWhatsAppChannel: (body: WhatsAppChannelBody) =>
+      call<WhatsAppChannel>("PUT", "/api/v1/salon/whatsapp-channel", body),
     /** Each kind of message's WhatsApp template, with the JSON to submit to Meta (owner and staff). */
     getWhatsAppTemplates: () => call<WhatsAppTemplates>("GET", "/api/v1/salon/whatsapp-templates"),
     /**

@@ -408,7 +408,16 @@ function eventActions(event: AgentEvent, timeZone: string): AppAction[] {
     case "client_erased":
       return [notification(event, "opted_out", "Dados do cliente removidos (LGPD)", event.data.client_id)];
     case "client_opted_in":
-      return [notification(event, "opted_out", "Cliente voltou a aceitar ofertas", event.data.client_id)];
+      return [
+        notification(
+          event,
+          "opted_out",
+          event.data.source === "owner"
+            ? "Autorização de ofertas registrada"
+            : "Cliente passou a aceitar ofertas",
+          event.data.client_id,
+        ),
+      ];
     case "client_notice":
       return [
         notification(

@@ -48,6 +48,12 @@ export type SalonProfileBody = Schemas["SalonProfileBody"];
 /** Each kind of message's WhatsApp template (what it becomes outside the client's 24 h window). */
 export type WhatsAppTemplates = Schemas["WhatsAppTemplatesOut"];
 export type WhatsAppTemplatesBody = Schemas["WhatsAppTemplatesBody"];
+/** The salon's own WhatsApp channel; secrets only as whether they are set. */
+export type WhatsAppChannel = Schemas["WhatsAppChannelOut"];
+export type WhatsAppChannelBody = Schemas["WhatsAppChannelBody"];
+/** A client's consent to marketing, and the owner's record of it. */
+export type ClientConsent = Schemas["ClientConsent"];
+export type ConsentBody = Schemas["ConsentBody"];
 /** `weekday` 0 = Monday … 6 = Sunday; `opens`/`closes` "HH:MM[:SS]" in the salon's zone. */
 export type OpeningPeriod = Schemas["OpeningPeriod"];
 export type PaymentMethod = NonNullable<SalonProfileBody["payment_methods"]>[number];

@@ -545,3 +545,33 @@ describe("WhatsApp templates", () => {
     expect(JSON.parse(last()?.body ?? "")).toEqual(body);
   });
 });
+
+describe("consent", () => {
+  it("POSTs the owner's record of a client's consent", async () => {
+    const answer = { client_id: "c-1", marketing_consent: true, marketing_opt_out: false };
+    const { api, last } = client(() => json(answer));
+    const body = { granted: true, text: "Autorizou na ficha" };
+    expect(await api.recordConsent("c-1", body)).toEqual(answer);
+    expect(`${last()?.method} ${last()?.url}`).toBe("POST https://api.test/api/v1/clients/c-1/consent");
+    expect(JSON.parse(last()?.body ?? "")).toEqual(body);
+  });
+});
+
+describe("WhatsApp channel", () => {
+  it("PUTs the channel and reads back no secret", async () => {
+    const answer = {
+      phone_number_id: "109876543210",
+      n8n_url: "https://salon.test/hook",
+      has_webhook_secret: true,
+      has_auth_token: false,
+      daily_quota: 250,
+      reached_last_24h: 0,
+    };
+    const { api, last } = client(() => json(answer));
+    const body = { n8n_url: "https://salon.test/hook", webhook_secret: "whsec_abc", daily_quota: 250 };
+    expect(await api.setWhatsAppChannel(body)).toEqual(answer);
+    expect(`${last()?.method} ${last()?.url}`).toBe("PUT https://api.test/api/v1/salon/whatsapp-channel");
+    expect(JSON.parse(last()?.body ?? "")).toEqual(body);
+    expect(await api.getWhatsAppChannel()).toEqual(answer);
+  });
+});

@@ -344,7 +344,11 @@ export function makeClientOptedOut(o: EventOverrides<Socket.ClientOptedOut> = {}
 }
 
 export function makeClientOptedIn(o: EventOverrides<Socket.ClientOptedIn> = {}): Socket.ClientOptedIn {
-  return { ...envelope(o), event_type: "client_opted_in", data: { client_id: CLIENT_ID, ...o.data } };
+  return {
+    ...envelope(o),
+    event_type: "client_opted_in",
+    data: { client_id: CLIENT_ID, source: "chat", ...o.data },
+  };
 }
 
 export function makeClientErased(o: EventOverrides<Socket.ClientErased> = {}): Socket.ClientErased {

@@ -20,6 +20,7 @@ import { FunnelSection } from "./Funnel";
 
 const SKIP_REASONS: Record<string, string> = {
   opted_out: "Não querem receber campanhas",
+  no_consent: "Sem autorização para ofertas",
   already_booked: "Já têm horário marcado",
   pending_suggestion: "Já têm sugestão pendente",
   frequency_cap: "Receberam campanha há pouco",

@@ -245,6 +245,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clients/{client_id}/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record Client Consent
+         * @description Record a client's consent to the salon's offers, or its revocation (owner only), with the
+         *     words agreed to: kept in the client's consent history (`source: owner`). Offers reach only
+         *     clients with an active opt-in where the salon requires it (`require_marketing_consent`).
+         */
+        post: operations["record_client_consent_api_v1_clients__client_id__consent_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clients/{client_id}/erase": {
         parameters: {
             query?: never;
@@ -374,6 +396,32 @@ export interface paths {
          * @description Change the settings the body names (owner only); null: back to the default.
          */
         patch: operations["change_salon_settings_api_v1_salon_settings_patch"];
+        trace?: never;
+    };
+    "/api/v1/salon/whatsapp-channel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whatsapp Channel
+         * @description The salon's own WhatsApp channel (owner only); secrets are never answered.
+         */
+        get: operations["whatsapp_channel_api_v1_salon_whatsapp_channel_get"];
+        /**
+         * Set Whatsapp Channel
+         * @description State the salon's own channel (owner only). Its n8n URL must be https on a host the
+         *     deployment allows and needs a signing secret of the salon's own; secrets are stored
+         *     encrypted. 422 names what is wrong; nothing changes.
+         */
+        put: operations["set_whatsapp_channel_api_v1_salon_whatsapp_channel_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/salon/whatsapp-templates": {
@@ -933,6 +981,11 @@ export interface components {
              */
             id: string;
             /**
+             * Marketing Consent
+             * @default false
+             */
+            marketing_consent?: boolean;
+            /**
              * Marketing Opt Out
              * @default false
              */
@@ -943,6 +996,21 @@ export interface components {
             phone_e164: string;
             /** Whatsapp Id */
             whatsapp_id?: string | null;
+        };
+        /**
+         * ClientConsent
+         * @description A client's consent to the salon's marketing as it stands.
+         */
+        ClientConsent: {
+            /**
+             * Client Id
+             * Format: uuid
+             */
+            client_id: string;
+            /** Marketing Consent */
+            marketing_consent: boolean;
+            /** Marketing Opt Out */
+            marketing_opt_out: boolean;
         };
         /** ClientErasedOut */
         ClientErasedOut: {
@@ -1043,6 +1111,19 @@ export interface components {
             refused: number;
             /** Rejected */
             rejected: number;
+        };
+        /** ConsentBody */
+        ConsentBody: {
+            /**
+             * Granted
+             * @description true: the client opts in to offers; false: opts out
+             */
+            granted: boolean;
+            /**
+             * Text
+             * @description what the client agreed to, and how (e.g. 'Autorizou ofertas por WhatsApp na ficha de cadastro, 05/12')
+             */
+            text: string;
         };
         /**
          * ConversationAgent
@@ -1581,6 +1662,8 @@ export interface components {
          *       or the salon wrote in it) goes back to the agent `handoff_resume_h` hours later; voice
          *       notes are transcribed (Gemini) and answered when `transcribe_voice` is on, else the agent
          *       asks for text. Chat messages are kept `chat_retention_months` months (LGPD).
+         *     - Consent: with `require_marketing_consent`, offers go only to clients with an active opt-in
+         *       (the import's, the chat's "quero receber ofertas", or recorded by the owner).
          */
         SalonSettings: {
             /**
@@ -1644,6 +1727,12 @@ export interface components {
              */
             reminder_lead_h?: number;
             /**
+             * Require Marketing Consent
+             * @description offers only to clients with an active opt-in (LGPD, WhatsApp's policy)
+             * @default false
+             */
+            require_marketing_consent?: boolean;
+            /**
              * Second Reminder Lead H
              * @description a second reminder, nearer the visit than the first (0: none)
              * @default 0
@@ -1695,6 +1784,8 @@ export interface components {
             prazo_certo_discount_pct?: number | null;
             /** Reminder Lead H */
             reminder_lead_h?: number | null;
+            /** Require Marketing Consent */
+            require_marketing_consent?: boolean | null;
             /** Second Reminder Lead H */
             second_reminder_lead_h?: number | null;
             /** Send Window End */
@@ -1901,6 +1992,56 @@ export interface components {
              * @constant
              */
             status?: "accepted";
+        };
+        /**
+         * WhatsAppChannelBody
+         * @description The salon's own channel, whole. `webhook_secret` / `auth_token`: left out, kept; null,
+         *     removed (the salon then uses the deployment's n8n); a value, replaced.
+         */
+        WhatsAppChannelBody: {
+            /**
+             * Auth Token
+             * @description the header token the salon's n8n expects (write-only)
+             */
+            auth_token?: string | null;
+            /** Daily Quota */
+            daily_quota?: number | null;
+            /** N8N Url */
+            n8n_url?: string | null;
+            /** Phone Number Id */
+            phone_number_id?: string | null;
+            /**
+             * Webhook Secret
+             * @description the salon's n8n signing secret, whsec_ + base64 (write-only)
+             */
+            webhook_secret?: string | null;
+        };
+        /**
+         * WhatsAppChannelOut
+         * @description The salon's channel; secrets only as whether they are set.
+         */
+        WhatsAppChannelOut: {
+            /** Daily Quota */
+            daily_quota?: number | null;
+            /**
+             * Has Auth Token
+             * @default false
+             */
+            has_auth_token?: boolean;
+            /**
+             * Has Webhook Secret
+             * @default false
+             */
+            has_webhook_secret?: boolean;
+            /** N8N Url */
+            n8n_url?: string | null;
+            /** Phone Number Id */
+            phone_number_id?: string | null;
+            /**
+             * Reached Last 24H
+             * @description distinct clients reached by templates, rolling 24 h
+             */
+            reached_last_24h: number;
         };
         /** WhatsAppTemplateOut */
         WhatsAppTemplateOut: {
@@ -2452,6 +2593,41 @@ export interface operations {
             };
         };
     };
+    record_client_consent_api_v1_clients__client_id__consent_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientConsent"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     erase_client_api_v1_clients__client_id__erase_post: {
         parameters: {
             query?: never;
@@ -2691,6 +2867,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SalonSettings"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    whatsapp_channel_api_v1_salon_whatsapp_channel_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatsAppChannelOut"];
+                };
+            };
+        };
+    };
+    set_whatsapp_channel_api_v1_salon_whatsapp_channel_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WhatsAppChannelBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatsAppChannelOut"];
                 };
             };
             /** @description Validation Error */

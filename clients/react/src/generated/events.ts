@@ -305,7 +305,7 @@ export interface ClientOptedOut {
  */
 export interface ClientOptedOutData {
   client_id: string;
-  source: ("chat" | "whatsapp" | "owner" | "import") | null;
+  source: ("import" | "chat" | "owner" | "whatsapp") | null;
 }
 export interface ConversationPaused {
   data: ConversationPausedData;
@@ -391,10 +391,12 @@ export interface ClientOptedIn {
   tenant_id: string;
 }
 /**
- * A client who had stopped the salon's offers asked for them again (in the chat).
+ * The client consented to the salon's offers (asked for them in the chat, or the owner
+ * recorded their consent).
  */
 export interface ClientOptedInData {
   client_id: string;
+  source: ("import" | "chat" | "owner" | "whatsapp") | null;
 }
 export interface ClientErased {
   data: ClientErasedData;

@@ -1,0 +1,77 @@
+"""The sender's view of each salon's own channel: which n8n a message goes to and how it is
+signed (a salon's own n8n gets the salon's secret and token, never the deployment's, and only on
+an allowed host), and the salon's daily budget of clients reached by templates — a message over
+budget waits, without counting as an attempt, so one salon's campaign never uses another's."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from uuid import UUID
+
+from config.secret_box import SecretBox, SecretsKeyMissingError
+from db.outbox import ClaimedMessage, RetryPlan
+from integrations.n8n import N8nClient, Signing
+
+QUOTA_RETRY = timedelta(minutes=30)
+OVER_BUDGET = "the salon's daily WhatsApp budget is used up; tried again later"
+
+
+@dataclass(frozen=True)
+class Route:
+    """Where a message goes: the deployment's n8n (`signing` None) or the salon's own."""
+
+    signing: Signing | None = None
+
+
+def route_of(
+    message: ClaimedMessage,
+    *,
+    box: SecretBox,
+    client: N8nClient,
+    url_problem: Callable[[str], str | None],
+) -> Route | str:
+    """The message's route, or why it cannot go (a URL no longer allowed, a secret unreadable)."""
+    channel = message.channel
+    if not channel.salon_url:
+        return Route()
+    if message.webhook_url is None or url_problem(message.webhook_url):
+        return "the salon's n8n URL is not allowed (AGENDA_OUTBOUND_URL_HOSTS)"
+    if channel.webhook_secret_sealed is None:
+        return "the salon's own n8n has no signing secret of its own"
+    try:
+        secret = box.open(channel.webhook_secret_sealed)
+        token = None if channel.auth_token_sealed is None else box.open(channel.auth_token_sealed)
+    except SecretsKeyMissingError as error:
+        return str(error)
+    return Route(client.salon_signing(secret, token))
+
+
+def over_budget(templates: Sequence[ClaimedMessage], reached: dict[UUID, set[UUID]]) -> set[UUID]:
+    """The messages (ids) a template may not take now: each salon with a budget reaches at most
+    `daily_quota` distinct clients per rolling 24 h; a client already reached costs nothing."""
+    held: set[UUID] = set()
+    for message in templates:
+        quota = message.channel.daily_quota
+        if quota is None:
+            continue
+        seen = reached.setdefault(message.tenant_id, set())
+        if message.client_id in seen:
+            continue
+        if len(seen) < quota:
+            seen.add(message.client_id)
+        else:
+            held.add(message.message_id)
+    return held
+
+
+def held_plan(message: ClaimedMessage, now: datetime) -> RetryPlan:
+    return RetryPlan(
+        tenant_id=message.tenant_id,
+        message_id=message.message_id,
+        claimed_until=message.claimed_until,
+        next_attempt_at=now + QUOTA_RETRY,
+        error=OVER_BUDGET,
+        refund_attempt=True,
+    )
