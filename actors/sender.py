@@ -151,6 +151,7 @@ class SenderCore:
         # Read at start: a missing or broken template stops the sender now, not at 09:00.
         self._templates = load_templates() if templates is None else templates
         self._box = SecretBox(settings.secrets_key.get_secret_value())
+        self._channel_problems: set[tuple[UUID, str]] = set()
         self._pool = pool
         self._client = client
         self._record = record
@@ -178,14 +179,18 @@ class SenderCore:
         self._log_waiting(waiting)
         finals: list[Final] = [(m, skipped_outcome(m)) for m in batch if m.skip_reason]
         sendable: list[tuple[ClaimedMessage, Attempt]] = []
+        retries: list[RetryPlan] = []
         for message in (m for m in batch if m.skip_reason is None):
-            attempt = self._attempt(message, now)
-            if isinstance(attempt, Attempt):
-                sendable.append((message, attempt))
-            else:
+            attempt = attempt_of(message, now=now, templates=self._templates)
+            route = self._route(message)
+            if isinstance(attempt, str):
                 finals.append((message, unsendable_outcome(message, attempt)))
+            elif isinstance(route, str):  # the salon's channel must be fixed: held, not failed
+                retries.append(held_plan(message, now, reason=route))
+            else:
+                sendable.append((message, replace(attempt, route=route)))
         held = await self._over_budget(sendable, now)
-        retries: list[RetryPlan] = [held_plan(m, now) for m, _ in sendable if m.message_id in held]
+        retries.extend(held_plan(m, now) for m, _ in sendable if m.message_id in held)
         sendable = [(m, a) for m, a in sendable if m.message_id not in held]
         results = await asyncio.gather(*(self._send(m, a) for m, a in sendable))
         for (message, attempt), result in zip(sendable, results, strict=True):
@@ -204,18 +209,19 @@ class SenderCore:
             len(batch), finals, unrecorded, len(retries), sum(waiting.values()), forms, codes
         )
 
-    def _attempt(self, message: ClaimedMessage, now: datetime) -> Attempt | str:
-        """How the message leaves now and through which n8n, or why it cannot."""
-        attempt = attempt_of(message, now=now, templates=self._templates)
-        if isinstance(attempt, str):
-            return attempt
+    def _route(self, message: ClaimedMessage) -> Route | str:
+        """Through which n8n the message goes, or why the salon's channel cannot be used now
+        (logged once per salon and reason: the operator or owner must fix it)."""
         route = route_of(
             message,
             box=self._box,
             client=self._client,
             url_problem=self._settings.outbound_url_problem,
         )
-        return route if isinstance(route, str) else replace(attempt, route=route)
+        if isinstance(route, str) and (message.tenant_id, route) not in self._channel_problems:
+            self._channel_problems.add((message.tenant_id, route))
+            logger.error("tenant %s: messages held: %s", message.tenant_id, route)
+        return route
 
     async def _over_budget(
         self, sendable: Sequence[tuple[ClaimedMessage, Attempt]], now: datetime

@@ -1,7 +1,9 @@
 """The sender's view of each salon's own channel: which n8n a message goes to and how it is
 signed (a salon's own n8n gets the salon's secret and token, never the deployment's, and only on
 an allowed host), and the salon's daily budget of clients reached by templates — a message over
-budget waits, without counting as an attempt, so one salon's campaign never uses another's."""
+budget waits, without counting as an attempt, so one salon's campaign never uses another's; so
+does a message whose salon channel cannot be used now (a host no longer allowed, a secret that
+cannot be read), until it is fixed."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from config.secret_box import SecretBox, SecretsKeyMissingError
 from db.outbox import ClaimedMessage, RetryPlan
 from integrations.n8n import N8nClient, Signing
 
-QUOTA_RETRY = timedelta(minutes=30)
+HOLD = timedelta(minutes=30)
 OVER_BUDGET = "the salon's daily WhatsApp budget is used up; tried again later"
 
 
@@ -66,12 +68,13 @@ def over_budget(templates: Sequence[ClaimedMessage], reached: dict[UUID, set[UUI
     return held
 
 
-def held_plan(message: ClaimedMessage, now: datetime) -> RetryPlan:
+def held_plan(message: ClaimedMessage, now: datetime, reason: str = OVER_BUDGET) -> RetryPlan:
+    """The message waits (not counted as an attempt): over budget, or a channel to fix."""
     return RetryPlan(
         tenant_id=message.tenant_id,
         message_id=message.message_id,
         claimed_until=message.claimed_until,
-        next_attempt_at=now + QUOTA_RETRY,
-        error=OVER_BUDGET,
+        next_attempt_at=now + HOLD,
+        error=reason,
         refund_attempt=True,
     )

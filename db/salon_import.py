@@ -7,9 +7,10 @@ passivate the actor afterwards, since the actor otherwise keeps what it loaded.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 import asyncpg
 
@@ -67,7 +68,7 @@ async def _import(
     if salon.profile is not None:
         await store_profile(conn, tenant_id=tenant_id, profile=salon.profile)
     await _import_catalogue(conn, salon, tenant_id)
-    await _import_clients(conn, salon, tenant_id)
+    await _import_clients(conn, salon, tenant_id, shift)
     await _import_consents(conn, salon, tenant_id, shift)
     appointments = await _import_visits(conn, salon, tenant_id, shift)
     return ImportSummary(
@@ -176,16 +177,23 @@ async def _import_consents(
     )
 
 
-async def _import_clients(conn: asyncpg.Connection, salon: SalonFile, tenant_id: UUID) -> None:
-    # A file's opt-out of a client who had not opted out is recorded in their consent history.
-    await conn.execute(
-        """INSERT INTO client_consent (tenant_id, client_id, granted, at, source, text)
-           SELECT $1, c.id, false, now(), 'import', 'opted out in the salon file'
-           FROM client AS c
-           WHERE c.tenant_id = $1 AND c.id = ANY($2::uuid[]) AND NOT c.marketing_opt_out""",
+async def _import_clients(
+    conn: asyncpg.Connection, salon: SalonFile, tenant_id: UUID, shift: timedelta
+) -> None:
+    said_out = [id_for(tenant_id, "client", c.key) for c in salon.clients if c.marketing_opt_out]
+    # An opt-in recorded on or after the file's day (the chat, the owner) is newer than the
+    # file's opt-out: it stands. Clients already out need no second record.
+    file_day = datetime.combine(salon.as_of + shift, time(0), ZoneInfo(salon.tenant.time_zone))
+    kept = await conn.fetch(
+        """SELECT client_id AS id FROM client_consent
+           WHERE tenant_id = $1 AND client_id = ANY($2::uuid[]) AND granted AND at >= $3
+           UNION SELECT id FROM client
+           WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND marketing_opt_out""",
         tenant_id,
-        [id_for(tenant_id, "client", c.key) for c in salon.clients if c.marketing_opt_out],
+        said_out,
+        file_day,
     )
+    newly_out = set(said_out) - {row["id"] for row in kept}
     await conn.executemany(
         """INSERT INTO client (tenant_id, id, name, phone_e164, whatsapp_id, marketing_opt_out)
            VALUES ($1, $2, $3, $4, $5, $6)
@@ -202,10 +210,18 @@ async def _import_clients(conn: asyncpg.Connection, salon: SalonFile, tenant_id:
                 c.name,
                 c.phone,
                 c.whatsapp_id,
-                c.marketing_opt_out,
+                id_for(tenant_id, "client", c.key) in newly_out,
             )
             for c in salon.clients
         ],
+    )
+    # Each new opt-out in the client's consent history (new clients too, now that they exist).
+    await conn.execute(
+        """INSERT INTO client_consent (tenant_id, client_id, granted, at, source, text)
+           SELECT $1, id, false, now(), 'import', 'opted out in the salon file'
+           FROM unnest($2::uuid[]) AS id""",
+        tenant_id,
+        sorted(newly_out),
     )
 
 

@@ -41,6 +41,10 @@ LAUGHTER: Final = r"k|(?:rs)+|(?:ha){2,}|(?:he){2,}|(?:hua){2,}|(?:hue){2,}"
 # --- flags ------------------------------------------------------------------------------------
 OPT_OUT_COMMANDS: Final = ("sair", "parar", "stop", "pare", "para", "parem", "descadastrar")
 OPT_OUT_FILLERS: Final = ("por", "favor", "pf", "pfv", "pfvr", "obrigada", "obrigado", "quero")
+# The salon's messages, as clients name them when they want no more of them.
+MESSAGES: Final = (
+    "(?:mensage*|msg*|promo*|oferta*|propaganda*|notifica*|envio*|disparo*|anuncio*|novidade*)"
+)
 OPT_OUT_PHRASES: Final = (
     "sair da lista", "sair dessa lista", "sair desta lista", "quero sair", "me tira* da* lista",
     "me tire* da* lista", "me remov* da* lista", "me exclu* da* lista", "tira* meu numero",
@@ -73,6 +77,29 @@ OPT_OUT_PHRASES: Final = (
     "desinscrev*", "unsubscribe", "nao autoriz*", "(?:tira*|tire*) eu da lista",
     "me tira* (?:dai|disso|daqui)", "nao me (?:adicion*|inclu*|coloc*) (?:mais )?(?:em|na|nessa)",
     "(?:para*|pare*) com (?:essas |as )?(?:mensage*|promo*|oferta*|propaganda*|msg)",
+    # a stop word near a word for the salon's messages
+    "(?:para|pare|parem|parar) (?:de|com)(?: \\w+){0,3} " + MESSAGES,
+    "(?:cancela|cancele|cancelem|cancelar|desativa|desative|desativem|desativar|suspende|"
+    "suspenda|suspender|bloqueia|bloqueie|bloquear|interrompa|interromper)(?: \\w+){0,2} "
+    + MESSAGES,
+    "sem mais " + MESSAGES,
+    # no more wish for them (declining one offer, "não quero essa promoção", is not stopping all)
+    "nao (?:quero|preciso|desejo) mais(?: \\w+){0,2} " + MESSAGES,
+    "nao (?:quero|preciso|desejo) (?:de )?(?:nenhuma|mais nenhuma) " + MESSAGES,
+    "nao (?:tenho|temos) mais interesse", "nao quero (?:saber|ouvir falar) (?:de|das|dessas) "
+    + MESSAGES,
+    "nao (?:pedi|autorizei|solicitei) (?:pra|para|a) (?:receber|voces me mandarem)",
+    "nao me (?:contat*|contact*|notific*|perturb*|procur*) mais",
+    "nao quero ser (?:notificad*|contatad*|contactad*|avisad*|perturbad*)",
+    # the client's number or name off the list
+    "(?:tira|tire|tirem|tirar|retira|retire|retirem|retirar|remove|remova|removam|remover|"
+    "apaga|apague|apaguem|apagar|exclua|excluam|excluir|deleta|delete|deletar)"
+    " (?:o |meu |esse |este |o meu )?(?:nome|numero|contato|telefone|cadastro)"
+    " (?:da|dessa|desta|do|desse|deste|dai|daqui|de voces|dos envios)",
+    "(?:tirem|retirem|removam|apaguem|excluam) (?:o |meu |o meu )?(?:numero|contato|nome)",
+    "me (?:retir*|remov*|exclu*) (?:da|dessa|desta|do|desse|deste) "
+    "(?:lista*|grupo*|envio*|cadastro*|sistema)",
+    "(?:para*|pare*|parem) de encher",
 )
 # About the salon's messages, unhappy, but no clear "stop": the agent asks whether to stop them.
 MAYBE_OPT_OUT_CUES: Final = (

@@ -42,6 +42,8 @@ def url_problem(url: str, allowed_hosts: Sequence[str], *, plain_http: bool = Fa
         return "must be https"
     if parts.username or parts.password:
         return "must not carry credentials"
+    if parts.port not in (None, 443) and not plain_http:
+        return "must use https's own port (443)"
     if host in allowed_hosts:
         return None
     if not host or re.fullmatch(r"[0-9.]+|\[.*\]", host) or ":" in host:

@@ -8,9 +8,10 @@ Details never carry the URL, the body or a phone number: they end up in logs.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 from uuid import UUID
 
@@ -23,6 +24,7 @@ from domain.vocabulary import MessageKind, SentAs
 from integrations.webhook_signature import signature_headers
 
 RETRYABLE_STATUS = frozenset({408, 429})
+MAX_ANSWER_BYTES = 64 * 1024  # an n8n answer is a small JSON: more is not read
 
 
 class WhatsAppPayload(BaseModel):
@@ -71,10 +73,10 @@ class TemplatePayload(BaseModel):
 @dataclass(frozen=True)
 class Signing:
     """How one request is signed and authenticated: a salon's own n8n gets the salon's secret
-    and token, never the deployment's."""
+    and token, never the deployment's (kept out of reprs: tracebacks, logs)."""
 
-    secret: str
-    auth: dict[str, str]
+    secret: str = field(repr=False)
+    auth: dict[str, str] = field(repr=False)
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,7 @@ class N8nClient:
         self._auth = {settings.n8n_auth_header: token} if token else {}
         # The signature's timestamp is checked against n8n's wall clock, not the sender's.
         self._clock_s = clock_s
+        self._deadline_s = settings.sender_timeout_s
         self._http = httpx.AsyncClient(
             timeout=httpx.Timeout(settings.sender_timeout_s),
             limits=httpx.Limits(max_connections=settings.sender_concurrency),
@@ -165,19 +168,32 @@ class N8nClient:
         body = payload.model_dump_json().encode()
         headers = self.headers_for(str(payload.message_id), body, signing)
         try:
-            response = await self._http.post(url, content=body, headers=headers)
-        except httpx.TimeoutException:
+            # One deadline for the whole request (a salon's n8n that drips its answer holds a
+            # sending slot no longer than a silent one), and at most MAX_ANSWER_BYTES read.
+            status_code, answer = await asyncio.wait_for(
+                self._post(url, body, headers), timeout=self._deadline_s
+            )
+        except (TimeoutError, httpx.TimeoutException):
             return SendOutcome(SendResult.RETRYABLE, "timeout")
         except (httpx.UnsupportedProtocol, httpx.InvalidURL):
             return SendOutcome(SendResult.PERMANENT, "invalid webhook url")
         except httpx.TransportError as error:
             return SendOutcome(SendResult.RETRYABLE, f"connection error ({type(error).__name__})")
-        result = classify_status(response.status_code)
+        result = classify_status(status_code)
         if result is SendResult.DELIVERED:
-            return SendOutcome(result, f"http {response.status_code}")
-        code, refused = whatsapp_refusal(response)
-        detail = f"http {response.status_code}" + (f", WhatsApp {code}" if code else "")
+            return SendOutcome(result, f"http {status_code}")
+        code, refused = whatsapp_refusal(httpx.Response(status_code, content=answer))
+        detail = f"http {status_code}" + (f", WhatsApp {code}" if code else "")
         return SendOutcome(result, detail, code, refused)
+
+    async def _post(self, url: str, body: bytes, headers: dict[str, str]) -> tuple[int, bytes]:
+        async with self._http.stream("POST", url, content=body, headers=headers) as response:
+            answer = b""
+            async for chunk in response.aiter_bytes():
+                answer += chunk
+                if len(answer) >= MAX_ANSWER_BYTES:
+                    break
+            return response.status_code, answer[:MAX_ANSWER_BYTES]
 
     async def close(self) -> None:
         await self._http.aclose()

@@ -157,3 +157,29 @@ async def test_the_sender_never_sends_an_offer_without_consent_where_the_salon_r
     )
     assert stored[str(reply_to_bia)]["status"] == "sent"  # what she asked for still reaches her
     assert set(n8n.delivered) == {str(to_ana), str(reply_to_bia)}
+
+
+async def test_a_files_opt_out_never_undoes_an_opt_in_recorded_since(
+    pool: asyncpg.Pool, stream: EventStream
+) -> None:
+    out = ClientPart(key="ana", name="Ana", phone=next_phone(), marketing_opt_out=True)
+    salon = make_salon(clients=[out])
+    ids = await import_committed(pool, salon)
+    actor = Salon(ids.tenant, pool=pool, stream=stream)
+    await actor.activate()
+    await actor.handle(
+        ReceiveMessage(
+            client_name="Ana",
+            phone=out.phone,
+            message="quero voltar a receber as ofertas",
+            sent_at=local(0, 9),
+        )
+    )
+    await actor.drain()
+    await reimport(pool, salon)  # the same file, written before she asked
+
+    assert [(g, s) for g, s, _ in await history(pool, ids, "ana")] == [
+        (False, "import"),  # recorded when the new client came in opted out
+        (True, "chat"),
+    ]
+    assert await consent_at(pool, ids, "ana") is not None

@@ -48,7 +48,7 @@ async def test_a_salons_own_n8n_gets_its_secret_token_and_number_never_the_deplo
     assert own.delivered[str(message_id)]["phone_number_id"] == "1234567890"
 
 
-async def test_a_salon_url_off_the_allow_list_is_never_called(
+async def test_a_salon_url_off_the_allow_list_is_never_called_and_its_messages_wait(
     make_sender: MakeSender, pool: asyncpg.Pool
 ) -> None:
     ids = await salon_of(pool, 1)
@@ -56,7 +56,7 @@ async def test_a_salon_url_off_the_allow_list_is_never_called(
     [(message_id, _, _)] = await queue(pool, ids, [("c0", "transactional")])
     await make_sender().step(NOON)
     stored = (await rows(pool, ids))[str(message_id)]
-    assert stored["status"] == "failed"
+    assert (stored["status"], stored["attempts"]) == ("queued", 0)  # until the channel is fixed
     assert "not allowed" in stored["last_error"]
 
 

@@ -24,7 +24,8 @@ HOSTS = ("n8n.salao.com.br", ".hooks.example", "127.0.0.1")
         "https://n8n.salao.com.br/webhook/x",
         "https://a.hooks.example/webhook",
         "https://hooks.example/webhook",
-        "https://127.0.0.1:5678/webhook",
+        "https://127.0.0.1/webhook",
+        "https://n8n.salao.com.br:443/webhook",
     ],
 )
 def test_an_allowed_https_url_is_taken(url: str) -> None:
@@ -42,6 +43,7 @@ def test_an_allowed_https_url_is_taken(url: str) -> None:
         ("https://user:pw@n8n.salao.com.br/x", "credentials"),
         ("https://n8n.salao.com.br:99999/x", "not a URL"),
         ("file:///etc/passwd", "must be https"),
+        ("https://n8n.salao.com.br:22/x", "port"),
     ],
 )
 def test_a_url_that_could_reach_anywhere_is_refused(url: str, problem: str) -> None:

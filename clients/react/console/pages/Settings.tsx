@@ -217,6 +217,15 @@ function SalonSettingsForm({ session }: { session: Session }) {
               />
               Transcrever áudios com a IA
             </label>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                name="require_marketing_consent"
+                checked={form.require_marketing_consent}
+                onChange={(e) => set("require_marketing_consent", e.target.checked)}
+              />
+              Enviar ofertas só a quem autorizou (LGPD)
+            </label>
           </div>
           <p className="hint">
             Com a transcrição ligada, a IA entende e responde os áudios dos clientes (o texto aparece no
