@@ -166,6 +166,10 @@ class Settings(BaseSettings):
     sender_lease_s: float = Field(default=120.0, gt=0)
     sender_poll_interval_s: float = Field(default=1.0, gt=0)
 
+    # The largest request body read (a voice note comes base64 inside the webhook's: ≤ 2 MiB of
+    # audio); more is a 413 before anything parses it.
+    max_body_bytes: int = Field(default=4 * 1024 * 1024, ge=1024)
+
     # The owner console's built files; empty: clients/react/dist/console when built.
     console_dir: str = ""
     # /docs, /redoc and /openapi.json; unset: on in development and test, off in production.

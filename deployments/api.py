@@ -21,6 +21,7 @@ from deployments import (
 from deployments.api_docs import OPENAPI_URL, mount_api_docs
 from deployments.console import mount_console
 from deployments.errors import install_error_handlers
+from deployments.request_guard import RequestGuard
 from deployments.resources import open_resources
 
 
@@ -36,6 +37,7 @@ def create_api(settings: Settings) -> FastAPI:
         openapi_url=OPENAPI_URL if settings.api_docs_enabled else None,
     )
     app.state.settings = settings
+    app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes)
     install_error_handlers(app)
     app.include_router(routes_health.router)
     app.include_router(routes_session.router)

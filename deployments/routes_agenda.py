@@ -39,8 +39,10 @@ from domain.commands import (
     MoveAppointment,
     RecordConsent,
 )
+from domain.models import FIRST_DAY, LAST_DAY, in_calendar
 from domain.vocabulary import AppointmentMark
 
+MAX_OFFSET = 10_000_000  # more is not a page anyone asks for (and overflows a bigint)
 router = APIRouter(prefix="/api/v1", tags=["agenda"])
 MAX_RANGE_DAYS = 62
 
@@ -57,6 +59,10 @@ async def appointments(
         raise HTTPException(
             status.HTTP_422_UNPROCESSABLE_CONTENT,
             f"'to' must be on or after 'from' and the range at most {MAX_RANGE_DAYS} days",
+        )
+    if not (in_calendar(from_date) and in_calendar(to_date)):
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT, f"days from {FIRST_DAY} to {LAST_DAY} only"
         )
     async with deps.pool.acquire() as conn:
         tenant = await get_tenant(conn, tenant_id=user.tenant_id)
@@ -102,7 +108,7 @@ async def clients(
     user: CurrentUser,
     deps: Deps,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     search: Annotated[str | None, Query(max_length=100)] = None,
 ) -> ClientPage:
     async with deps.pool.acquire() as conn:

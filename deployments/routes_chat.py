@@ -26,6 +26,7 @@ from domain.commands import (
 )
 from domain.vocabulary import HandoffReason, Intent
 
+MAX_OFFSET = 10_000_000  # more is not a page anyone asks for (and overflows a bigint)
 router = APIRouter(prefix="/api/v1/chat", tags=["chat"])
 
 
@@ -107,7 +108,7 @@ async def conversations(
     user: CurrentUser,
     deps: Deps,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> ConversationList:
     async with deps.pool.acquire() as conn:
         rows = await chat_queries.list_conversations(

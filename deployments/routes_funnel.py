@@ -13,6 +13,7 @@ from pydantic import Field
 from db.read.funnel import Funnel, campaign_funnel
 from deployments.auth import CurrentUser
 from deployments.resources import Deps
+from domain.models import FIRST_DAY, LAST_DAY, in_calendar
 from domain.vocabulary import CAMPAIGN_TYPES, CampaignType
 
 router = APIRouter(prefix="/api/v1/automations", tags=["automations"])
@@ -32,6 +33,8 @@ def check_range(from_date: date, to_date: date) -> None:
         problem = "'to' must be on or after 'from'"
     elif (to_date - from_date).days >= MAX_RANGE_DAYS:
         problem = f"the range is at most {MAX_RANGE_DAYS} days"
+    elif not (in_calendar(from_date) and in_calendar(to_date)):
+        problem = f"days from {FIRST_DAY} to {LAST_DAY} only"
     if problem is not None:
         raise RequestValidationError(
             [{"loc": ("query", "to"), "msg": problem, "type": "value_error"}]

@@ -13,6 +13,7 @@ import binascii
 import json
 import logging
 import time
+from datetime import datetime
 from typing import Literal
 from uuid import UUID
 
@@ -35,6 +36,7 @@ from db.read.salon_channel import sealed_webhook_secret
 from deployments.auth import InvalidTokenError, decode_token
 from deployments.resources import Deps, Resources
 from domain.commands import ReceiveMessage
+from domain.models import FIRST_DAY, LAST_DAY, in_calendar
 from integrations.webhook_signature import InvalidSignatureError, verify
 
 # 2 MiB of audio as base64 (a WhatsApp voice note of several minutes).
@@ -70,6 +72,14 @@ class MessageReceivedBody(BaseModel):
     message: str = Field(default="", max_length=4096)
     channel: Literal["whatsapp"] = "whatsapp"
     timestamp: AwareDatetime
+
+    @field_validator("timestamp")
+    @classmethod
+    def _plausible(cls, value: datetime) -> datetime:
+        if not in_calendar(value.date()):
+            raise ValueError(f"a WhatsApp message's time is between {FIRST_DAY} and {LAST_DAY}")
+        return value
+
     message_id: str | None = Field(default=None, max_length=200)
     # WhatsApp's message type: text, audio, image, video, sticker, location, document,
     # contacts, or any other type as WhatsApp names it (kept and flagged to the salon).

@@ -96,16 +96,21 @@ def answer_message(
     if booking is not None:
         request, created = booking
         events.append(created)
-    opt_out = decision.opt_out and not client.marketing_opt_out
-    if opt_out:
+    # What the client says is stored even when memory already agrees: another writer (an
+    # import, the customer's services) may have changed the row behind the salon's memory.
+    # The owner is told only of a change.
+    if decision.opt_out and not client.marketing_opt_out:
         events.append(ClientOptedOutData(client_id=client.id, source="chat"))
     # Asking for offers is consent: from a client who had stopped them, or never gave it.
-    opt_in = decision.opt_in and (client.marketing_opt_out or not client.marketing_consent)
-    if opt_in:
+    if decision.opt_in and (client.marketing_opt_out or not client.marketing_consent):
         events.append(ClientOptedInData(client_id=client.id, source="chat"))
     consent = (
-        (ConsentChange(client.id, granted=opt_in, source="chat", text=inbound.body[:1000]),)
-        if opt_out or opt_in
+        (
+            ConsentChange(
+                client.id, granted=decision.opt_in, source="chat", text=inbound.body[:1000]
+            ),
+        )
+        if decision.opt_out or decision.opt_in
         else ()
     )
     if decision.complaint:

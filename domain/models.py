@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, time
+from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Annotated
 from uuid import UUID
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
-E164_PATTERN = re.compile(r"^\+[1-9]\d{7,14}$")
+E164_PATTERN = re.compile(r"^\+[1-9][0-9]{7,14}$")  # ASCII digits only, as PostgreSQL checks
 DEFAULT_TIME_ZONE = "America/Sao_Paulo"
 
 
@@ -21,6 +21,13 @@ def check_e164(phone: str) -> str:
 
 
 E164Phone = Annotated[str, AfterValidator(check_e164)]
+
+# The days the agenda reads or writes: further out is a mistake, and date arithmetic overflows.
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2199, 12, 31)
+
+
+def in_calendar(day: date) -> bool:
+    return FIRST_DAY <= day <= LAST_DAY
 
 
 class Value(BaseModel):

@@ -183,3 +183,31 @@ async def test_a_files_opt_out_never_undoes_an_opt_in_recorded_since(
         (True, "chat"),
     ]
     assert await consent_at(pool, ids, "ana") is not None
+
+
+async def test_an_opt_out_is_stored_even_when_memory_already_had_it(
+    pool: asyncpg.Pool, stream: EventStream
+) -> None:
+    """The customer's services reset the row behind the actor's memory; the client's "PARAR"
+    must still reach PostgreSQL (the next campaign reads it there)."""
+    ana = ClientPart(key="ana", name="Ana", phone=next_phone())
+    ids = await import_committed(pool, make_salon(clients=[ana]))
+    actor = Salon(ids.tenant, pool=pool, stream=stream)
+    await actor.activate()
+    for word, hour in (("SAIR", 9), ("PARAR", 10)):
+        if word == "PARAR":
+            await pool.execute(
+                "UPDATE client SET marketing_opt_out = false WHERE tenant_id = $1", ids.tenant
+            )
+        await actor.handle(
+            ReceiveMessage(client_name="Ana", phone=ana.phone, message=word, sent_at=local(0, hour))
+        )
+        await actor.drain()
+    opted_out = await pool.fetchval(
+        "SELECT marketing_opt_out FROM client WHERE tenant_id = $1", ids.tenant
+    )
+    assert opted_out is True
+    assert [(g, t) for g, _, t in await history(pool, ids, "ana")] == [
+        (False, "SAIR"),
+        (False, "PARAR"),
+    ]
