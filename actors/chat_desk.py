@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import Counter
 from dataclasses import replace
 from datetime import timedelta
 from functools import partial
@@ -59,6 +60,9 @@ from integrations.llm import LanguageModel, LanguageModelError, Media
 logger = logging.getLogger(__name__)
 
 
+MAX_ANSWER_FAILURES = 3
+
+
 class ChatObserver(Protocol):
     """Where the chat desk reports what it did (the Ray actor turns it into metrics)."""
 
@@ -79,6 +83,9 @@ class ChatDesk:
         self._llm = llm
         self._observer = observer
         self._answering: dict[UUID, asyncio.Task[None]] = {}
+        # Failed answers per message: after MAX_ANSWER_FAILURES the message waits for a person
+        # instead of being tried (and Gemini called) again at every upkeep.
+        self._failures: Counter[UUID] = Counter()
         # One answer at a time per conversation, so replies keep the clients' order.
         self._conversation_locks: dict[UUID, asyncio.Lock] = {}
 
@@ -167,6 +174,16 @@ class ChatDesk:
         pending = await core.read(partial(chat_queries.pending_inbound, tenant_id=core.tenant_id))
         fresh = [m for m in pending if m.message_id not in self._answering]
         for message in fresh:  # answered after a restart: nothing acknowledged is lost
+            if self._failures[message.message_id] >= MAX_ANSWER_FAILURES:
+                logger.error(
+                    "tenant %s: message %s failed %d times: left for the salon",
+                    core.tenant_id,
+                    message.message_id,
+                    MAX_ANSWER_FAILURES,
+                )
+                await self._hold(message)
+                self._failures.pop(message.message_id)
+                continue
             self._schedule_answer(message.message_id, message.conversation_id)
         return len(fresh)
 
@@ -184,6 +201,7 @@ class ChatDesk:
     def _answered(self, message_id: UUID, task: asyncio.Task[None]) -> None:
         self._answering.pop(message_id, None)
         if not task.cancelled() and task.exception() is not None:
+            self._failures[message_id] += 1
             logger.error(
                 "tenant %s: answering a message failed: %r", self._core.tenant_id, task.exception()
             )

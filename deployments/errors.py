@@ -42,6 +42,7 @@ STORE_UNAVAILABLE: tuple[type[Exception], ...] = (
     RedisConnectionError,
     RedisTimeoutError,
     ConnectionRefusedError,
+    ConnectionResetError,
 )
 
 DOMAIN_STATUS: dict[type[DomainError], int] = {

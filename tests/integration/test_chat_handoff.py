@@ -4,18 +4,21 @@ answering them, until the salon gives the conversation back or the salon's hours
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import uuid4
 
 import asyncpg
 import pytest
 
+from actors import chat_desk as chat_desk_module
 from actors.salon import Salon
-from domain.commands import ReceiveMessage, ResumeConversation, SendOwnerMessage
+from domain.commands import ReceiveMessage, ResumeConversation, ResumeWork, SendOwnerMessage
 from domain.errors import NotFoundError
+from domain.salon_import import ClientPart
 from integrations.event_stream import EventStream
-from tests.factories import SalonIds
+from tests.factories import SalonIds, make_salon, next_phone
+from tests.integration.conftest import import_committed
 from tests.integration.test_offer_lifecycle import Clock
 
 PHONE = "+5511977776666"
@@ -131,3 +134,32 @@ async def test_resuming_a_conversation_of_another_salon_is_not_found(
     with pytest.raises(NotFoundError):
         await agenda.handle(ResumeConversation(conversation_id=uuid4(), resumed_by=ids.owner))
     assert await event_data(pool, ids, "conversation_resumed") == []
+
+
+async def test_a_message_whose_answer_keeps_failing_is_left_for_the_salon_not_retried_forever(
+    pool: asyncpg.Pool, stream: EventStream, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ana = ClientPart(key="ana", name="Ana", phone=next_phone())
+    ids = await import_committed(pool, make_salon(clients=[ana]))
+    salon = Salon(ids.tenant, pool=pool, stream=stream)
+    await salon.activate()
+    calls = 0
+
+    def broken(*_args: object, **_kwargs: object) -> object:
+        nonlocal calls
+        calls += 1
+        raise RuntimeError("a bug in answering")
+
+    monkeypatch.setattr(chat_desk_module, "answer_message", broken)
+    await salon.handle(
+        ReceiveMessage(client_name="Ana", phone=ana.phone, message="oi", sent_at=datetime.now(UTC))
+    )
+    await salon.drain()
+    for _ in range(5):  # the upkeep's resumes
+        await salon.handle(ResumeWork())
+        await salon.drain()
+    status = await pool.fetchval(
+        "SELECT status FROM chat_message WHERE tenant_id = $1 AND direction = 'inbound'",
+        ids.tenant,
+    )
+    assert (status, calls) == ("held", chat_desk_module.MAX_ANSWER_FAILURES)
