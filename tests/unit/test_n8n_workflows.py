@@ -1,5 +1,6 @@
 """The n8n workflow exports in integrations/n8n/, read statically: shape, wiring, routing, URLs,
-headers, signing, no secrets. (The Code nodes' JavaScript is run in test_n8n_code.py.)
+headers, signing, no secrets. (The Code nodes' JavaScript is run in test_n8n_code_inbound.py and
+test_n8n_code_outbound.py.)
 """
 
 from __future__ import annotations
@@ -299,7 +300,7 @@ def test_inbound_audio_limit_is_the_back_ends() -> None:
 
 # --- outbound: our sender → n8n webhook → WhatsApp --------------------------------------------
 
-# What "Verify signature" outputs for each form of message (as test_n8n_code.py runs it).
+# What "Verify signature" outputs for each form of message (as test_n8n_code_outbound.py runs it).
 VERIFIED = {"valid": True, "idempotency_key": "k-1", "message_id": "k-1", "duplicate": False}
 TEXT = VERIFIED | {"send_as": "text", "marketing": False, "template_values": None}
 UTILITY = VERIFIED | {
@@ -496,7 +497,7 @@ def test_outbound_marketing_posts_to_the_marketing_messages_api_with_the_whatsap
     assert parameters["nodeCredentialType"] == "whatsAppApi"
     assert node["credentials"] == named(workflow, SEND_TEXT)["credentials"]
     assert (parameters["sendBody"], parameters["specifyBody"]) == (True, "json")
-    # The body itself is evaluated in test_n8n_code.py.
+    # The body itself is evaluated in test_n8n_code_outbound.py.
     assert parameters["jsonBody"].startswith("={{ JSON.stringify(")
 
 
