@@ -186,7 +186,9 @@ WITH due AS (
     LEFT JOIN salon_channel AS h ON h.tenant_id = m.tenant_id
     CROSS JOIN LATERAL (
         SELECT coalesce(nullif(t.n8n_webhook_url, ''), nullif($4::text, '')) AS webhook_url,
-               ($1::timestamptz AT TIME ZONE t.time_zone)::time AS local_time,
+               -- a salon row with an unknown zone holds its own marketing, not everyone's sends
+               CASE WHEN EXISTS (SELECT 1 FROM known_time_zone AS z WHERE z.name = t.time_zone)
+                    THEN ($1::timestamptz AT TIME ZONE t.time_zone)::time END AS local_time,
                coalesce(s.send_window_start, $5::time) AS window_start,
                coalesce(s.send_window_end, $6::time) AS window_end
     ) AS r

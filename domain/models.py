@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Annotated
 from uuid import UUID
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
@@ -21,6 +22,16 @@ def check_e164(phone: str) -> str:
 
 
 E164Phone = Annotated[str, AfterValidator(check_e164)]
+
+
+def is_time_zone(name: str) -> bool:
+    """An IANA zone this Python knows (tzdata ships with us)."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
 
 # The days the agenda reads or writes: further out is a mistake, and date arithmetic overflows.
 FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2199, 12, 31)

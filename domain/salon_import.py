@@ -10,9 +10,9 @@ from datetime import date, datetime, time, timedelta
 from typing import Literal
 from uuid import NAMESPACE_URL, UUID, uuid5
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from domain.models import DEFAULT_TIME_ZONE, E164Phone, Role
+from domain.models import DEFAULT_TIME_ZONE, E164Phone, Role, is_time_zone
 from domain.salon_profile import SalonProfile
 from domain.vocabulary import ConsentSource
 
@@ -29,6 +29,13 @@ class TenantPart(_Part):
     name: str = Field(min_length=1)
     slug: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,62}$")
     time_zone: str = DEFAULT_TIME_ZONE
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        if not is_time_zone(value):
+            raise ValueError(f"{value!r} is not an IANA time zone, e.g. America/Sao_Paulo")
+        return value
 
 
 class UserPart(_Part):

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Collection
 from uuid import UUID
 
 import asyncpg
 
 from domain.commands import CampaignRunSummary
+from domain.models import is_time_zone
 from domain.schedule import DEFAULT_SCHEDULES, Schedule
+
+logger = logging.getLogger(__name__)
 
 
 async def list_recent_runs(
@@ -45,6 +49,9 @@ async def list_schedules(
     )
     schedules = []
     for row in rows:
+        if not is_time_zone(row["time_zone"]):  # one broken salon row never stops the others
+            logger.error("tenant %s: unknown time zone: no scheduled campaigns", row["tenant_id"])
+            continue
         default_time, default_days = DEFAULT_SCHEDULES[row["campaign_type"]]
         schedules.append(
             Schedule(

@@ -16,10 +16,12 @@ from uuid import UUID
 import asyncpg
 
 from actors.host import TenantHostCore
+from db.read.campaigns import list_schedules
 from db.salon_settings import store_settings_choice
 from domain.salon_settings import SettingsChoice
-from tests.factories import SalonIds
+from tests.factories import SalonIds, make_salon
 from tests.fakes.n8n import FakeN8n, always, every_third_fails
+from tests.integration.conftest import import_committed
 from tests.integration.sender_support import (
     MakeSender,
     drive,
@@ -236,3 +238,28 @@ async def test_outcome_the_actor_missed_is_resent_under_its_key_after_the_lease(
     assert (n8n.posts[key], len(n8n.delivered)) == (2, 1)  # n8n dropped the repeat by key
     assert (await rows(pool, shop))[key]["status"] == "sent"
     assert [e["message_id"] for e in await events(pool, shop, "notification_sent")] == [key]
+
+
+async def test_a_salon_row_with_an_unknown_time_zone_never_stops_the_others(
+    make_sender: MakeSender, n8n: FakeN8n, pool: asyncpg.Pool, shop: SalonIds
+) -> None:
+    broken = await import_committed(pool, make_salon())
+    await pool.execute("UPDATE tenant SET time_zone = 'Mars/Olympus' WHERE id = $1", broken.tenant)
+    for ids in (shop, broken):
+        await route(pool, ids, n8n.url)
+    ours = await queue(pool, shop, [("c1", "marketing"), ("c2", "transactional")])
+    theirs = await queue(pool, broken, [("c1", "marketing"), ("c2", "transactional")])
+    await make_sender().step(local(1, 12))
+
+    assert {str(m) for m, _, _ in ours} <= set(n8n.delivered)
+    # The broken salon's marketing waits (its local time is unknown); what it owes a client goes.
+    assert str(theirs[1][0]) in n8n.delivered and str(theirs[0][0]) not in n8n.delivered
+    await pool.execute(
+        "DELETE FROM outbound_message WHERE tenant_id = $1 AND status = 'queued'", broken.tenant
+    )
+    async with pool.acquire() as conn:
+        schedules = await list_schedules(conn, tenant_ids=[shop.tenant, broken.tenant])
+    assert {s.tenant_id for s in schedules} == {shop.tenant}
+    await pool.execute(
+        "UPDATE tenant SET time_zone = 'America/Sao_Paulo' WHERE id = $1", broken.tenant
+    )

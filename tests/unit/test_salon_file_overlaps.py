@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from pydantic import ValidationError
 
-from domain.salon_import import ClientPart, find_overlapping_visits
+from domain.salon_import import ClientPart, TenantPart, find_overlapping_visits
 from tests.factories import make_salon, make_visit, next_phone
 
 AT = datetime(2026, 10, 1, 10, 0, tzinfo=ZoneInfo("America/Sao_Paulo"))
@@ -77,3 +77,9 @@ def test_a_long_visit_overlapping_a_later_one_is_found() -> None:
 def test_the_same_visit_twice_is_one_visit() -> None:
     salon = make_salon(clients=[client("ana", make_visit(starts_at=AT), make_visit(starts_at=AT))])
     assert find_overlapping_visits(salon) is None
+
+
+def test_a_salon_file_with_an_unknown_time_zone_is_refused() -> None:
+    with pytest.raises(ValidationError, match="not an IANA time zone"):
+        TenantPart(name="Salão", slug="salao", time_zone="Mars/Olympus")
+    assert TenantPart(name="Salão", slug="salao", time_zone="America/Manaus").time_zone
