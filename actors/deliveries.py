@@ -26,7 +26,12 @@ class Deliveries:
                     message_ids=[o.message_id for o in command.outcomes],
                 )
             )
-            opted_out = {c.id for c in core.agenda.clients.values() if c.marketing_opt_out}
+            clients = core.agenda.clients
+            opted_out = {  # of these messages' clients only: a report never scans the salon
+                q.client_id
+                for q in queued
+                if (c := clients.get(q.client_id)) is not None and c.marketing_opt_out
+            }
             outcome = record_deliveries(command, queued, opted_out=opted_out)
             latest = {o.message_id: o for o in command.outcomes}  # one outcome per message
             # A deferred message stays queued: only its event is stored.

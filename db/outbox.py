@@ -267,7 +267,7 @@ class ClaimedMessage:
     salon_templates: dict[str, Any] = field(default_factory=dict)
     # The salon's own channel: `webhook_url` is the salon's own n8n (`salon_url`), signed with
     # its sealed secret and token; its number at Meta; its budget of clients per rolling 24 h.
-    channel: ChannelRow = field(default_factory=lambda: ChannelRow())
+    channel: ChannelRow = field(default_factory=ChannelRow)
     # Never sent: marketing to a client who opted out ("opted_out") or, where the salon requires
     # it, never opted in ("no_consent"), a reminder whose appointment is no longer a coming
     # booking ("appointment_changed").
