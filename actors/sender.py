@@ -280,6 +280,7 @@ class SenderCore:
                 attempts=message.attempts,
                 sent_as=attempt.sent_as,
                 template=attempt.template,
+                whatsapp_message_id=result.whatsapp_message_id,
             )
         logger.warning(
             "tenant %s: message %s failed after %d attempts (%s)",
@@ -322,7 +323,10 @@ class SenderCore:
             return SendOutcome(SendResult.RETRYABLE, "no webhook url")
         async with self._semaphore:
             outcome = await self._client.send(
-                attempt.payload, url=message.webhook_url, signing=attempt.route.signing
+                attempt.payload,
+                url=message.webhook_url,
+                signing=attempt.route.signing,
+                key=message.idempotency_key,
             )
         if outcome.result is not SendResult.DELIVERED:
             logger.info(

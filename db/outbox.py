@@ -148,9 +148,11 @@ async def record_outcomes(
         SET status = o.status, attempts = greatest(m.attempts, o.attempts),
             last_error = o.reason, claimed_until = NULL,
             sent_at = CASE WHEN o.status = 'sent' THEN $2::timestamptz END,
-            sent_as = o.sent_as, error_code = coalesce(o.error_code, m.error_code)
-        FROM unnest($3::uuid[], $4::text[], $5::int[], $6::text[], $7::text[], $8::int[])
-             AS o(id, status, attempts, reason, sent_as, error_code)
+            sent_as = o.sent_as, error_code = coalesce(o.error_code, m.error_code),
+            whatsapp_message_id = o.whatsapp_message_id
+        FROM unnest($3::uuid[], $4::text[], $5::int[], $6::text[], $7::text[], $8::int[],
+                    $9::text[])
+             AS o(id, status, attempts, reason, sent_as, error_code, whatsapp_message_id)
         WHERE m.tenant_id = $1 AND m.id = o.id AND m.status = 'queued'
         """,
         tenant_id,
@@ -161,6 +163,7 @@ async def record_outcomes(
         [o.reason for o in outcomes],
         [o.sent_as for o in outcomes],
         [o.error_code for o in outcomes],
+        [o.whatsapp_message_id for o in outcomes],
     )
     if int(moved.split()[-1]) != len(outcomes):
         raise StaleAgendaError("a message's outcome was recorded meanwhile by another writer")
@@ -222,7 +225,7 @@ SET claimed_until = $1::timestamptz + make_interval(secs => $3::float8),
 FROM due
 WHERE m.tenant_id = due.tenant_id AND m.id = due.id
 RETURNING m.tenant_id, m.id, m.client_id, m.kind, m.body, m.attempts, m.created_at,
-          m.claimed_until, m.template, m.template_params, m.error_code, m.template_only,
+          m.claimed_until, m.template, m.template_params, m.error_code, m.template_only, m.resends,
           due.client_name,
           due.phone_e164, due.whatsapp_id, due.marketing_opt_out, due.last_inbound_at,
           due.salon_name, due.salon_templates, due.webhook_url, due.skip_reason, due.salon_url,
@@ -268,10 +271,18 @@ class ClaimedMessage:
     # The salon's own channel: `webhook_url` is the salon's own n8n (`salon_url`), signed with
     # its sealed secret and token; its number at Meta; its budget of clients per rolling 24 h.
     channel: ChannelRow = field(default_factory=ChannelRow)
+    # Times WhatsApp failed the message after accepting it (see `idempotency_key`).
+    resends: int = 0
     # Never sent: marketing to a client who opted out ("opted_out") or, where the salon requires
     # it, never opted in ("no_consent"), a reminder whose appointment is no longer a coming
     # booking ("appointment_changed").
     skip_reason: str | None = None
+
+    @property
+    def idempotency_key(self) -> str:
+        """The same for every attempt n8n may already have sent; a new one for each resend
+        after WhatsApp failed an accepted attempt (n8n would drop it as a repeat)."""
+        return str(self.message_id) + (f":{self.resends}" if self.resends else "")
 
 
 @dataclass(frozen=True)
@@ -324,6 +335,7 @@ async def claim_due(
             template=stored_call(row["template"], row["template_params"]),
             error_code=row["error_code"],
             template_only=row["template_only"],
+            resends=row["resends"],
             salon_name=row["salon_name"],
             salon_templates=row["salon_templates"],
             channel=ChannelRow(

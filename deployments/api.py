@@ -13,6 +13,7 @@ from deployments import (
     routes_health,
     routes_salon,
     routes_session,
+    routes_statuses,
     routes_sync,
     routes_webhooks,
     routes_whatsapp,
@@ -49,6 +50,7 @@ def create_api(settings: Settings) -> FastAPI:
     app.include_router(routes_salon.router)
     app.include_router(routes_whatsapp.router)
     app.include_router(routes_webhooks.router)
+    app.include_router(routes_statuses.router)
     app.include_router(websocket.router)
     mount_console(app, settings)
     if settings.api_docs_enabled:

@@ -134,6 +134,12 @@ OPT_IN_PHRASES: Final = (
     "(?:de novo|de volta|novamente|voltar a|volta a|voltem a|volte a)(?: \\w+){0,3} "
     "(?:receber|mandar|enviar|me mandar|me enviar)",
 )
+# What an opt-in names (the salon's offers, its messages, its list; or "receber" itself, which
+# in a salon's chat is its messages): one must be said.
+OPT_IN_WHAT: Final = (
+    "promo*", "oferta*", "mensage*", "msg*", "novidade*", "desconto*", "lista*", "cupo*",
+    "propaganda*", "comunicado*", "informativo*", "avisos", "noticia*", "whats*", "zap", "receber",
+)
 # Said with the above, it is a wish to receive: "quero", "pode", "aceito"…
 OPT_IN_WANTS: Final = (
     "quero", "queria", "gostaria", "pode", "podem", "aceito", "autorizo", "manda", "mande",

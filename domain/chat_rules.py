@@ -114,6 +114,8 @@ _OPT_OUT = cue_pattern(lx.OPT_OUT_PHRASES)
 _OPT_IN = cue_pattern(lx.OPT_IN_PHRASES)
 _MAYBE_OPT_OUT = cue_pattern(lx.MAYBE_OPT_OUT_CUES)
 _OPT_IN_WANTS = cue_pattern(lx.OPT_IN_WANTS)
+_OPT_IN_WHAT = cue_pattern(lx.OPT_IN_WHAT)
+_ABOUT_A_BOOKING = frozenset({"booking", "reschedule", "cancel"})
 _AFFIRM = cue_pattern(lx.AFFIRM_ANYWHERE)
 _NOT_AFFIRM = cue_pattern(lx.NOT_AFFIRM_PHRASES)
 _NEGATIVE = cue_pattern(lx.NEGATIVE_PHRASES)
@@ -157,8 +159,10 @@ def is_opt_out(normalized: str) -> bool:
 
 def is_opt_in(normalized: str, *, opt_out: bool) -> bool:
     """ "quero voltar a receber as promoções" (never when the same message opts out, nor when it
-    is negated or wishes nothing: "vocês mandam promoção?" asks, it does not opt in)."""
-    if opt_out or _OPT_IN.search(normalized) is None:
+    is negated or wishes nothing: "vocês mandam promoção?" asks, it does not opt in, nor when it
+    names nothing to receive: "coloca a escova de novo" is about a booking, and consent given
+    unasked is worse than one missed)."""
+    if opt_out or _OPT_IN.search(normalized) is None or _OPT_IN_WHAT.search(normalized) is None:
         return False
     return _OPT_IN_WANTS.search(normalized) is not None and not re.search(
         r"\b(?:nao|nem|chega|pare|parem)\b", normalized
@@ -340,6 +344,10 @@ def understand(
         about=about,
         opt_in=opt_in,
     )
+    if intent in _ABOUT_A_BOOKING:
+        # Consent must be unambiguous (LGPD): a message about a booking that also seems to ask
+        # for offers ("pode mandar a promoção de escova pra sexta?") is not taken as consent.
+        opt_in = False
     when = find_day_and_time(clauses, normalized, today)
     if about.moves:  # the new time: what is said from where the move is asked
         moving = next((i for i, c in enumerate(clauses) if _RESCHEDULE_INTENT.search(c)), 0)

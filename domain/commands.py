@@ -93,6 +93,7 @@ class DeliveryOutcome(Value):
     error_code: int | None = None  # Meta's
     retry_at: AwareDatetime | None = None  # a deferred message's next attempt
     opt_out: bool = False  # the client stopped marketing on WhatsApp (131050)
+    whatsapp_message_id: str | None = Field(default=None, max_length=200)  # a sent one's wamid
 
 
 class DeliveriesRecorded(Value):
@@ -248,6 +249,24 @@ class RecordDeliveries(Command[DeliveriesRecorded]):
     """The sender reports final outcomes; repeats change nothing (only queued rows move)."""
 
     outcomes: list[DeliveryOutcome] = Field(min_length=1, max_length=1000)
+
+
+class MessageStatusRecorded(Value):
+    """What a WhatsApp status report did: `outcome` None when it changed nothing (an id no sent
+    message carries: unknown, already failed, or sent again since)."""
+
+    message_id: UUID | None = None
+    outcome: Literal["failed", "retry"] | None = None
+
+
+class ReportMessageStatus(Command[MessageStatusRecorded]):
+    """WhatsApp reports that a message it had accepted failed after all (a `failed` status on
+    its webhook, with Meta's error code and title)."""
+
+    whatsapp_message_id: str = Field(min_length=1, max_length=200)
+    error_code: int | None = None
+    error_title: str | None = Field(default=None, max_length=500)
+    failed_at: AwareDatetime
 
 
 class RunCampaign(Command[CampaignResult]):

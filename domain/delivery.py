@@ -135,9 +135,7 @@ def decide_after_attempt(
             as_template=True,
         )
     if error_code is not None:
-        understood = _meta_verdict(
-            error_code, sent_as=sent_as, previous_code=previous_code, now=now
-        )
+        understood = meta_verdict(error_code, sent_as=sent_as, previous_code=previous_code, now=now)
         if understood is not None:
             return understood
     if result is SendResult.PERMANENT or attempts >= policy.max_attempts:
@@ -148,7 +146,7 @@ def decide_after_attempt(
     return Verdict("retry", retry_at=now + timedelta(seconds=delay_s))
 
 
-def _meta_verdict(
+def meta_verdict(
     code: int, *, sent_as: SentAs, previous_code: int | None, now: datetime
 ) -> Verdict | None:
     """What Meta's code decides on its own (None: retry or give up as for any failure)."""

@@ -9,6 +9,7 @@ Details never carry the URL, the body or a phone number: they end up in logs.
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -85,6 +86,8 @@ class SendOutcome:
     detail: str
     error_code: int | None = None  # Meta's, when WhatsApp refused the message
     refused: bool = False  # WhatsApp refused it (the workflow's `whatsapp_failed`), not n8n
+    # WhatsApp's id of the accepted message (wamid): a later `failed` status names it.
+    whatsapp_message_id: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -112,6 +115,22 @@ def whatsapp_refusal(response: httpx.Response) -> tuple[int | None, bool]:
     error = body.get("error")
     code = error.get("code") if isinstance(error, dict) else None
     return (code if isinstance(code, int) and not isinstance(code, bool) else None), refused
+
+
+MAX_WHATSAPP_ID = 200
+
+
+def accepted_whatsapp_id(answer: bytes) -> str | None:
+    """WhatsApp's id of the message the workflow sent, from `{"whatsapp_message_id": …}` (a
+    repeat, or an older workflow, has none)."""
+    try:
+        body = json.loads(answer)
+    except ValueError:
+        return None
+    found = body.get("whatsapp_message_id") if isinstance(body, dict) else None
+    if isinstance(found, str) and 0 < len(found) <= MAX_WHATSAPP_ID:
+        return found
+    return None
 
 
 def meta_error_code(response: httpx.Response) -> int | None:
@@ -162,11 +181,18 @@ class N8nClient:
         return Signing(secret, {self._auth_header: token} if token else {})
 
     async def send(
-        self, payload: WhatsAppPayload, *, url: str, signing: Signing | None = None
+        self,
+        payload: WhatsAppPayload,
+        *,
+        url: str,
+        signing: Signing | None = None,
+        key: str | None = None,
     ) -> SendOutcome:
-        """`signing` None: the deployment's n8n (its secret and token)."""
+        """`signing` None: the deployment's n8n (its secret and token); `key` the
+        Idempotency-Key (the message id unless the message is sent again after WhatsApp failed
+        an accepted attempt)."""
         body = payload.model_dump_json().encode()
-        headers = self.headers_for(str(payload.message_id), body, signing)
+        headers = self.headers_for(key or str(payload.message_id), body, signing)
         try:
             # One deadline for the whole request (a salon's n8n that drips its answer holds a
             # sending slot no longer than a silent one), and at most MAX_ANSWER_BYTES read.
@@ -181,7 +207,9 @@ class N8nClient:
             return SendOutcome(SendResult.RETRYABLE, f"connection error ({type(error).__name__})")
         result = classify_status(status_code)
         if result is SendResult.DELIVERED:
-            return SendOutcome(result, f"http {status_code}")
+            return SendOutcome(
+                result, f"http {status_code}", whatsapp_message_id=accepted_whatsapp_id(answer)
+            )
         code, refused = whatsapp_refusal(httpx.Response(status_code, content=answer))
         detail = f"http {status_code}" + (f", WhatsApp {code}" if code else "")
         return SendOutcome(result, detail, code, refused)

@@ -17,6 +17,7 @@ import json
 import socket
 import struct
 import time
+import uuid
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -57,6 +58,7 @@ class FakeN8n(LocalHttpServer):
     refused: list[str] = field(default_factory=list)  # why calls were refused (401)
     last_headers: dict[str, str] = field(default_factory=dict)
     whatsapp: FakeWhatsApp | None = None  # Meta's rules, when a test wants them
+    whatsapp_ids: dict[str, str] = field(default_factory=dict)  # key → WhatsApp's id of it
     _calls: int = 0
 
     @property
@@ -86,8 +88,9 @@ class FakeN8n(LocalHttpServer):
         if behaviour in ("error", "reject"):
             return await respond(writer, 500 if behaviour == "error" else 400, {"error": "no"})
         duplicate = key in self.delivered
+        whatsapp_id = f"wamid.{uuid.uuid4().hex}"
         if not duplicate and self.whatsapp is not None:
-            code = self.whatsapp.deliver(json.loads(request.body))
+            code = self.whatsapp.deliver(json.loads(request.body), whatsapp_id)
             if code is not None:  # as the workflow answers Meta's refusal
                 lost = self.whatsapp.codes_lost
                 error = {"code": None if lost else code, "message": f"(#{code}) refused"}
@@ -98,7 +101,11 @@ class FakeN8n(LocalHttpServer):
             await asyncio.sleep(self.hang_s)
             return False
         self.acks[key] += 1
-        return await respond(writer, 200, {"status": "duplicate" if duplicate else "accepted"})
+        if duplicate:  # as the workflow answers a repeat: no WhatsApp id
+            return await respond(writer, 200, {"status": "duplicate"})
+        self.whatsapp_ids[key] = whatsapp_id
+        answer = {"status": "sent", "message_id": key, "whatsapp_message_id": whatsapp_id}
+        return await respond(writer, 200, answer)
 
     def _check(self, request: Request) -> str | None:
         headers = request.headers
@@ -115,8 +122,10 @@ class FakeN8n(LocalHttpServer):
         expected = "v1," + base64.b64encode(digest).decode()
         if expected not in headers.get("webhook-signature", "").split():
             return "signature"
+        # The message id, or `<message id>:<n>` for its n-th resend after a late failure.
         key = headers.get("idempotency-key")
-        if not key or key != msg_id or json.loads(request.body).get("message_id") != key:
+        message_id = json.loads(request.body).get("message_id")
+        if not key or key != msg_id or key.split(":")[0] != message_id:
             return "idempotency-key"
         return None
 

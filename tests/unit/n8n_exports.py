@@ -15,7 +15,7 @@ import pytest
 from fastapi.routing import APIRoute
 
 from config.settings import Settings
-from deployments.routes_webhooks import router
+from deployments import routes_statuses, routes_webhooks
 
 Workflow = dict[str, Any]
 Node = dict[str, Any]
@@ -137,7 +137,8 @@ def strings_in(value: Any, key: str = "") -> list[tuple[str, str]]:
 
 
 def route_path(name: str) -> str:
-    (path,) = [r.path for r in router.routes if isinstance(r, APIRoute) and r.name == name]
+    routes = routes_webhooks.router.routes + routes_statuses.router.routes
+    (path,) = [r.path for r in routes if isinstance(r, APIRoute) and r.name == name]
     return path
 
 

@@ -6,6 +6,7 @@ replies, voice notes with their audio, media, locations, contacts, reactions). S
 from __future__ import annotations
 
 import base64
+import json
 import re
 import time
 from datetime import UTC, datetime
@@ -14,6 +15,7 @@ from typing import Any
 import pytest
 from standardwebhooks import Webhook
 
+from deployments.routes_statuses import MessageStatusBody
 from deployments.routes_webhooks import MAX_AUDIO_BASE64, MessageReceivedBody
 from integrations import webhook_signature
 from integrations.webhook_signature import verify
@@ -313,3 +315,81 @@ def test_inbound_signing_needs_the_secret() -> None:
     item = {"json": {"message_id": WAMID}}
     with pytest.raises(AssertionError, match="AGENDA_N8N_WEBHOOK_SECRET is not set"):
         run_code(code_of(load(INBOUND), SIGN), [item], env={})
+
+
+# --- inbound: Meta's failed statuses of messages we sent, to the message-status route ---------
+
+
+def make_status(status: str = "failed", code: int | None = 131047, **fields: Any) -> dict[str, Any]:
+    """One status of a message we sent, as WhatsApp's webhook carries it."""
+    found: dict[str, Any] = {
+        "id": "wamid.SENT1",
+        "status": status,
+        "timestamp": "1773151260",
+        "recipient_id": PHONE,
+    }
+    if code is not None:
+        found["errors"] = [{"code": code, "title": "Re-engagement message", "message": "x"}]
+    return found | fields
+
+
+def status_change(*statuses: dict[str, Any], **fields: Any) -> dict[str, Any]:
+    """A `messages` change carrying statuses (what the trigger lets through for "failed")."""
+    change = make_whatsapp_change() | {"statuses": list(statuses)}
+    del change["messages"], change["contacts"]
+    return change | fields
+
+
+def signed_requests(*changes: dict[str, Any]) -> list[dict[str, Any]]:
+    """What "Build signed request" outputs for `changes` that take no download."""
+    workflow = load(INBOUND)
+    items = run_code(code_of(workflow, READ), [{"json": change} for change in changes])["output"]
+    assert not any(takes_the_download_branch(item["json"]) for item in items)
+    return [request["json"] for request in run_code(code_of(workflow, SIGN), items)["output"]]
+
+
+def status_accepted(sent: dict[str, Any]) -> MessageStatusBody:
+    headers = {
+        webhook_signature.ID_HEADER: sent["webhook_id"],
+        webhook_signature.TIMESTAMP_HEADER: sent["webhook_timestamp"],
+        webhook_signature.SIGNATURE_HEADER: sent["webhook_signature"],
+    }
+    raw = sent["raw"].encode()
+    assert verify(SECRET, headers=headers, body=raw, now_s=int(time.time())) == sent["webhook_id"]
+    Webhook(SECRET).verify(raw, headers, json_parse=False)
+    return MessageStatusBody.model_validate_json(raw)
+
+
+def test_inbound_failed_status_goes_signed_to_the_status_route() -> None:
+    (sent,) = signed_requests(status_change(make_status()))
+    assert sent["path"] == "message-status"
+    assert sent["webhook_id"] == "wamid.SENT1.failed"
+    body = status_accepted(sent)
+    assert (body.tenant_id, body.whatsapp_message_id, body.status) == (
+        TENANT_ID,
+        "wamid.SENT1",
+        "failed",
+    )
+    assert body.timestamp == datetime.fromtimestamp(1773151260, UTC)
+    assert [(e.code, e.title) for e in body.errors] == [(131047, "Re-engagement message")]
+    assert sorted(json.loads(sent["raw"])) == sorted(MessageStatusBody.model_fields)
+
+
+def test_inbound_other_statuses_are_not_forwarded_and_messages_still_are() -> None:
+    change = status_change(
+        make_status("delivered", None, id="wamid.A"),
+        make_status("read", None, id="wamid.B"),
+        make_status(code=131050, id="wamid.C"),
+    )
+    change["messages"] = [make_message()]
+    change["contacts"] = [{"profile": {"name": "Ana Souza"}, "wa_id": PHONE}]
+    sent = signed_requests(change)
+    assert sorted(s["path"] for s in sent) == ["message-received", "message-status"]
+    (status,) = [status_accepted(s) for s in sent if s["path"] == "message-status"]
+    assert (status.whatsapp_message_id, status.errors[0].code) == ("wamid.C", 131050)
+
+
+def test_inbound_failed_status_without_errors_still_reaches_the_back_end() -> None:
+    (sent,) = signed_requests(status_change(make_status(code=None)))
+    body = status_accepted(sent)
+    assert [(e.code, e.title) for e in body.errors] == [(None, None)]

@@ -12,6 +12,7 @@ from uuid import UUID
 import pytest
 
 from config.settings import Settings
+from deployments.routes_statuses import MessageStatusBody
 from deployments.routes_webhooks import MAX_AUDIO_BASE64, MessageReceivedBody
 from domain.delivery import SendResult
 from domain.whatsapp_templates import PARAMETERS
@@ -128,10 +129,10 @@ def test_no_secret_is_written_in_the_export(workflow: Workflow) -> None:
 # --- inbound: WhatsApp → typed messages → (voice notes: download) → signed POST to our webhook ---
 
 
-def test_inbound_starts_on_client_messages_only() -> None:
+def test_inbound_starts_on_client_messages_and_failed_statuses_only() -> None:
     trigger = the(load(INBOUND), "n8n-nodes-base.whatsAppTrigger")
     assert trigger["parameters"]["updates"] == ["messages"]
-    assert trigger["parameters"]["options"]["messageStatusUpdates"] == []
+    assert trigger["parameters"]["options"]["messageStatusUpdates"] == ["failed"]
     assert set(trigger["credentials"]) == {"whatsAppTriggerApi"}
     assert targets(load(INBOUND), trigger["name"]) == [READ]
 
@@ -140,7 +141,12 @@ def test_inbound_posts_to_the_webhook_route_of_the_api() -> None:
     workflow = load(INBOUND)
     post = named(workflow, POST)["parameters"]
     assert post["method"] == "POST"
-    assert post["url"] == "={{ $env.AGENDA_API_URL }}" + route_path("message_received")
+    prefix, _, last = route_path("message_received").rpartition("/")
+    assert post["url"] == "={{ $env.AGENDA_API_URL }}" + prefix + "/{{ $json.path }}"
+    status_prefix, _, status_last = route_path("message_status").rpartition("/")
+    assert status_prefix == prefix
+    sign = code_of(workflow, SIGN)
+    assert f"path: status ? '{status_last}' : '{last}'," in sign
     api = [n for n in workflow["nodes"] if "AGENDA_API_URL" in n["parameters"].get("url", "")]
     assert [node["name"] for node in api] == [POST]
 
@@ -199,12 +205,14 @@ def test_inbound_code_signs_id_timestamp_and_body_with_hmac_sha256() -> None:
     assert code.count("JSON.stringify(") == 1
 
 
-def test_inbound_body_has_exactly_the_fields_of_the_webhook_body() -> None:
+def test_inbound_bodies_have_exactly_the_fields_of_the_webhook_bodies() -> None:
     code = code_of(load(INBOUND), READ)
-    builder = re.search(r"const body = \{\n(.*?)\n\s*\};", code, re.DOTALL)
-    assert builder is not None
-    fields = re.findall(r"^\s*(\w+):", builder.group(1), re.MULTILINE)
-    assert sorted(fields) == sorted(MessageReceivedBody.model_fields)
+    builders = re.findall(r"const body = \{\n(.*?)\n\s*\};", code, re.DOTALL)
+    fields = [sorted(re.findall(r"^\s*(\w+):", b, re.MULTILINE)) for b in builders]
+    assert fields == [
+        sorted(MessageStatusBody.model_fields),
+        sorted(MessageReceivedBody.model_fields),
+    ]
 
 
 def voice_note_condition() -> tuple[str, str]:

@@ -576,6 +576,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks/n8n/message-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Message Status */
+        post: operations["message_status_api_v1_webhooks_n8n_message_status_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1922,6 +1939,23 @@ export interface components {
             /** Ticket */
             ticket: string;
         };
+        /**
+         * StatusAccepted
+         * @description `outcome`: `retry` (the message goes again), `failed`, or null when nothing changed (a
+         *     status that is not a failure, a repeat, an id no sent message of the salon carries).
+         */
+        StatusAccepted: {
+            /** Message Id */
+            message_id?: string | null;
+            /** Outcome */
+            outcome?: ("failed" | "retry") | null;
+            /**
+             * Status
+             * @default accepted
+             * @constant
+             */
+            status?: "accepted";
+        };
         /** SuggestionView */
         SuggestionView: {
             /** Auth Request Id */
@@ -3165,6 +3199,33 @@ export interface operations {
                 };
             };
             /** @description unsigned, badly signed, stale or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    message_status_api_v1_webhooks_n8n_message_status_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusAccepted"];
+                };
+            };
+            /** @description unsigned, badly signed or stale */
             401: {
                 headers: {
                     [name: string]: unknown;
