@@ -17,7 +17,7 @@ from ray.util.metrics import Counter, Histogram
 from actors.errors import TenantUnavailableError
 from actors.host import TenantHostCore
 from config.settings import Settings
-from domain.commands import Command
+from domain.commands import Command, ReportMessageStatus
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +58,11 @@ class TenantHost:
         self._settings = Settings(**overrides)
         self._core = TenantHostCore(self._settings)
         self._core.chat_observer = ChatMetrics()
+        self._late_failures = Counter(
+            "agenda_whatsapp_late_failures",
+            "failed statuses WhatsApp reported after accepting a message, by code and outcome",
+            tag_keys=("code", "outcome"),
+        )
         self._retire_when_empty = retire_when_empty
         self._upkeep_task: asyncio.Task[None] | None = None
         self._retiring = False
@@ -66,7 +71,11 @@ class TenantHost:
         if self._retiring:  # the pool is closing: the caller retries on a new host
             raise TenantUnavailableError("salon host is retiring")
         self._ensure_upkeep()
-        return await self._core.call(tenant_id, command)
+        result = await self._core.call(tenant_id, command)
+        if isinstance(command, ReportMessageStatus) and result.outcome is not None:
+            tags = {"code": str(command.error_code), "outcome": result.outcome}
+            self._late_failures.inc(1, tags)
+        return result
 
     async def activate(self, tenant_id: UUID) -> list[str]:
         self._ensure_upkeep()
