@@ -23,6 +23,7 @@ from domain.commands import Command
 from integrations.event_stream import EventStream
 from integrations.gemini import gemini_from_settings
 from integrations.llm import LanguageModel
+from integrations.redis_client import redis_client
 
 logger = logging.getLogger(__name__)
 R = TypeVar("R")
@@ -58,7 +59,7 @@ class TenantHostCore:
         async with self._start_lock:
             if self._pool is not None:
                 return
-            self._redis = Redis.from_url(self._settings.redis_url)
+            self._redis = redis_client(self._settings.redis_url)
             self._stream = EventStream(
                 self._redis,
                 prefix=self._settings.redis_prefix,

@@ -5,6 +5,12 @@ A command's part holds `lock` across read → decide → commit; `commit` stores
 outcome in one transaction (new clients, the command's own rows, the agenda's change, queued
 WhatsApp messages, numbered events), then applies the change to memory and publishes the events
 in order. Memory changes only after PostgreSQL has the change.
+
+Memory follows other writers too (the salon import, the customer's Prisma services): triggers
+bump `tenant.data_version` on every write to what memory holds; taking `lock` compares it with the
+version memory was loaded at and reloads when they differ, and `commit` refuses to store over a
+version memory has not seen (StaleAgendaError: reloaded, the caller tries again). A commit whose
+outcome is unknown (the connection lost at COMMIT) makes the next `lock` reload as well.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from db import events as event_queries
 from db import outbox
 from db.agenda import load_agenda, store_change
 from db.clients import insert_clients
+from db.read.events import data_version
 from domain.agenda import Agenda
 from domain.errors import AlreadyDecidedError, SlotTakenError, StaleAgendaError
 from domain.events import Event
@@ -37,10 +44,39 @@ Store = Callable[[asyncpg.Connection], Awaitable[None]]
 # PostgreSQL refused a row that memory (or a read just before) allowed: another writer got there
 # first. Nothing is stored; memory is reloaded so the next command decides on fresh data.
 STALE_MEMORY = (SlotTakenError, AlreadyDecidedError, StaleAgendaError)
+UNKNOWN_VERSION = -1  # memory must be reloaded before it is trusted
+BACKLOG_BATCH = 1000  # unpublished events read (and published) at a time at activation
 
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+class FreshLock:
+    """The salon's lock: whoever holds it decides on memory that matches PostgreSQL."""
+
+    def __init__(self, refresh: Callable[[], Awaitable[None]]) -> None:
+        self._lock = asyncio.Lock()
+        self._refresh = refresh
+
+    async def __aenter__(self) -> None:
+        await self._lock.acquire()
+        try:
+            await self._refresh()
+        except BaseException:
+            self._lock.release()
+            raise
+
+    async def __aexit__(self, *exc: object) -> None:
+        self._lock.release()
+
+    def locked(self) -> bool:
+        return self._lock.locked()
+
+    @property
+    def plain(self) -> asyncio.Lock:
+        """The lock without the check (publishing, which reads no memory)."""
+        return self._lock
 
 
 class SalonCore:
@@ -56,13 +92,15 @@ class SalonCore:
     ) -> None:
         self.tenant_id = tenant_id
         self.defaults = defaults or SalonSettings()  # the deployment's, for what the salon left
-        self.lock = asyncio.Lock()
+        self.lock = FreshLock(self._refresh_if_changed)
         self.now = clock
         self.new_id = new_id
         self._pool = pool
         self._stream = stream
         self._agenda: Agenda | None = None
+        self._version = UNKNOWN_VERSION  # tenant.data_version memory was loaded at
         self._unpublished: list[Event] = []
+        self._backlog = True  # events a previous life may have left unpublished, until read
         self.last_used = monotonic()
 
     @property
@@ -73,18 +111,45 @@ class SalonCore:
 
     async def activate(self) -> None:
         """Load the agenda from PostgreSQL and publish what a previous life left unpublished."""
-        async with self.lock:
+        async with self.lock.plain:
+            await self.reload()
+            await self._publish_backlog()
+
+    async def _publish_backlog(self) -> None:
+        """Publish what a previous life left unpublished, a batch at a time, oldest first; what
+        a failure leaves is tried again by `publish_pending`."""
+        while True:
             async with self._pool.acquire() as conn:
-                self._agenda = await self._load(conn)
-                self._unpublished = await event_queries.list_unpublished(
-                    conn, tenant_id=self.tenant_id
+                batch = await event_queries.list_unpublished(
+                    conn, tenant_id=self.tenant_id, limit=BACKLOG_BATCH
                 )
+            self._unpublished = batch
             await self.publish()
+            if self._unpublished:
+                return  # Redis or PostgreSQL away: the upkeep tries again
+            if len(batch) < BACKLOG_BATCH:
+                self._backlog = False
+                return
 
     async def reload(self) -> None:
-        """Load the agenda afresh (the caller holds the lock): other writers' changes come in."""
+        """Load the agenda afresh (the caller holds the lock): other writers' changes come in.
+        The version is read first: a write landing during the load shows at the next check."""
         async with self._pool.acquire() as conn:
+            version = await data_version(conn, tenant_id=self.tenant_id)
             self._agenda = await self._load(conn)
+        self._version = version
+
+    async def _refresh_if_changed(self) -> None:
+        """Reload when another writer changed the salon since memory was loaded."""
+        if self._agenda is None:
+            return  # not activated yet: activation loads it
+        if self._version != UNKNOWN_VERSION:
+            async with self._pool.acquire() as conn:
+                current = await data_version(conn, tenant_id=self.tenant_id)
+            if current == self._version:
+                return
+            logger.info("tenant %s: changed by another writer; memory reloaded", self.tenant_id)
+        await self.reload()
 
     async def _load(self, conn: asyncpg.Connection) -> Agenda:
         return await load_agenda(
@@ -108,6 +173,9 @@ class SalonCore:
             return outcome.result
         try:
             async with self._pool.acquire() as conn, conn.transaction():
+                # Locks the salon's row: no other writer moves the version until we commit.
+                if await data_version(conn, tenant_id=tenant_id, lock=True) != self._version:
+                    raise StaleAgendaError("another writer changed the salon meanwhile")
                 if change.clients_added:
                     await insert_clients(conn, tenant_id=tenant_id, clients=change.clients_added)
                 if store is not None:
@@ -117,11 +185,17 @@ class SalonCore:
                 events = await event_queries.append_events(
                     conn, tenant_id=tenant_id, payloads=outcome.events, occurred_at=self.now()
                 )
+                version = await data_version(conn, tenant_id=tenant_id)  # our own writes' bumps
         except STALE_MEMORY:
             # Another writer (e.g. the customer's Prisma services) changed the salon: our memory
             # is behind. Nothing was stored; the next command decides on fresh data.
             await self.reload()
             raise
+        except BaseException:
+            # The outcome may be unknown (the connection lost at COMMIT): the next lock reloads.
+            self._version = UNKNOWN_VERSION
+            raise
+        self._version = version
         self.agenda.apply(change)
         self._unpublished.extend(events)
         await self.publish()
@@ -129,8 +203,11 @@ class SalonCore:
 
     async def publish_pending(self) -> None:
         """Retry publishing what Redis refused earlier (called by the host's upkeep loop)."""
-        async with self.lock:
-            await self.publish()
+        async with self.lock.plain:
+            if self._backlog and not self._unpublished:
+                await self._publish_backlog()
+            else:
+                await self.publish()
 
     async def publish(self) -> None:
         """Publish every unpublished event in order; on failure keep them for the next try."""
@@ -142,7 +219,7 @@ class SalonCore:
                 await event_queries.mark_published(
                     conn,
                     tenant_id=self.tenant_id,
-                    up_to_event_id=self._unpublished[-1].event_id,
+                    event_ids=[e.event_id for e in self._unpublished],
                     at=self.now(),
                 )
         except Exception:  # Redis or PostgreSQL away: the outbox keeps the events.

@@ -108,6 +108,11 @@ class Settings(BaseSettings):
     redis_prefix: str = Field(default="agenda", pattern=r"^[A-Za-z0-9_.:-]+$")
     jwt_secret: SecretStr = SecretStr("")
     jwt_algorithm: str = Field(default="HS256", pattern=r"^(HS256|HS384|HS512)$")
+    # Every token must name us as its audience and a known issuer, carry `iat`, and live no
+    # longer than this (the customer's own issuer mints with the same values).
+    jwt_issuer: str = Field(default="agenda-cheia", min_length=1, max_length=200)
+    jwt_audience: str = Field(default="agenda-cheia-api", min_length=1, max_length=200)
+    jwt_max_lifetime_s: int = Field(default=7 * 24 * 3600, ge=60, le=90 * 24 * 3600)
     n8n_webhook_secret: SecretStr = SecretStr("")
 
     placement: Placement = Placement.PER_TENANT

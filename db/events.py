@@ -65,12 +65,13 @@ async def list_unpublished(
 
 
 async def mark_published(
-    conn: asyncpg.Connection, *, tenant_id: UUID, up_to_event_id: int, at: datetime
+    conn: asyncpg.Connection, *, tenant_id: UUID, event_ids: Sequence[int], at: datetime
 ) -> None:
+    """Mark exactly the events the stream took: never one below them that was not sent."""
     await conn.execute(
         "UPDATE event SET published_at = $3"
-        " WHERE tenant_id = $1 AND event_id <= $2 AND published_at IS NULL",
+        " WHERE tenant_id = $1 AND event_id = ANY($2::bigint[]) AND published_at IS NULL",
         tenant_id,
-        up_to_event_id,
+        list(event_ids),
         at,
     )

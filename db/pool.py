@@ -1,4 +1,9 @@
-"""Connection pool with JSON codecs; the caller owns transactions."""
+"""Connection pool with JSON codecs; the caller owns transactions.
+
+Nothing waits on PostgreSQL without a bound: connecting gives up after `CONNECT_TIMEOUT_S`,
+waiting for a pooled connection after `ACQUIRE_TIMEOUT_S`, a statement after
+`COMMAND_TIMEOUT_S` — each a `TimeoutError`, which the API answers 503 with `Retry-After`.
+"""
 
 from __future__ import annotations
 
@@ -15,24 +20,43 @@ async def _init_connection(conn: asyncpg.Connection) -> None:
         )
 
 
+CONNECT_TIMEOUT_S = 5.0
+ACQUIRE_TIMEOUT_S = 5.0
+COMMAND_TIMEOUT_S = 30.0
+
+
+class BoundedPool(asyncpg.Pool):  # type: ignore[misc]
+    """asyncpg's pool whose `acquire()` waits at most `ACQUIRE_TIMEOUT_S` unless told."""
+
+    def acquire(self, *, timeout: float | None = None) -> asyncpg.pool.PoolAcquireContext:
+        return super().acquire(timeout=ACQUIRE_TIMEOUT_S if timeout is None else timeout)
+
+
 async def create_pool(
     dsn: str, *, max_size: int = 10, min_size: int = 1, read_only: bool = False
 ) -> asyncpg.Pool:
     """`read_only`: PostgreSQL refuses any write made through this pool (the ingress's)."""
     settings = {"default_transaction_read_only": "on"} if read_only else {}
-    pool: asyncpg.Pool = await asyncpg.create_pool(
+    # As asyncpg.create_pool builds its pool (asyncpg 0.30–0.32), with the bounded acquire.
+    pool: asyncpg.Pool = await BoundedPool(
         dsn,
+        connection_class=asyncpg.Connection,
+        record_class=asyncpg.Record,
         min_size=min_size,
         max_size=max_size,
+        max_queries=50_000,
+        max_inactive_connection_lifetime=300.0,
+        loop=None,
         init=_init_connection,
-        command_timeout=30,
+        command_timeout=COMMAND_TIMEOUT_S,
+        timeout=CONNECT_TIMEOUT_S,
         server_settings=settings,
     )
     return pool
 
 
 async def connect(dsn: str) -> asyncpg.Connection:
-    conn: asyncpg.Connection = await asyncpg.connect(dsn)
+    conn: asyncpg.Connection = await asyncpg.connect(dsn, timeout=CONNECT_TIMEOUT_S)
     await _init_connection(conn)
     return conn
 

@@ -1,4 +1,5 @@
-"""JWT bearer auth: HS256 by default, algorithm pinned; exp, sub, tenant_id and role required."""
+"""JWT bearer auth: HS256 by default, algorithm pinned; exp, iat, sub, tenant_id, role, our
+audience and issuer required, and a lifetime (exp - iat) no longer than the deployment allows."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from config.settings import Settings
 from domain.models import Role
 
-REQUIRED_CLAIMS = ["exp", "sub", "tenant_id", "role"]
+REQUIRED_CLAIMS = ["exp", "iat", "sub", "tenant_id", "role", "aud", "iss"]
+LEEWAY_S = 30  # the issuer's clock may run this much ahead of ours (iat); exp has none
 
 
 class CurrentUserClaims(BaseModel):
@@ -24,6 +26,7 @@ class CurrentUserClaims(BaseModel):
     tenant_id: UUID
     role: Role
     exp: float  # seconds since the epoch (a fraction is allowed, RFC 7519 NumericDate)
+    iat: float = 0.0  # required in tokens; a ticket stored before it existed has none
 
 
 class InvalidTokenError(Exception):
@@ -36,11 +39,20 @@ def decode_token(settings: Settings, token: str) -> CurrentUserClaims:
             token,
             settings.jwt_secret.get_secret_value(),
             algorithms=[settings.jwt_algorithm],
-            options={"require": REQUIRED_CLAIMS},
+            audience=settings.jwt_audience,
+            issuer=settings.jwt_issuer,
+            options={"require": REQUIRED_CLAIMS, "verify_iat": False},
         )
-        return CurrentUserClaims.model_validate(claims)
+        decoded = CurrentUserClaims.model_validate(claims)
     except (jwt.PyJWTError, ValidationError) as error:
         raise InvalidTokenError(str(error).splitlines()[0]) from None
+    if decoded.iat > time.time() + LEEWAY_S:
+        raise InvalidTokenError("the token is issued in the future (iat)")
+    if decoded.exp - decoded.iat > settings.jwt_max_lifetime_s:
+        raise InvalidTokenError(
+            f"the token lives longer than {settings.jwt_max_lifetime_s} s (exp - iat)"
+        )
+    return decoded
 
 
 def mint_token(
@@ -53,6 +65,8 @@ def mint_token(
         "role": role.value,
         "iat": now,
         "exp": now + ttl_s,
+        "iss": settings.jwt_issuer,
+        "aud": settings.jwt_audience,
     }
     return jwt.encode(
         payload, settings.jwt_secret.get_secret_value(), algorithm=settings.jwt_algorithm

@@ -43,6 +43,8 @@ STORE_UNAVAILABLE: tuple[type[Exception], ...] = (
     RedisTimeoutError,
     ConnectionRefusedError,
     ConnectionResetError,
+    # A bounded wait on PostgreSQL ran out (connect, a pooled connection, a statement).
+    TimeoutError,
 )
 
 DOMAIN_STATUS: dict[type[DomainError], int] = {

@@ -19,6 +19,7 @@ from db.pool import create_pool
 from deployments.live import LiveHub
 from domain.whatsapp_templates import TemplateDefinition, TemplateKey
 from integrations.event_stream import EventStream
+from integrations.redis_client import redis_client
 from integrations.socket_tickets import SocketTickets
 from integrations.templates import load_templates
 
@@ -39,7 +40,7 @@ class Resources:
 async def open_resources(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
     templates = load_templates()  # a purpose without a template stops the start here
-    redis = Redis.from_url(settings.redis_url)
+    redis = redis_client(settings.redis_url)
     stream = EventStream(redis, prefix=settings.redis_prefix, maxlen=settings.event_stream_maxlen)
     # Reads only: every write goes through a salon's actor (PostgreSQL enforces it here).
     pool = await create_pool(settings.database_url, max_size=settings.db_pool_max, read_only=True)

@@ -2,8 +2,11 @@
 
 Authenticated by a Standard Webhooks signature over the raw body (`webhook-id`,
 `webhook-timestamp` no older than five minutes, `webhook-signature` with the deployment's n8n
-secret) or by an owner/staff JWT of the same salon. It answers 202 as soon as the message is
-stored; the agent's answer follows on the owner's socket and through the WhatsApp sender.
+secret, or the salon's own). Outside production an owner's JWT of the same salon may post too (to
+try the agent); never a staff token, and never in production: a client's words — an opt-out, a
+consent — must come from WhatsApp, not from someone of the salon typing them. It answers 202 as
+soon as the message is stored; the agent's answer follows on the owner's socket and through the
+WhatsApp sender.
 """
 
 from __future__ import annotations
@@ -30,13 +33,13 @@ from pydantic import (
 )
 
 from config.secret_box import SecretBox, SecretsKeyMissingError
-from config.settings import Settings
+from config.settings import Environment, Settings
 from db.read.agenda import get_tenant
 from db.read.salon_channel import sealed_webhook_secret
 from deployments.auth import InvalidTokenError, decode_token
 from deployments.resources import Deps, Resources
 from domain.commands import ReceiveMessage
-from domain.models import FIRST_DAY, LAST_DAY, in_calendar
+from domain.models import FIRST_DAY, LAST_DAY, Role, in_calendar
 from integrations.webhook_signature import InvalidSignatureError, verify
 
 # 2 MiB of audio as base64 (a WhatsApp voice note of several minutes).
@@ -162,16 +165,24 @@ def authenticate(
     if scheme.lower() != "bearer" or not token:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "signature or bearer token required")
     try:
-        return None, decode_token(settings, token).tenant_id
+        claims = decode_token(settings, token)
     except InvalidTokenError as error:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, f"invalid token: {error}") from None
+    if settings.environment == Environment.PRODUCTION:
+        raise HTTPException(status.HTTP_401_UNAUTHORIZED, "a client's message must be signed")
+    if claims.role != Role.OWNER:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "only the salon owner can try the agent")
+    return None, claims.tenant_id
 
 
 @router.post(
     "/message-received",
     status_code=status.HTTP_202_ACCEPTED,
     response_model=WebhookAccepted,
-    responses={401: {"description": "unsigned, badly signed, stale or foreign token"}},
+    responses={
+        401: {"description": "unsigned, badly signed, stale, a token in production, foreign"},
+        403: {"description": "a staff token (only the owner tries the agent, outside production)"},
+    },
 )
 async def message_received(request: Request, deps: Deps) -> WebhookAccepted:
     raw = await request.body()

@@ -4,6 +4,10 @@ States: CHECKING (a one-use ticket or the token, and the tenant, before accept: 
 the handshake) → REPLAYING (events after `last_event_id`, or `resync_required`; then
 `sync_started` with the id the client now has) → LIVE (from the replica's shared feed, skipping
 anything at or below the last id sent, so nothing arrives twice) → CLOSED.
+
+Ids are dense per salon: what the stream lacks, in the replay or live (an event id that does not
+follow the last one sent), is refilled from PostgreSQL first (`deployments/event_refill.py`), so
+a client's ids always run on without a hole.
 """
 
 from __future__ import annotations
@@ -19,9 +23,11 @@ from redis.exceptions import RedisError
 
 from db.read.events import latest_event_id
 from deployments.auth import CurrentUserClaims, InvalidTokenError, decode_token
+from deployments.event_refill import dense, refill
 from deployments.live import Subscription
 from deployments.resources import Resources
 from domain.socket_frames import resync_required, sync_started
+from integrations.event_stream import StreamedEvent
 
 logger = logging.getLogger(__name__)
 router = APIRouter()
@@ -63,7 +69,7 @@ async def sync_socket(websocket: WebSocket) -> None:
         await websocket.accept()
         last_sent = await _replay(websocket, resources, tenant_id, after)
         await websocket.send_text(sync_started(tenant_id, last_event_id=last_sent))
-        await _stream_live(websocket, subscription, last_sent)
+        await _stream_live(websocket, resources, subscription, last_sent)
     except WebSocketDisconnect:
         pass
     except (OSError, RedisError, asyncpg.PostgresError):
@@ -102,18 +108,23 @@ async def _replay(
     if after is None:
         return latest
     replay = await resources.stream.replay(tenant_id, after=after, latest=latest)
-    if replay.resync_required:
+    events: list[StreamedEvent] | None = replay.events
+    if replay.resync_required or not dense(replay.events, after=after):
+        events = await refill(resources.pool, tenant_id, after=after, up_to=latest)
+    if events is None:
         await websocket.send_text(
             resync_required(tenant_id, last_event_id=after, latest_event_id=latest)
         )
         return latest
-    for event in replay.events:
+    for event in events:
         await websocket.send_text(event.payload)
         after = event.event_id
     return after
 
 
-async def _stream_live(websocket: WebSocket, subscription: Subscription, last_sent: int) -> None:
+async def _stream_live(
+    websocket: WebSocket, resources: Resources, subscription: Subscription, last_sent: int
+) -> None:
     receiver = asyncio.create_task(_drain_incoming(websocket))
     overflow = asyncio.create_task(subscription.overflowed.wait())
     try:
@@ -130,11 +141,33 @@ async def _stream_live(websocket: WebSocket, subscription: Subscription, last_se
             event = getter.result()
             if event.event_id <= last_sent:
                 continue  # already sent during replay
+            if event.event_id > last_sent + 1:  # the stream skipped some: fill the hole first
+                await _fill(websocket, resources, subscription.tenant_id, last_sent, event.event_id)
             await websocket.send_text(event.payload)
             last_sent = event.event_id
     finally:
         receiver.cancel()
         overflow.cancel()
+
+
+async def _fill(
+    websocket: WebSocket, resources: Resources, tenant_id: UUID, last_sent: int, next_id: int
+) -> None:
+    """Send the events between `last_sent` and `next_id` from PostgreSQL, or `resync_required`."""
+    missing = await refill(resources.pool, tenant_id, after=last_sent, up_to=next_id - 1)
+    logger.warning(
+        "tenant %s: live stream skipped events %d..%d; %s",
+        tenant_id,
+        last_sent + 1,
+        next_id - 1,
+        "refilled from PostgreSQL" if missing is not None else "resync required",
+    )
+    if missing is None:
+        frame = resync_required(tenant_id, last_event_id=last_sent, latest_event_id=next_id - 1)
+        await websocket.send_text(frame)
+        return
+    for event in missing:
+        await websocket.send_text(event.payload)
 
 
 async def _drain_incoming(websocket: WebSocket) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import UTC, datetime
 from uuid import uuid4
 
 import httpx
@@ -11,6 +12,7 @@ import pytest
 from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
 
+from tests.e2e.chat_helpers import WEBHOOK
 from tests.e2e.conftest import Api, LiveSalon
 from tests.e2e.sockets import until
 
@@ -37,6 +39,9 @@ def forged(api: Api, salon: LiveSalon, **claims: object) -> str:
         "tenant_id": str(salon.ids.tenant),
         "role": "owner",
         "exp": int(time.time()) + 60,
+        "iat": int(time.time()),
+        "iss": api.settings.jwt_issuer,
+        "aud": api.settings.jwt_audience,
     }
     secret = str(claims.pop("secret", api.settings.jwt_secret.get_secret_value()))
     return jwt.encode(values | claims, secret, algorithm="HS256")
@@ -119,6 +124,22 @@ async def test_staff_cannot_decide(http: httpx.AsyncClient, live_salon: LiveSalo
         headers={"Authorization": f"Bearer {live_salon.staff_token}"},
     )
     assert response.status_code == 403
+
+
+async def test_staff_cannot_post_a_clients_message(
+    http: httpx.AsyncClient, live_salon: LiveSalon
+) -> None:
+    """A client's words (an opt-out, a consent) come from WhatsApp: a staff token is refused."""
+    body = {
+        "tenant_id": str(live_salon.ids.tenant),
+        "phone": "+5511955554444",
+        "message": "quero receber ofertas",
+        "timestamp": datetime.now(UTC).isoformat(),
+    }
+    staff = {"Authorization": f"Bearer {live_salon.staff_token}"}
+    response = await http.post(WEBHOOK, json=body, headers=staff)
+    assert response.status_code == 403
+    assert "owner" in response.json()["detail"]
 
 
 async def test_invalid_decision_is_422_with_field(

@@ -21,8 +21,11 @@ def claims(**overrides: object) -> dict[str, object]:
         "tenant_id": str(uuid4()),
         "role": "owner",
         "exp": int(time.time()) + 60,
+        "iat": int(time.time()),
+        "iss": "agenda-cheia",
+        "aud": "agenda-cheia-api",
     }
-    return values | overrides
+    return {k: v for k, v in (values | overrides).items() if v is not None}
 
 
 def test_minted_token_decodes_to_its_claims() -> None:
@@ -76,3 +79,42 @@ def test_expiry_with_a_fraction_of_a_second_is_accepted() -> None:
     # RFC 7519 NumericDate may be fractional (e.g. `time.time() + 3600` from a Python issuer).
     token = jwt.encode(claims(exp=time.time() + 60.5), "s" * 64, algorithm="HS256")
     assert decode_token(SETTINGS, token).exp > time.time()
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"aud": None},
+        {"aud": "another-api"},
+        {"iss": None},
+        {"iss": "someone-else"},
+        {"iat": None},
+        {"iat": int(time.time()) + 3600, "exp": int(time.time()) + 7200},  # issued in the future
+    ],
+    ids=["no-aud", "other-aud", "no-iss", "other-iss", "no-iat", "future-iat"],
+)
+def test_audience_issuer_and_issue_time_are_required(overrides: dict[str, object]) -> None:
+    with pytest.raises(InvalidTokenError):
+        decode_token(SETTINGS, jwt.encode(claims(**overrides), "s" * 64, algorithm="HS256"))
+
+
+def test_a_token_living_longer_than_allowed_is_refused() -> None:
+    now = int(time.time())
+    allowed = SETTINGS.jwt_max_lifetime_s
+    fits = claims(iat=now, exp=now + allowed)
+    assert (
+        decode_token(SETTINGS, jwt.encode(fits, "s" * 64, algorithm="HS256")).exp == now + allowed
+    )
+    too_long = claims(iat=now, exp=now + allowed + 1)
+    with pytest.raises(InvalidTokenError, match="lives longer"):
+        decode_token(SETTINGS, jwt.encode(too_long, "s" * 64, algorithm="HS256"))
+
+
+def test_minted_tokens_name_the_configured_issuer_and_audience() -> None:
+    custom = SETTINGS.model_copy(update={"jwt_issuer": "salon-suite", "jwt_audience": "agenda"})
+    token = mint_token(custom, user_id=uuid4(), tenant_id=uuid4(), role=Role.OWNER)
+    values = jwt.decode(token, options={"verify_signature": False})
+    assert (values["iss"], values["aud"]) == ("salon-suite", "agenda")
+    decode_token(custom, token)
+    with pytest.raises(InvalidTokenError):
+        decode_token(SETTINGS, token)

@@ -1,5 +1,6 @@
 // The live socket without React: connect, resume from the last event id, back off with jitter,
-// refetch when told to resync, and stop for good when the token is refused.
+// refetch when told to resync, reconnect when an event id skips one (never apply past a hole),
+// and stop for good when the token is refused.
 import { AuthRefusedError, sessionAuthCheck, type AuthCheck, type TicketSource } from "./socketAuth";
 import type { AgentEvent, SocketMessage } from "./types";
 
@@ -213,9 +214,24 @@ export class SyncClient {
         return;
       default:
         if (this.lastId !== null && message.event_id <= this.lastId) return; // seen already
+        if (this.lastId !== null && message.event_id > this.lastId + 1) {
+          // Ids run on without a hole: one missing means this socket lost events. Never apply
+          // past it: reconnect from the last id held, and the server refills what is missing.
+          this.resume();
+          return;
+        }
         this.advance(message.event_id);
         this.options.onEvent(message);
     }
+  }
+
+  /** Drop this socket (it skipped an event) and reconnect from the last event id held. */
+  private resume(): void {
+    const socket = this.socket;
+    this.socket = null;
+    socket?.close(4000, "event gap: resuming from the last event id");
+    this.liveSince = null;
+    this.scheduleReconnect(this.generation);
   }
 
   /**

@@ -107,6 +107,22 @@ describe("SyncClient", () => {
     expect(ids(events)).toEqual([1, 2, 3, 4]);
   });
 
+  it("never applies an event past a hole: it reconnects from the last id it holds", async () => {
+    const { client, server, events } = setup({ lastEventId: 3 });
+    client.start();
+    server.accept([event(4)]);
+    const first = server.current;
+    first.send(event(6)); // 5 is missing
+    expect(ids(events)).toEqual([4]);
+    expect(first.closedByClient?.code).toBe(4000);
+    await nextReconnectDelay(server);
+    expect(server.current.params.get("last_event_id")).toBe("4");
+    server.accept([event(5), event(6)]);
+    server.current.send(event(7));
+    expect(ids(events)).toEqual([4, 5, 6, 7]);
+    expect(client.lastEventId).toBe(7);
+  });
+
   it("ignores messages that are not JSON and stays connected", () => {
     const { client, server, events } = setup();
     client.start();

@@ -3198,8 +3198,15 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookAccepted"];
                 };
             };
-            /** @description unsigned, badly signed, stale or foreign token */
+            /** @description unsigned, badly signed, stale, a token in production, foreign */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a staff token (only the owner tries the agent, outside production) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
