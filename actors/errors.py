@@ -12,3 +12,11 @@ class TenantUnavailableError(Exception):
 
     def __reduce__(self) -> tuple[type[TenantUnavailableError], tuple[str]]:
         return (type(self), (self.message,))
+
+
+class SalonMovedError(TenantUnavailableError):
+    """The salon was activated by another actor since this one loaded it: this agenda stores
+    nothing more and is dropped; the caller's retry activates the salon again where it is sent."""
+
+    def __reduce__(self) -> tuple[type[SalonMovedError], tuple[str]]:
+        return (type(self), (self.message,))

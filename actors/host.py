@@ -16,7 +16,9 @@ import asyncpg
 from redis.asyncio import Redis
 
 from actors.chat_desk import ChatObserver
+from actors.errors import SalonMovedError
 from actors.salon import Salon
+from config import logs
 from config.settings import Settings
 from db.pool import create_pool
 from domain.commands import Command
@@ -78,8 +80,17 @@ class TenantHostCore:
             await self._redis.aclose()
 
     async def call(self, tenant_id: UUID, command: Command[R]) -> R:
+        # Each call runs in its own task: these mark only this command's log lines.
+        logs.SALON.set(str(tenant_id))
+        logs.WORK.set(getattr(command, "command_id", None) or type(command).__name__)
         salon = await self.salon(tenant_id)
-        return await salon.handle(command)
+        try:
+            return await salon.handle(command)
+        except SalonMovedError:
+            if self._salons.get(tenant_id) is salon:
+                del self._salons[tenant_id]  # the next call activates it here again
+            logger.warning("tenant %s: activated on another host; dropped here", tenant_id)
+            raise
 
     async def salon(self, tenant_id: UUID) -> Salon:
         """The live salon, activated from PostgreSQL on first use."""

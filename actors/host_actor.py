@@ -16,6 +16,7 @@ from ray.util.metrics import Counter, Histogram
 
 from actors.errors import TenantUnavailableError
 from actors.host import TenantHostCore
+from config import logs
 from config.settings import Settings
 from domain.commands import Command, ReportMessageStatus
 
@@ -56,6 +57,7 @@ class TenantHost:
     def __init__(self, overrides: dict[str, Any], retire_when_empty: bool) -> None:
         # Secrets come from this process's environment; overrides carry only plain options.
         self._settings = Settings(**overrides)
+        logs.configure(self._settings.log_level)
         self._core = TenantHostCore(self._settings)
         self._core.chat_observer = ChatMetrics()
         self._late_failures = Counter(

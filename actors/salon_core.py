@@ -11,6 +11,9 @@ bump `tenant.data_version` on every write to what memory holds; taking `lock` co
 version memory was loaded at and reloads when they differ, and `commit` refuses to store over a
 version memory has not seen (StaleAgendaError: reloaded, the caller tries again). A commit whose
 outcome is unknown (the connection lost at COMMIT) makes the next `lock` reload as well.
+
+One live agenda per salon: activation takes the salon's next `active_epoch`; `lock` and `commit`
+refuse (SalonMovedError) once another activation took a newer one, and the host drops this agenda.
 """
 
 from __future__ import annotations
@@ -25,11 +28,12 @@ from uuid import UUID, uuid4
 
 import asyncpg
 
+from actors.errors import SalonMovedError
 from db import events as event_queries
 from db import outbox
+from db.activation import salon_stamp, take_activation
 from db.agenda import load_agenda, store_change
 from db.clients import insert_clients
-from db.read.events import data_version
 from domain.agenda import Agenda
 from domain.errors import AlreadyDecidedError, SlotTakenError, StaleAgendaError
 from domain.events import Event
@@ -99,6 +103,7 @@ class SalonCore:
         self._stream = stream
         self._agenda: Agenda | None = None
         self._version = UNKNOWN_VERSION  # tenant.data_version memory was loaded at
+        self._epoch = UNKNOWN_VERSION  # tenant.active_epoch this activation took
         self._unpublished: list[Event] = []
         self._backlog = True  # events a previous life may have left unpublished, until read
         self.last_used = monotonic()
@@ -112,6 +117,8 @@ class SalonCore:
     async def activate(self) -> None:
         """Load the agenda from PostgreSQL and publish what a previous life left unpublished."""
         async with self.lock.plain:
+            async with self._pool.acquire() as conn:
+                self._epoch = await take_activation(conn, tenant_id=self.tenant_id)
             await self.reload()
             await self._publish_backlog()
 
@@ -135,19 +142,22 @@ class SalonCore:
         """Load the agenda afresh (the caller holds the lock): other writers' changes come in.
         The version is read first: a write landing during the load shows at the next check."""
         async with self._pool.acquire() as conn:
-            version = await data_version(conn, tenant_id=self.tenant_id)
+            version, _ = await salon_stamp(conn, tenant_id=self.tenant_id)
             self._agenda = await self._load(conn)
         self._version = version
 
     async def _refresh_if_changed(self) -> None:
-        """Reload when another writer changed the salon since memory was loaded."""
+        """Reload when another writer changed the salon since memory was loaded; refuse when the
+        salon was activated elsewhere since (SalonMovedError: this agenda must be dropped)."""
         if self._agenda is None:
             return  # not activated yet: activation loads it
+        async with self._pool.acquire() as conn:
+            current, epoch = await salon_stamp(conn, tenant_id=self.tenant_id)
+        if epoch != self._epoch:
+            raise SalonMovedError(f"salon {self.tenant_id} was activated elsewhere")
+        if current == self._version:
+            return
         if self._version != UNKNOWN_VERSION:
-            async with self._pool.acquire() as conn:
-                current = await data_version(conn, tenant_id=self.tenant_id)
-            if current == self._version:
-                return
             logger.info("tenant %s: changed by another writer; memory reloaded", self.tenant_id)
         await self.reload()
 
@@ -173,8 +183,12 @@ class SalonCore:
             return outcome.result
         try:
             async with self._pool.acquire() as conn, conn.transaction():
-                # Locks the salon's row: no other writer moves the version until we commit.
-                if await data_version(conn, tenant_id=tenant_id, lock=True) != self._version:
+                # Locks the salon's row: no other writer moves the version (nor another
+                # activation the epoch) until we commit.
+                version, epoch = await salon_stamp(conn, tenant_id=tenant_id, lock=True)
+                if epoch != self._epoch:
+                    raise SalonMovedError(f"salon {tenant_id} was activated elsewhere")
+                if version != self._version:
                     raise StaleAgendaError("another writer changed the salon meanwhile")
                 if change.clients_added:
                     await insert_clients(conn, tenant_id=tenant_id, clients=change.clients_added)
@@ -185,7 +199,7 @@ class SalonCore:
                 events = await event_queries.append_events(
                     conn, tenant_id=tenant_id, payloads=outcome.events, occurred_at=self.now()
                 )
-                version = await data_version(conn, tenant_id=tenant_id)  # our own writes' bumps
+                version, _ = await salon_stamp(conn, tenant_id=tenant_id)  # our writes' bumps
         except STALE_MEMORY:
             # Another writer (e.g. the customer's Prisma services) changed the salon: our memory
             # is behind. Nothing was stored; the next command decides on fresh data.

@@ -18,6 +18,7 @@ from ray.util.metrics import Counter, Histogram
 
 from actors.directory import TenantDirectory
 from actors.scheduler import SchedulerCore, StepReport, campaign_options
+from config import logs
 from config.settings import Settings
 from db.pool import create_pool
 from domain.commands import CampaignResult, RunCampaign
@@ -31,6 +32,7 @@ SCHEDULER_NAME = "campaign-scheduler"
 class CampaignScheduler:
     def __init__(self, overrides: dict[str, Any]) -> None:
         self._settings = Settings(**overrides)
+        logs.configure(self._settings.log_level)
         self._directory = TenantDirectory(self._settings)
         self._core: SchedulerCore | None = None
         self._steps: set[asyncio.Task[StepReport]] = set()

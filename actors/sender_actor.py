@@ -15,6 +15,7 @@ from ray.util.metrics import Counter
 
 from actors.directory import TenantDirectory
 from actors.sender import SenderCore, SenderStepResult
+from config import logs
 from config.settings import Settings
 from db.pool import create_pool
 from integrations.n8n import N8nClient
@@ -28,6 +29,7 @@ ACTOR_NAME = "whatsapp-sender"
 class WhatsAppSender:
     async def __init__(self, overrides: dict[str, Any]) -> None:  # type: ignore[misc]
         self._settings = Settings(**overrides)
+        logs.configure(self._settings.log_level)
         self._core: SenderCore | None = None
         self._start_lock = asyncio.Lock()
         self._sent = Counter(

@@ -15,7 +15,8 @@ from datetime import time
 from enum import StrEnum
 from typing import Any
 
-from pydantic import Field, SecretStr, model_validator
+import limits
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from config import webhook_secret
@@ -170,6 +171,27 @@ class Settings(BaseSettings):
     sender_concurrency: int = Field(default=16, ge=1)
     sender_lease_s: float = Field(default=120.0, gt=0)
     sender_poll_interval_s: float = Field(default=1.0, gt=0)
+
+    # Rate limits ("<count>/<second|minute|hour>", counted in Redis, shared by replicas) and
+    # per-salon caps on each replica; over any: 429 with Retry-After (deployments/rate_limits.py).
+    rate_limits_enabled: bool = True
+    rate_limit_ip: str = "600/minute"
+    rate_limit_salon: str = "1200/minute"
+    rate_limit_webhook: str = "600/minute"
+    sockets_per_salon: int = Field(default=50, ge=1)
+    calls_in_flight_per_salon: int = Field(default=32, ge=1)
+
+    @field_validator("rate_limit_ip", "rate_limit_salon", "rate_limit_webhook")
+    @classmethod
+    def _a_rate(cls, value: str) -> str:
+        try:
+            limits.parse(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a rate such as '600/minute'") from None
+        return value
+
+    # Our processes' log lines (JSON on stderr, kept by Ray; config/logs.py).
+    log_level: str = Field(default="INFO", pattern=r"^(DEBUG|INFO|WARNING|ERROR)$")
 
     # The largest request body read (a voice note comes base64 inside the webhook's: ≤ 2 MiB of
     # audio); more is a 413 before anything parses it.

@@ -22,6 +22,8 @@ from deployments import (
 from deployments.api_docs import OPENAPI_URL, mount_api_docs
 from deployments.console import mount_console
 from deployments.errors import install_error_handlers
+from deployments.rate_limits import RateGuard, RateLimits
+from deployments.request_context import RequestContext
 from deployments.request_guard import RequestGuard
 from deployments.resources import open_resources
 
@@ -38,7 +40,11 @@ def create_api(settings: Settings) -> FastAPI:
         openapi_url=OPENAPI_URL if settings.api_docs_enabled else None,
     )
     app.state.settings = settings
+    app.state.rate_limits = RateLimits(settings)
     app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes)
+    # Outermost (added last): counted per client address before any body is read.
+    app.add_middleware(RateGuard, limits=app.state.rate_limits)
+    app.add_middleware(RequestContext)  # outermost: every line of the request carries its id
     install_error_handlers(app)
     app.include_router(routes_health.router)
     app.include_router(routes_session.router)

@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from ray import serve
 from ray.serve import Application
 
+from config import logs
 from config.settings import Settings
 from deployments.api import create_api
 
@@ -26,6 +27,7 @@ ALLOWED_ARGS = Settings.plain_fields()
 class ApiIngress:
     def __init__(self, overrides: dict[str, Any]) -> None:
         self._settings = Settings(**overrides)
+        logs.configure(self._settings.log_level)
 
     def __serve_build_asgi_app__(self) -> FastAPI:
         return create_api(self._settings)

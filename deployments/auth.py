@@ -12,6 +12,7 @@ from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from config import logs
 from config.settings import Settings
 from domain.models import Role
 
@@ -76,20 +77,24 @@ def mint_token(
 _bearer = HTTPBearer(auto_error=False)
 
 
-def get_current_user(
+async def get_current_user(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> CurrentUserClaims:
+    """The token's claims; its salon's requests are counted (429 over the salon's rate)."""
     unauthorized = {"WWW-Authenticate": "Bearer"}
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "missing bearer token", unauthorized)
     settings: Settings = request.app.state.settings
     try:
-        return decode_token(settings, credentials.credentials)
+        claims = decode_token(settings, credentials.credentials)
     except InvalidTokenError as error:
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED, f"invalid token: {error}", unauthorized
         ) from None
+    logs.SALON.set(str(claims.tenant_id))
+    await request.app.state.rate_limits.hit("salon", str(claims.tenant_id))
+    return claims
 
 
 CurrentUser = Annotated[CurrentUserClaims, Depends(get_current_user)]

@@ -13,6 +13,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from actors.errors import TenantUnavailableError
+from deployments.rate_limits import RateLimitedError, limited_body
 from domain.errors import (
     AlreadyDecidedError,
     AppointmentNotStartedError,
@@ -90,6 +91,14 @@ def install_error_handlers(app: FastAPI) -> None:
         code = status_of(error)
         retry = {"Retry-After": "1"} if code == status.HTTP_503_SERVICE_UNAVAILABLE else None
         return JSONResponse(error_body(error.code, error.message), status_code=code, headers=retry)
+
+    @app.exception_handler(RateLimitedError)
+    async def rate_limited(request: Request, error: RateLimitedError) -> JSONResponse:
+        return JSONResponse(
+            limited_body(error),
+            status_code=status.HTTP_429_TOO_MANY_REQUESTS,
+            headers={"Retry-After": str(error.retry_after_s)},
+        )
 
     @app.exception_handler(TenantUnavailableError)
     async def tenant_unavailable(request: Request, error: TenantUnavailableError) -> JSONResponse:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, TypeVar
+from uuid import UUID
 
 import asyncpg
 from fastapi import Depends, FastAPI, Request
@@ -16,12 +18,31 @@ from actors.scheduler_actor import ensure_scheduler
 from actors.sender_actor import ensure_sender
 from config.settings import Settings
 from db.pool import create_pool
+from deployments.inbound import spool_handler
+from deployments.inbound_spool import InboundSpool
 from deployments.live import LiveHub
+from deployments.rate_limits import RateLimits
+from domain.commands import Command
 from domain.whatsapp_templates import TemplateDefinition, TemplateKey
 from integrations.event_stream import EventStream
 from integrations.redis_client import redis_client
 from integrations.socket_tickets import SocketTickets
 from integrations.templates import load_templates
+
+R = TypeVar("R")
+
+
+class CappedDirectory(TenantDirectory):
+    """The tenant directory, with at most `calls_in_flight_per_salon` calls of one salon in
+    flight from this replica (429 beyond): one salon cannot take every slot of a shared host."""
+
+    def __init__(self, settings: Settings, limits: RateLimits) -> None:
+        super().__init__(settings)
+        self._limits = limits
+
+    async def send(self, tenant_id: UUID, command: Command[R]) -> R:
+        async with self._limits.call(tenant_id):
+            return await super().send(tenant_id, command)
 
 
 @dataclass
@@ -33,6 +54,7 @@ class Resources:
     hub: LiveHub
     directory: TenantDirectory
     tickets: SocketTickets
+    spool: InboundSpool  # client messages kept while a store is away
     templates: dict[TemplateKey, TemplateDefinition]  # the shipped WhatsApp templates
 
 
@@ -49,22 +71,30 @@ async def open_resources(app: FastAPI) -> AsyncIterator[None]:
         ensure_scheduler(settings)
     if settings.sender_enabled:
         ensure_sender(settings)
+    directory = CappedDirectory(settings, app.state.rate_limits)
+    spool = InboundSpool(redis, prefix=settings.redis_prefix)
     app.state.resources = Resources(
         settings=settings,
         pool=pool,
         redis=redis,
         stream=stream,
         hub=LiveHub(stream),
-        directory=TenantDirectory(settings),
+        directory=directory,
         tickets=SocketTickets(
             redis, prefix=settings.redis_prefix, ttl_s=settings.socket_ticket_ttl_s
         ),
         templates=templates,
+        spool=spool,
+    )
+    draining = asyncio.get_running_loop().create_task(
+        spool.run(spool_handler(pool, directory)), name="inbound-spool"
     )
     try:
         yield
     finally:
+        draining.cancel()
         app.state.resources.hub.close()
+        await app.state.rate_limits.close()
         await pool.close()
         await redis.aclose()
 

@@ -80,6 +80,7 @@ async def message_status(request: Request, deps: Deps) -> StatusAccepted:
         body = MessageStatusBody.model_validate_json(raw)
     except ValidationError as error:
         raise RequestValidationError(error.errors(include_url=False)) from None
+    await request.app.state.rate_limits.hit("webhook", str(body.tenant_id))
     if body.status != "failed":
         return StatusAccepted()
     async with deps.pool.acquire() as conn:  # an unknown salon: 404, and no actor started

@@ -11,118 +11,42 @@ WhatsApp sender.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 import logging
 import time
-from datetime import datetime
 from typing import Literal
 from uuid import UUID
 
 from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.exceptions import RequestValidationError
 from pydantic import (
-    AwareDatetime,
     BaseModel,
-    ConfigDict,
-    Field,
     ValidationError,
-    field_validator,
-    model_validator,
 )
 
+from config import logs
 from config.secret_box import SecretBox, SecretsKeyMissingError
 from config.settings import Environment, Settings
-from db.read.agenda import get_tenant
 from db.read.salon_channel import sealed_webhook_secret
 from deployments.auth import InvalidTokenError, decode_token
+from deployments.inbound import OUTAGE, MessageReceivedBody, deliver, to_command
 from deployments.resources import Deps, Resources
-from domain.commands import ReceiveMessage
-from domain.models import FIRST_DAY, LAST_DAY, Role, in_calendar
+from domain.models import Role
 from integrations.webhook_signature import InvalidSignatureError, verify
-
-# 2 MiB of audio as base64 (a WhatsApp voice note of several minutes).
-MAX_AUDIO_BASE64 = 4 * (2 * 1024 * 1024 // 3 + 1)
 
 logger = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/v1/webhooks/n8n", tags=["webhooks"])
 
 
-class LocationBody(BaseModel):
-    """A location the client shared (WhatsApp's `location` message)."""
-
-    model_config = ConfigDict(extra="ignore")
-
-    latitude: float = Field(ge=-90, le=90)
-    longitude: float = Field(ge=-180, le=180)
-    name: str | None = Field(default=None, max_length=200)
-    address: str | None = Field(default=None, max_length=500)
-
-
-class MessageReceivedBody(BaseModel):
-    """The seed's body, plus the WhatsApp `message_id` n8n should pass along, and what a message
-    that is not text carries: its WhatsApp type (`kind`), the media id, the caption as `message`,
-    the shared location; for a voice note, its bytes (base64) when n8n downloaded them."""
-
-    model_config = ConfigDict(extra="ignore")
-
-    tenant_id: UUID
-    client_id: UUID | None = None  # n8n's guess; the salon finds the client by phone
-    client_name: str = Field(default="", max_length=200)
-    phone: str = Field(min_length=8, max_length=40)
-    # The text; for media, its caption ("" when none). Required for a text message.
-    message: str = Field(default="", max_length=4096)
-    channel: Literal["whatsapp"] = "whatsapp"
-    timestamp: AwareDatetime
-
-    @field_validator("timestamp")
-    @classmethod
-    def _plausible(cls, value: datetime) -> datetime:
-        if not in_calendar(value.date()):
-            raise ValueError(f"a WhatsApp message's time is between {FIRST_DAY} and {LAST_DAY}")
-        return value
-
-    message_id: str | None = Field(default=None, max_length=200)
-    # WhatsApp's message type: text, audio, image, video, sticker, location, document,
-    # contacts, or any other type as WhatsApp names it (kept and flagged to the salon).
-    kind: str = Field(default="text", pattern=r"^[a-z_]{1,32}$")
-    media_id: str | None = Field(default=None, max_length=200)
-    mime_type: str | None = Field(default=None, max_length=100)
-    filename: str | None = Field(default=None, max_length=255)
-    location: LocationBody | None = None
-    # A voice note's audio, base64, for the salon's transcription setting (at most 2 MiB).
-    media_base64: str | None = Field(default=None, max_length=MAX_AUDIO_BASE64)
-
-    def audio(self) -> bytes | None:
-        return None if self.media_base64 is None else base64.b64decode(self.media_base64)
-
-    @field_validator("media_base64")
-    @classmethod
-    def _is_base64(cls, value: str | None) -> str | None:
-        if value is not None:
-            try:
-                base64.b64decode(value, validate=True)
-            except binascii.Error:
-                raise ValueError("media_base64 is not valid base64") from None
-        return value
-
-    @model_validator(mode="after")
-    def _complete(self) -> MessageReceivedBody:
-        if self.kind == "text" and not self.message.strip():
-            raise ValueError("a text message needs a non-empty `message`")
-        if self.media_base64 is not None and self.kind != "audio":
-            raise ValueError("`media_base64` is only taken for an audio message")
-        if self.kind == "location" and self.location is None:
-            raise ValueError("a location message needs `location`")
-        return self
-
-
 class WebhookAccepted(BaseModel):
+    """`queued`: PostgreSQL or the salon's agenda was out of reach; the message is kept and
+    handed to the salon when it is back (its ids are not known yet)."""
+
     status: Literal["accepted"] = "accepted"
-    message_id: UUID
-    conversation_id: UUID
-    duplicate: bool
+    message_id: UUID | None = None
+    conversation_id: UUID | None = None
+    duplicate: bool = False
+    queued: bool = False
 
 
 async def signing_secret(raw: bytes, deps: Resources) -> str:
@@ -190,29 +114,25 @@ async def message_received(request: Request, deps: Deps) -> WebhookAccepted:
     webhook_id, token_tenant = authenticate(request, raw, deps.settings, secret)
     try:
         body = MessageReceivedBody.model_validate_json(raw)
-        command = ReceiveMessage(
-            client_name=body.client_name,
-            phone=body.phone,
-            message=body.message,
-            channel=body.channel,
-            sent_at=body.timestamp,
-            external_id=body.message_id,
-            webhook_id=webhook_id,
-            kind=body.kind,
-            media_id=body.media_id,
-            mime_type=body.mime_type,
-            filename=body.filename,
-            location=None if body.location is None else body.location.model_dump(),
-            audio=body.audio(),
-        )
+        command = to_command(body, webhook_id)
     except ValidationError as error:
         raise RequestValidationError(error.errors(include_url=False)) from None
     if token_tenant is not None and token_tenant != body.tenant_id:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "token of another salon")
-    # An unknown salon is a 404 here, before any salon actor (a process) is started for it.
-    async with deps.pool.acquire() as conn:
-        await get_tenant(conn, tenant_id=body.tenant_id)
-    accepted = await deps.directory.send(body.tenant_id, command)
+    logs.SALON.set(str(body.tenant_id))
+    await request.app.state.rate_limits.hit("webhook", str(body.tenant_id))
+    try:
+        accepted = await deliver(deps.pool, deps.directory, body.tenant_id, command)
+    except OUTAGE:
+        if token_tenant is not None:
+            raise  # the owner trying the agent is told to try again
+        # n8n's retries last seconds, an outage may last minutes: keep it (a Redis failure here
+        # is a 503: nothing acknowledged).
+        await deps.spool.put({"body": raw.decode(), "webhook_id": webhook_id})
+        logger.warning(
+            "tenant %s: a store is unavailable; message kept in the spool", body.tenant_id
+        )
+        return WebhookAccepted(queued=True)
     return WebhookAccepted(
         message_id=accepted.message_id,
         conversation_id=accepted.conversation_id,

@@ -19,12 +19,14 @@ from uuid import UUID
 
 import asyncpg
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect, status
+from fastapi.responses import JSONResponse
 from redis.exceptions import RedisError
 
 from db.read.events import latest_event_id
 from deployments.auth import CurrentUserClaims, InvalidTokenError, decode_token
 from deployments.event_refill import dense, refill
 from deployments.live import Subscription
+from deployments.rate_limits import RateLimitedError, RateLimits, limited_body
 from deployments.resources import Resources
 from domain.socket_frames import resync_required, sync_started
 from integrations.event_stream import StreamedEvent
@@ -63,6 +65,32 @@ async def sync_socket(websocket: WebSocket) -> None:
     if claims.tenant_id != tenant_id:
         await websocket.close(code=status.WS_1008_POLICY_VIOLATION)
         return
+    limits: RateLimits = websocket.app.state.rate_limits
+    try:
+        async with limits.socket(tenant_id):
+            await _serve(websocket, resources, tenant_id, after)
+    except RateLimitedError as error:
+        await _refuse_busy(websocket, error)
+
+
+async def _refuse_busy(websocket: WebSocket, error: RateLimitedError) -> None:
+    """429 with Retry-After on the handshake where the server can say it, else 1013."""
+    if "websocket.http.response" in websocket.scope.get("extensions", {}):
+        await websocket.send_denial_response(
+            JSONResponse(
+                limited_body(error),
+                status_code=status.HTTP_429_TOO_MANY_REQUESTS,
+                headers={"Retry-After": str(error.retry_after_s)},
+            )
+        )
+        return
+    await websocket.accept()
+    await websocket.close(code=CLOSE_TRY_AGAIN, reason="too many sockets for this salon")
+
+
+async def _serve(
+    websocket: WebSocket, resources: Resources, tenant_id: UUID, after: int | None
+) -> None:
     # Subscribe before accepting: once the client is connected, no new event can slip past it.
     subscription = await resources.hub.subscribe(tenant_id)
     try:

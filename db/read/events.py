@@ -6,7 +6,6 @@ from uuid import UUID
 
 import asyncpg
 
-from domain.errors import NotFoundError
 from domain.events import Event, parse_event
 
 
@@ -14,16 +13,6 @@ async def latest_event_id(conn: asyncpg.Connection, *, tenant_id: UUID) -> int |
     value: int | None = await conn.fetchval(
         "SELECT last_event_id FROM tenant WHERE id = $1", tenant_id
     )
-    return value
-
-
-async def data_version(conn: asyncpg.Connection, *, tenant_id: UUID, lock: bool = False) -> int:
-    """The salon's `data_version` (migration 0017); `lock`: hold its row until the transaction
-    ends, so no other writer moves it meanwhile."""
-    query = "SELECT data_version FROM tenant WHERE id = $1" + (" FOR UPDATE" if lock else "")
-    value: int | None = await conn.fetchval(query, tenant_id)
-    if value is None:
-        raise NotFoundError(f"tenant {tenant_id} not found")
     return value
 
 

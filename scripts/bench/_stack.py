@@ -164,7 +164,8 @@ def bench_stack(args: argparse.Namespace, *, dashboard: bool = False) -> Iterato
             n8n_webhook_secret=new_webhook_secret(),
         )
         env = settings.process_environment()
-        # Ray's processes inherit this environment. The stock Serve proxy, not HAProxy: HAProxy
+        # Ray's processes inherit this environment (never a runtime_env: Ray's runtime-env agent
+        # logs its variables, secrets included). The stock Serve proxy, not HAProxy: HAProxy
         # would claim :8000, where a dev stack may be running.
         os.environ.update(env | {"RAY_TMPDIR": str(temp_root), "TMPDIR": str(temp_root)})
         os.environ.pop("RAY_SERVE_ENABLE_HA_PROXY", None)
@@ -174,7 +175,6 @@ def bench_stack(args: argparse.Namespace, *, dashboard: bool = False) -> Iterato
             include_dashboard=dashboard,
             dashboard_host="127.0.0.1",
             dashboard_port=free_port() if dashboard else None,
-            runtime_env={"env_vars": env},
             log_to_driver=False,
             _temp_dir=str(temp_dir),
         )

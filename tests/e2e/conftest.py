@@ -60,15 +60,15 @@ def serve_port(
         "AGENDA_GEMINI_API_KEY": "e2e-fake-gemini-key",
         "AGENDA_GEMINI_BASE_URL": e2e_gemini.base_url,
     }
-    # Ray's processes inherit this environment: that is how secrets reach the actors. Only while
-    # the cluster starts, so other tests never see it.
+    # Ray's processes inherit this environment: that is how secrets reach the actors (never a
+    # runtime_env: Ray's runtime-env agent logs its variables). Only while the cluster starts, so
+    # other tests never see it.
     os.environ.update(settings_env)
     temp = Path(os.environ.get("RAY_TMPDIR", "/tmp")) / f"ray_{session_tag[-6:]}"
     try:
         ray.init(
             include_dashboard=False,
             namespace=session_tag,
-            runtime_env={"env_vars": settings_env},
             log_to_driver=False,
             _temp_dir=str(temp),
         )

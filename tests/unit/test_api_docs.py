@@ -19,6 +19,7 @@ def client(environment: Environment, api_docs: bool | None = None) -> TestClient
         jwt_secret=SECRET,  # type: ignore[arg-type]
         n8n_webhook_secret=SECRET,  # type: ignore[arg-type]
         api_docs=api_docs,
+        rate_limits_enabled=False,  # no Redis here
     )
     return TestClient(create_api(settings))  # no `with`: the lifespan (stores) is not needed
 

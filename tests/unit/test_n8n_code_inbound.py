@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from standardwebhooks import Webhook
 
+from deployments.inbound import MAX_AUDIO_BASE64, MessageReceivedBody
 from deployments.routes_statuses import MessageStatusBody
-from deployments.routes_webhooks import MAX_AUDIO_BASE64, MessageReceivedBody
 from integrations import webhook_signature
 from integrations.webhook_signature import verify
 from tests.unit.n8n_code_support import (

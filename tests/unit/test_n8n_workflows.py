@@ -12,8 +12,8 @@ from uuid import UUID
 import pytest
 
 from config.settings import Settings
+from deployments.inbound import MAX_AUDIO_BASE64, MessageReceivedBody
 from deployments.routes_statuses import MessageStatusBody
-from deployments.routes_webhooks import MAX_AUDIO_BASE64, MessageReceivedBody
 from domain.delivery import SendResult
 from domain.whatsapp_templates import PARAMETERS
 from integrations import webhook_signature

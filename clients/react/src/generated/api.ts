@@ -2006,20 +2006,26 @@ export interface components {
             /** Error Type */
             type: string;
         };
-        /** WebhookAccepted */
+        /**
+         * WebhookAccepted
+         * @description `queued`: PostgreSQL or the salon's agenda was out of reach; the message is kept and
+         *     handed to the salon when it is back (its ids are not known yet).
+         */
         WebhookAccepted: {
+            /** Conversation Id */
+            conversation_id?: string | null;
             /**
-             * Conversation Id
-             * Format: uuid
+             * Duplicate
+             * @default false
              */
-            conversation_id: string;
-            /** Duplicate */
-            duplicate: boolean;
+            duplicate?: boolean;
+            /** Message Id */
+            message_id?: string | null;
             /**
-             * Message Id
-             * Format: uuid
+             * Queued
+             * @default false
              */
-            message_id: string;
+            queued?: boolean;
             /**
              * Status
              * @default accepted

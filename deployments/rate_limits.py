@@ -1,0 +1,196 @@
+"""Rate limits and caps: each answers 429 with `Retry-After` and a JSON body saying which.
+
+- Per client address, before authentication and before any body is read (`RateGuard`, ASGI):
+  `AGENDA_RATE_LIMIT_IP`. The n8n webhooks are not counted there (one n8n posts for every salon
+  from one address): after their signature, each salon's deliveries count against
+  `AGENDA_RATE_LIMIT_WEBHOOK`. Health checks are never limited.
+- Per salon, after the token, over all its users and replicas: `AGENDA_RATE_LIMIT_SALON`.
+- Per salon and replica: open sockets (`AGENDA_SOCKETS_PER_SALON`) and calls in flight to its
+  agenda (`AGENDA_CALLS_IN_FLIGHT_PER_SALON`), so one salon's dashboards or scripts cannot take
+  every slot a replica or a shared host has.
+
+The counts live in Redis (the `limits` library, sliding windows), shared by the replicas. With
+Redis unreachable, requests are allowed (logged once a minute): the stores' own 503s still
+protect them, and an outage of the limiter must not become an outage of the API.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import time
+from collections import Counter
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+from uuid import UUID
+
+from limits import RateLimitItem, parse
+from limits.aio.storage import RedisStorage
+from limits.aio.strategies import SlidingWindowCounterRateLimiter
+from limits.errors import StorageError
+from redis.asyncio import ConnectionPool
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from config.settings import Settings
+
+logger = logging.getLogger(__name__)
+UNLIMITED_PREFIXES = ("/api/v1/health", "/livez", "/readyz")
+COUNTED_ELSEWHERE = ("/api/v1/webhooks/",)  # per salon, after the signature
+STORE_TIMEOUT_S = 1.0
+LOG_EVERY_S = 60.0
+
+
+class RateLimitedError(Exception):
+    """Over a limit: `what` says which, `retry_after_s` when to try again."""
+
+    def __init__(self, what: str, retry_after_s: int) -> None:
+        super().__init__(what)
+        self.what = what
+        self.retry_after_s = max(1, retry_after_s)
+
+
+def limited_body(error: RateLimitedError) -> dict[str, Any]:
+    return {"code": "rate_limited", "detail": f"too many requests: {error.what}; try again later"}
+
+
+class RateLimits:
+    """The deployment's limits, counted in Redis."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._items = {
+            "ip": parse(settings.rate_limit_ip),
+            "salon": parse(settings.rate_limit_salon),
+            "webhook": parse(settings.rate_limit_webhook),
+        }
+        self._enabled = settings.rate_limits_enabled
+        self._redis_url = settings.redis_url
+        self._prefix = f"{settings.redis_prefix}:limits"
+        self._connections: ConnectionPool | None = None
+        self._limiter: SlidingWindowCounterRateLimiter | None = None
+        self._logged_at = 0.0
+        self.sockets_per_salon = settings.sockets_per_salon
+        self.calls_per_salon = settings.calls_in_flight_per_salon
+        self._sockets: Counter[UUID] = Counter()
+        self._calls: Counter[UUID] = Counter()
+
+    def _strategy(self) -> SlidingWindowCounterRateLimiter:
+        if self._limiter is None:
+            # Our own connection pool, so that `close()` can let it go.
+            self._connections = ConnectionPool.from_url(
+                self._redis_url,
+                socket_connect_timeout=STORE_TIMEOUT_S,
+                socket_timeout=STORE_TIMEOUT_S,
+            )
+            storage = RedisStorage(
+                "async+" + self._redis_url,
+                implementation="redispy",
+                key_prefix=self._prefix,
+                wrap_exceptions=True,
+                connection_pool=self._connections,  # type: ignore[arg-type]
+            )
+            self._limiter = SlidingWindowCounterRateLimiter(storage)
+        return self._limiter
+
+    async def close(self) -> None:
+        if self._connections is not None:
+            await self._connections.aclose()
+        self._connections = None
+        self._limiter = None
+
+    async def hit(self, kind: str, key: str) -> None:
+        """Count one request of `kind` ("ip", "salon", "webhook") for `key`; 429 when over."""
+        if not self._enabled:
+            return
+        item: RateLimitItem = self._items[kind]
+        limiter = self._strategy()
+        try:
+            if await limiter.hit(item, kind, key):
+                return
+            stats = await limiter.get_window_stats(item, kind, key)
+        except (StorageError, OSError, RuntimeError):  # the limiter's trouble, not the request's
+            self._log_unavailable()
+            return
+        wait = math.ceil(stats.reset_time - time.time())
+        raise RateLimitedError(f"{item} per {_what(kind)}", wait)
+
+    def _log_unavailable(self) -> None:
+        now = time.monotonic()
+        if now - self._logged_at >= LOG_EVERY_S:
+            self._logged_at = now
+            logger.warning("rate limits not counted: Redis unreachable (requests allowed)")
+
+    @asynccontextmanager
+    async def socket(self, tenant_id: UUID) -> AsyncIterator[None]:
+        """Hold one of the salon's socket places on this replica while the socket is open."""
+        async with self._place(self._sockets, tenant_id, self.sockets_per_salon, "open sockets"):
+            yield
+
+    @asynccontextmanager
+    async def call(self, tenant_id: UUID) -> AsyncIterator[None]:
+        """Hold one of the salon's places for a call to its agenda on this replica."""
+        async with self._place(self._calls, tenant_id, self.calls_per_salon, "calls in flight"):
+            yield
+
+    @asynccontextmanager
+    async def _place(
+        self, counts: Counter[UUID], tenant_id: UUID, cap: int, what: str
+    ) -> AsyncIterator[None]:
+        if self._enabled and counts[tenant_id] >= cap:
+            raise RateLimitedError(f"{cap} {what} per salon", 1)
+        counts[tenant_id] += 1
+        try:
+            yield
+        finally:
+            counts[tenant_id] -= 1
+            if counts[tenant_id] <= 0:
+                del counts[tenant_id]
+
+
+def _what(kind: str) -> str:
+    return {"ip": "client address", "salon": "salon", "webhook": "salon's webhook"}[kind]
+
+
+class RateGuard:
+    """ASGI: counts every HTTP request and socket handshake per client address, before anything
+    reads it (health checks and the n8n webhooks aside)."""
+
+    def __init__(self, app: ASGIApp, *, limits: RateLimits) -> None:
+        self._app = app
+        self._limits = limits
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path: str = scope.get("path", "")
+        if scope["type"] not in ("http", "websocket") or path.startswith(
+            UNLIMITED_PREFIXES + COUNTED_ELSEWHERE
+        ):
+            await self._app(scope, receive, send)
+            return
+        client = scope.get("client")
+        address = client[0] if client else "unknown"
+        try:
+            await self._limits.hit("ip", address)
+        except RateLimitedError as error:
+            await answer_limited(scope, send, error)
+            return
+        await self._app(scope, receive, send)
+
+
+async def answer_limited(scope: Scope, send: Send, error: RateLimitedError) -> None:
+    """429 with Retry-After; on a socket's handshake where the server can answer it (the ASGI
+    denial response), else a close before accepting it."""
+    prefix = "http"
+    if scope["type"] == "websocket":
+        if "websocket.http.response" not in scope.get("extensions", {}):
+            await send({"type": "websocket.close", "code": 1013, "reason": "rate limited"})
+            return
+        prefix = "websocket.http"
+    body = json.dumps(limited_body(error)).encode()
+    headers = [
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(body)).encode()),
+        (b"retry-after", str(error.retry_after_s).encode()),
+    ]
+    await send({"type": f"{prefix}.response.start", "status": 429, "headers": headers})
+    await send({"type": f"{prefix}.response.body", "body": body})
