@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import base64
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from typing import Any
 from uuid import uuid4
 
 import asyncpg
@@ -109,3 +110,22 @@ async def redis(settings: Settings) -> AsyncIterator[Redis]:
 def settings_env(settings: Settings) -> dict[str, str]:
     """The environment a Ray cluster started by the tests gives its workers."""
     return settings.process_environment()
+
+
+# --- figures the reliability tests measure, printed after the run (the README records them) ---
+FIGURES = pytest.StashKey[list[str]]()
+
+
+@pytest.fixture
+def figure(request: pytest.FixtureRequest) -> Callable[[str], None]:
+    """`figure("R6: …")`: one line in the run's closing summary."""
+    lines = request.config.stash.setdefault(FIGURES, [])
+    return lines.append
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    lines = config.stash.get(FIGURES, [])
+    if lines:
+        terminalreporter.section("reliability figures")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
 from uuid import uuid4
@@ -59,3 +61,19 @@ def sender_for(api: Api, pool: asyncpg.Pool, client: N8nClient) -> SenderCore:
         return result
 
     return SenderCore(settings, pool=pool, client=client, record=record)
+
+
+@asynccontextmanager
+async def fake_n8n_for(api: Api, **options: Any) -> AsyncIterator[FakeN8n]:
+    """A fake n8n on 127.0.0.1 that checks the deployment's signing secret (and its token)."""
+    fake = FakeN8n(
+        secret=api.settings.n8n_webhook_secret.get_secret_value(),
+        auth_header=api.settings.n8n_auth_header,
+        auth_token="e2e-token",
+        **options,
+    )
+    await fake.start()
+    try:
+        yield fake
+    finally:
+        await fake.close()

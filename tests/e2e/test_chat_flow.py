@@ -19,7 +19,14 @@ from websockets.asyncio.client import connect
 from config.settings import Placement
 from integrations.n8n import N8nClient
 from tests.channel import route_salon
-from tests.e2e.chat_helpers import WEBHOOK, sender_for, sender_settings, signed, whatsapp
+from tests.e2e.chat_helpers import (
+    WEBHOOK,
+    fake_n8n_for,
+    sender_for,
+    sender_settings,
+    signed,
+    whatsapp,
+)
 from tests.e2e.conftest import Api, LiveSalon, actor_alive
 from tests.e2e.sockets import until
 from tests.fakes.n8n import FakeN8n
@@ -27,14 +34,8 @@ from tests.fakes.n8n import FakeN8n
 
 @pytest.fixture
 async def fake_n8n(api: Api) -> AsyncIterator[FakeN8n]:
-    fake = FakeN8n(
-        secret=api.settings.n8n_webhook_secret.get_secret_value(),
-        auth_header=api.settings.n8n_auth_header,
-        auth_token="e2e-token",
-    )
-    await fake.start()
-    yield fake
-    await fake.close()
+    async with fake_n8n_for(api) as fake:
+        yield fake
 
 
 async def test_whatsapp_booking_is_approved_and_confirmed_through_n8n(

@@ -12,9 +12,11 @@ from uuid import UUID
 import asyncpg
 
 from actors.host import TenantHostCore
+from actors.sender import SenderCore
 from domain.commands import MessageStatusRecorded, ReportMessageStatus
 from tests.factories import SalonIds, make_salon
 from tests.fakes.n8n import FakeN8n
+from tests.fakes.whatsapp import FakeWhatsApp
 from tests.integration.conftest import import_committed
 from tests.integration.sender_support import MakeSender, events, local, queue, route, rows
 from tests.integration.test_whatsapp_rules import meta, wrote
@@ -47,6 +49,27 @@ async def stored(pool: asyncpg.Pool, shop: SalonIds, message_id: UUID) -> asyncp
     return row
 
 
+async def sent_then_refused(
+    n8n: FakeN8n,
+    pool: asyncpg.Pool,
+    shop: SalonIds,
+    sender: SenderCore,
+    message: tuple[str, str],
+    codes: list[int],
+    *,
+    wrote_ago: timedelta,
+) -> tuple[FakeWhatsApp, str, UUID]:
+    """One message (client key, kind) to a client who wrote `wrote_ago` before noon, sent at noon
+    and accepted by Meta, which reports it failed later with each of `codes` in turn."""
+    whatsapp = await meta(n8n, pool, shop, [NOON])
+    address = await wrote(pool, shop, message[0], NOON - wrote_ago)
+    whatsapp.client_wrote(address, NOON - wrote_ago)
+    whatsapp.late_refusals[address] = codes
+    [(message_id, _, _)] = await queue(pool, shop, [message])
+    await sender.step(NOON)
+    return whatsapp, address, message_id
+
+
 async def test_a_text_failed_later_as_outside_the_window_goes_again_as_its_template(
     make_sender: MakeSender,
     n8n: FakeN8n,
@@ -54,14 +77,10 @@ async def test_a_text_failed_later_as_outside_the_window_goes_again_as_its_templ
     shop: SalonIds,
     host: TenantHostCore,
 ) -> None:
-    now = [NOON]
-    whatsapp = await meta(n8n, pool, shop, now)
-    address = await wrote(pool, shop, "c1", NOON - timedelta(hours=2))
-    whatsapp.client_wrote(address, NOON - timedelta(hours=2))
-    whatsapp.late_refusals[address] = [131047]
-    [(message_id, _, _)] = await queue(pool, shop, [("c1", "transactional")])
     sender = make_sender()
-    await sender.step(NOON)
+    whatsapp, address, message_id = await sent_then_refused(
+        n8n, pool, shop, sender, ("c1", "transactional"), [131047], wrote_ago=timedelta(hours=2)
+    )
 
     accepted = await stored(pool, shop, message_id)
     assert (accepted["status"], accepted["sent_as"]) == ("sent", "text")
@@ -98,13 +117,10 @@ async def test_a_client_who_stopped_marketing_is_opted_out_when_meta_says_so_lat
     shop: SalonIds,
     host: TenantHostCore,
 ) -> None:
-    now = [NOON]
-    whatsapp = await meta(n8n, pool, shop, now)
-    address = await wrote(pool, shop, "c4", NOON - timedelta(days=3))
-    whatsapp.late_refusals[address] = [131050]
-    [(offer, _, _)] = await queue(pool, shop, [("c4", "marketing")])
     sender = make_sender()
-    await sender.step(NOON)
+    whatsapp, _, offer = await sent_then_refused(
+        n8n, pool, shop, sender, ("c4", "marketing"), [131050], wrote_ago=timedelta(days=3)
+    )
     [status] = whatsapp.statuses
 
     assert await report(host, shop, status) == MessageStatusRecorded(
@@ -145,13 +161,10 @@ async def test_the_marketing_limit_reported_later_waits_a_day_and_a_second_one_f
     shop: SalonIds,
     host: TenantHostCore,
 ) -> None:
-    now = [NOON]
-    whatsapp = await meta(n8n, pool, shop, now)
-    address = await wrote(pool, shop, "c5", NOON - timedelta(days=5))
-    whatsapp.late_refusals[address] = [131049, 131049]
-    [(offer, _, _)] = await queue(pool, shop, [("c5", "marketing")])
     sender = make_sender()
-    await sender.step(NOON)
+    whatsapp, _, offer = await sent_then_refused(
+        n8n, pool, shop, sender, ("c5", "marketing"), [131049, 131049], wrote_ago=timedelta(days=5)
+    )
     before = datetime.now(UTC)
     assert (await report(host, shop, whatsapp.statuses[0])).outcome == "retry"
     [deferred] = await events(pool, shop, "notification_deferred")
@@ -164,8 +177,7 @@ async def test_the_marketing_limit_reported_later_waits_a_day_and_a_second_one_f
     )
     assert next_attempt == retry_at
 
-    now[0] = NOON + timedelta(days=2)
-    await sender.step(now[0])
+    await sender.step(NOON + timedelta(days=2))
     assert n8n.delivered[f"{offer}:1"]["marketing"] is True
     assert (await report(host, shop, whatsapp.statuses[1])).outcome == "failed"
     final = await stored(pool, shop, offer)
@@ -182,13 +194,15 @@ async def test_an_unknown_code_fails_with_metas_words_and_foreign_ids_change_not
     shop: SalonIds,
     host: TenantHostCore,
 ) -> None:
-    now = [NOON]
-    whatsapp = await meta(n8n, pool, shop, now)
-    address = await wrote(pool, shop, "c6", NOON - timedelta(hours=1))
-    whatsapp.client_wrote(address, NOON - timedelta(hours=1))
-    whatsapp.late_refusals[address] = [131000]
-    [(message_id, _, _)] = await queue(pool, shop, [("c6", "transactional")])
-    await make_sender().step(NOON)
+    whatsapp, _, message_id = await sent_then_refused(
+        n8n,
+        pool,
+        shop,
+        make_sender(),
+        ("c6", "transactional"),
+        [131000],
+        wrote_ago=timedelta(hours=1),
+    )
     [status] = whatsapp.statuses
 
     other = await import_committed(pool, make_salon())

@@ -103,17 +103,23 @@ def takes_the_download_branch(body: dict[str, Any]) -> bool:
 def accepted(request: dict[str, Any]) -> MessageReceivedBody:
     """One request of "Build signed request", checked as the back end checks it."""
     sent = request["json"]
+    body = MessageReceivedBody.model_validate_json(verified(sent))
+    assert body.message_id == sent["webhook_id"]
+    return body
+
+
+def verified(sent: dict[str, Any]) -> bytes:
+    """The signed raw body, its signature checked by ours and by any Standard Webhooks
+    receiver."""
     headers = {
         webhook_signature.ID_HEADER: sent["webhook_id"],
         webhook_signature.TIMESTAMP_HEADER: sent["webhook_timestamp"],
         webhook_signature.SIGNATURE_HEADER: sent["webhook_signature"],
     }
-    raw = sent["raw"].encode()
+    raw: bytes = sent["raw"].encode()
     assert verify(SECRET, headers=headers, body=raw, now_s=int(time.time())) == sent["webhook_id"]
-    Webhook(SECRET).verify(raw, headers, json_parse=False)  # and any Standard Webhooks receiver
-    body = MessageReceivedBody.model_validate_json(raw)
-    assert body.message_id == sent["webhook_id"]
-    return body
+    Webhook(SECRET).verify(raw, headers, json_parse=False)
+    return raw
 
 
 def deliver(
@@ -349,15 +355,7 @@ def signed_requests(*changes: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def status_accepted(sent: dict[str, Any]) -> MessageStatusBody:
-    headers = {
-        webhook_signature.ID_HEADER: sent["webhook_id"],
-        webhook_signature.TIMESTAMP_HEADER: sent["webhook_timestamp"],
-        webhook_signature.SIGNATURE_HEADER: sent["webhook_signature"],
-    }
-    raw = sent["raw"].encode()
-    assert verify(SECRET, headers=headers, body=raw, now_s=int(time.time())) == sent["webhook_id"]
-    Webhook(SECRET).verify(raw, headers, json_parse=False)
-    return MessageStatusBody.model_validate_json(raw)
+    return MessageStatusBody.model_validate_json(verified(sent))
 
 
 def test_inbound_failed_status_goes_signed_to_the_status_route() -> None:
