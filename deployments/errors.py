@@ -32,7 +32,7 @@ from domain.errors import (
 
 logger = logging.getLogger(__name__)
 # PostgreSQL or Redis out of reach: a moment's outage, not a bug (503, try again).
-# (In this code base only the stores' clients raise a bare ConnectionRefusedError: the n8n and
+# (In this code base only the stores' clients raise a bare ConnectionError: the n8n and
 # Gemini clients wrap theirs. The traceback is logged so a wrong guess would show.)
 STORE_UNAVAILABLE: tuple[type[Exception], ...] = (
     asyncpg.PostgresConnectionError,
@@ -42,8 +42,9 @@ STORE_UNAVAILABLE: tuple[type[Exception], ...] = (
     asyncpg.exceptions.AdminShutdownError,
     RedisConnectionError,
     RedisTimeoutError,
-    ConnectionRefusedError,
-    ConnectionResetError,
+    # Refused, reset, aborted, or asyncpg's own "unexpected connection_lost() call" while it
+    # connects to a server that goes away.
+    ConnectionError,
     # A bounded wait on PostgreSQL ran out (connect, a pooled connection, a statement).
     TimeoutError,
 )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import base64
 import binascii
 from datetime import datetime
-from typing import Literal
+from typing import Literal, Protocol
 from uuid import UUID
 
 import asyncpg
@@ -132,7 +132,14 @@ async def deliver(
     return await directory.send(tenant_id, command)
 
 
-def spool_handler(pool: asyncpg.Pool, directory: TenantDirectory) -> Handler:
+class Stores(Protocol):
+    """Where a message goes: the replica's pool and tenant directory, read at each delivery."""
+
+    pool: asyncpg.Pool
+    directory: TenantDirectory
+
+
+def spool_handler(stores: Stores) -> Handler:
     """What the spool does with a kept message: the same delivery, once the stores are back."""
 
     async def handle(item: dict[str, object]) -> None:
@@ -140,7 +147,7 @@ def spool_handler(pool: asyncpg.Pool, directory: TenantDirectory) -> Handler:
         webhook_id = item.get("webhook_id")
         command = to_command(body, webhook_id if isinstance(webhook_id, str) else None)
         try:
-            await deliver(pool, directory, body.tenant_id, command)
+            await deliver(stores.pool, stores.directory, body.tenant_id, command)
         except OUTAGE as error:
             raise StillUnavailableError(type(error).__name__) from None
 

@@ -87,7 +87,7 @@ async def open_resources(app: FastAPI) -> AsyncIterator[None]:
         spool=spool,
     )
     draining = asyncio.get_running_loop().create_task(
-        spool.run(spool_handler(pool, directory)), name="inbound-spool"
+        spool.run(spool_handler(app.state.resources)), name="inbound-spool"
     )
     try:
         yield

@@ -49,17 +49,32 @@ class WebhookAccepted(BaseModel):
     queued: bool = False
 
 
+# The salons' own secrets this replica last read: with PostgreSQL away, a delivery is still
+# checked with what its salon last had, so the message can be kept (the spool) rather than lost.
+_LAST_KNOWN: dict[UUID, bytes | None] = {}
+LAST_KNOWN_MAX = 100_000
+
+
 async def signing_secret(raw: bytes, deps: Resources) -> str:
     """The secret a delivery for the body's salon must be signed with: the salon's own when it
     has one (another salon's, or the deployment's, is then refused), else the deployment's. The
-    body is read for its `tenant_id` only; nothing in it is trusted before the signature."""
+    body is read for its `tenant_id` only; nothing in it is trusted before the signature. With
+    PostgreSQL away: what this replica last read for the salon, else the deployment's (which only
+    our own n8n holds)."""
     try:
         tenant_id = UUID(str(json.loads(raw)["tenant_id"]))
     except (ValueError, KeyError, TypeError):
         tenant_id = None
     if tenant_id is not None:
-        async with deps.pool.acquire() as conn:
-            sealed = await sealed_webhook_secret(conn, tenant_id=tenant_id)
+        try:
+            async with deps.pool.acquire() as conn:
+                sealed = await sealed_webhook_secret(conn, tenant_id=tenant_id)
+        except OUTAGE:
+            sealed = _LAST_KNOWN.get(tenant_id)
+        else:
+            if len(_LAST_KNOWN) >= LAST_KNOWN_MAX:
+                _LAST_KNOWN.clear()
+            _LAST_KNOWN[tenant_id] = sealed
         if sealed is not None:
             try:
                 return SecretBox(deps.settings.secrets_key.get_secret_value()).open(sealed)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import AsyncIterator
+from types import SimpleNamespace
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -101,7 +102,7 @@ async def test_a_message_arriving_during_an_outage_is_kept_and_delivered_later(
     }
     assert await spool.size() == 2
 
-    handle = spool_handler(pool, agenda)  # type: ignore[arg-type]
+    handle = spool_handler(SimpleNamespace(pool=pool, directory=agenda))  # type: ignore[arg-type]
     assert await spool.drain(handle) == 0  # still down: kept, in order
     assert await spool.size() == 2
     agenda.down = False
