@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import time
 from typing import Annotated, Literal, Self
 from uuid import UUID, uuid4
 
@@ -25,7 +24,7 @@ from domain.commands import (
     SkipView,
     SuggestionView,
 )
-from domain.models import Offer
+from domain.models import LocalTime, Offer
 from domain.schedule import Schedule
 from domain.vocabulary import CampaignType
 
@@ -179,7 +178,7 @@ async def encher_agenda(body: EncherAgendaBody, user: OwnerUser, deps: Deps) -> 
 
 class ScheduleBody(Body):
     enabled: bool = True
-    local_time: time = Field(description="the salon's local time, HH:MM")
+    local_time: LocalTime = Field(description="the salon's local time, HH:MM")
     weekdays: list[int] = Field(min_length=1, max_length=7, description="0 = Monday … 6 = Sunday")
 
 

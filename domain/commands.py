@@ -8,14 +8,14 @@ command type to the one part that handles it (actors/salon.py).
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date
 from typing import Any, Generic, Literal, TypeVar
 from uuid import UUID
 
 from pydantic import AwareDatetime, Field, field_validator, model_validator
 
 from domain.campaigns import CampaignOptions
-from domain.models import Agent, AppointmentStatus, Offer, Value
+from domain.models import Agent, AppointmentStatus, LocalTime, Offer, Value
 from domain.salon_channel import MAX_DAILY_QUOTA, PHONE_NUMBER_ID, SalonChannel
 from domain.salon_profile import SalonProfile
 from domain.salon_settings import SalonSettings, SettingsChoice
@@ -343,7 +343,7 @@ class SetCampaignSchedule(Command[Schedule]):
 
     campaign_type: CampaignType
     enabled: bool
-    local_time: time
+    local_time: LocalTime
     weekdays: tuple[int, ...] = Field(min_length=1, max_length=7)
 
     @field_validator("weekdays")

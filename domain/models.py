@@ -41,6 +41,16 @@ def in_calendar(day: date) -> bool:
     return FIRST_DAY <= day <= LAST_DAY
 
 
+def _without_offset(value: time) -> time:
+    if value.tzinfo is not None:
+        raise ValueError("a time of the salon's own day, without an offset (HH:MM)")
+    return value
+
+
+# A time of the salon's day (its own zone): "09:30", never "09:30-03:00".
+LocalTime = Annotated[time, AfterValidator(_without_offset)]
+
+
 class Value(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 

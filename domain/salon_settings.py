@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Self
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from domain.errors import InvalidCommandError
-from domain.models import Offer, Value
+from domain.models import FIRST_DAY, LAST_DAY, LocalTime, Offer, Value, in_calendar
 from domain.vocabulary import CampaignType
 
 if TYPE_CHECKING:
@@ -61,10 +61,12 @@ class SalonSettings(Value):
         le=MAX_OFFER_EXPIRY_H,
         description="hours a campaign offer waits for its answer after it may leave",
     )
-    send_window_start: time = Field(
+    send_window_start: LocalTime = Field(
         default=time(9, 0), description="marketing leaves from this local time…"
     )
-    send_window_end: time = Field(default=time(20, 0), description="…until this one (excluded)")
+    send_window_end: LocalTime = Field(
+        default=time(20, 0), description="…until this one (excluded)"
+    )
     frequency_cap_days: int = Field(
         default=7,
         ge=0,
@@ -169,8 +171,8 @@ class SettingsChoice(Value):
     auto_complete: bool | None = None
     auto_complete_after_h: int | None = Field(default=None, ge=0, le=MAX_AUTO_COMPLETE_AFTER_H)
     offer_expiry_h: int | None = Field(default=None, ge=1, le=MAX_OFFER_EXPIRY_H)
-    send_window_start: time | None = None
-    send_window_end: time | None = None
+    send_window_start: LocalTime | None = None
+    send_window_end: LocalTime | None = None
     frequency_cap_days: int | None = Field(default=None, ge=0, le=MAX_FREQUENCY_CAP_DAYS)
     prazo_certo_discount_pct: int | None = Field(default=None, ge=0, le=100)
     encher_agenda_discount_pct: int | None = Field(default=None, ge=0, le=100)
@@ -185,6 +187,8 @@ class SettingsChoice(Value):
     @field_validator("closed_days")
     @classmethod
     def in_order(cls, days: tuple[date, ...] | None) -> tuple[date, ...] | None:
+        if days is not None and not all(in_calendar(day) for day in days):
+            raise ValueError(f"a closed day is between {FIRST_DAY} and {LAST_DAY}")
         return None if days is None else tuple(sorted(days))
 
     def chosen(self) -> dict[str, Any]:

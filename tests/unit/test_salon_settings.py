@@ -159,3 +159,16 @@ def test_overlapping_opening_periods_are_refused() -> None:
 def test_a_cancellation_window_needs_its_policy() -> None:
     with pytest.raises(ValidationError, match="cancellation_window_h needs"):
         SalonProfile(cancellation_window_h=24)
+
+
+@pytest.mark.parametrize("day", [date(397, 2, 28), date(1999, 12, 31), date(7299, 11, 14)])
+def test_a_closed_day_outside_the_calendar_is_refused(day: date) -> None:
+    """Found by R7 (schemathesis): such a day was a 500 further on; now a clear 422."""
+    with pytest.raises(ValidationError, match="closed day"):
+        SettingsChoice(closed_days=(day,))
+
+
+def test_a_send_window_time_with_an_offset_is_refused() -> None:
+    """Found by R7 (schemathesis): "07:08:54-19:45" was compared with a local time (a 500)."""
+    with pytest.raises(ValidationError, match="without an offset"):
+        SettingsChoice.model_validate({"send_window_start": "07:08:54-19:45"})
