@@ -27,6 +27,7 @@ from actors.salon_core import SalonCore, utc_now
 from actors.salon_profile import SalonProfile
 from domain.agenda import Agenda
 from domain.commands import (
+    CheckMemory,
     CloseStaleRequests,
     Command,
     CompleteEndedAppointments,
@@ -36,6 +37,7 @@ from domain.commands import (
     EraseClient,
     ExportClient,
     MarkAppointment,
+    MemoryCheck,
     MoveAppointment,
     ReceiveMessage,
     RecordConsent,
@@ -111,7 +113,11 @@ class Salon:
             EraseClient: self.client_data.erase,
             ExportClient: self.client_data.export,
             RecordConsent: self.client_data.record_consent,
+            CheckMemory: self._check_memory,
         }
+
+    async def _check_memory(self, command: CheckMemory) -> MemoryCheck:
+        return MemoryCheck(differences=await self.core.check_memory())
 
     @property
     def tenant_id(self) -> UUID:

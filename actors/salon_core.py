@@ -34,7 +34,9 @@ from db import outbox
 from db.activation import salon_stamp, take_activation
 from db.agenda import load_agenda, store_change
 from db.clients import insert_clients
+from db.pool import CONNECTION_LOST
 from domain.agenda import Agenda
+from domain.agenda_check import differences
 from domain.errors import AlreadyDecidedError, SlotTakenError, StaleAgendaError
 from domain.events import Event
 from domain.outcome import Outcome
@@ -151,8 +153,12 @@ class SalonCore:
         salon was activated elsewhere since (SalonMovedError: this agenda must be dropped)."""
         if self._agenda is None:
             return  # not activated yet: activation loads it
-        async with self._pool.acquire() as conn:
-            current, epoch = await salon_stamp(conn, tenant_id=self.tenant_id)
+        try:
+            async with self._pool.acquire() as conn:
+                current, epoch = await salon_stamp(conn, tenant_id=self.tenant_id)
+        except CONNECTION_LOST:
+            await self._pool.expire_connections()  # a restart left them all dead
+            raise
         if epoch != self._epoch:
             raise SalonMovedError(f"salon {self.tenant_id} was activated elsewhere")
         if current == self._version:
@@ -160,6 +166,15 @@ class SalonCore:
         if self._version != UNKNOWN_VERSION:
             logger.info("tenant %s: changed by another writer; memory reloaded", self.tenant_id)
         await self.reload()
+
+    async def check_memory(self) -> list[str]:
+        """What the memory the next decision would use holds differently from a fresh load
+        (taking the lock: another writer's change reloads it first, as for any command, and an
+        agenda another activation took over is refused, SalonMovedError)."""
+        async with self.lock:
+            async with self._pool.acquire() as conn:
+                truth = await self._load(conn)
+            return differences(self.agenda, truth, now=self.now())
 
     async def _load(self, conn: asyncpg.Connection) -> Agenda:
         return await load_agenda(
@@ -205,9 +220,11 @@ class SalonCore:
             # is behind. Nothing was stored; the next command decides on fresh data.
             await self.reload()
             raise
-        except BaseException:
+        except BaseException as error:
             # The outcome may be unknown (the connection lost at COMMIT): the next lock reloads.
             self._version = UNKNOWN_VERSION
+            if isinstance(error, CONNECTION_LOST):
+                await self._pool.expire_connections()  # a restart left them all dead
             raise
         self._version = version
         self.agenda.apply(change)

@@ -178,6 +178,9 @@ class Settings(BaseSettings):
     rate_limit_ip: str = "600/minute"
     rate_limit_salon: str = "1200/minute"
     rate_limit_webhook: str = "600/minute"
+    # Proxies in front of the API (comma-separated addresses or networks, e.g. "10.0.0.0/8"): for
+    # a request from one, the client address is the last X-Forwarded-For hop not in this list.
+    trusted_proxies: str = ""
     sockets_per_salon: int = Field(default=50, ge=1)
     calls_in_flight_per_salon: int = Field(default=32, ge=1)
 

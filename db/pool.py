@@ -20,6 +20,17 @@ async def _init_connection(conn: asyncpg.Connection) -> None:
         )
 
 
+# PostgreSQL out of reach or restarting: the connection, not the request, is at fault.
+CONNECTION_LOST: tuple[type[Exception], ...] = (
+    asyncpg.PostgresConnectionError,
+    asyncpg.exceptions.ConnectionDoesNotExistError,
+    asyncpg.exceptions.CannotConnectNowError,
+    asyncpg.exceptions.TooManyConnectionsError,
+    asyncpg.exceptions.AdminShutdownError,
+    ConnectionError,  # refused, reset, aborted; asyncpg's "unexpected connection_lost() call"
+    TimeoutError,  # a bounded wait ran out (connect, a pooled connection, a statement)
+)
+
 CONNECT_TIMEOUT_S = 5.0
 ACQUIRE_TIMEOUT_S = 5.0
 COMMAND_TIMEOUT_S = 30.0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 
-import asyncpg
 from fastapi import FastAPI, Request, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -13,6 +12,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from actors.errors import TenantUnavailableError
+from db.pool import CONNECTION_LOST
 from deployments.rate_limits import RateLimitedError, limited_body
 from domain.errors import (
     AlreadyDecidedError,
@@ -35,18 +35,9 @@ logger = logging.getLogger(__name__)
 # (In this code base only the stores' clients raise a bare ConnectionError: the n8n and
 # Gemini clients wrap theirs. The traceback is logged so a wrong guess would show.)
 STORE_UNAVAILABLE: tuple[type[Exception], ...] = (
-    asyncpg.PostgresConnectionError,
-    asyncpg.exceptions.ConnectionDoesNotExistError,
-    asyncpg.exceptions.CannotConnectNowError,
-    asyncpg.exceptions.TooManyConnectionsError,
-    asyncpg.exceptions.AdminShutdownError,
+    *CONNECTION_LOST,
     RedisConnectionError,
     RedisTimeoutError,
-    # Refused, reset, aborted, or asyncpg's own "unexpected connection_lost() call" while it
-    # connects to a server that goes away.
-    ConnectionError,
-    # A bounded wait on PostgreSQL ran out (connect, a pooled connection, a statement).
-    TimeoutError,
 )
 
 DOMAIN_STATUS: dict[type[DomainError], int] = {
@@ -111,6 +102,10 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
     async def store_unavailable(request: Request, error: Exception) -> JSONResponse:
+        resources = getattr(request.app.state, "resources", None)
+        if resources is not None and isinstance(error, CONNECTION_LOST):
+            # Pooled connections may all be dead (a restart): replace them, not one per request.
+            await resources.pool.expire_connections()
         logger.warning(
             "store unavailable on %s: %s", request.url.path, type(error).__name__, exc_info=error
         )

@@ -16,6 +16,7 @@ protect them, and an outage of the limiter must not become an outage of the API.
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import logging
 import math
@@ -36,6 +37,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from config.settings import Settings
 
 logger = logging.getLogger(__name__)
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 UNLIMITED_PREFIXES = ("/api/v1/health", "/livez", "/readyz")
 COUNTED_ELSEWHERE = ("/api/v1/webhooks/",)  # per salon, after the signature
 STORE_TIMEOUT_S = 1.0
@@ -70,10 +72,29 @@ class RateLimits:
         self._connections: ConnectionPool | None = None
         self._limiter: SlidingWindowCounterRateLimiter | None = None
         self._logged_at = 0.0
+        self._proxies = [
+            ipaddress.ip_network(p.strip(), strict=False)
+            for p in settings.trusted_proxies.split(",")
+            if p.strip()
+        ]
         self.sockets_per_salon = settings.sockets_per_salon
         self.calls_per_salon = settings.calls_in_flight_per_salon
         self._sockets: Counter[UUID] = Counter()
         self._calls: Counter[UUID] = Counter()
+
+    def client_address(self, scope: Scope) -> str:
+        """The request's client: its peer, or — when the peer is a trusted proxy — the last
+        X-Forwarded-For hop that is not one (a client cannot forge what a proxy appends)."""
+        client = scope.get("client")
+        peer = str(client[0]) if client else "unknown"
+        if not self._proxies or not _in(peer, self._proxies):
+            return peer
+        headers: dict[bytes, bytes] = dict(scope.get("headers", []))
+        forwarded = headers.get(b"x-forwarded-for", b"").decode("latin-1")
+        for hop in reversed([h.strip() for h in forwarded.split(",") if h.strip()]):
+            if not _in(hop, self._proxies):
+                return hop
+        return peer
 
     def _strategy(self) -> SlidingWindowCounterRateLimiter:
         if self._limiter is None:
@@ -148,6 +169,14 @@ class RateLimits:
                 del counts[tenant_id]
 
 
+def _in(address: str, networks: list[IPNetwork]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in networks)
+
+
 def _what(kind: str) -> str:
     return {"ip": "client address", "salon": "salon", "webhook": "salon's webhook"}[kind]
 
@@ -167,8 +196,7 @@ class RateGuard:
         ):
             await self._app(scope, receive, send)
             return
-        client = scope.get("client")
-        address = client[0] if client else "unknown"
+        address = self._limits.client_address(scope)
         try:
             await self._limits.hit("ip", address)
         except RateLimitedError as error:

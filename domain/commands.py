@@ -251,6 +251,16 @@ class RecordDeliveries(Command[DeliveriesRecorded]):
     outcomes: list[DeliveryOutcome] = Field(min_length=1, max_length=1000)
 
 
+class MemoryCheck(Value):
+    """What the salon's memory holds differently from PostgreSQL ("<field>: <key>")."""
+
+    differences: list[str]
+
+
+class CheckMemory(Command[MemoryCheck]):
+    """Compare the salon's agenda in memory with a fresh load from PostgreSQL (changes nothing)."""
+
+
 class MessageStatusRecorded(Value):
     """What a WhatsApp status report did: `outcome` None when it changed nothing (an id no sent
     message carries: unknown, already failed, or sent again since)."""

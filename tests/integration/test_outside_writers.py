@@ -12,7 +12,7 @@ import asyncpg
 import pytest
 
 from actors.salon import Salon
-from domain.commands import CreateAuthRequest, ReceiveMessage
+from domain.commands import CheckMemory, CreateAuthRequest, MemoryCheck, ReceiveMessage
 from domain.errors import OutsideWorkingHoursError, StaleAgendaError
 from domain.models import Agent
 from integrations.event_stream import EventStream
@@ -129,3 +129,16 @@ async def test_a_commit_racing_another_writer_is_refused_and_memory_reloaded(
     assert actor.agenda.tenant.name == renamed  # reloaded
     again = await actor.handle(proposal(ids))  # the same request now goes through
     assert again.auth_request_id is not None
+
+
+async def test_memory_checked_against_a_fresh_load_names_what_differs(
+    pool: asyncpg.Pool, stream: EventStream
+) -> None:
+    actor, ids, phone = await recall_salon(pool, stream)
+    await says(actor, phone, "Oi, quanto custa a barba?")
+    assert await actor.handle(CheckMemory()) == MemoryCheck(differences=[])
+    regular = ids.of("client", "regular")
+    clients = actor.agenda.clients
+    clients[regular] = clients[regular].model_copy(update={"name": "Outro Nome"})  # drift
+    found = await actor.handle(CheckMemory())
+    assert found.differences == [f"clients: {regular}"]

@@ -166,3 +166,27 @@ async def test_a_salons_places_are_capped_and_given_back(
         with pytest.raises(RateLimitedError, match="1 open sockets per salon"):
             async with limits.socket(tenant):
                 pass
+
+
+async def test_behind_a_trusted_proxy_the_forwarded_client_is_counted(
+    settings: Settings, make_limits: MakeLimits
+) -> None:
+    own = limited(settings, rate_limit_ip="2/minute", trusted_proxies="10.9.0.0/16")
+    app = app_with(own, make_limits(own))
+    async with client(app, "10.9.0.5") as proxy, client(app, "203.0.113.7") as direct:
+
+        async def via_proxy(forwarded: str) -> int:
+            answer = await proxy.get("/api/v1/open", headers={"x-forwarded-for": forwarded})
+            return answer.status_code
+
+        alice = [await via_proxy("198.51.100.1") for _ in range(3)]
+        bob = await via_proxy("198.51.100.2")  # another client behind the same proxy
+        forged = await via_proxy("198.51.100.99, 198.51.100.1")  # the proxy's hop is the last
+        spoofing = [
+            (await direct.get("/api/v1/open", headers={"x-forwarded-for": f"192.0.2.{n}"}))
+            for n in range(3)
+        ]
+    assert alice == [200, 200, 429]
+    assert bob == 200
+    assert forged == 429  # still alice: a client cannot choose the counted address
+    assert [s.status_code for s in spoofing] == [200, 200, 429]  # not a proxy: its own address
