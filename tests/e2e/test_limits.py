@@ -4,6 +4,7 @@ closed with 1013), while another salon still connects."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import AsyncExitStack
 
 from websockets.asyncio.client import connect
@@ -14,7 +15,7 @@ from tests.e2e.sockets import receive_json, until
 
 
 async def test_a_salons_sockets_are_capped_per_replica(
-    live_salon: LiveSalon, other_salon: LiveSalon
+    live_salon: LiveSalon, other_salon: LiveSalon, figure: Callable[[str], None]
 ) -> None:
     cap = live_salon.api.settings.sockets_per_salon
     async with AsyncExitStack() as stack:
@@ -29,6 +30,8 @@ async def test_a_salons_sockets_are_capped_per_replica(
             refused = error
         async with connect(other_salon.ws()) as other:
             started = await until(other, "sync_started")
+    how = "429" if isinstance(refused, InvalidStatus) else "a 1013 close"
+    figure(f"sockets ({live_salon.api.placement.value}): the {cap + 1}st of a salon got {how}")
     if isinstance(refused, InvalidStatus):
         assert refused.response.status_code == 429
         assert refused.response.headers["retry-after"] == "1"
