@@ -1,7 +1,8 @@
 """Every HTTP request and socket gets an id for the log lines it causes: the caller's
-`X-Request-ID` when it is a plain token (letters, digits, `-`, `_`, at most 64), else a new one;
-answered back in `X-Request-ID`. The salon is added to the lines once the token or the webhook's
-signature says which (`config.logs.SALON`)."""
+`X-Request-ID` when it is a plain token (letters, digits, `-`, `_`, at most 64), else a new one.
+Serve's proxy puts its request id in every request and answers it back itself; a new id made here
+(outside Serve, or a malformed one replaced) is answered back by the app. The salon is added to
+the lines once the token or the webhook's signature says which (`config.logs.SALON`)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,9 @@ class RequestContext:
         request_id = given.decode() if _PLAIN.match(given) else uuid.uuid4().hex
         logs.WORK.set(request_id)
         logs.SALON.set(None)
+        if request_id == given.decode("latin-1"):
+            await self._app(scope, receive, send)  # whoever gave it answers it back
+            return
 
         async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":
