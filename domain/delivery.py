@@ -215,6 +215,15 @@ def delivery_event(outcome: DeliveryOutcome, queued: QueuedMessage) -> EventData
     )
 
 
+def stopped_on_whatsapp(client_id: UUID) -> tuple[ClientOptedOutData, ConsentChange]:
+    """A client who stopped the salon's marketing on WhatsApp (131050): the event and the
+    consent revoked."""
+    return (
+        ClientOptedOutData(client_id=client_id, source="whatsapp"),
+        ConsentChange(client_id, granted=False, source="whatsapp", text=STOPPED_ON_WHATSAPP),
+    )
+
+
 def record_deliveries(
     command: RecordDeliveries,
     queued: Sequence[QueuedMessage],
@@ -228,15 +237,11 @@ def record_deliveries(
     stopped = sorted(
         {q.client_id for q in queued if by_id[q.message_id].opt_out} - set(opted_out), key=str
     )
-    events.extend(ClientOptedOutData(client_id=c, source="whatsapp") for c in stopped)
+    opt_outs = [stopped_on_whatsapp(c) for c in stopped]
+    events.extend(event for event, _ in opt_outs)
     final = sum(1 for q in queued if by_id[q.message_id].status != "deferred")
     return Outcome(
         result=DeliveriesRecorded(recorded=final),
         events=tuple(events),
-        change=AgendaChange(
-            consents=tuple(
-                ConsentChange(c, granted=False, source="whatsapp", text=STOPPED_ON_WHATSAPP)
-                for c in stopped
-            )
-        ),
+        change=AgendaChange(consents=tuple(consent for _, consent in opt_outs)),
     )

@@ -17,14 +17,13 @@ from uuid import UUID
 from domain.agenda import AgendaChange, ConsentChange
 from domain.commands import MessageStatusRecorded
 from domain.delivery import (
-    STOPPED_ON_WHATSAPP,
     THROTTLE_FLOOR_S,
     THROTTLED,
     Verdict,
     meta_verdict,
+    stopped_on_whatsapp,
 )
 from domain.events import (
-    ClientOptedOutData,
     EventData,
     NotificationDeferredData,
     NotificationFailedData,
@@ -93,12 +92,9 @@ def report_late_failure(
     ]
     consents: tuple[ConsentChange, ...] = ()
     if verdict.opt_out:
-        events.append(ClientOptedOutData(client_id=sent.client_id, source="whatsapp"))
-        consents = (
-            ConsentChange(
-                sent.client_id, granted=False, source="whatsapp", text=STOPPED_ON_WHATSAPP
-            ),
-        )
+        opted_out, consent = stopped_on_whatsapp(sent.client_id)
+        events.append(opted_out)
+        consents = (consent,)
     return Outcome(
         result=MessageStatusRecorded(message_id=sent.message_id, outcome="failed"),
         events=tuple(events),
