@@ -92,10 +92,13 @@ def _decide(
             intent=intent,
             opt_in=True,
         )
-    if understanding.maybe_opt_out and intent in ("unknown", "hello", "inquiry"):
-        return ChatDecision(  # unsure: ask, and offer nothing
+    if understanding.maybe_opt_out and intent in ("unknown", "hello", "inquiry", "booking"):
+        # Unsure: ask, and offer nothing (an opt-out must never be answered with an offer; a
+        # real booking request is only one message away).
+        booking = " Se quiser marcar um horário, me diga o dia." if intent == "booking" else ""
+        return ChatDecision(
             reply=f"{name}, quer parar de receber as ofertas {of_salon(context.salon_name)}?"
-            " Responda SAIR e eu tiro seu número da lista.",
+            f" Responda SAIR e eu tiro seu número da lista.{booking}",
             intent=intent,
         )
     if intent == "complaint":

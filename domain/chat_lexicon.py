@@ -28,8 +28,9 @@ SLANG: Final = {
     "obgda": "obrigada", "obgdo": "obrigado", "brigada": "obrigada", "brigado": "obrigado",
     "td": "tudo", "tds": "todos", "bm": "bem", "mt": "muito", "mto": "muito", "mta": "muita",
     "msg": "mensagem", "msgs": "mensagens", "d": "de", "c": "com", "cm": "com", "eh": "e",
-    "tah": "ta", "to": "estou", "tou": "estou", "qro": "quero", "qria": "queria", "kero": "quero",
-    "keria": "queria", "qer": "quero", "okay": "ok", "okey": "ok", "oki": "ok", "oky": "ok",
+    "tah": "ta", "to": "estou", "tou": "estou", "qro": "quero", "qero": "quero", "qria": "queria",
+    "kero": "quero", "keria": "queria", "qer": "quero", "okay": "ok", "okey": "ok", "oki": "ok",
+    "oky": "ok",
     "blza": "blz", "eai": "e ai", "eae": "e ai", "hrs": "h", "hr": "h", "hs": "h",
     "orario": "horario", "horaro": "horario", "hrario": "horario", "sombrancelha": "sobrancelha",
     "sombrancelhas": "sobrancelhas", "manicuri": "manicure", "pedicuri": "pedicure",
@@ -39,11 +40,26 @@ SLANG: Final = {
 LAUGHTER: Final = r"k|(?:rs)+|(?:ha){2,}|(?:he){2,}|(?:hua){2,}|(?:hue){2,}"
 
 # --- flags ------------------------------------------------------------------------------------
-OPT_OUT_COMMANDS: Final = ("sair", "parar", "stop", "pare", "para", "parem", "descadastrar")
+OPT_OUT_COMMANDS: Final = (
+    "sair", "parar", "stop", "pare", "para", "parem", "descadastrar", "descadastra", "descadastre",
+    "remover", "remova", "excluir", "exclua", "unsubscribe",
+)
 OPT_OUT_FILLERS: Final = ("por", "favor", "pf", "pfv", "pfvr", "obrigada", "obrigado", "quero")
 # The salon's messages, as clients name them when they want no more of them.
 MESSAGES: Final = (
     "(?:mensage*|msg*|promo*|oferta*|propaganda*|notifica*|envio*|disparo*|anuncio*|novidade*)"
+)
+# Words that stop or refuse, and the salon's ways of reaching the client (lists, numbers, sending).
+STOP_WORDS: Final = (
+    "(?:nao|nunca|chega|para|pare|parem|parar|sai|sair|saio|tira|tire|tirem|tirar|retir*|remov*|"
+    "exclu*|apag*|delet*|bloque*|desativ*|suspend*|esquec*|some|sumam|deixa|deixe|desiste|"
+    # the same wish as a noun: "solicito a remocao do meu contato"
+    "remocao|exclusao|retirada|descadastro|descadastramento|desinscricao|cancelamento)"
+)
+REACHING_WORDS: Final = (
+    "(?:" + MESSAGES[3:-1] + "|lista*|whats*|zap|wpp|contato|numero|cadastro|grupo*|marketing|"
+    "receber|recebendo|mandar|mandando|mandam|mandem|enviar|enviando|enviam|enviem|me chamar|"
+    "me chamando|me escrever|me escrevendo)"
 )
 OPT_OUT_PHRASES: Final = (
     "sair da lista", "sair dessa lista", "sair desta lista", "quero sair", "me tira* da* lista",
@@ -109,6 +125,15 @@ MAYBE_OPT_OUT_CUES: Final = (
     "(?:nao gosto|odeio|detesto) (?:dessa*|desta*|de|das|da) "
     "(?:mensage*|promo*|oferta*|propaganda*)",
     "spam",
+    # a stop or a refusal near the salon's ways of reaching the client, in one clause: not a clear
+    # "stop" ("nao quero ficar recebendo isso"), but never to be answered with an offer
+    STOP_WORDS + "(?: \\w+){0,5} " + REACHING_WORDS,
+    REACHING_WORDS + "(?: \\w+){0,3} " + STOP_WORDS + "(?: \\w+){0,2} (?:mais|isso|nada)",
+    "sair (?:dessa|desta|desse|deste|daqui|disso|da|do)",
+)
+# A message that did not arrive is no wish to stop them: "nao chegou a mensagem de confirmacao".
+NOT_MAYBE_OPT_OUT: Final = (
+    "nao (?:me )?(?:chegou|chegaram|recebi|recebemos|veio|vieram|apareceu|apareceram|vi|li)",
 )
 # Asking to receive the salon's offers again (a client who had stopped them).
 OPT_IN_PHRASES: Final = (

@@ -80,6 +80,7 @@ __all__ = [
     "first_preferred",
     "is_affirmative",
     "is_negative",
+    "is_maybe_opt_out",
     "is_opt_out",
     "normalize",
     "split_clauses",
@@ -113,6 +114,7 @@ class Understanding(Value):
 _OPT_OUT = cue_pattern(lx.OPT_OUT_PHRASES)
 _OPT_IN = cue_pattern(lx.OPT_IN_PHRASES)
 _MAYBE_OPT_OUT = cue_pattern(lx.MAYBE_OPT_OUT_CUES)
+_NOT_MAYBE_OPT_OUT = cue_pattern(lx.NOT_MAYBE_OPT_OUT)
 _OPT_IN_WANTS = cue_pattern(lx.OPT_IN_WANTS)
 _OPT_IN_WHAT = cue_pattern(lx.OPT_IN_WHAT)
 _ABOUT_A_BOOKING = frozenset({"booking", "reschedule", "cancel"})
@@ -155,6 +157,12 @@ def is_opt_out(normalized: str) -> bool:
     if words and all(word in lx.OPT_OUT_COMMANDS for word in words):
         return True
     return _OPT_OUT.search(normalized) is not None
+
+
+def is_maybe_opt_out(normalized: str) -> bool:
+    """Unhappy with the salon's messages or near a wish to stop them, not clearly a "stop": the
+    agent asks, and offers nothing."""
+    return _MAYBE_OPT_OUT.search(_NOT_MAYBE_OPT_OUT.sub(" ", normalized)) is not None
 
 
 def is_opt_in(normalized: str, *, opt_out: bool) -> bool:
@@ -366,7 +374,7 @@ def understand(
         part_of_day=when.part_of_day,
         wants_person=about.wants_person,
         opt_in=opt_in,
-        maybe_opt_out=not (opt_out or opt_in) and _MAYBE_OPT_OUT.search(normalized) is not None,
+        maybe_opt_out=not (opt_out or opt_in) and is_maybe_opt_out(normalized),
         topics=about.topics,
         notice=about.notice,
         late_min=about.late_min,
