@@ -1,8 +1,9 @@
 """The salon actor's campaigns part: run Prazo Certo or Encher Agenda, set their schedule.
 
-A run reloads the agenda first (campaigns are rare and must see what other writers did), plans on
-it (domain/campaign_runs.py) and stores the run, its suggestions, offers and events at once. Its
-run key makes it happen once: a repeat answers the stored result.
+A run plans on the agenda in memory — the salon's lock reloads it when another writer changed the
+salon (tenant.data_version), so it is what PostgreSQL holds — and on the visit histories read
+fresh (domain/campaign_runs.py), and stores the run, its suggestions, offers and events at once.
+Its run key makes it happen once: a repeat answers the stored result.
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ class Campaigns:
                         f"campaign id {command.run_key} was used for {stored.campaign_type}"
                     )
                 return stored.model_copy(update={"repeated": True})
-            await core.reload()
             facts = await core.read(
                 partial(
                     campaign_queries.load_facts,

@@ -15,35 +15,35 @@ from domain.models import AuthRequest
 async def insert_auth_requests(
     conn: asyncpg.Connection, *, tenant_id: UUID, requests: Sequence[AuthRequest]
 ) -> None:
-    """All the requests in one batched statement (a campaign run proposes hundreds)."""
-    await conn.executemany(
+    """All the requests in one statement (a campaign run proposes hundreds): one trigger bump
+    of the salon's data version, not one per row."""
+    if not requests:
+        return
+    await conn.execute(
         """
         INSERT INTO auth_request (tenant_id, id, command_id, status, created_by_agent, client_id,
             professional_id, service_id, starts_at, ends_at, appointment_data, created_at,
             campaign_run_id, client_state, expires_at, replaces_appointment_id)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+        SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[],
+            $7::uuid[], $8::uuid[], $9::timestamptz[], $10::timestamptz[], $11::text[]::jsonb[],
+            $12::timestamptz[], $13::uuid[], $14::text[], $15::timestamptz[], $16::uuid[])
         """,
-        [
-            (
-                tenant_id,
-                r.id,
-                r.command_id,
-                r.status.value,
-                r.created_by_agent.value,
-                r.appointment_data.client_id,
-                r.appointment_data.professional_id,
-                r.appointment_data.service_id,
-                r.appointment_data.starts_at,
-                r.appointment_data.ends_at,
-                r.appointment_data.model_dump(mode="json"),
-                r.created_at,
-                r.campaign_run_id,
-                r.client_state.value,
-                r.expires_at,
-                r.replaces_appointment_id,
-            )
-            for r in requests
-        ],
+        tenant_id,
+        [r.id for r in requests],
+        [r.command_id for r in requests],
+        [r.status.value for r in requests],
+        [r.created_by_agent.value for r in requests],
+        [r.appointment_data.client_id for r in requests],
+        [r.appointment_data.professional_id for r in requests],
+        [r.appointment_data.service_id for r in requests],
+        [r.appointment_data.starts_at for r in requests],
+        [r.appointment_data.ends_at for r in requests],
+        [r.appointment_data.model_dump_json() for r in requests],  # JSON text, as jsonb
+        [r.created_at for r in requests],
+        [r.campaign_run_id for r in requests],
+        [r.client_state.value for r in requests],
+        [r.expires_at for r in requests],
+        [r.replaces_appointment_id for r in requests],
     )
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
@@ -11,36 +12,72 @@ from uuid import UUID
 import asyncpg
 
 from domain.commands import CampaignResult
-from domain.history import ServiceHistory, Visit, summarize_visits
+from domain.history import MIN_VISITS_FOR_OWN_CYCLE, ServiceHistory
 from domain.recall import CampaignFacts
 from domain.schedule import Schedule
 from domain.vocabulary import CampaignTrigger
+
+# Each client's completed visits per service, summarised as domain.history.summarize_visits does:
+# the usual professional and weekday are the most frequent, on a tie the one seen last; the usual
+# minute is the lower median of local times of day; gaps are float days as Python computes them
+# (exact epoch seconds / 86400), sorted, so the median is taken in Python exactly as there.
+HISTORIES_SQL = """
+WITH visit AS (
+    SELECT client_id, service_id, starts_at, professional_id,
+           starts_at AT TIME ZONE $2 AS local_at,
+           extract(epoch FROM starts_at - lag(starts_at) OVER pair)::float8 / 86400.0::float8
+               AS gap_days
+    FROM appointment
+    WHERE tenant_id = $1 AND status = 'completed'
+    WINDOW pair AS (PARTITION BY client_id, service_id ORDER BY starts_at)
+), usual_professional AS (
+    SELECT DISTINCT ON (client_id, service_id) client_id, service_id, professional_id
+    FROM visit
+    GROUP BY client_id, service_id, professional_id
+    ORDER BY client_id, service_id, count(*) DESC, max(starts_at) DESC
+), usual_weekday AS (
+    SELECT DISTINCT ON (client_id, service_id) client_id, service_id,
+           extract(isodow FROM local_at)::int - 1 AS weekday
+    FROM visit
+    GROUP BY client_id, service_id, extract(isodow FROM local_at)
+    ORDER BY client_id, service_id, count(*) DESC, max(starts_at) DESC
+), summary AS (
+    SELECT client_id, service_id, count(*) AS visit_count, max(starts_at) AS last_visit_at,
+           array_agg(gap_days ORDER BY gap_days) FILTER (WHERE gap_days IS NOT NULL) AS gaps,
+           percentile_disc(0.5) WITHIN GROUP (
+               ORDER BY extract(hour FROM local_at)::int * 60 + extract(minute FROM local_at)::int
+           ) AS usual_minute
+    FROM visit
+    GROUP BY client_id, service_id
+)
+SELECT s.client_id, s.service_id, s.visit_count, s.last_visit_at, s.gaps, s.usual_minute,
+       p.professional_id AS usual_professional_id, w.weekday AS usual_weekday
+FROM summary s
+JOIN usual_professional p USING (client_id, service_id)
+JOIN usual_weekday w USING (client_id, service_id)
+"""
 
 
 async def load_histories(
     conn: asyncpg.Connection, *, tenant_id: UUID, time_zone: str
 ) -> list[ServiceHistory]:
-    """Each client's completed visits per service, summarised (one query, arrays per pair)."""
-    rows = await conn.fetch(
-        """
-        SELECT client_id, service_id,
-               array_agg(starts_at ORDER BY starts_at) AS starts,
-               array_agg(professional_id ORDER BY starts_at) AS professionals
-        FROM appointment
-        WHERE tenant_id = $1 AND status = 'completed'
-        GROUP BY client_id, service_id
-        """,
-        tenant_id,
-    )
+    """Each client's completed visits per service, summarised in one query (set-based: no
+    visit reaches Python; the median gap is taken here, as `summarize_visits` takes it)."""
+    rows = await conn.fetch(HISTORIES_SQL, tenant_id, time_zone)
     return [
-        summarize_visits(
-            row["client_id"],
-            row["service_id"],
-            [
-                Visit(starts_at=s, professional_id=p)
-                for s, p in zip(row["starts"], row["professionals"], strict=True)
-            ],
-            time_zone,
+        ServiceHistory.model_construct(  # typed by the query: no validation per row
+            client_id=row["client_id"],
+            service_id=row["service_id"],
+            visit_count=row["visit_count"],
+            last_visit_at=row["last_visit_at"],
+            typical_interval_days=(
+                statistics.median(row["gaps"])
+                if row["visit_count"] >= MIN_VISITS_FOR_OWN_CYCLE
+                else None
+            ),
+            usual_professional_id=row["usual_professional_id"],
+            usual_weekday=row["usual_weekday"],
+            usual_minute=row["usual_minute"],
         )
         for row in rows
     ]

@@ -8,7 +8,7 @@ from uuid import UUID
 
 import asyncpg
 
-from domain.events import Event, EventData, event_type_of, parse_event
+from domain.events import Event, EventData, envelope_of, parse_event
 
 
 async def append_events(
@@ -30,24 +30,18 @@ async def append_events(
     )
     first = last - len(payloads) + 1
     envelopes = [
-        parse_event(
-            {
-                "event_id": first + offset,
-                "event_type": event_type_of(payload),
-                "tenant_id": tenant_id,
-                "occurred_at": occurred_at,
-                "data": payload.model_dump(mode="json"),
-            }
-        )
+        envelope_of(payload, event_id=first + offset, tenant_id=tenant_id, occurred_at=occurred_at)
         for offset, payload in enumerate(payloads)
     ]
-    await conn.executemany(
-        "INSERT INTO event (tenant_id, event_id, event_type, occurred_at, data)"
-        " VALUES ($1, $2, $3, $4, $5)",
-        [
-            (tenant_id, e.event_id, e.event_type, e.occurred_at, e.data.model_dump(mode="json"))
-            for e in envelopes
-        ],
+    await conn.execute(
+        """INSERT INTO event (tenant_id, event_id, event_type, occurred_at, data)
+           SELECT $1, e.event_id, e.event_type, $4, e.data::jsonb
+           FROM unnest($2::bigint[], $3::text[], $5::text[]) AS e(event_id, event_type, data)""",
+        tenant_id,
+        [e.event_id for e in envelopes],
+        [e.event_type for e in envelopes],
+        occurred_at,
+        [e.data.model_dump_json() for e in envelopes],  # JSON text: one encoding, in pydantic
     )
     return envelopes
 

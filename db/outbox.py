@@ -26,29 +26,29 @@ from domain.whatsapp_templates import PARAMETERS, TEMPLATE_KEYS, TemplateCall
 async def queue_messages(
     conn: asyncpg.Connection, *, tenant_id: UUID, messages: Sequence[OutboundMessage]
 ) -> None:
-    """Queue messages (one batched statement); marketing ones wait until `not_before`."""
+    """Queue messages (one statement); marketing ones wait until `not_before`."""
     if not messages:
         return
-    await conn.executemany(
+    await conn.execute(
         """INSERT INTO outbound_message (tenant_id, id, client_id, kind, body, related_id,
                campaign_run_id, not_before, next_attempt_at, template, template_params)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8, now()), coalesce($8, now()), $9,
-                   $10)""",
-        [
-            (
-                tenant_id,
-                m.message_id,
-                m.client_id,
-                m.kind,
-                m.body,
-                m.related_id,
-                m.campaign_run_id,
-                m.not_before,
-                None if m.template is None else m.template.key,
-                {} if m.template is None else dict(m.template.params),
-            )
-            for m in messages
-        ],
+           SELECT $1, m.id, m.client_id, m.kind, m.body, m.related_id, m.campaign_run_id,
+                  coalesce(m.not_before, now()), coalesce(m.not_before, now()), m.template,
+                  m.template_params
+           FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::uuid[], $7::uuid[],
+                       $8::timestamptz[], $9::text[], $10::jsonb[])
+                AS m(id, client_id, kind, body, related_id, campaign_run_id, not_before,
+                     template, template_params)""",
+        tenant_id,
+        [m.message_id for m in messages],
+        [m.client_id for m in messages],
+        [m.kind for m in messages],
+        [m.body for m in messages],
+        [m.related_id for m in messages],
+        [m.campaign_run_id for m in messages],
+        [m.not_before for m in messages],
+        [None if m.template is None else m.template.key for m in messages],
+        [{} if m.template is None else dict(m.template.params) for m in messages],
     )
     # A campaign offer is the latest thing the salon said: slots proposed before (in the chat,
     # or as alternatives to a lost time) and a question the agent asked no longer answer the

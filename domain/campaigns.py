@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from uuid import UUID
 from zoneinfo import ZoneInfo
@@ -63,6 +64,33 @@ class CampaignPlan(Value):
         return dict(Counter(s.reason for s in self.skipped))
 
 
+_STEP_S = STEP_MIN * 60
+
+
+@dataclass(frozen=True, slots=True)
+class _LocalGap:
+    """A free gap with what ranking its starts needs: its local weekday and minute of day, and
+    whether it stays on one local day at one UTC offset (`plain`: time of day grows with it)."""
+
+    starts_at: datetime
+    length_s: float
+    weekday: int
+    minute: int
+    plain: bool
+
+    @classmethod
+    def of(cls, gap: Slot, zone: ZoneInfo) -> _LocalGap:
+        first = gap.starts_at.astimezone(zone)
+        last = (gap.ends_at - timedelta(microseconds=1)).astimezone(zone)
+        return cls(
+            starts_at=gap.starts_at,
+            length_s=(gap.ends_at - gap.starts_at).total_seconds(),
+            weekday=first.weekday(),
+            minute=first.hour * 60 + first.minute,
+            plain=first.date() == last.date() and first.utcoffset() == last.utcoffset(),
+        )
+
+
 class FreeTime:
     """Free stretches per professional over the campaign window; taking a slot splits one."""
 
@@ -77,6 +105,9 @@ class FreeTime:
         time_zone: str,
     ) -> None:
         self._time_zone = time_zone
+        self._zone = ZoneInfo(time_zone)
+        self._local: dict[UUID, list[_LocalGap]] = {}
+        self._grouped: dict[UUID, tuple[dict[int, list[_LocalGap]], list[_LocalGap]]] = {}
         self._gaps: dict[UUID, list[Slot]] = {
             p.id: free_gaps(
                 hours=hours,
@@ -117,20 +148,86 @@ class FreeTime:
                 yield start
                 start += step
 
+    def best_start(
+        self, professional_id: UUID, duration_min: int, *, weekday: int, minute: int
+    ) -> tuple[int, int, datetime] | None:
+        """The start of `starts` ranked first by `time_rank` (weekday distance, minutes from
+        `minute` local time of day, the start) without ranking every quarter hour: in a gap that
+        stays on one local day at one UTC offset, the starts share the weekday and their time of
+        day grows by the step, so the nearest is computed; other gaps are scanned."""
+        duration_s = duration_min * 60
+        step = timedelta(minutes=STEP_MIN)
+        best: tuple[int, int, datetime] | None = None
+        best_days, best_minutes = 8, 0  # (days, minutes) of `best`; 8: nothing yet
+        by_weekday, scanned = self._local_gaps(professional_id)
+        for gap in scanned:  # gaps across midnight or a change of UTC offset (rare)
+            for k in range(int((gap.length_s - duration_s) // _STEP_S) + 1):
+                key = time_rank(
+                    gap.starts_at + k * step, weekday=weekday, minute=minute, zone=self._zone
+                )
+                if best is None or key < best:
+                    best, best_days, best_minutes = key, key[0], key[1]
+        for days in range(4):  # the nearest weekdays first: a farther one never wins
+            if days > best_days:
+                break
+            for day in {(weekday - days) % 7, (weekday + days) % 7}:
+                for gap in by_weekday.get(day, ()):
+                    room_s = gap.length_s - duration_s
+                    if room_s < 0:
+                        continue
+                    last_k = int(room_s // _STEP_S)
+                    below = (minute - gap.minute) // STEP_MIN
+                    for k in (min(max(below, 0), last_k), min(max(below + 1, 0), last_k)):
+                        minutes = abs(gap.minute + k * STEP_MIN - minute)
+                        if (days, minutes) > (best_days, best_minutes):
+                            continue
+                        key = (days, minutes, gap.starts_at + k * step)
+                        if best is None or key < best:
+                            best, best_days, best_minutes = key, days, minutes
+        return best
+
+    def _local_gaps(
+        self, professional_id: UUID
+    ) -> tuple[dict[int, list[_LocalGap]], list[_LocalGap]]:
+        """The professional's gaps as local time sees them, by weekday (those on one local day
+        at one UTC offset) and the rest; computed once until `take` changes them."""
+        grouped = self._grouped.get(professional_id)
+        if grouped is None:
+            local = self._local.get(professional_id)
+            if local is None:
+                local = [_LocalGap.of(g, self._zone) for g in self._gaps.get(professional_id, ())]
+                self._local[professional_id] = local
+            by_weekday: dict[int, list[_LocalGap]] = {}
+            for gap in local:
+                if gap.plain:
+                    by_weekday.setdefault(gap.weekday, []).append(gap)
+            grouped = by_weekday, [gap for gap in local if not gap.plain]
+            self._grouped[professional_id] = grouped
+        return grouped
+
     def take(self, slot: Slot) -> None:
         kept = []
         for gap in self._gaps.get(slot.professional_id, []):
             if gap.ends_at <= slot.starts_at or gap.starts_at >= slot.ends_at:
                 kept.append(gap)
                 continue
-            if gap.starts_at < slot.starts_at:
-                kept.append(gap.model_copy(update={"ends_at": slot.starts_at}))
+            if gap.starts_at < slot.starts_at:  # (model_construct: both ends already checked)
+                kept.append(Slot.model_construct(**{**gap.__dict__, "ends_at": slot.starts_at}))
             if slot.ends_at < gap.ends_at:
                 # Offers start on the quarter hour, also after a service of 50 minutes.
                 resume = round_up_to_step(slot.ends_at, self._time_zone)
                 if resume < gap.ends_at:
-                    kept.append(gap.model_copy(update={"starts_at": resume}))
+                    kept.append(Slot.model_construct(**{**gap.__dict__, "starts_at": resume}))
         self._gaps[slot.professional_id] = kept
+        self._grouped.pop(slot.professional_id, None)
+        local = self._local.pop(slot.professional_id, None)
+        if local:  # the untouched gaps keep their local view; the split ones get a new one
+            known = {(g.starts_at, g.length_s): g for g in local}
+            self._local[slot.professional_id] = [
+                known.get((gap.starts_at, (gap.ends_at - gap.starts_at).total_seconds()))
+                or _LocalGap.of(gap, self._zone)
+                for gap in kept
+            ]
 
 
 def window(now: datetime, options: CampaignOptions) -> tuple[datetime, datetime]:
@@ -155,11 +252,20 @@ def slot_score(
     start: datetime, professional_id: UUID, history: ServiceHistory, zone: ZoneInfo
 ) -> tuple[int, int, int, datetime]:
     """Lower is better: the usual professional, then the nearest weekday, then the nearest time."""
-    local = start.astimezone(zone)
-    weekday_gap = abs(local.weekday() - history.usual_weekday)
-    minute_gap = abs(local.hour * 60 + local.minute - history.usual_minute)
     usual = 0 if professional_id == history.usual_professional_id else 1
-    return usual, min(weekday_gap, 7 - weekday_gap), minute_gap, start
+    return usual, *time_rank(
+        start, weekday=history.usual_weekday, minute=history.usual_minute, zone=zone
+    )
+
+
+def time_rank(
+    start: datetime, *, weekday: int, minute: int, zone: ZoneInfo
+) -> tuple[int, int, datetime]:
+    """Days from `weekday` (either way round the week), minutes from `minute` (local time of
+    day), then the start itself: lower is nearer the client's habit."""
+    local = start.astimezone(zone)
+    days = abs(local.weekday() - weekday)
+    return min(days, 7 - days), abs(local.hour * 60 + local.minute - minute), start
 
 
 def describe_due(due: DueClient) -> str:

@@ -416,6 +416,26 @@ def event_type_of(data: EventData) -> str:
     return EVENT_TYPES[type(data)]
 
 
+_ENVELOPE_OF: dict[type[EventData], type[_Envelope]] = {
+    cast(type[EventData], envelope.model_fields["data"].annotation): envelope
+    for envelope in ENVELOPES
+}
+
+
+def envelope_of(data: EventData, *, event_id: int, tenant_id: UUID, occurred_at: datetime) -> Event:
+    """The envelope of an event our own code made (its data is a validated model already: the
+    hot path of a campaign run skips validating it again)."""
+    if event_id < 1 or occurred_at.tzinfo is None:
+        raise ValueError(f"event {event_id} at {occurred_at}: ids start at 1, times are aware")
+    envelope = _ENVELOPE_OF[type(data)]
+    return cast(
+        Event,
+        envelope.model_construct(
+            event_id=event_id, tenant_id=tenant_id, occurred_at=occurred_at, data=data
+        ),
+    )
+
+
 def parse_event(raw: dict[str, Any]) -> Event:
     """Parse any stored or streamed envelope into its typed event."""
     return EVENT_ADAPTER.validate_python(raw)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from uuid import UUID
-from zoneinfo import ZoneInfo
 
 from domain.agenda import Agenda
 from domain.campaigns import (
@@ -16,7 +15,6 @@ from domain.campaigns import (
     Suggestion,
     describe_due,
     performers,
-    slot_score,
     window,
 )
 from domain.free_time import Slot
@@ -81,13 +79,20 @@ def _best_slot(
     agenda: Agenda, entry: DueClient, free: FreeTime, options: CampaignOptions
 ) -> Slot | None:
     service = agenda.services[entry.service_id]
-    zone = ZoneInfo(agenda.time_zone)
+    history = entry.history
     best: tuple[tuple[int, int, int, datetime], UUID] | None = None
     for professional in performers(agenda, service.id, options.professional_id):
-        for start in free.starts(professional.id, service.duration_min):
-            key = slot_score(start, professional.id, entry.history, zone)
-            if best is None or key < best[0]:
-                best = (key, professional.id)
+        found = free.best_start(
+            professional.id,
+            service.duration_min,
+            weekday=history.usual_weekday,
+            minute=history.usual_minute,
+        )
+        if found is None:
+            continue
+        key = (0 if professional.id == history.usual_professional_id else 1, *found)
+        if best is None or key < best[0]:
+            best = (key, professional.id)
     if best is None:
         return None
     starts_at = best[0][3]

@@ -108,15 +108,23 @@ def return_cycle(
 
 
 def cycle_position(
-    history: ServiceHistory, service: Service, *, today: date, time_zone: str
+    history: ServiceHistory,
+    service: Service,
+    *,
+    today: date,
+    time_zone: str,
+    not_before_due: bool = False,
 ) -> DueClient | None:
-    """Where a client stands in their cycle for one service (None without any cycle)."""
+    """Where a client stands in their cycle for one service (None without any cycle, or, with
+    `not_before_due`, before it is due: most clients are not, and need no position built)."""
     cycle = return_cycle(history, service)
     if cycle is None:
         return None
     days, source = cycle
     last_day = history.last_visit_at.astimezone(ZoneInfo(time_zone)).date()
     due_on = last_day + timedelta(days=days)
+    if not_before_due and today < due_on:
+        return None
     return DueClient(
         client_id=history.client_id,
         service_id=history.service_id,
@@ -142,8 +150,10 @@ def due_clients(
         service = services.get(history.service_id)
         if service is None or (service_id is not None and history.service_id != service_id):
             continue
-        position = cycle_position(history, service, today=today, time_zone=time_zone)
-        if position is None or position.overdue_days < 0:
+        position = cycle_position(
+            history, service, today=today, time_zone=time_zone, not_before_due=True
+        )
+        if position is None:
             continue
         current = best.get(history.client_id)
         if current is None or position.urgency > current.urgency:

@@ -42,6 +42,7 @@ BLOCK_HOURS = (9, 11, 13, 15, 17)  # each visit fits its 2-hour block: visits ne
 OPENS, CLOSES = time(9, 0), time(19, 0)
 OTHER_ZONE = "America/Manaus"  # every tenth salon: a second Brazilian time zone
 OPT_OUT_SHARE = 0.03
+NO_CONSENT_SHARE = 0.05  # imported without an opt-in (salons require one: skipped as no_consent)
 BOOKED_SHARE = 0.03  # clients with a booking in the next days (skipped as already_booked)
 SECOND_SERVICE_SHARE = 0.25
 
@@ -51,7 +52,9 @@ COLUMNS = {  # the columns each table's COPY fills, tables in foreign-key order
     "service": "tenant_id id name duration_min price_cents return_cycle_days".split(),
     "professional_service": "tenant_id professional_id service_id".split(),
     "working_hours": "tenant_id professional_id weekday start_time end_time".split(),
-    "client": "tenant_id id name phone_e164 whatsapp_id marketing_opt_out".split(),
+    "client": (
+        "tenant_id id name phone_e164 whatsapp_id marketing_opt_out marketing_consent_at"
+    ).split(),
     "appointment": (
         "tenant_id id client_id professional_id service_id starts_at ends_at status"
         " price_cents source"
@@ -101,6 +104,7 @@ class _Salon:
         self.professionals = [_uuid(rng) for _ in PROFESSIONALS]
         self.services = [_uuid(rng) for _ in SERVICES]
         self.taken: set[tuple[int, date, int]] = set()
+        self.consent_at = now - timedelta(days=400)  # opted in when the salon's file was made
         rows.tables["tenant"].append(
             (self.id, f"bench-{index:05d}", f"Salão Bench {index}", self.zone_name)
         )
@@ -174,7 +178,10 @@ class _Salon:
         name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
         phone = f"+55119{number:08d}"
         opted_out = rng.random() < OPT_OUT_SHARE
-        self.rows.tables["client"].append((self.id, client, name, phone, phone[1:], opted_out))
+        consent_at = None if rng.random() < NO_CONSENT_SHARE else self.consent_at
+        self.rows.tables["client"].append(
+            (self.id, client, name, phone, phone[1:], opted_out, consent_at)
+        )
         professional = rng.randrange(len(PROFESSIONALS))
         block = rng.randrange(len(BLOCK_HOURS))
         services = self.services_of(professional)
@@ -263,6 +270,9 @@ WITH visits AS (
 )
 SELECT d.tenant_id, d.client_id, d.service_id, d.cycle_days, d.due_on, d.overdue_days,
        CASE WHEN c.marketing_opt_out THEN 'opted_out'
+            WHEN c.marketing_consent_at IS NULL
+                 AND coalesce((SELECT s.require_marketing_consent FROM salon_settings s
+                               WHERE s.tenant_id = d.tenant_id), $3) THEN 'no_consent'
             WHEN EXISTS (SELECT 1 FROM appointment a
                          WHERE a.tenant_id = d.tenant_id AND a.client_id = d.client_id
                            AND a.ends_at >= $1 AND a.status <> 'cancelled') THEN 'already_booked'

@@ -36,8 +36,9 @@ from domain.whatsapp_texts import campaign_offer_text
 from ._campaign_data import Phase
 
 # The Celery-style baseline's statements and decisions (the same domain rules as ours).
-CLIENTS_SQL = """SELECT id, name, phone_e164, whatsapp_id, marketing_opt_out FROM client
-                 WHERE tenant_id = $1"""
+CLIENTS_SQL = """SELECT id, name, phone_e164, whatsapp_id, marketing_opt_out,
+                        marketing_consent_at IS NOT NULL AS marketing_consent
+                 FROM client WHERE tenant_id = $1"""
 HOURS_SQL = """SELECT professional_id, weekday, start_time AS start, end_time AS end
                FROM working_hours WHERE tenant_id = $1"""
 VISITS_SQL = """SELECT service_id, starts_at, professional_id FROM appointment
@@ -186,7 +187,7 @@ def offer_body(
         "phone": client.phone_e164,
         "whatsapp_id": client.whatsapp_id,
         "channel": "whatsapp",
-        "text": text,
+        "text": text.text,
         "kind": "marketing",
     }
 
@@ -195,8 +196,14 @@ class CeleryStyle:
     """What a Celery task per salon would do: row by row, one statement per step, autocommit."""
 
     def __init__(
-        self, pool: asyncpg.Pool, http: httpx.AsyncClient | None, options: CampaignOptions
+        self,
+        pool: asyncpg.Pool,
+        http: httpx.AsyncClient | None,
+        options: CampaignOptions,
+        *,
+        require_consent: bool,
     ) -> None:
+        self._require_consent = require_consent  # the bench salons keep the deployment's default
         self._pool = pool
         self._http = http
         self._options = options
@@ -236,6 +243,8 @@ class CeleryStyle:
         """Check, pick a slot, insert the auth request, send the offer; or why not."""
         if client.marketing_opt_out:
             return "opted_out"
+        if self._require_consent and not client.marketing_consent:
+            return "no_consent"
         window_end = now + timedelta(days=self._options.days_ahead)
         check = await conn.fetchrow(CHECK_SQL, salon.tenant.id, client.id, now, window_end)
         self.queries += 1

@@ -81,14 +81,18 @@ async def over_salons(
 # (c) the floor ------------------------------------------------------------------------------
 
 
-async def run_floor(database_url: str, frequency_cap_days: int, account: data.CpuAccount) -> Phase:
+async def run_floor(
+    database_url: str, frequency_cap_days: int, require_consent: bool, account: data.CpuAccount
+) -> Phase:
     phase = Phase("c", "floor: 1 set-based SQL statement + 1 COPY")
     conn = await connect(database_url)
     try:
         await conn.execute(data.FLOOR_TABLE_SQL)
         started, cpu_started, own_started = time.perf_counter(), busy_cpu_s(), account.sample()
         async with conn.transaction():
-            rows = await conn.fetch(data.FLOOR_SQL, datetime.now(UTC), frequency_cap_days)
+            rows = await conn.fetch(
+                data.FLOOR_SQL, datetime.now(UTC), frequency_cap_days, require_consent
+            )
             await conn.copy_records_to_table(
                 data.FLOOR_TABLE, records=[tuple(r) for r in rows], columns=data.FLOOR_COLUMNS
             )
@@ -150,6 +154,8 @@ async def run_baseline(
     options: CampaignOptions,
     n8n_url: str | None,
     account: data.CpuAccount,
+    *,
+    require_consent: bool,
 ) -> tuple[Phase, celery.CeleryStyle]:
     if n8n_url:
         phase = Phase("b", f"Celery-style: {concurrency} tasks, with the n8n POST")
@@ -162,7 +168,7 @@ async def run_baseline(
         else None
     )
     try:
-        worker = celery.CeleryStyle(pool, http, options)
+        worker = celery.CeleryStyle(pool, http, options, require_consent=require_consent)
 
         async def salon(tenant: UUID) -> None:
             await worker.salon(tenant, phase)
@@ -232,9 +238,10 @@ def parse_args() -> argparse.Namespace:
         parser.add_argument(flag, type=int, default=default, help=f"{meaning} (%(default)s)")
     parser.add_argument(
         "--baseline-send",
-        choices=["both", "with", "without"],
+        choices=["both", "with", "without", "none"],
         default="both",
-        help="(b) with the n8n POST per suggestion, without it, or both (%(default)s)",
+        help="(b) with the n8n POST per suggestion, without it, both, or none: no (b) at all"
+        " (%(default)s)",
     )
     bench.add_stack_arguments(parser)
     args = parser.parse_args()
@@ -264,7 +271,8 @@ def run(stack: bench.Stack, args: argparse.Namespace) -> Report:
     tenants = generated.tenants
     report = Report(generated, {}, load_before=load_before)
     account = data.CpuAccount(stack.tag)
-    floor = asyncio.run(run_floor(url, options.frequency_cap_days, account))
+    require_consent = settings.require_marketing_consent
+    floor = asyncio.run(run_floor(url, options.frequency_cap_days, require_consent, account))
     report.phases["c"] = floor
     report.phases["a"] = asyncio.run(run_ours(settings, tenants, args.concurrency, account))
     # Neither the hosts (pools, upkeep loops) nor Ray's own daemons run under (b): (b) needs no
@@ -277,7 +285,15 @@ def run(stack: bench.Stack, args: argparse.Namespace) -> Report:
             continue
         with data.fake_n8n() if send == "with" else nullcontext(None) as n8n_url:
             phase, worker = asyncio.run(
-                run_baseline(url, tenants, args.baseline_concurrency, options, n8n_url, account)
+                run_baseline(
+                    url,
+                    tenants,
+                    args.baseline_concurrency,
+                    options,
+                    n8n_url,
+                    account,
+                    require_consent=require_consent,
+                )
             )
         report.phases[phase.key] = phase
         report.baseline_counts[phase.key] = (worker.queries, worker.sends)

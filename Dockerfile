@@ -1,0 +1,56 @@
+# syntax=docker/dockerfile:1
+# Agenda Cheia's image: one image for every Ray node, head and workers, under `docker compose`
+# (docker-compose.yml) and under KubeRay (rayservice.yaml). Build it from the repository root:
+#
+#   docker build -t agenda-cheia:0.1.0 .
+#
+# No secrets here and none in the build context (.dockerignore drops .env): AGENDA_JWT_SECRET,
+# AGENDA_DATABASE_URL and the rest reach the processes through the environment at run time.
+# tests/unit/test_deploy_manifests.py checks this file (Ray version, console build, user, secrets).
+
+# --- The owner console (clients/react), built with Node.js's current LTS. -----------------------
+FROM node:24-slim AS console
+WORKDIR /build/clients/react
+# The manifest and lock file first: the `npm ci` layer is reused until the dependencies change.
+COPY clients/react/package.json clients/react/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY clients/react/ ./
+# vite.config.ts writes the bundle to dist/console.
+RUN npm run build
+
+# --- The runtime: Ray's own image, the Ray and Python that pyproject.toml and .venv use. ---------
+FROM rayproject/ray:2.60.0-py311
+# Ray's images run as `ray` (uid 1000, group `users`, gid 100). Numeric, so that Kubernetes'
+# runAsNonRoot can verify it.
+USER 1000:100
+WORKDIR /home/ray/agenda-cheia
+
+# The packages first (pyproject.toml installs domain, db, config, integrations, actors,
+# deployments), so that editing a script or serve_config.yaml does not reinstall everything.
+# Runtime dependencies only: no `[test]` extra. There is no lock file in the repository yet; with
+# one, this becomes `pip install --no-cache-dir --require-hashes -r <lock>` then `--no-deps .`.
+COPY --chown=1000:100 pyproject.toml ./
+COPY --chown=1000:100 domain/ domain/
+COPY --chown=1000:100 db/ db/
+COPY --chown=1000:100 config/ config/
+COPY --chown=1000:100 integrations/ integrations/
+COPY --chown=1000:100 actors/ actors/
+COPY --chown=1000:100 deployments/ deployments/
+RUN pip install --no-cache-dir . && rm -rf build ./*.egg-info
+
+# `python -m scripts.migrate` and `serve deploy serve_config.yaml` run from this folder.
+COPY --chown=1000:100 scripts/ scripts/
+COPY --chown=1000:100 serve_config.yaml ./
+
+# The console where deployments/console.py looks for it beside the source tree, and named
+# explicitly: the installed `deployments` package lives in site-packages, not beside it.
+COPY --from=console --chown=1000:100 /build/clients/react/dist/console clients/react/dist/console
+ENV AGENDA_CONSOLE_DIR=/home/ray/agenda-cheia/clients/react/dist/console
+
+# Serve's HAProxy ingress and throughput-optimized mode must be in the environment of `ray start`
+# itself on every node (docs/ray.md; cluster.yaml sets them the same way).
+ENV RAY_SERVE_ENABLE_HA_PROXY=1 \
+    RAY_SERVE_THROUGHPUT_OPTIMIZED=1
+
+# 8000: the API (HAProxy), 8265: the Ray dashboard and Jobs API, 6379: the GCS (Ray's, not Redis).
+EXPOSE 8000 8265 6379
