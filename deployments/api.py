@@ -28,7 +28,9 @@ from deployments.request_guard import RequestGuard
 from deployments.resources import open_resources
 
 
-def create_api(settings: Settings) -> FastAPI:
+def create_api(settings: Settings, *, sockets: bool = True) -> FastAPI:
+    """Every route; `sockets=False` leaves `/ws/sync` to the live application (create_live_api),
+    as serve_config.yaml deploys them."""
     app = FastAPI(
         title="Agenda Cheia",
         version="0.1.0",
@@ -39,13 +41,7 @@ def create_api(settings: Settings) -> FastAPI:
         redoc_url=None,
         openapi_url=OPENAPI_URL if settings.api_docs_enabled else None,
     )
-    app.state.settings = settings
-    app.state.rate_limits = RateLimits(settings)
-    app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes)
-    # Outermost (added last): counted per client address before any body is read.
-    app.add_middleware(RateGuard, limits=app.state.rate_limits)
-    app.add_middleware(RequestContext)  # outermost: every line of the request carries its id
-    install_error_handlers(app)
+    _guard(app, settings)
     app.include_router(routes_health.router)
     app.include_router(routes_session.router)
     app.include_router(routes_sync.router)
@@ -57,8 +53,29 @@ def create_api(settings: Settings) -> FastAPI:
     app.include_router(routes_whatsapp.router)
     app.include_router(routes_webhooks.router)
     app.include_router(routes_statuses.router)
-    app.include_router(websocket.router)
+    if sockets:
+        app.include_router(websocket.router)
     mount_console(app, settings)
     if settings.api_docs_enabled:
         mount_api_docs(app)
     return app
+
+
+def create_live_api(settings: Settings) -> FastAPI:
+    """The live application: only `/ws/sync` (and its health), mounted by Serve at `/ws` with
+    replicas of its own, so open dashboards never use up the budget of HTTP calls."""
+    app = FastAPI(title="Agenda Cheia live", lifespan=open_resources, openapi_url=None)
+    _guard(app, settings)
+    app.include_router(routes_health.router)
+    app.include_router(websocket.live_router)
+    return app
+
+
+def _guard(app: FastAPI, settings: Settings) -> None:
+    app.state.settings = settings
+    app.state.rate_limits = RateLimits(settings)
+    app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes)
+    # Outermost (added last): counted per client address before any body is read.
+    app.add_middleware(RateGuard, limits=app.state.rate_limits)
+    app.add_middleware(RequestContext)  # outermost: every line of the request carries its id
+    install_error_handlers(app)

@@ -1,4 +1,5 @@
-"""The Serve application: `serve_config.yaml` imports `deployments.app:app`.
+"""The Serve applications: `serve_config.yaml` imports `deployments.app:build_app` (HTTP, at `/`)
+and `deployments.app:build_live_app` (the dashboards' sockets, at `/ws`).
 
 Non-secret options may come as application args (`args:` in serve_config.yaml); secrets come only
 from the environment of the Ray cluster's processes.
@@ -14,15 +15,15 @@ from ray.serve import Application
 
 from config import logs
 from config.settings import Settings
-from deployments.api import create_api
+from deployments.api import create_api, create_live_api
 
 # Any option but those that come only from the environment (config/settings.py FROM_ENVIRONMENT).
 ALLOWED_ARGS = Settings.plain_fields()
 
 
-# Every open /ws/sync socket holds one of a replica's ongoing requests for its whole life, and
-# handlers are async: Serve's default of 5 would stall HTTP behind five dashboards.
-@serve.deployment(ray_actor_options={"num_cpus": 0}, max_ongoing_requests=2000)
+# HTTP only: the sockets are the live application's (below). Handlers are async; what a replica
+# cannot take at once waits in Serve's queue (max_queued_requests in serve_config.yaml).
+@serve.deployment(ray_actor_options={"num_cpus": 0}, max_ongoing_requests=100)
 @serve.ingress()
 class ApiIngress:
     def __init__(self, overrides: dict[str, Any]) -> None:
@@ -30,17 +31,40 @@ class ApiIngress:
         logs.configure(self._settings.log_level)
 
     def __serve_build_asgi_app__(self) -> FastAPI:
-        return create_api(self._settings)
+        return create_api(self._settings, sockets=False)
 
 
-def build_app(args: dict[str, Any]) -> Application:
+# Every open /ws/sync socket holds one of a replica's ongoing requests for its whole life: the
+# live replicas hold thousands each, and autoscale on them (serve_config.yaml).
+@serve.deployment(ray_actor_options={"num_cpus": 0}, max_ongoing_requests=5000)
+@serve.ingress()
+class LiveIngress:
+    def __init__(self, overrides: dict[str, Any]) -> None:
+        self._settings = Settings(**overrides)
+        logs.configure(self._settings.log_level)
+
+    def __serve_build_asgi_app__(self) -> FastAPI:
+        return create_live_api(self._settings)
+
+
+def _checked(args: dict[str, Any]) -> dict[str, Any]:
     unknown = set(args) - ALLOWED_ARGS
     if unknown:
         raise ValueError(
             f"unknown or environment-only application args {sorted(unknown)};"
             f" allowed: {sorted(ALLOWED_ARGS)}"
         )
-    return ApiIngress.bind(dict(args))  # type: ignore[attr-defined,no-any-return]
+    return dict(args)
+
+
+def build_app(args: dict[str, Any]) -> Application:
+    """The HTTP application (serve_config.yaml: `agenda`, at `/`)."""
+    return ApiIngress.bind(_checked(args))  # type: ignore[attr-defined,no-any-return]
+
+
+def build_live_app(args: dict[str, Any]) -> Application:
+    """The live application (serve_config.yaml: `live`, at `/ws`): the dashboards' sockets."""
+    return LiveIngress.bind(_checked(args))  # type: ignore[attr-defined,no-any-return]
 
 
 app = build_app({})

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 import math
 import time
+from datetime import datetime
+from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter
+from fastapi import APIRouter, HTTPException, Query, status
 
 from db.read.agenda import list_pending_auth_requests
 from deployments.auth import CurrentUser, OwnerUser
@@ -27,27 +30,58 @@ from domain.commands import DecideAuthRequest, DecideAuthRequests, DecisionItem
 router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
 
 
+PAGE_MAX = 500
+
+
+def _cursor_of(request: AuthRequestOut) -> str:
+    raw = f"{request.created_at.isoformat()}|{request.id}".encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _position(cursor: str) -> tuple[datetime, UUID]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        created_at, request_id = raw.split("|")
+        at = datetime.fromisoformat(created_at)
+        if at.tzinfo is None:
+            raise ValueError("naive")
+        return at, UUID(request_id)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise HTTPException(
+            status.HTTP_400_BAD_REQUEST, "cursor is not one this endpoint returned"
+        ) from error
+
+
 @router.get("/pending-auth-requests", response_model=PendingAuthRequests)
-async def pending_auth_requests(user: CurrentUser, deps: Deps) -> PendingAuthRequests:
+async def pending_auth_requests(
+    user: CurrentUser,
+    deps: Deps,
+    limit: Annotated[int, Query(ge=1, le=PAGE_MAX)] = PAGE_MAX,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+) -> PendingAuthRequests:
+    """Oldest first, `limit` at a time; `next_cursor` asks for the rest."""
+    after = None if cursor is None else _position(cursor)
     async with deps.pool.acquire() as conn:
-        requests = await list_pending_auth_requests(conn, tenant_id=user.tenant_id)
-    return PendingAuthRequests(
-        data=[
-            AuthRequestOut(
-                id=r.id,
-                status=r.status,
-                appointment_data=r.appointment_data,
-                created_at=r.created_at,
-                created_by_agent=r.created_by_agent,
-                client_state=r.client_state,
-                preapproved=r.preapproved,
-                expires_at=r.expires_at,
-                campaign_run_id=r.campaign_run_id,
-                replaces_appointment_id=r.replaces_appointment_id,
-            )
-            for r in requests
-        ]
-    )
+        requests = await list_pending_auth_requests(
+            conn, tenant_id=user.tenant_id, limit=limit + 1, after=after
+        )
+    page = [
+        AuthRequestOut(
+            id=r.id,
+            status=r.status,
+            appointment_data=r.appointment_data,
+            created_at=r.created_at,
+            created_by_agent=r.created_by_agent,
+            client_state=r.client_state,
+            preapproved=r.preapproved,
+            expires_at=r.expires_at,
+            campaign_run_id=r.campaign_run_id,
+            replaces_appointment_id=r.replaces_appointment_id,
+        )
+        for r in requests[:limit]
+    ]
+    more = len(requests) > limit
+    return PendingAuthRequests(data=page, next_cursor=_cursor_of(page[-1]) if more else None)
 
 
 @router.post(

@@ -46,6 +46,10 @@ class AuthRequestOut(BaseModel):
 
 class PendingAuthRequests(BaseModel):
     data: list[AuthRequestOut]
+    next_cursor: str | None = Field(
+        default=None,
+        description="more are pending: ask again with `cursor` set to this (null: that was all)",
+    )
 
 
 class ConfirmAuthRequestBody(Body):

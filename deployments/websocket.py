@@ -32,7 +32,10 @@ from domain.socket_frames import resync_required, sync_started
 from integrations.event_stream import StreamedEvent
 
 logger = logging.getLogger(__name__)
-router = APIRouter()
+router = APIRouter()  # `/ws/sync` in an application that holds HTTP and sockets alike
+# The same socket in the live application, which Serve mounts at `/ws` (serve_config.yaml): its
+# routes are relative to that prefix. Sockets then never hold the HTTP replicas' budget.
+live_router = APIRouter()
 CLOSE_TRY_AGAIN = 1013
 
 
@@ -46,6 +49,7 @@ def _parse_ids(tenant_id: str | None, last_event_id: str | None) -> tuple[UUID, 
 
 
 @router.websocket("/ws/sync")
+@live_router.websocket("/sync")
 async def sync_socket(websocket: WebSocket) -> None:
     resources: Resources = websocket.app.state.resources
     params = websocket.query_params

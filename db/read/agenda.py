@@ -113,14 +113,24 @@ async def client_names(
 
 
 async def list_pending_auth_requests(
-    conn: asyncpg.Connection, *, tenant_id: UUID, limit: int = 1000
+    conn: asyncpg.Connection,
+    *,
+    tenant_id: UUID,
+    limit: int | None = None,
+    after: tuple[datetime, UUID] | None = None,
 ) -> list[AuthRequest]:
+    """Pending requests, oldest first; a page of `limit` after the (created_at, id) `after`
+    (keyset: a request decided meanwhile shifts nothing). Without `limit`, all of them (what the
+    salon's memory loads)."""
     rows = await conn.fetch(
         f"""SELECT {AUTH_REQUEST_COLUMNS} FROM auth_request
             WHERE tenant_id = $1 AND status = 'pending'
+              AND ($3::timestamptz IS NULL OR (created_at, id) > ($3, $4::uuid))
             ORDER BY created_at, id LIMIT $2""",
         tenant_id,
         limit,
+        None if after is None else after[0],
+        None if after is None else after[1],
     )
     return [auth_request_of(row) for row in rows]
 

@@ -26,7 +26,7 @@ from ray import serve
 from actors.directory import TenantDirectory
 from config.settings import Placement, Settings
 from db.salon_import import import_salon
-from deployments.app import build_app
+from deployments.app import build_app, build_live_app
 from deployments.auth import mint_token
 from domain.commands import AuthRequestCreatedResult, CreateAuthRequest
 from domain.models import Agent, Role
@@ -42,6 +42,14 @@ PLACEMENTS = {
     },
     Placement.SHARED: {"route_prefix": "/shared", "args": {"tenant_hosts": 2} | RULES_ONLY},
 }
+
+
+def deploy(args: dict[str, Any], *, name: str, route_prefix: str) -> None:
+    """The HTTP application and its live one (the sockets, at `<prefix>/ws`), as
+    serve_config.yaml deploys them."""
+    serve.run(build_app(args), name=name, route_prefix=route_prefix)
+    live_prefix = route_prefix.rstrip("/") + "/ws"
+    serve.run(build_live_app(args), name=f"{name}-live", route_prefix=live_prefix)
 
 
 def free_port() -> int:
@@ -79,7 +87,7 @@ def serve_port(
     serve.start(http_options={"host": "127.0.0.1", "port": port})
     for placement, spec in PLACEMENTS.items():
         args = {"placement": placement.value, "ray_namespace": session_tag} | spec["args"]
-        serve.run(build_app(args), name=placement.value, route_prefix=spec["route_prefix"])
+        deploy(args, name=placement.value, route_prefix=spec["route_prefix"])
     yield port
     serve.shutdown()
     ray.shutdown()
@@ -151,7 +159,7 @@ def gemini_api(serve_port: int, settings: Settings, session_tag: str) -> Api:
         },
     }
     args = {"placement": Placement.PER_TENANT.value, "ray_namespace": session_tag} | spec["args"]
-    serve.run(build_app(args), name="gemini", route_prefix=spec["route_prefix"])
+    deploy(args, name="gemini", route_prefix=spec["route_prefix"])
     return make_api(Placement.PER_TENANT, serve_port, settings, session_tag, spec)
 
 

@@ -53,6 +53,38 @@ async def test_pending_list_shows_the_proposal_until_decided(
     assert after["data"] == []
 
 
+async def test_the_pending_list_comes_in_pages_that_miss_nothing(
+    live_salon: LiveSalon, http: httpx.AsyncClient
+) -> None:
+    proposed = [
+        (await live_salon.propose(client=client, hour=hour)).auth_request_id
+        for client, hour in (("c1", 9), ("c2", 11), ("c3", 13), ("c4", 15), ("c5", 17))
+    ]
+    listed: list[str] = []
+    cursor: str | None = None
+    pages = 0
+    while True:
+        params = {"limit": "2"} | ({"cursor": cursor} if cursor else {})
+        page = await http.get(
+            "/api/v1/sync/pending-auth-requests", params=params, headers=live_salon.auth
+        )
+        assert page.status_code == 200, page.text
+        body = page.json()
+        listed += [r["id"] for r in body["data"]]
+        pages += 1
+        cursor = body["next_cursor"]
+        if cursor is None:
+            break
+    assert (pages, listed) == (3, [str(i) for i in proposed])
+    bad = await http.get(
+        "/api/v1/sync/pending-auth-requests", params={"cursor": "x"}, headers=live_salon.auth
+    )
+    assert bad.status_code == 400 and "cursor" in bad.json()["detail"]
+    whole = await http.get("/api/v1/sync/pending-auth-requests", headers=live_salon.auth)
+    assert [r["id"] for r in whole.json()["data"]] == listed  # one page when they fit
+    assert whole.json()["next_cursor"] is None
+
+
 async def test_reconnect_with_last_event_id_replays_the_gap(live_salon: LiveSalon) -> None:
     async with connect(live_salon.ws()) as ws:
         await until(ws, "sync_started")

@@ -156,8 +156,30 @@ def test_serve_config_passes_serves_schema_strictly(serve_config: Document) -> N
 
 def autoscaled(config: Document, **options: Any) -> Document:
     deployment = {"min_replicas": 2, "max_replicas": 4, **options}
-    copied = changed(config, "applications/0/deployments/0/num_replicas", REMOVE)
+    copied = copy.deepcopy(config)
+    copied["applications"][0]["deployments"][0].pop("num_replicas", None)
     return changed(copied, "applications/0/deployments/0/autoscaling_config", deployment)
+
+
+def test_every_deployment_autoscales_from_two_replicas_with_a_bounded_queue(
+    serve_config: Document,
+) -> None:
+    deployments = [d for app in serve_config["applications"] for d in app["deployments"]]
+    assert {d["name"] for d in deployments} == {"ApiIngress", "LiveIngress"}
+    for deployment in deployments:
+        scaling = deployment["autoscaling_config"]
+        assert 2 <= scaling["min_replicas"] < scaling["max_replicas"], deployment["name"]
+        assert deployment["max_queued_requests"] > 0, deployment["name"]
+
+
+def test_sockets_have_an_application_of_their_own(serve_config: Document) -> None:
+    """Open dashboards hold the live replicas' ongoing requests, never the HTTP ones."""
+    prefixes = {app["name"]: app["route_prefix"] for app in serve_config["applications"]}
+    assert prefixes == {"agenda": "/", "live": "/ws"}
+    imports = {app["name"]: app["import_path"] for app in serve_config["applications"]}
+    assert imports["live"] == "deployments.app:build_live_app"
+    args = {app["name"]: app["args"] for app in serve_config["applications"]}
+    assert args["live"] == args["agenda"]  # both place and reach salons alike
 
 
 def test_serve_config_check_accepts_autoscaling(serve_config: Document) -> None:

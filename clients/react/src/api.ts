@@ -161,8 +161,22 @@ export function createApiClient({ baseUrl, token, fetch: fetcher = fetch }: ApiC
 
   return {
     session: () => call<Session>("GET", "/api/v1/session"),
-    pendingAuthRequests: async (): Promise<AuthRequest[]> =>
-      (await call<Schemas["PendingAuthRequests"]>("GET", "/api/v1/sync/pending-auth-requests")).data,
+    /** Every pending request, oldest first: follows the server's pages until the last. */
+    pendingAuthRequests: async (): Promise<AuthRequest[]> => {
+      const all: AuthRequest[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await call<Schemas["PendingAuthRequests"]>(
+          "GET",
+          "/api/v1/sync/pending-auth-requests",
+          undefined,
+          { cursor },
+        );
+        all.push(...page.data);
+        cursor = page.next_cursor ?? undefined;
+      } while (cursor);
+      return all;
+    },
     decideAuthRequest: (id: string, decision: Decision, notes?: string) =>
       call<DecisionResult>(
         "POST",

@@ -133,6 +133,21 @@ describe("createApiClient", () => {
     expect(last()?.url).toBe("https://api.test/api/v1/sync/pending-auth-requests");
   });
 
+  it("follows the pending list's pages until the last", async () => {
+    const first = [makeAuthRequestOut({ id: "r1" }), makeAuthRequestOut({ id: "r2" })];
+    const second = [makeAuthRequestOut({ id: "r3" })];
+    const { api, requests } = client((request) =>
+      new URL(request.url).searchParams.get("cursor") === "c2"
+        ? json({ data: second, next_cursor: null })
+        : json({ data: first, next_cursor: "c2" }),
+    );
+    expect((await api.pendingAuthRequests()).map((r) => r.id)).toEqual(["r1", "r2", "r3"]);
+    expect(requests.map((r) => r.url)).toEqual([
+      "https://api.test/api/v1/sync/pending-auth-requests",
+      "https://api.test/api/v1/sync/pending-auth-requests?cursor=c2",
+    ]);
+  });
+
   it("maps ChatMessageOut to ChatMessage with the conversation id", async () => {
     const out = makeChatMessageOut({ id: "m9", author: "agent", body: "Temos às 15:00", intent: "booking" });
     const { api } = client(() => json({ data: [out] }));

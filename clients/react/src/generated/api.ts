@@ -529,7 +529,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Pending Auth Requests */
+        /**
+         * Pending Auth Requests
+         * @description Oldest first, `limit` at a time; `next_cursor` asks for the rest.
+         */
         get: operations["pending_auth_requests_api_v1_sync_pending_auth_requests_get"];
         put?: never;
         post?: never;
@@ -1529,6 +1532,11 @@ export interface components {
         PendingAuthRequests: {
             /** Data */
             data: components["schemas"]["AuthRequestOut"][];
+            /**
+             * Next Cursor
+             * @description more are pending: ask again with `cursor` set to this (null: that was all)
+             */
+            next_cursor?: string | null;
         };
         /** PrazoCertoBody */
         PrazoCertoBody: {
@@ -3148,7 +3156,10 @@ export interface operations {
     };
     pending_auth_requests_api_v1_sync_pending_auth_requests_get: {
         parameters: {
-            query?: never;
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3162,6 +3173,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PendingAuthRequests"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
