@@ -123,7 +123,26 @@ class TenantHostCore:
                 await salon.activate()
                 self._salons[tenant_id] = salon
                 logger.info("tenant %s activated", tenant_id)
+                self.passivate_beyond(self._settings.max_resident_salons, keep=tenant_id)
         return salon
+
+    def passivate_beyond(self, resident: int, *, keep: UUID | None = None) -> list[UUID]:
+        """Keep at most `resident` salons in memory: drop the least recently used ones that are
+        not busy (never `keep`, the one just activated); they reload on their next call. More
+        salons than fit cost reloads, not memory."""
+        excess = len(self._salons) - resident
+        if excess <= 0:
+            return []
+        idle_first = sorted(
+            (s for t, s in self._salons.items() if t != keep and not s.busy),
+            key=lambda s: s.idle_for_s(),
+            reverse=True,
+        )
+        dropped = [salon.tenant_id for salon in idle_first[:excess]]
+        for tenant_id in dropped:
+            del self._salons[tenant_id]
+            logger.info("tenant %s passivated (more than %d resident)", tenant_id, resident)
+        return dropped
 
     def passivate_idle(self, idle_after_s: float) -> list[UUID]:
         """Drop salons unused for `idle_after_s`; they reload from PostgreSQL on the next call."""

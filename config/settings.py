@@ -120,6 +120,9 @@ class Settings(BaseSettings):
     tenant_hosts: int = Field(default=4, ge=1, le=1024, description="Ray actors in shared mode")
     ray_namespace: str = "agenda"
     passivate_after_s: float = Field(default=900.0, gt=0)
+    # Per host process: past this many salons in memory the least recently used idle ones are
+    # passivated (a salon of 200 clients is ~0.2 MiB: 5,000 are ~1 GiB).
+    max_resident_salons: int = Field(default=5000, ge=1, le=1_000_000)
     upkeep_interval_s: float = Field(default=5.0, gt=0)
     actor_call_timeout_s: float = Field(default=30.0, gt=0)
     event_stream_maxlen: int = Field(default=10_000, ge=10)

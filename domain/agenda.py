@@ -7,11 +7,13 @@ applies that change only after PostgreSQL committed it, so memory never runs ahe
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
+from domain.client_book import ClientBook
 from domain.errors import NotFoundError
 from domain.free_time import Busy, busy_from, closed_busy
 from domain.models import (
@@ -92,11 +94,15 @@ class Agenda:
     professionals: dict[UUID, Professional]
     services: dict[UUID, Service]
     working_hours: list[WorkingHours]
-    clients: dict[UUID, Client]
+    clients: MutableMapping[UUID, Client]  # kept as a ClientBook (compact)
     upcoming: dict[UUID, Appointment]
     pending: dict[UUID, AuthRequest]
     settings: SalonSettings = field(default_factory=SalonSettings)
     profile: SalonProfile = field(default_factory=SalonProfile)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.clients, ClientBook):
+            self.clients = ClientBook(self.clients.values())
 
     @property
     def time_zone(self) -> str:
@@ -181,13 +187,10 @@ class Agenda:
         `db/clients.find_by_phone` ranks them: the phone's forms in order, then the WhatsApp id,
         then the smallest client id."""
         phones = equivalent_phones(phone_e164)
-        found: list[tuple[int, UUID, Client]] = []
-        for client in self.clients.values():
-            if client.phone_e164 in phones:
-                found.append((phones.index(client.phone_e164), client.id, client))
-            elif whatsapp_id and client.whatsapp_id == whatsapp_id:
-                found.append((len(phones), client.id, client))
-        return min(found, key=lambda hit: hit[:2])[2] if found else None
+        book = self.clients
+        if not isinstance(book, ClientBook):  # __post_init__ made it one; a caller replaced it
+            book = ClientBook(book.values())
+        return book.with_phone(phones, whatsapp_id)
 
     def booking_parts(
         self, client_id: UUID, service_id: UUID, professional_id: UUID

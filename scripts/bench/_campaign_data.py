@@ -130,7 +130,7 @@ class _Salon:
 
     def place(self, professional: int, day: date, block: int, *, past: bool) -> date:
         """The nearest day to `day` whose block is free (past visits stay before today)."""
-        for shift in range(60):
+        for shift in range(366):  # a busy block: the nearest free day, up to a year away
             for candidate in (day + timedelta(days=shift), day - timedelta(days=shift)):
                 if (candidate < self.today) != past or candidate == self.today:
                     continue
@@ -201,14 +201,27 @@ def _uuid(rng: random.Random) -> UUID:
 
 def build_rows(*, tenants: int, clients: int, seed: int, now: datetime) -> Rows:
     """All rows of the benchmark's salons (deterministic for a seed and a day)."""
-    rng = random.Random(seed)
     rows = Rows()
-    for index in range(tenants):
-        salon = _Salon(rng, index, now, rows)
-        salon.write_catalogue()
-        for number in range(clients):
-            salon.client(number)
+    for chunk in iter_rows(tenants=tenants, clients=clients, seed=seed, now=now, chunk=tenants):
+        for table, records in chunk.tables.items():
+            rows.tables[table].extend(records)
     return rows
+
+
+def iter_rows(
+    *, tenants: int, clients: int, seed: int, now: datetime, chunk: int = 250
+) -> Iterator[Rows]:
+    """The same rows as `build_rows`, `chunk` salons at a time (10,000 salons of 200 clients are
+    ~8M visits: built whole, they would not fit in memory)."""
+    rng = random.Random(seed)
+    for first in range(0, tenants, chunk):
+        rows = Rows()
+        for index in range(first, min(first + chunk, tenants)):
+            salon = _Salon(rng, index, now, rows)
+            salon.write_catalogue()
+            for number in range(clients):
+                salon.client(number)
+        yield rows
 
 
 async def copy_rows(conn: asyncpg.Connection, rows: Rows) -> None:

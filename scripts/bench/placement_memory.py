@@ -19,6 +19,7 @@ import asyncio
 import sys
 import time
 from typing import Any
+from uuid import UUID
 
 import psutil
 from ray.util.state import list_actors
@@ -44,7 +45,13 @@ class Hosts:
         self._handles: dict[str, Any] = {}
 
     def for_salon(self, salon: SalonIds) -> Any:
-        name = self._directory.actor_name(salon.tenant)
+        return self.for_tenant(salon.tenant)
+
+    def name_of(self, tenant_id: UUID) -> str:
+        return self._directory.actor_name(tenant_id)
+
+    def for_tenant(self, tenant_id: UUID) -> Any:
+        name = self._directory.actor_name(tenant_id)
         if name not in self._handles:
             per_tenant = self._settings.placement == Placement.PER_TENANT
             self._handles[name] = TenantHost.options(  # type: ignore[attr-defined]

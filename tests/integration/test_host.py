@@ -82,3 +82,24 @@ async def test_one_host_serves_several_salons(
     for ids in (salon[1], other):
         await host.call(ids.tenant, proposal(ids))
     assert host.status().tenants == sorted([str(salon[1].tenant), str(other.tenant)])
+
+
+async def test_past_its_cap_a_host_passivates_the_least_recently_used(
+    settings: Settings, pool: asyncpg.Pool
+) -> None:
+    """More salons than fit cost reloads, not memory: at most `max_resident_salons` stay."""
+    host = TenantHostCore(settings.model_copy(update={"max_resident_salons": 3}))
+    try:
+        salons = [await import_committed(pool, make_salon()) for _ in range(5)]
+        tenants = [str(ids.tenant) for ids in salons]
+        for ids in salons[:3]:
+            await host.salon(ids.tenant)
+        await host.call(salons[0].tenant, proposal(salons[0]))  # the oldest is now the second
+        await host.salon(salons[3].tenant)
+        assert set(host.status().tenants) == {tenants[0], tenants[2], tenants[3]}
+        await host.salon(salons[4].tenant)
+        assert set(host.status().tenants) == {tenants[0], tenants[3], tenants[4]}
+        await host.call(salons[1].tenant, proposal(salons[1]))  # back on its next call
+        assert tenants[1] in host.status().tenants and len(host.status().tenants) == 3
+    finally:
+        await host.close()

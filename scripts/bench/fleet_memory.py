@@ -1,0 +1,153 @@
+"""Benchmark of a fleet resident on one node: memory per salon, idle CPU and cold activation.
+
+Generates N salons of M clients with COPY (the campaign benchmark's data), starts H shared host
+actors as TenantDirectory would, activates every salon through `TenantHost.activate`, C at a time
+(each loads its agenda from PostgreSQL), then measures the hosts' USS (psutil) against the same
+hosts holding one salon each, and their CPU over an idle window.
+
+Run from the repository root (PostgreSQL and Redis up; defaults are the local servers):
+    .venv/bin/python -m scripts.bench.fleet_memory [--salons 1000] [--clients 200] [--hosts 2]
+    .venv/bin/python -m scripts.bench.fleet_memory --quick      # 50 salons of 50 clients
+
+Targets (issue 15): ≤ 0.3 MiB per salon of 200 clients, ≤ 5 % of one core idle for the fleet,
+cold activation p99 ≤ 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import time
+from datetime import UTC, datetime
+from uuid import UUID
+
+import psutil
+
+from config.settings import Placement
+from db.pool import connect
+
+from . import _campaign_data as data
+from . import _stack as bench
+from .placement_memory import MIB, Hosts, host_processes, idle_cpu_percent
+
+
+async def generate(database_url: str, args: argparse.Namespace) -> list[UUID]:
+    tenants: list[UUID] = []
+    conn = await connect(database_url)
+    try:
+        chunks = data.iter_rows(
+            tenants=args.salons, clients=args.clients, seed=args.seed, now=datetime.now(UTC)
+        )
+        for rows in chunks:
+            await data.copy_rows(conn, rows)
+            tenants += [row[0] for row in rows.tables["tenant"]]
+        await data.vacuum_analyze(conn)
+    finally:
+        await conn.close()
+    return tenants
+
+
+async def activate(hosts: Hosts, tenants: list[UUID], concurrency: int) -> list[float]:
+    """Activate each salon (cold), `concurrency` at a time; seconds per activation."""
+    gate = asyncio.Semaphore(concurrency)
+    took: list[float] = []
+
+    async def one(tenant: UUID) -> None:
+        async with gate:
+            started = time.perf_counter()
+            await hosts.for_tenant(tenant).activate.remote(tenant)
+            took.append(time.perf_counter() - started)
+
+    await asyncio.gather(*(one(t) for t in tenants))
+    return took
+
+
+def uss_mib(processes: list[psutil.Process]) -> float:
+    return float(sum(p.memory_full_info().uss for p in processes)) / MIB
+
+
+def run(stack: bench.Stack, args: argparse.Namespace) -> list[str]:
+    started = time.perf_counter()
+    tenants = asyncio.run(generate(stack.settings.database_url, args))
+    generated_s = time.perf_counter() - started
+    settings = stack.settings_for(Placement.SHARED, tenant_hosts=args.hosts)
+    hosts = Hosts(settings)
+    # One salon per host first: the hosts' own start (pool, Redis, imports) is not the salons'.
+    first = {hosts.name_of(t): t for t in tenants}
+    asyncio.run(activate(hosts, list(first.values()), args.concurrency))
+    rest = [t for t in tenants if t not in set(first.values())]
+    alone, rest = rest[: args.isolated], rest[args.isolated :]
+    time.sleep(args.settle_s)
+    processes = host_processes(stack.ray_context.dashboard_url, stack.tag)[Placement.SHARED]
+    before = uss_mib(processes)
+    wave_started = time.perf_counter()
+    took = asyncio.run(activate(hosts, rest, args.concurrency))
+    wave_s = time.perf_counter() - wave_started
+    isolated = asyncio.run(activate(hosts, alone, 1))  # one at a time: no queue in front
+    time.sleep(args.settle_s)
+    after = uss_mib(processes)
+    cpu = idle_cpu_percent(processes, args.idle_s)
+    per_salon_kib = (after - before) * 1024 / max(len(rest) + len(alone), 1)
+    idle = sum(cpu.values())
+    return [
+        f"data: {args.salons:,} salons x {args.clients} clients (seed {args.seed}), generated"
+        f" and copied in {generated_s:.0f} s (not compared)",
+        f"hosts: {len(processes)} shared host processes; {len(first)} salons activated first"
+        f" (one per host), then {len(rest):,} more, {args.concurrency} at a time",
+        f"USS of the hosts: {before:.0f} MiB with one salon each -> {after:.0f} MiB with"
+        f" {len(tenants):,} salons",
+        f"memory per resident salon: {per_salon_kib:.0f} KiB ({per_salon_kib / 1024:.3f} MiB;"
+        f" target <= 0.3 MiB); {len(tenants):,} salons: {after:.0f} MiB of host processes",
+        f"idle CPU of the hosts over {args.idle_s:.0f} s: {idle:.1f} % of one core (target <= 5 %)",
+        f"cold activation in the wave ({args.concurrency} in flight): p50/p99"
+        f" {bench.p50_p99_ms(took)} ms, {len(rest) / wave_s:.0f} salons/s",
+        f"cold activation one at a time ({len(alone)} salons, after the wave):"
+        f" p50/p99 {bench.p50_p99_ms(isolated) if isolated else '-'} ms (target p99 <= 50 ms)",
+    ]
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    for flag, default, meaning in (
+        ("--salons", 1000, "salons"),
+        ("--clients", 200, "clients per salon"),
+        ("--hosts", 2, "shared host processes"),
+        ("--concurrency", 16, "activations in flight"),
+        ("--seed", 1, "random seed of the generated data"),
+        ("--isolated", 100, "salons then activated one at a time (latency without a queue)"),
+    ):
+        parser.add_argument(flag, type=int, default=default, help=f"{meaning} (%(default)s)")
+    parser.add_argument("--idle-s", type=float, default=10.0, help="CPU window (%(default)s s)")
+    parser.add_argument("--settle-s", type=float, default=5.0, help="settling (%(default)s s)")
+    parser.add_argument("--quick", action="store_true", help="50 salons of 50 clients")
+    bench.add_stack_arguments(parser)
+    args = parser.parse_args()
+    if args.quick:
+        args.salons, args.clients, args.idle_s, args.settle_s = 50, 50, 3.0, 1.0
+        args.isolated = 10
+    if not 1 <= args.hosts <= 64 or args.salons > 100_000:
+        parser.error("need 1 <= --hosts <= 64 and --salons <= 100,000")
+    if not 0 <= args.isolated or args.salons < 2 * args.hosts + args.isolated:
+        parser.error("need --salons >= 2 x --hosts + --isolated")
+    if not 1 <= args.concurrency <= 256 or not 0 < args.idle_s <= 120:
+        parser.error("--concurrency in [1, 256], --idle-s in (0, 120]")
+    return args
+
+
+def main() -> int:
+    args = parse_args()
+    started = time.perf_counter()
+    with bench.bench_stack(args, dashboard=True) as stack:
+        lines = run(stack, args)
+    print()
+    print("\n".join(bench.machine_lines()))
+    print("\n".join(lines))
+    print(f"total wall time: {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
