@@ -71,7 +71,10 @@ def run(stack: bench.Stack, args: argparse.Namespace) -> list[str]:
     started = time.perf_counter()
     tenants = asyncio.run(generate(stack.settings.database_url, args))
     generated_s = time.perf_counter() - started
-    settings = stack.settings_for(Placement.SHARED, tenant_hosts=args.hosts)
+    # Every salon stays resident (the hosts' LRU cap would otherwise passivate some).
+    settings = stack.settings_for(
+        Placement.SHARED, tenant_hosts=args.hosts, max_resident_salons=args.salons
+    )
     hosts = Hosts(settings)
     # One salon per host first: the hosts' own start (pool, Redis, imports) is not the salons'.
     first = {hosts.name_of(t): t for t in tenants}
