@@ -50,7 +50,8 @@ ENV AGENDA_CONSOLE_DIR=/home/ray/agenda-cheia/clients/react/dist/console
 # Serve's HAProxy ingress and throughput-optimized mode must be in the environment of `ray start`
 # itself on every node (docs/ray.md; cluster.yaml sets them the same way).
 ENV RAY_SERVE_ENABLE_HA_PROXY=1 \
-    RAY_SERVE_THROUGHPUT_OPTIMIZED=1
+    RAY_SERVE_THROUGHPUT_OPTIMIZED=1 \
+    RAY_SERVE_HAPROXY_MAXCONN=20000
 
 # 8000: the API (HAProxy), 8265: the Ray dashboard and Jobs API, 6379: the GCS (Ray's, not Redis).
 EXPOSE 8000 8265 6379

@@ -25,7 +25,7 @@ from deployments.rate_limits import RateLimits
 from domain.commands import Command
 from domain.whatsapp_templates import TemplateDefinition, TemplateKey
 from integrations.event_stream import EventStream
-from integrations.redis_client import redis_client
+from integrations.redis_client import LIVE_FEED_CONNECTIONS, redis_client
 from integrations.socket_tickets import SocketTickets
 from integrations.templates import load_templates
 
@@ -63,6 +63,7 @@ async def open_resources(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
     templates = load_templates()  # a purpose without a template stops the start here
     redis = redis_client(settings.redis_url)
+    live_redis = redis_client(settings.redis_url, max_connections=LIVE_FEED_CONNECTIONS)
     stream = EventStream(redis, prefix=settings.redis_prefix, maxlen=settings.event_stream_maxlen)
     # Reads only: every write goes through a salon's actor (PostgreSQL enforces it here).
     pool = await create_pool(settings.database_url, max_size=settings.db_pool_max, read_only=True)
@@ -78,7 +79,16 @@ async def open_resources(app: FastAPI) -> AsyncIterator[None]:
         pool=pool,
         redis=redis,
         stream=stream,
-        hub=LiveHub(stream),
+        # The feeds' blocking reads get a pool of their own: past 100 salons with open sockets
+        # in a replica they would exhaust the shared one (new sockets refused 503) and starve
+        # every other Redis call of the replica.
+        hub=LiveHub(
+            EventStream(
+                live_redis,
+                prefix=settings.redis_prefix,
+                maxlen=settings.event_stream_maxlen,
+            )
+        ),
         directory=directory,
         tickets=SocketTickets(
             redis, prefix=settings.redis_prefix, ttl_s=settings.socket_ticket_ttl_s
@@ -97,6 +107,7 @@ async def open_resources(app: FastAPI) -> AsyncIterator[None]:
         await app.state.rate_limits.close()
         await pool.close()
         await redis.aclose()
+        await live_redis.aclose()
 
 
 def get_resources(request: Request) -> Resources:

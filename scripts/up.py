@@ -259,6 +259,9 @@ def app_environment(cluster: LocalCluster, services: Services) -> dict[str, str]
         # Ingress settings measured to remove most of Serve's proxy cost (docs/ray.md).
         "RAY_SERVE_ENABLE_HA_PROXY": given("RAY_SERVE_ENABLE_HA_PROXY", "1"),
         "RAY_SERVE_THROUGHPUT_OPTIMIZED": given("RAY_SERVE_THROUGHPUT_OPTIMIZED", "1"),
+        # HAProxy's own cap (Serve's default 4,096) counts open dashboard sockets and HTTP
+        # connections together: once sockets fill it, HTTP gets no answer at all.
+        "RAY_SERVE_HAPROXY_MAXCONN": given("RAY_SERVE_HAPROXY_MAXCONN", "20000"),
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import UTC, datetime
 from uuid import uuid4
@@ -12,11 +13,13 @@ from redis.asyncio import Redis
 
 from actors.salon import Salon as SalonActor
 from config.settings import Settings
+from deployments.live import LiveHub
 from domain.commands import CreateAuthRequest
 from domain.events import AuthRequestRejectedData, parse_event
 from domain.models import Agent
 from domain.salon_import import SalonFile
 from integrations.event_stream import EventStream
+from integrations.redis_client import LIVE_FEED_CONNECTIONS, redis_client
 from tests.factories import SalonIds, next_local_slot
 
 Salon = tuple[SalonFile, SalonIds]
@@ -132,3 +135,26 @@ async def test_stream_cursor_is_the_newest_event(stream: EventStream, after: int
     if after:
         await stream.publish(tenant, [rejected_event(tenant, i) for i in range(1, after + 1)])  # type: ignore[arg-type]
     assert await stream.cursor(tenant) == after
+
+
+async def test_a_replica_feeds_more_salons_than_a_default_redis_pool_holds(
+    settings: Settings,
+) -> None:
+    """Each salon with open sockets holds one blocking read: 150 salons in one replica (a
+    default pool holds 100) all get their events."""
+    live_redis = redis_client(settings.redis_url, max_connections=LIVE_FEED_CONNECTIONS)
+    stream = EventStream(
+        live_redis, prefix=f"{settings.redis_prefix}:fleet:{uuid4().hex}", maxlen=100
+    )
+    hub = LiveHub(stream)
+    try:
+        tenants = [uuid4() for _ in range(150)]
+        subscriptions = [await hub.subscribe(t) for t in tenants]
+        await asyncio.sleep(0.2)  # every feed is waiting on Redis now
+        last = tenants[-1]
+        await stream.publish(last, [rejected_event(last, 1)])  # type: ignore[list-item]
+        got = await asyncio.wait_for(subscriptions[-1].queue.get(), timeout=10)
+        assert got.event_id == 1
+    finally:
+        hub.close()
+        await live_redis.aclose()
