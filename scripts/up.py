@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import resource
 import secrets
 import signal
 import socket
@@ -186,6 +187,15 @@ def start_cluster(cluster: LocalCluster, env: dict[str, str]) -> None:
     wait_for_health(cluster.ports.api_url)
 
 
+def haproxy_maxconn(wanted: int = 20_000) -> int:
+    """HAProxy's connection cap: `wanted`, or what this machine's open-file limit allows (HAProxy
+    needs ~2.5 descriptors a connection and refuses to start when it cannot have them)."""
+    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard == resource.RLIM_INFINITY:
+        return wanted
+    return max(1024, min(wanted, int((hard - 100) / 2.5)))
+
+
 def stop_like_ctrl_c(signum: int, frame: object) -> None:
     """SIGTERM (from a process manager) stops everything as Ctrl-C does."""
     raise KeyboardInterrupt
@@ -261,7 +271,7 @@ def app_environment(cluster: LocalCluster, services: Services) -> dict[str, str]
         "RAY_SERVE_THROUGHPUT_OPTIMIZED": given("RAY_SERVE_THROUGHPUT_OPTIMIZED", "1"),
         # HAProxy's own cap (Serve's default 4,096) counts open dashboard sockets and HTTP
         # connections together: once sockets fill it, HTTP gets no answer at all.
-        "RAY_SERVE_HAPROXY_MAXCONN": given("RAY_SERVE_HAPROXY_MAXCONN", "20000"),
+        "RAY_SERVE_HAPROXY_MAXCONN": given("RAY_SERVE_HAPROXY_MAXCONN", str(haproxy_maxconn())),
     }
 
 

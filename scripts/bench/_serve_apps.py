@@ -23,7 +23,7 @@ from scripts.local_cluster import LocalCluster, Ports
 from . import _stack as bench
 
 SERVE_ENV = {"RAY_SERVE_ENABLE_HA_PROXY": "1", "RAY_SERVE_THROUGHPUT_OPTIMIZED": "1"}
-HAPROXY_MAXCONN_DEFAULT = 4096  # Serve's RAY_SERVE_HAPROXY_MAXCONN, which scripts/up keeps
+HAPROXY_MAXCONN_DEFAULT = 4096  # Serve's default RAY_SERVE_HAPROXY_MAXCONN
 MIB = 1024 * 1024
 
 

@@ -347,7 +347,7 @@ def setup_lines(
     placement = config["applications"][0]["args"].get("placement")
     raised = args.haproxy_maxconn != HAPROXY_MAXCONN_DEFAULT
     maxconn = f"RAY_SERVE_HAPROXY_MAXCONN={args.haproxy_maxconn}" + (
-        f" (Serve's default {HAPROXY_MAXCONN_DEFAULT}, which scripts/up keeps, is below "
+        f" (Serve's default {HAPROXY_MAXCONN_DEFAULT} is below "
         f"{args.many_sockets} sockets + {args.connections} HTTP connections)"
         if raised
         else " (Serve's default, as scripts/up)"
