@@ -42,9 +42,7 @@ async def get_tenant(conn: asyncpg.Connection, *, tenant_id: UUID) -> Tenant:
     return Tenant(**dict(row))
 
 
-async def list_professionals(conn: asyncpg.Connection, *, tenant_id: UUID) -> list[Professional]:
-    rows = await conn.fetch(
-        """
+PROFESSIONALS_SQL = """
         SELECT p.id, p.name, p.active,
                coalesce(array_agg(ps.service_id) FILTER (WHERE ps.service_id IS NOT NULL), '{}')
                  AS service_ids
@@ -54,9 +52,11 @@ async def list_professionals(conn: asyncpg.Connection, *, tenant_id: UUID) -> li
         WHERE p.tenant_id = $1
         GROUP BY p.id, p.name, p.active
         ORDER BY p.name, p.id
-        """,
-        tenant_id,
-    )
+        """
+
+
+async def list_professionals(conn: asyncpg.Connection, *, tenant_id: UUID) -> list[Professional]:
+    rows = await conn.fetch(PROFESSIONALS_SQL, tenant_id)
     return [Professional(**dict(row)) for row in rows]
 
 

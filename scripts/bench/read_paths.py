@@ -55,7 +55,7 @@ from actors.directory import TenantDirectory
 from config import logs
 from config.settings import Settings
 from db.pool import connect
-from db.read.agenda import AUTH_REQUEST_COLUMNS
+from db.read.agenda import AUTH_REQUEST_COLUMNS, PROFESSIONALS_SQL
 from db.salon_import import import_salon
 from deployments.api import create_api
 from deployments.auth import decode_token, mint_token
@@ -82,17 +82,6 @@ SLOTS_PER_DAY = 28  # half hours from 08:00 local: no two requests overlap
 START_TIMEOUT_S = 120.0
 T = TypeVar("T")
 
-PROFESSIONALS_SQL = """
-        SELECT p.id, p.name, p.active,
-               coalesce(array_agg(ps.service_id) FILTER (WHERE ps.service_id IS NOT NULL), '{}')
-                 AS service_ids
-        FROM professional p
-        LEFT JOIN professional_service ps
-          ON ps.tenant_id = p.tenant_id AND ps.professional_id = p.id
-        WHERE p.tenant_id = $1
-        GROUP BY p.id, p.name, p.active
-        ORDER BY p.name, p.id
-        """
 PENDING_SQL = f"""SELECT {AUTH_REQUEST_COLUMNS} FROM auth_request
     WHERE tenant_id = $1 AND status = 'pending' ORDER BY created_at, id LIMIT $2"""
 CLIENTS_SQL = """SELECT id, name, phone_e164, whatsapp_id, marketing_opt_out,
