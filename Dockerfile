@@ -48,10 +48,14 @@ COPY --from=console --chown=1000:100 /build/clients/react/dist/console clients/r
 ENV AGENDA_CONSOLE_DIR=/home/ray/agenda-cheia/clients/react/dist/console
 
 # Serve's HAProxy ingress and throughput-optimized mode must be in the environment of `ray start`
-# itself on every node (docs/ray.md; cluster.yaml sets them the same way).
+# itself on every node (docs/ray.md; cluster.yaml sets them the same way). The GCS checks each
+# node every 0.5 s and takes it for dead after 3 misses (Ray: 3 s, 5): a crashed node's salons
+# are back on the others in ~4 s instead of ~16 s (tests/cluster).
 ENV RAY_SERVE_ENABLE_HA_PROXY=1 \
     RAY_SERVE_THROUGHPUT_OPTIMIZED=1 \
-    RAY_SERVE_HAPROXY_MAXCONN=20000
+    RAY_SERVE_HAPROXY_MAXCONN=20000 \
+    RAY_health_check_period_ms=500 \
+    RAY_health_check_failure_threshold=3
 
 # 8000: the API (HAProxy), 8265: the Ray dashboard and Jobs API, 6379: the GCS (Ray's, not Redis).
 EXPOSE 8000 8265 6379

@@ -37,7 +37,10 @@ class TenantDirectory:
         slot = zlib.crc32(tenant_id.bytes) % self._settings.tenant_hosts
         return f"tenant-host:{slot}"
 
-    def _handle(self, name: str) -> Any:
+    def handle(self, name: str) -> Any:
+        """The host actor of that name; created if none lives, spread over the cluster's nodes
+        (Ray's SPREAD: not on the caller's node, so a fleet's hosts do not pile up on the node
+        of the first replica to call)."""
         handle = self._handles.get(name)
         if handle is None:
             handle = TenantHost.options(  # type: ignore[attr-defined]
@@ -45,6 +48,7 @@ class TenantDirectory:
                 namespace=self._settings.ray_namespace,
                 lifetime="detached",
                 get_if_exists=True,
+                scheduling_strategy="SPREAD",
             ).remote(self._settings.for_actor(), self._settings.placement == Placement.PER_TENANT)
             self._handles[name] = handle
         return handle
@@ -64,7 +68,7 @@ class TenantDirectory:
     async def _call(self, tenant_id: UUID, command: Command[Any]) -> object:
         name = self.actor_name(tenant_id)
         for attempt in (1, 2):
-            handle = self._handle(name)
+            handle = self.handle(name)
             try:
                 answer: object = await asyncio.wait_for(
                     handle.call.remote(tenant_id, command),

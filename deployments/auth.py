@@ -100,7 +100,7 @@ async def get_current_user(
 CurrentUser = Annotated[CurrentUserClaims, Depends(get_current_user)]
 
 
-def require_owner(user: CurrentUser) -> CurrentUserClaims:
+async def require_owner(user: CurrentUser) -> CurrentUserClaims:
     if user.role != Role.OWNER:
         raise HTTPException(status.HTTP_403_FORBIDDEN, "only the salon owner can do this")
     return user

@@ -110,7 +110,8 @@ async def open_resources(app: FastAPI) -> AsyncIterator[None]:
         await live_redis.aclose()
 
 
-def get_resources(request: Request) -> Resources:
+async def get_resources(request: Request) -> Resources:
+    """The replica's resources (async: FastAPI runs a plain `def` dependency in its thread pool)."""
     resources: Resources = request.app.state.resources
     return resources
 

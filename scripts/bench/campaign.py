@@ -33,7 +33,6 @@ import psutil
 import ray
 
 from actors.directory import TenantDirectory
-from actors.host_actor import TenantHost
 from actors.scheduler import campaign_options
 from config.settings import Placement, Settings
 from db.pool import connect, create_pool
@@ -109,15 +108,9 @@ async def run_floor(
 # (a) ours -----------------------------------------------------------------------------------
 
 
-async def start_hosts(settings: Settings, names: set[str]) -> None:
-    """Start the shared hosts as TenantDirectory would (same names and options), untimed."""
-    handles = [
-        TenantHost.options(  # type: ignore[attr-defined]
-            name=name, namespace=settings.ray_namespace, lifetime="detached", get_if_exists=True
-        ).remote(settings.for_actor(), False)
-        for name in names
-    ]
-    await asyncio.gather(*(handle.ping.remote() for handle in handles))
+async def start_hosts(directory: TenantDirectory, names: set[str]) -> None:
+    """Start the shared hosts as the directory does (its names and options), untimed."""
+    await asyncio.gather(*(directory.handle(name).ping.remote() for name in names))
 
 
 async def run_ours(
@@ -125,7 +118,7 @@ async def run_ours(
 ) -> Phase:
     phase = Phase("a", f"ours: {settings.tenant_hosts} shared hosts, {concurrency} salons at once")
     directory = TenantDirectory(settings)
-    await start_hosts(settings, {directory.actor_name(t) for t in tenants})
+    await start_hosts(directory, {directory.actor_name(t) for t in tenants})
     command = RunCampaign(
         run_key="bench:a",
         campaign_type="prazo_certo",

@@ -5,9 +5,8 @@ on one node, and the shared placement's three salon hosts, one per node.
 A pytest process of its own (scripts/test starts it after the main one): tests/e2e's session
 starts its own Ray with `ray.init`, and one process connects to one Ray cluster.
 
-The hosts are created here, each on its node with *soft* node affinity (Ray restarts one on
-another node when its node goes). The app would create each host on the node of its first caller;
-its directory finds these by name (`get_if_exists`) and uses them.
+The hosts are created here through the app's own directory, as a replica's first call would:
+spread over the nodes by Ray (`SPREAD`), each restarted on another node when its node goes.
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ import signal
 import socket
 from collections.abc import Iterator
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,11 +29,9 @@ from ray import serve
 from ray._common.utils import get_default_ray_temp_dir, reset_ray_address
 from ray._private.authentication_test_utils import reset_auth_token_state
 from ray.cluster_utils import Cluster
-from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
 from ray.util.state import list_actors
 
 from actors.directory import TenantDirectory
-from actors.host_actor import TenantHost
 from config.settings import Placement, Settings
 from deployments.app import ApiIngress, LiveIngress
 from domain.salon_import import SalonFile
@@ -47,8 +44,9 @@ REPLICAS = 2
 # Only the GCS's health checks notice a crashed node. With Ray's defaults (every 3 s, dead after
 # 5 misses) a crashed node's actors came back after ~16 s here; with these after ~4 s. A node
 # that shuts down says goodbye and needs none. Each check still waits Ray's 10 s for an answer,
-# so a busy node is not taken for a dead one.
-HEALTH_CHECKS = {"health_check_period_ms": 500, "health_check_failure_threshold": 3}
+# so a busy node is not taken for a dead one. Set as the product sets them (Dockerfile,
+# cluster.yaml): in the environment of the head's processes.
+HEALTH_CHECKS = {"RAY_health_check_period_ms": "500", "RAY_health_check_failure_threshold": "3"}
 # Serve's proxy sends a request to a replica on its own node when it has one. Here one proxy, on
 # the head, stands for the proxies of every node behind a load balancer (all nodes share one
 # address, so `EveryNode` proxies would all want one port): it must pick among all replicas.
@@ -72,6 +70,7 @@ class ThreeNodes:
     nodes: dict[str, Any]  # name → ray._private.node.Node (only those still up)
     node_ids: dict[str, str]  # name → Ray node id (also of nodes gone)
     port: int = 0  # Serve's HTTP port, on the head
+    host_on: dict[str, str] = field(default_factory=dict)  # node name → salon host there
 
     def node_name(self, node_id: str) -> str:
         return next(name for name, known in self.node_ids.items() if known == node_id)
@@ -115,7 +114,6 @@ def start_cluster(temp: Path) -> ThreeNodes:
         "include_dashboard": True,  # the state API (where each actor runs)
         "dashboard_host": "127.0.0.1",
         "dashboard_port": free_port(),
-        "_system_config": HEALTH_CHECKS,
     }
     # Cluster records its address for `ray.init()` without one, in Ray's default folder (which
     # scripts/test's RAY_TMPDIR may not hold yet); tests/e2e's session must start a cluster of
@@ -150,21 +148,12 @@ def deploy(args: dict[str, Any]) -> None:
 
 
 def place_hosts(nodes: ThreeNodes, settings: Settings) -> None:
-    """Host n on node n, by the name the directory gives it, with the app's own arguments
-    (shared hosts never retire when empty)."""
-    hosts = []
-    for slot, name in enumerate(NODES):
-        affinity = NodeAffinitySchedulingStrategy(nodes.node_ids[name], soft=True)
-        hosts.append(
-            TenantHost.options(
-                name=f"tenant-host:{slot}",
-                namespace=settings.ray_namespace,
-                lifetime="detached",
-                get_if_exists=True,
-                scheduling_strategy=affinity,
-            ).remote(settings.for_actor(), False)
-        )
+    """The three salon hosts, created by the directory by the names it gives them; which node
+    took which is recorded (salon_on places salons by it)."""
+    directory = TenantDirectory(settings)
+    hosts = [directory.handle(f"tenant-host:{slot}") for slot in range(len(NODES))]
     ray.get([host.ping.remote() for host in hosts], timeout=120)
+    nodes.host_on = {node: name for name, node in nodes.hosts().items()}
 
 
 @pytest.fixture(scope="session")
@@ -182,7 +171,7 @@ def three_nodes(
     auth = ray_auth(temp)
     # Ray's processes inherit this environment: that is how secrets reach the actors (never a
     # runtime_env: Ray's runtime-env agent logs its variables), as in tests/e2e.
-    os.environ.update(settings_env | auth | SERVE_ROUTING)
+    os.environ.update(settings_env | auth | SERVE_ROUTING | HEALTH_CHECKS)
     try:
         reset_auth_token_state()  # this process, too, now speaks token auth
         nodes = start_cluster(temp)
@@ -208,21 +197,27 @@ def three_nodes(
         Path(auth["RAY_AUTH_TOKEN_PATH"]).unlink(missing_ok=True)  # the logs stay
 
 
+@dataclass
+class ClusterApi(Api):
+    host_on: dict[str, str] = field(default_factory=dict)  # as ThreeNodes.host_on
+
+
 @pytest.fixture(scope="session")
-def api(three_nodes: ThreeNodes, app_settings: Settings) -> Api:
+def api(three_nodes: ThreeNodes, app_settings: Settings) -> ClusterApi:
     port = three_nodes.port
-    return Api(
+    return ClusterApi(
         placement=Placement.SHARED,
         base_url=f"http://127.0.0.1:{port}",
         ws_url=f"ws://127.0.0.1:{port}/ws/sync",
         settings=app_settings,
         directory=TenantDirectory(app_settings),
+        host_on=three_nodes.host_on,
     )
 
 
-def salon_on(api: Api, node: str, make: Any = make_salon) -> SalonFile:
+def salon_on(api: ClusterApi, node: str, make: Any = make_salon) -> SalonFile:
     """A salon file whose salon the directory places on the host of `node`."""
-    wanted = f"tenant-host:{NODES.index(node)}"
+    wanted = api.host_on[node]
     for _ in range(1000):
         salon: SalonFile = make()
         if api.directory.actor_name(SalonIds(salon).tenant) == wanted:
@@ -231,6 +226,6 @@ def salon_on(api: Api, node: str, make: Any = make_salon) -> SalonFile:
 
 
 async def open_salon_on(
-    pool: asyncpg.Pool, api: Api, node: str, make: Any = make_salon
+    pool: asyncpg.Pool, api: ClusterApi, node: str, make: Any = make_salon
 ) -> LiveSalon:
     return await open_salon(pool, api, salon_on(api, node, make))

@@ -75,7 +75,7 @@ async def test_hosts_and_replicas_are_spread_over_the_nodes(three_nodes: ThreeNo
     hosts = three_nodes.hosts()
     http_nodes = three_nodes.replicas("agenda", "ApiIngress").values()
     live_nodes = three_nodes.replicas("live", "LiveIngress").values()
-    assert hosts == {f"tenant-host:{n}": name for n, name in enumerate(NODES)}
+    assert sorted(hosts.values()) == sorted(NODES), hosts  # by Ray's SPREAD, one on each
     assert len(http_nodes) == len(set(http_nodes)) == 2
     assert len(live_nodes) == len(set(live_nodes)) == 2
 

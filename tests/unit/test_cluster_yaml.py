@@ -102,3 +102,13 @@ def test_ray_start_runs_with_serve_ingress_flags(
         prefix = command.split("ray start")[0]
         assert "RAY_SERVE_ENABLE_HA_PROXY=1" in prefix, command
         assert "RAY_SERVE_THROUGHPUT_OPTIMIZED=1" in prefix, command
+
+
+# The GCS's node checks that tests/cluster runs with (a crashed node's salons back within 10 s).
+FAST_NODE_CHECKS = ("RAY_health_check_period_ms=500", "RAY_health_check_failure_threshold=3")
+
+
+def test_head_starts_with_fast_node_health_checks(cluster_config: dict[str, Any]) -> None:
+    head = next(c for c in cluster_config["head_start_ray_commands"] if "ray start --head" in c)
+    prefix = head.split("ray start")[0]
+    assert all(check in prefix for check in FAST_NODE_CHECKS), head
