@@ -19,7 +19,8 @@ from db.read.agenda import (
 from db.read.salon_profile import get_salon_profile
 from db.read.salon_settings import get_salon_settings
 from domain.agenda import Agenda, AgendaChange
-from domain.models import Appointment, AuthRequestStatus, Client, Service, WorkingHours
+from domain.client_book import ClientBook
+from domain.models import Appointment, AuthRequestStatus, Service, WorkingHours
 from domain.salon_settings import SalonSettings
 
 # A request that ended without a booking: its offer, if it has not left yet, never will.
@@ -65,7 +66,7 @@ async def load_agenda(
         professionals={p.id: p for p in professionals},
         services={r["id"]: Service(**dict(r)) for r in services},
         working_hours=[WorkingHours(**dict(r)) for r in hours],
-        clients={r["id"]: Client(**dict(r)) for r in client_rows},
+        clients=ClientBook.of_rows(client_rows),
         upcoming={r["id"]: Appointment(**dict(r)) for r in upcoming},
         pending={request.id: request for request in pending},
         settings=settings,

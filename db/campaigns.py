@@ -65,7 +65,7 @@ async def load_histories(
     visit reaches Python; the median gap is taken here, as `summarize_visits` takes it)."""
     rows = await conn.fetch(HISTORIES_SQL, tenant_id, time_zone)
     return [
-        ServiceHistory.model_construct(  # typed by the query: no validation per row
+        ServiceHistory(
             client_id=row["client_id"],
             service_id=row["service_id"],
             visit_count=row["visit_count"],

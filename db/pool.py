@@ -43,6 +43,15 @@ class BoundedPool(asyncpg.Pool):  # type: ignore[misc]
         return super().acquire(timeout=ACQUIRE_TIMEOUT_S if timeout is None else timeout)
 
 
+async def _keep_session(conn: asyncpg.Connection) -> None:
+    """A connection goes back to the pool as it is: asyncpg has already rolled back any open
+    transaction. Its default reset (`pg_advisory_unlock_all(); CLOSE ALL; UNLISTEN *;
+    RESET ALL`) cost a round trip on every release — a one-query read made two — and undoes
+    nothing here: pooled connections hold no session state (no session `SET`, `LISTEN`,
+    session advisory lock or cursor outside a transaction; tests/unit/test_pool_session.py
+    keeps it so)."""
+
+
 async def create_pool(
     dsn: str, *, max_size: int = 10, min_size: int = 1, read_only: bool = False
 ) -> asyncpg.Pool:
@@ -59,6 +68,7 @@ async def create_pool(
         max_inactive_connection_lifetime=300.0,
         loop=None,
         init=_init_connection,
+        reset=_keep_session,
         command_timeout=COMMAND_TIMEOUT_S,
         timeout=CONNECT_TIMEOUT_S,
         server_settings=settings,

@@ -211,13 +211,25 @@ class FreeTime:
             if gap.ends_at <= slot.starts_at or gap.starts_at >= slot.ends_at:
                 kept.append(gap)
                 continue
-            if gap.starts_at < slot.starts_at:  # (model_construct: both ends already checked)
-                kept.append(Slot.model_construct(**{**gap.__dict__, "ends_at": slot.starts_at}))
+            if gap.starts_at < slot.starts_at:
+                kept.append(
+                    Slot(
+                        professional_id=gap.professional_id,
+                        starts_at=gap.starts_at,
+                        ends_at=slot.starts_at,
+                    )
+                )
             if slot.ends_at < gap.ends_at:
                 # Offers start on the quarter hour, also after a service of 50 minutes.
                 resume = round_up_to_step(slot.ends_at, self._time_zone)
                 if resume < gap.ends_at:
-                    kept.append(Slot.model_construct(**{**gap.__dict__, "starts_at": resume}))
+                    kept.append(
+                        Slot(
+                            professional_id=gap.professional_id,
+                            starts_at=resume,
+                            ends_at=gap.ends_at,
+                        )
+                    )
         self._gaps[slot.professional_id] = kept
         self._grouped.pop(slot.professional_id, None)
         local = self._local.pop(slot.professional_id, None)

@@ -77,6 +77,7 @@ class Phase:
     failed: list[str] = field(default_factory=list)
     cpu_busy_s: float = 0.0  # the whole machine's (all processes: PostgreSQL, Ray, this one)
     cpu_own_s: float = 0.0  # this process, its children and the database's backends
+    cpu_by_kind: dict[str, float] = field(default_factory=dict)  # CpuAccount.kind → seconds
 
 
 @dataclass
@@ -378,18 +379,38 @@ class CpuAccount:
                 found.append(process)
         return found
 
-    def sample(self) -> dict[tuple[int, float], float]:
+    @staticmethod
+    def kind(title: str) -> str:
+        """Where a process's CPU goes in the breakdown, by its title."""
+        if title.startswith("postgres:"):
+            return "PostgreSQL"
+        if "TenantHost" in title:
+            return "salon hosts"
+        if title.startswith("ray::") or "/ray/" in title or "raylet" in title or "gcs" in title:
+            return "Ray"
+        return "driver"
+
+    def sample(self) -> dict[tuple[int, float, str], float]:
         seconds = {}
         for process in self._processes():
             try:
-                if FAKE_N8N_MARK in " ".join(process.cmdline()):
+                title = " ".join(process.cmdline())
+                if FAKE_N8N_MARK in title:
                     continue
                 times = process.cpu_times()
-                seconds[(process.pid, process.create_time())] = times.user + times.system
+                key = (process.pid, process.create_time(), self.kind(title))
+                seconds[key] = times.user + times.system
             except (psutil.NoSuchProcess, psutil.AccessDenied):
                 continue
         return seconds
 
-    def since(self, before: dict[tuple[int, float], float]) -> float:
+    def since(self, before: dict[tuple[int, float, str], float]) -> float:
         """CPU seconds used since `before` by the processes alive now."""
-        return sum(s - before.get(key, 0.0) for key, s in self.sample().items())
+        return sum(self.by_kind(before).values())
+
+    def by_kind(self, before: dict[tuple[int, float, str], float]) -> dict[str, float]:
+        """CPU seconds used since `before` by the processes alive now, per kind."""
+        spent: dict[str, float] = {}
+        for key, seconds in self.sample().items():
+            spent[key[2]] = spent.get(key[2], 0.0) + seconds - before.get(key, 0.0)
+        return dict(spent)

@@ -74,7 +74,8 @@ async def over_salons(
     await asyncio.gather(*(one(t) for t in tenants))
     phase.wall_s = time.perf_counter() - started
     phase.cpu_busy_s = busy_cpu_s() - cpu_started
-    phase.cpu_own_s = account.since(own_started)
+    phase.cpu_by_kind = account.by_kind(own_started)
+    phase.cpu_own_s = sum(phase.cpu_by_kind.values())
 
 
 # (c) the floor ------------------------------------------------------------------------------
@@ -374,6 +375,11 @@ def print_report(report: Report, args: argparse.Namespace, total_s: float) -> No
     for key in order:
         reasons = ", ".join(f"{r} {n:,}" for r, n in sorted(phases[key].skipped.items()))
         print(f"skipped in ({key}): {reasons or '-'}")
+    for key in order:
+        kinds = sorted(phases[key].cpu_by_kind.items(), key=lambda kind: -kind[1])
+        if len(kinds) > 1:
+            spent = ", ".join(f"{kind} {seconds:.1f}" for kind, seconds in kinds)
+            print(f"CPU s of ({key}) by process: {spent}")
     for baseline, (queries, sends) in report.baseline_counts.items():
         print(f"({baseline}) issued {queries:,} SQL statements and {sends:,} n8n POSTs")
     for phase_key, removed in report.stored.items():
