@@ -10,6 +10,7 @@ from uuid import uuid4
 import asyncpg
 import pytest
 from redis.asyncio import Redis
+from redis.exceptions import ResponseError
 
 from actors.salon import Salon as SalonActor
 from config.settings import Settings
@@ -55,6 +56,15 @@ async def test_publishing_twice_adds_each_event_once(stream: EventStream) -> Non
     await stream.publish(tenant, events)  # type: ignore[arg-type]
     replay = await stream.replay(tenant, after=0, latest=3)
     assert [e.event_id for e in replay.events] == [1, 2, 3]
+
+
+async def test_a_stream_error_other_than_a_repeat_is_raised(
+    stream: EventStream, redis: Redis
+) -> None:
+    tenant = uuid4()
+    await redis.set(stream.key(tenant), "not a stream")
+    with pytest.raises(ResponseError, match="WRONGTYPE"):
+        await stream.publish(tenant, [rejected_event(tenant, 1)])  # type: ignore[list-item]
 
 
 async def test_replay_returns_only_the_gap(stream: EventStream) -> None:
