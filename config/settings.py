@@ -14,6 +14,7 @@ import json
 from datetime import time
 from enum import StrEnum
 from typing import Any
+from urllib.parse import urlsplit
 
 import limits
 from pydantic import Field, SecretStr, field_validator, model_validator
@@ -81,6 +82,27 @@ def webhook_secret_problem(secret: str, *, production: bool) -> str | None:
             return f"its key is {key_bytes} bytes long"
     elif production and not is_real_secret(secret):
         return "it is empty, a placeholder or too short"
+    return None
+
+
+def split_list(value: str) -> list[str]:
+    """A comma-separated setting's items, stripped, empty ones dropped."""
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def origin_problem(origin: str) -> str | None:
+    """Why this is not an exact web origin (scheme://host[:port]), or None."""
+    parts = urlsplit(origin)
+    if "*" in origin:
+        return "wildcards are not allowed: name each origin"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "an origin is http(s)://host[:port]"
+    if parts.path or parts.query or parts.fragment or parts.username or parts.password:
+        return "an origin has no path, query, fragment or credentials"
+    try:
+        parts.port  # noqa: B018 - raises on a port out of range
+    except ValueError:
+        return "the port is not a number from 0 to 65535"
     return None
 
 
@@ -184,6 +206,10 @@ class Settings(BaseSettings):
     # Proxies in front of the API (comma-separated addresses or networks, e.g. "10.0.0.0/8"): for
     # a request from one, the client address is the last X-Forwarded-For hop not in this list.
     trusted_proxies: str = ""
+    # Web apps on other origins that may call the API from a browser (comma-separated, exact
+    # origins such as "https://app.example.com"; no wildcard, no path). Empty: none may.
+    # Credentials stay off: calls carry the owner's bearer token, never cookies.
+    cors_origins: str = ""
     sockets_per_salon: int = Field(default=50, ge=1)
     calls_in_flight_per_salon: int = Field(default=32, ge=1)
 
@@ -195,6 +221,22 @@ class Settings(BaseSettings):
         except ValueError:
             raise ValueError(f"{value!r} is not a rate such as '600/minute'") from None
         return value
+
+    @field_validator("cors_origins")
+    @classmethod
+    def _exact_origins(cls, value: str) -> str:
+        problems = [
+            f"{origin!r}: {problem}"
+            for origin in split_list(value)
+            if (problem := origin_problem(origin))
+        ]
+        if problems:
+            raise ValueError("AGENDA_CORS_ORIGINS: " + "; ".join(problems))
+        return value
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return split_list(self.cors_origins)
 
     # Our processes' log lines (JSON on stderr, kept by Ray; config/logs.py).
     log_level: str = Field(default="INFO", pattern=r"^(DEBUG|INFO|WARNING|ERROR)$")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from config.settings import Settings
 from deployments import (
@@ -42,6 +43,7 @@ def create_api(settings: Settings, *, sockets: bool = True) -> FastAPI:
         openapi_url=OPENAPI_URL if settings.api_docs_enabled else None,
     )
     _guard(app, settings)
+    _allow_origins(app, settings)
     app.include_router(routes_health.router)
     app.include_router(routes_session.router)
     app.include_router(routes_sync.router)
@@ -69,6 +71,28 @@ def create_live_api(settings: Settings) -> FastAPI:
     app.include_router(routes_health.router)
     app.include_router(websocket.live_router)
     return app
+
+
+# What a browser app on an allowed origin may send and read (besides the CORS-safelisted ones).
+CORS_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+CORS_REQUEST_HEADERS = ["Authorization", "Content-Type", "Idempotency-Key", "X-Request-ID"]
+CORS_RESPONSE_HEADERS = ["Retry-After", "X-Request-ID"]
+
+
+def _allow_origins(app: FastAPI, settings: Settings) -> None:
+    """CORS for AGENDA_CORS_ORIGINS only (none by default). Outermost, so refusals — 401, 429,
+    413 — reach the browser app readable too. Credentials off: calls carry a bearer token."""
+    origins = settings.cors_origin_list
+    if origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=origins,
+            allow_credentials=False,
+            allow_methods=CORS_METHODS,
+            allow_headers=CORS_REQUEST_HEADERS,
+            expose_headers=CORS_RESPONSE_HEADERS,
+            max_age=600,
+        )
 
 
 def _guard(app: FastAPI, settings: Settings) -> None:
