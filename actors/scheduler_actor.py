@@ -17,6 +17,7 @@ import ray
 from ray.util.metrics import Counter, Histogram
 
 from actors.directory import TenantDirectory
+from actors.progress import LoopProgress
 from actors.scheduler import SchedulerCore, StepReport, campaign_options
 from config import logs
 from config.settings import Settings
@@ -37,6 +38,7 @@ class CampaignScheduler:
         self._core: SchedulerCore | None = None
         self._steps: set[asyncio.Task[StepReport]] = set()
         self._loop: asyncio.Task[None] | None = None
+        self._progress = LoopProgress()
         self._runs = Counter(
             "agenda_campaign_runs", "campaign runs", tag_keys=("campaign", "result")
         )
@@ -113,9 +115,16 @@ class CampaignScheduler:
             "failed": report.failed,
         }
 
+    async def progress(self) -> dict[str, Any]:
+        """Whether the loop runs and when it last started a step (readiness; steps overlap, so
+        only their starts say the loop goes on)."""
+        return self._progress.report(running=self._loop is not None and not self._loop.done())
+
     async def _run_forever(self) -> None:
         core = await self._ensure_core()
         while True:
+            self._progress.start()
+            self._progress.end()  # the loop itself never waits for a step
             try:
                 task = asyncio.get_running_loop().create_task(core.step(datetime.now(UTC)))
                 self._steps.add(task)

@@ -14,6 +14,7 @@ import ray
 from ray.util.metrics import Counter
 
 from actors.directory import TenantDirectory
+from actors.progress import LoopProgress
 from actors.sender import SenderCore, SenderStepResult
 from config import logs
 from config.settings import Settings
@@ -51,6 +52,7 @@ class WhatsAppSender:
             tag_keys=("kind",),
         )
         self._loop_task: asyncio.Task[None] | None = None
+        self._progress = LoopProgress()
         if self._settings.sender_enabled:
             self._loop_task = asyncio.get_running_loop().create_task(self._run())
 
@@ -68,15 +70,19 @@ class WhatsAppSender:
             self._meta_errors.inc(count, tags={"code": str(code)})
         return result
 
-    async def ping(self) -> bool:
-        return self._loop_task is not None and not self._loop_task.done()
+    async def progress(self) -> dict[str, Any]:
+        """Whether the loop runs and when its last step started and ended (readiness)."""
+        running = self._loop_task is not None and not self._loop_task.done()
+        return self._progress.report(running=running)
 
     async def _run(self) -> None:
         while True:
+            self._progress.start()
             try:
                 await self.step_once()
             except Exception:  # the loop boundary: log and go on
                 logger.exception("whatsapp sender step failed")
+            self._progress.end()
             await asyncio.sleep(self._settings.sender_poll_interval_s)
 
     async def _ensure_core(self) -> SenderCore:

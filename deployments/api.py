@@ -45,6 +45,7 @@ def create_api(settings: Settings, *, sockets: bool = True) -> FastAPI:
     _guard(app, settings)
     _allow_origins(app, settings)
     app.include_router(routes_health.router)
+    app.include_router(routes_health.probes)
     app.include_router(routes_session.router)
     app.include_router(routes_sync.router)
     app.include_router(routes_agenda.router)
@@ -69,6 +70,7 @@ def create_live_api(settings: Settings) -> FastAPI:
     app = FastAPI(title="Agenda Cheia live", lifespan=open_resources, openapi_url=None)
     _guard(app, settings)
     app.include_router(routes_health.router)
+    app.include_router(routes_health.probes)
     app.include_router(websocket.live_router)
     return app
 

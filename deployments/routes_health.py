@@ -1,18 +1,28 @@
-"""`GET /api/v1/health`: no auth, no data; whether PostgreSQL, Redis and salon actors answer."""
+"""Health, with no auth and no data: `GET /api/v1/health` (PostgreSQL, Redis and salon actors
+answer), `GET /livez` (this process answers) and `GET /readyz` (all of health's, and the WhatsApp
+sender's and campaign scheduler's loops running and progressing where they are enabled)."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable
+from typing import Any
 
+import ray
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
-from deployments.resources import Deps
-from deployments.schemas import Health
+from actors.progress import loop_state
+from actors.scheduler_actor import SCHEDULER_NAME
+from actors.sender_actor import ACTOR_NAME as SENDER_NAME
+from config.settings import Settings
+from deployments.resources import Deps, Resources
+from deployments.schemas import Health, Live
 
 router = APIRouter(prefix="/api/v1", tags=["health"])
+probes = APIRouter(tags=["health"])
 CHECK_TIMEOUT_S = 3.0
+READY = ("ok", "off")  # a loop switched off on purpose does not make a replica unready
 
 
 async def _check(probe: Awaitable[object]) -> str:
@@ -23,14 +33,73 @@ async def _check(probe: Awaitable[object]) -> str:
     return "ok"
 
 
-@router.get("/health", response_model=Health, responses={503: {"model": Health}})
-async def health(deps: Deps) -> JSONResponse:
+async def _loop(settings: Settings, name: str, *, every_s: float, stall_s: float) -> str:
+    """A cluster loop's state by its actor's own report: ok, stopped, stalled or down."""
+    try:
+        handle = await asyncio.to_thread(ray.get_actor, name, namespace=settings.ray_namespace)
+        report: dict[str, Any] = await asyncio.wait_for(handle.progress.remote(), CHECK_TIMEOUT_S)
+    except Exception:  # the check's boundary: no actor, no Ray, no answer
+        return "down"
+    return loop_state(report, every_s=every_s, stall_s=stall_s)
+
+
+async def _dependencies(deps: Resources) -> dict[str, str]:
     postgres, redis, actors = await asyncio.gather(
         _check(deps.pool.fetchval("SELECT 1")),
         _check(deps.redis.ping()),
         _check(deps.directory.ping()),
     )
-    checks = {"postgres": postgres, "redis": redis, "tenant_actors": actors}
-    healthy = all(value == "ok" for value in checks.values())
+    return {"postgres": postgres, "redis": redis, "tenant_actors": actors}
+
+
+def _answer(checks: dict[str, str], ready: tuple[str, ...] = ("ok",)) -> JSONResponse:
+    healthy = all(value in ready for value in checks.values())
     body = Health(status="ok" if healthy else "degraded", checks=checks)
     return JSONResponse(body.model_dump(), status_code=200 if healthy else 503)
+
+
+@router.get("/health", response_model=Health, responses={503: {"model": Health}})
+async def health(deps: Deps) -> JSONResponse:
+    return _answer(await _dependencies(deps))
+
+
+@probes.get("/livez", response_model=Live)
+async def livez() -> Live:
+    """The process answers (nothing else is asked: a restart would not mend a dependency)."""
+    return Live(status="ok")
+
+
+@probes.get("/readyz", response_model=Health, responses={503: {"model": Health}})
+async def readyz(deps: Deps) -> JSONResponse:
+    """Ready for traffic: every dependency answers, and the sender's and scheduler's loops run
+    and progress ("off" where switched off)."""
+    settings = deps.settings
+    # A sender step longer than a claim's lease has lost its claims: stuck, not busy.
+    sender = (
+        _loop(
+            settings,
+            SENDER_NAME,
+            every_s=settings.sender_poll_interval_s,
+            stall_s=settings.sender_lease_s,
+        )
+        if settings.sender_enabled
+        else _off()
+    )
+    scheduler = (
+        _loop(
+            settings,
+            SCHEDULER_NAME,
+            every_s=settings.scheduler_interval_s,
+            stall_s=settings.scheduler_interval_s,
+        )
+        if settings.scheduler_enabled
+        else _off()
+    )
+    checks, sender_state, scheduler_state = await asyncio.gather(
+        _dependencies(deps), sender, scheduler
+    )
+    return _answer(checks | {"sender": sender_state, "scheduler": scheduler_state}, READY)
+
+
+async def _off() -> str:
+    return "off"

@@ -150,6 +150,10 @@ class Health(BaseModel):
     checks: dict[str, str]
 
 
+class Live(BaseModel):
+    status: Literal["ok"]
+
+
 class SessionOut(BaseModel):
     tenant_id: UUID
     tenant_name: str

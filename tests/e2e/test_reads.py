@@ -14,6 +14,21 @@ async def test_health_reports_each_dependency(http: httpx.AsyncClient) -> None:
     assert response.json()["checks"] == {"postgres": "ok", "redis": "ok", "tenant_actors": "ok"}
 
 
+async def test_liveness_and_readiness_answer_without_auth(http: httpx.AsyncClient) -> None:
+    live = await http.get("/livez")
+    ready = await http.get("/readyz")
+    assert (live.status_code, live.json()) == (200, {"status": "ok"})
+    assert ready.status_code == 200, ready.text
+    # The test cluster runs no sender or scheduler loop (tests step them): "off", still ready.
+    assert ready.json()["checks"] == {
+        "postgres": "ok",
+        "redis": "ok",
+        "tenant_actors": "ok",
+        "sender": "off",
+        "scheduler": "off",
+    }
+
+
 async def test_professionals_are_listed_with_their_services(
     http: httpx.AsyncClient, live_salon: LiveSalon
 ) -> None:

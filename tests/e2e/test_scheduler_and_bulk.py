@@ -17,6 +17,7 @@ import httpx
 import pytest
 import ray
 
+from actors.progress import loop_state
 from actors.scheduler_actor import ensure_scheduler
 from config.settings import Placement
 from db.salon_import import import_salon
@@ -91,6 +92,13 @@ async def bulk_job(
     return await asyncio.to_thread(
         subprocess.run, command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
     )
+
+
+async def test_the_scheduler_reports_its_loop_for_readiness(scheduler: Any) -> None:
+    """Its loop is off in tests (steps are driven by hand): a report readiness calls stopped."""
+    report = await scheduler.progress.remote()
+    assert report["running"] is False
+    assert loop_state(report, every_s=30, stall_s=30) == "stopped"
 
 
 async def test_bulk_job_runs_fifty_salons_once(
