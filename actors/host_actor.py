@@ -17,6 +17,7 @@ from ray.util.metrics import Counter, Histogram
 from actors.errors import TenantUnavailableError
 from actors.host import TenantHostCore
 from config import logs
+from config.gc_tuning import tune_gc
 from config.settings import Settings
 from domain.commands import Command, ReportMessageStatus
 
@@ -58,6 +59,7 @@ class TenantHost:
         # Secrets come from this process's environment; overrides carry only plain options.
         self._settings = Settings(**overrides)
         logs.configure(self._settings.log_level)
+        tune_gc(freeze=True)
         self._core = TenantHostCore(self._settings)
         self._core.chat_observer = ChatMetrics()
         self._late_failures = Counter(

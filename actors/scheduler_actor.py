@@ -20,6 +20,7 @@ from actors.directory import TenantDirectory
 from actors.progress import LoopProgress
 from actors.scheduler import SchedulerCore, StepReport, campaign_options
 from config import logs
+from config.gc_tuning import tune_gc
 from config.settings import Settings
 from db.pool import create_pool
 from domain.commands import CampaignResult, RunCampaign
@@ -34,6 +35,7 @@ class CampaignScheduler:
     def __init__(self, overrides: dict[str, Any]) -> None:
         self._settings = Settings(**overrides)
         logs.configure(self._settings.log_level)
+        tune_gc(freeze=True)
         self._directory = TenantDirectory(self._settings)
         self._core: SchedulerCore | None = None
         self._steps: set[asyncio.Task[StepReport]] = set()

@@ -17,6 +17,7 @@ from actors.directory import TenantDirectory
 from actors.progress import LoopProgress
 from actors.sender import SenderCore, SenderStepResult
 from config import logs
+from config.gc_tuning import tune_gc
 from config.settings import Settings
 from db.pool import create_pool
 from integrations.n8n import N8nClient
@@ -31,6 +32,7 @@ class WhatsAppSender:
     async def __init__(self, overrides: dict[str, Any]) -> None:  # type: ignore[misc]
         self._settings = Settings(**overrides)
         logs.configure(self._settings.log_level)
+        tune_gc(freeze=True)
         self._core: SenderCore | None = None
         self._start_lock = asyncio.Lock()
         self._sent = Counter(

@@ -14,6 +14,7 @@ from ray import serve
 from ray.serve import Application
 
 from config import logs
+from config.gc_tuning import tune_gc
 from config.settings import Settings
 from deployments.api import create_api, create_live_api
 
@@ -29,6 +30,7 @@ class ApiIngress:
     def __init__(self, overrides: dict[str, Any]) -> None:
         self._settings = Settings(**overrides)
         logs.configure(self._settings.log_level)
+        tune_gc(freeze=False)
 
     def __serve_build_asgi_app__(self) -> FastAPI:
         return create_api(self._settings, sockets=False)
@@ -42,6 +44,7 @@ class LiveIngress:
     def __init__(self, overrides: dict[str, Any]) -> None:
         self._settings = Settings(**overrides)
         logs.configure(self._settings.log_level)
+        tune_gc(freeze=False)
 
     def __serve_build_asgi_app__(self) -> FastAPI:
         return create_live_api(self._settings)

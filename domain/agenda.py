@@ -105,6 +105,13 @@ class Agenda:
             self.clients = ClientBook(self.clients.values())
 
     @property
+    def client_book(self) -> ClientBook:
+        """The clients as the book they are kept in (again one if a caller replaced them)."""
+        if not isinstance(self.clients, ClientBook):  # __post_init__ made it one
+            self.clients = ClientBook(self.clients.values())
+        return self.clients
+
+    @property
     def time_zone(self) -> str:
         return self.tenant.time_zone
 
@@ -186,11 +193,7 @@ class Agenda:
         digit), else with this WhatsApp id exactly as received; ranked as
         `db/clients.find_by_phone` ranks them: the phone's forms in order, then the WhatsApp id,
         then the smallest client id."""
-        phones = equivalent_phones(phone_e164)
-        book = self.clients
-        if not isinstance(book, ClientBook):  # __post_init__ made it one; a caller replaced it
-            book = ClientBook(book.values())
-        return book.with_phone(phones, whatsapp_id)
+        return self.client_book.with_phone(equivalent_phones(phone_e164), whatsapp_id)
 
     def booking_parts(
         self, client_id: UUID, service_id: UUID, professional_id: UUID

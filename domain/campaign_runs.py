@@ -205,8 +205,7 @@ def _result(
 
 
 def _name(agenda: Agenda, client_id: UUID) -> str:
-    client = agenda.clients.get(client_id)
-    return client.name if client else ""
+    return agenda.client_book.name(client_id) or ""
 
 
 def _view(data: AppointmentData, why: str, request_id: UUID | None) -> SuggestionView:

@@ -190,7 +190,7 @@ class FreeTime:
         self, professional_id: UUID
     ) -> tuple[dict[int, list[_LocalGap]], list[_LocalGap]]:
         """The professional's gaps as local time sees them, by weekday (those on one local day
-        at one UTC offset) and the rest; computed once until `take` changes them."""
+        at one UTC offset) and the rest; computed once, then kept up to date by `take`."""
         grouped = self._grouped.get(professional_id)
         if grouped is None:
             local = self._local.get(professional_id)
@@ -206,40 +206,53 @@ class FreeTime:
         return grouped
 
     def take(self, slot: Slot) -> None:
-        kept = []
-        for gap in self._gaps.get(slot.professional_id, []):
+        professional_id = slot.professional_id
+        kept: list[Slot] = []
+        split: list[Slot] = []  # the gaps the slot falls in
+        pieces: list[Slot] = []  # what is left of them
+        for gap in self._gaps.get(professional_id, []):
             if gap.ends_at <= slot.starts_at or gap.starts_at >= slot.ends_at:
                 kept.append(gap)
                 continue
+            split.append(gap)
             if gap.starts_at < slot.starts_at:
-                kept.append(
+                pieces.append(
                     Slot(
-                        professional_id=gap.professional_id,
+                        professional_id=professional_id,
                         starts_at=gap.starts_at,
                         ends_at=slot.starts_at,
                     )
                 )
+                kept.append(pieces[-1])
             if slot.ends_at < gap.ends_at:
                 # Offers start on the quarter hour, also after a service of 50 minutes.
                 resume = round_up_to_step(slot.ends_at, self._time_zone)
                 if resume < gap.ends_at:
-                    kept.append(
-                        Slot(
-                            professional_id=gap.professional_id,
-                            starts_at=resume,
-                            ends_at=gap.ends_at,
-                        )
+                    pieces.append(
+                        Slot(professional_id=professional_id, starts_at=resume, ends_at=gap.ends_at)
                     )
-        self._gaps[slot.professional_id] = kept
-        self._grouped.pop(slot.professional_id, None)
-        local = self._local.pop(slot.professional_id, None)
-        if local:  # the untouched gaps keep their local view; the split ones get a new one
-            known = {(g.starts_at, g.length_s): g for g in local}
-            self._local[slot.professional_id] = [
-                known.get((gap.starts_at, (gap.ends_at - gap.starts_at).total_seconds()))
-                or _LocalGap.of(gap, self._zone)
-                for gap in kept
-            ]
+                    kept.append(pieces[-1])
+        self._gaps[professional_id] = kept
+        local = self._local.get(professional_id)
+        if local is None:
+            return  # nothing derived yet
+        # The derived views change only where the slot fell: each split gap out, its pieces in
+        # (the order within them does not matter: starts never tie, gaps never overlap).
+        gone = {(gap.starts_at, (gap.ends_at - gap.starts_at).total_seconds()) for gap in split}
+        removed = [known for known in local if (known.starts_at, known.length_s) in gone]
+        added = [_LocalGap.of(piece, self._zone) for piece in pieces]
+        self._local[professional_id] = [g for g in local if g not in removed] + added
+        grouped = self._grouped.get(professional_id)
+        if grouped is None:
+            return
+        by_weekday, scanned = grouped
+        for old in removed:
+            (by_weekday[old.weekday] if old.plain else scanned).remove(old)
+        for new in added:
+            if new.plain:
+                by_weekday.setdefault(new.weekday, []).append(new)
+            else:
+                scanned.append(new)
 
 
 def window(now: datetime, options: CampaignOptions) -> tuple[datetime, datetime]:

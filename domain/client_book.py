@@ -67,6 +67,15 @@ class ClientBook(MutableMapping[UUID, Client]):
     def __repr__(self) -> str:
         return f"ClientBook({len(self)} clients)"
 
+    def marketing(self, client_id: UUID) -> tuple[bool, bool] | None:
+        """(opted out, consent given) without building the client; None: no such client."""
+        values = self._values.get(client_id)
+        return None if values is None else (values[3], values[4])
+
+    def name(self, client_id: UUID) -> str | None:
+        values = self._values.get(client_id)
+        return None if values is None else values[0]
+
     def with_phone(self, phones: Sequence[str], whatsapp_id: str) -> Client | None:
         """The client whose E.164 number comes first in `phones`, else whose WhatsApp id is this
         one exactly; ties: the smallest client id (without building every client)."""

@@ -18,6 +18,7 @@ from domain.campaigns import (
     window,
 )
 from domain.free_time import Slot
+from domain.models import Professional
 from domain.recall import CampaignFacts, DueClient, Reach, due_clients
 
 
@@ -37,13 +38,16 @@ def plan_prazo_certo(
     free = FreeTime.of(agenda, scope, start, end)
     suggestions: list[Suggestion] = []
     skipped: list[Skipped] = []
+    doers: dict[UUID, list[Professional]] = {}  # who performs each service, found once a run
     for entry in due:
         reason = reach.skip_reason(
             entry.client_id, now=now, frequency_cap_days=options.frequency_cap_days
         )
         if reason is None and len(suggestions) >= options.max_suggestions:
             reason = "run_limit"
-        slot = None if reason else _best_slot(agenda, entry, free, options)
+        if reason is None and entry.service_id not in doers:
+            doers[entry.service_id] = performers(agenda, entry.service_id, options.professional_id)
+        slot = None if reason else _best_slot(agenda, entry, free, doers[entry.service_id])
         if reason is None and slot is None:
             reason = "no_slot"
         if reason is not None or slot is None:
@@ -76,12 +80,12 @@ def plan_prazo_certo(
 
 
 def _best_slot(
-    agenda: Agenda, entry: DueClient, free: FreeTime, options: CampaignOptions
+    agenda: Agenda, entry: DueClient, free: FreeTime, doers: list[Professional]
 ) -> Slot | None:
     service = agenda.services[entry.service_id]
     history = entry.history
     best: tuple[tuple[int, int, int, datetime], UUID] | None = None
-    for professional in performers(agenda, service.id, options.professional_id):
+    for professional in doers:
         found = free.best_start(
             professional.id,
             service.duration_min,

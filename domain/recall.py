@@ -15,8 +15,9 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from domain.agenda import Agenda
+from domain.client_book import ClientBook
 from domain.history import ServiceHistory
-from domain.models import Client, Service, Value
+from domain.models import Service, Value
 
 # run_limit: the run reached its maximum number of suggestions before this client.
 # no_consent: the salon requires an active opt-in and the client gave none.
@@ -47,7 +48,7 @@ class CampaignFacts:
 class Reach:
     """Who may be sent an offer now; derived once per run from the agenda and the facts."""
 
-    clients: Mapping[UUID, Client]
+    clients: ClientBook
     booked_client_ids: frozenset[UUID]
     pending_client_ids: frozenset[UUID]
     last_marketing_at: Mapping[UUID, datetime]
@@ -56,7 +57,7 @@ class Reach:
     @classmethod
     def of(cls, agenda: Agenda, facts: CampaignFacts) -> Reach:
         return cls(
-            clients=agenda.clients,
+            clients=agenda.client_book,
             booked_client_ids=agenda.booked_client_ids() | facts.booked_client_ids,
             pending_client_ids=agenda.pending_client_ids(),
             last_marketing_at=facts.last_marketing_at,
@@ -67,10 +68,10 @@ class Reach:
         self, client_id: UUID, *, now: datetime, frequency_cap_days: int
     ) -> SkipReason | None:
         """Why this client must not get a campaign offer now, if they must not."""
-        client = self.clients.get(client_id)
-        if client is None or client.marketing_opt_out:
+        marketing = self.clients.marketing(client_id)  # a campaign asks for each due client
+        if marketing is None or marketing[0]:
             return "opted_out"
-        if self.require_consent and not client.marketing_consent:
+        if self.require_consent and not marketing[1]:
             return "no_consent"
         if client_id in self.booked_client_ids:
             return "already_booked"

@@ -7,6 +7,7 @@ from typing import Any
 from uuid import UUID, uuid4
 from zoneinfo import ZoneInfo
 
+from domain.client_book import ClientBook
 from domain.history import ServiceHistory, Visit, summarize_visits
 from domain.models import Service
 from domain.recall import DueClient, Reach, due_clients, return_cycle
@@ -173,7 +174,7 @@ def test_service_filter_keeps_only_that_service() -> None:
 def reason_for(**overrides: Any) -> str | None:
     client = make_client(marketing_opt_out=overrides.pop("opted_out", False))
     reach = Reach(
-        clients={client.id: client},
+        clients=ClientBook([client]),
         booked_client_ids=frozenset([client.id]) if overrides.pop("booked", False) else frozenset(),
         pending_client_ids=frozenset([client.id])
         if overrides.pop("pending", False)
