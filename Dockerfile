@@ -6,7 +6,8 @@
 #
 # No secrets here and none in the build context (.dockerignore drops .env): AGENDA_JWT_SECRET,
 # AGENDA_DATABASE_URL and the rest reach the processes through the environment at run time.
-# tests/unit/test_deploy_manifests.py checks this file (Ray version, console build, user, secrets).
+# tests/unit/test_deploy_manifests.py checks this file (Ray version, console build, locked install,
+# user, secrets).
 
 # --- The owner console (clients/react), built with Node.js's current LTS. -----------------------
 FROM node:24-slim AS console
@@ -25,10 +26,15 @@ FROM rayproject/ray:2.60.0-py311
 USER 1000:100
 WORKDIR /home/ray/agenda-cheia
 
-# The packages first (pyproject.toml installs domain, db, config, integrations, actors,
-# deployments), so that editing a script or serve_config.yaml does not reinstall everything.
-# Runtime dependencies only: no `[test]` extra. There is no lock file in the repository yet; with
-# one, this becomes `pip install --no-cache-dir --require-hashes -r <lock>` then `--no-deps .`.
+# The dependencies first, from the runtime lock (requirements/runtime.txt, compiled by scripts/lock:
+# no test tools, no embedded servers), every file checked against its hash. This layer is reused
+# until the lock changes; Ray itself is already in the image at the locked version.
+COPY --chown=1000:100 requirements/runtime.txt requirements/runtime.txt
+RUN pip install --no-cache-dir --require-hashes -r requirements/runtime.txt
+
+# Then the packages (pyproject.toml installs domain, db, config, integrations, actors,
+# deployments) without dependencies, built by the lock's setuptools: nothing unpinned is fetched.
+# Editing a script or serve_config.yaml reinstalls nothing.
 COPY --chown=1000:100 pyproject.toml ./
 COPY --chown=1000:100 domain/ domain/
 COPY --chown=1000:100 db/ db/
@@ -36,7 +42,7 @@ COPY --chown=1000:100 config/ config/
 COPY --chown=1000:100 integrations/ integrations/
 COPY --chown=1000:100 actors/ actors/
 COPY --chown=1000:100 deployments/ deployments/
-RUN pip install --no-cache-dir . && rm -rf build ./*.egg-info
+RUN pip install --no-cache-dir --no-deps --no-build-isolation . && rm -rf build ./*.egg-info
 
 # `python -m scripts.migrate` and `serve deploy serve_config.yaml` run from this folder.
 COPY --chown=1000:100 scripts/ scripts/

@@ -1,4 +1,7 @@
-# Sourced by scripts/up and scripts/test: make .venv and install the project when pyproject changes.
+# Sourced by scripts/up, scripts/test and scripts/lock: make .venv and install into it the dev lock
+# (requirements/dev.txt: runtime, embedded servers, test tools; hashes checked), then the project
+# without dependencies; again whenever the lock or pyproject.toml changes. The lock is compiled for
+# CPython 3.11 and 3.12 alike (scripts/lock), so either may make .venv.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 python_bin="${AGENDA_PYTHON:-}"
@@ -19,11 +22,14 @@ if [ ! -x .venv/bin/python ]; then
   echo "==> creating .venv with $python_bin"
   "$python_bin" -m venv .venv
 fi
-stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
+lock=requirements/dev.txt
+stamp=".venv/.installed-$(cat pyproject.toml "$lock" | sha256sum | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
-  echo "==> installing the project and its test tools into .venv (first run takes a few minutes)"
-  .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -e ".[test]"
+  echo "==> installing $lock and the project into .venv (first run takes a few minutes)"
+  # Adds and moves packages to the lock's pins; removes none (a fresh .venv holds exactly it).
+  .venv/bin/python -m pip install --quiet --require-hashes -r "$lock"
+  # setuptools, the build backend, is in the lock: nothing unpinned is fetched to build.
+  .venv/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
   rm -f .venv/.installed-*
   touch "$stamp"
 fi

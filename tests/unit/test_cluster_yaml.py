@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -11,6 +12,8 @@ import jsonschema
 import pytest
 import ray.autoscaler
 import yaml
+
+from scripts.lockfile import LOCKS, RUNTIME
 
 CLUSTER_YAML = Path(__file__).resolve().parents[2] / "cluster.yaml"
 RAY_SCHEMA = Path(ray.autoscaler.__file__).parent / "ray-schema.json"
@@ -112,3 +115,48 @@ def test_head_starts_with_fast_node_health_checks(cluster_config: dict[str, Any]
     head = next(c for c in cluster_config["head_start_ray_commands"] if "ray start --head" in c)
     prefix = head.split("ray start")[0]
     assert all(check in prefix for check in FAST_NODE_CHECKS), head
+
+
+def pip_install_problems(config: dict[str, Any]) -> list[str]:
+    """Each `pip install` on the nodes takes a lock with hashes (requirements/*.txt) or is the
+    project itself without dependencies, built by the lock's setuptools: nothing resolved at
+    boot, so every node, a worker launched months after the head included, runs the same
+    versions."""
+    sections = ("setup_commands", "head_setup_commands", "worker_setup_commands")
+    commands = [c for section in sections for c in config.get(section) or []]
+    installs = [i for c in commands for i in re.findall(r"pip install[^;&|\n]*", c)]
+    locks = {spec.path for spec in LOCKS}
+    problems = []
+    for install in installs:
+        words = install.split()
+        locked = "--require-hashes" in words and any(
+            a == "-r" and b in locks for a, b in itertools.pairwise(words)
+        )
+        project = {"--no-deps", "--no-build-isolation"} <= set(words) and words[-1] == "."
+        if not (locked or project):
+            problems.append(f"unlocked: {install}")
+    lock_installs = [i for i in installs if "--require-hashes" in i]
+    if not any(RUNTIME.path in i for i in lock_installs):
+        problems.append(f"no node installs {RUNTIME.path}")
+    return problems
+
+
+def test_nodes_install_from_the_locks(cluster_config: dict[str, Any]) -> None:
+    assert pip_install_problems(cluster_config) == []
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "~/agenda-venv/bin/pip install 'boto3>=1.34'",
+        "cd ~/agenda-cheia && ~/agenda-venv/bin/pip install -e .",
+        "cd ~/agenda-cheia && ~/agenda-venv/bin/pip install --no-deps -e .",
+        "~/agenda-venv/bin/pip install -r requirements/runtime.txt",
+        "~/agenda-venv/bin/pip install --require-hashes -r requirements/other.txt",
+    ],
+)
+def test_lock_check_refuses_an_unlocked_install(
+    cluster_config: dict[str, Any], command: str
+) -> None:
+    changed = {**cluster_config, "worker_setup_commands": [command]}
+    assert pip_install_problems(changed) == [f"unlocked: {command[command.index('pip ') :]}"]

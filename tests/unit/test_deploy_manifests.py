@@ -27,6 +27,7 @@ from config.settings import Settings
 from deployments.app import ALLOWED_ARGS
 from deployments.console import BUILT_CONSOLE
 from scripts import sync_rayservice
+from scripts.lockfile import RUNTIME
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
@@ -34,7 +35,6 @@ DOCKERFILE, DOCKERIGNORE = ROOT / "Dockerfile", ROOT / ".dockerignore"
 COMPOSE, RAYSERVICE = ROOT / "docker-compose.yml", ROOT / "rayservice.yaml"
 SERVE_CONFIG, KIT = ROOT / "serve_config.yaml", ROOT / "clients" / "react"
 RAY_SERVICES = ("ray-head", "ray-worker")
-LOCK_FILES = ("requirements.lock", "uv.lock", "poetry.lock", "pylock.toml")
 SYNC_HINT = "run `.venv/bin/python -m scripts.sync_rayservice` to copy serve_config.yaml in"
 
 SECRET_NAME = re.compile(r"SECRET|TOKEN|PASSWORD|PASSWD|API_KEY|PRIVATE_KEY|CREDENTIAL", re.I)
@@ -661,7 +661,7 @@ def test_dockerfile_copies_every_package_before_installing(stages: list[Stage]) 
     packages = [
         p.rstrip("*") for p in pyproject["tool"]["setuptools"]["packages"]["find"]["include"]
     ]
-    install = next(i for i, (k, a) in enumerate(runtime.instructions) if "pip install" in a)
+    install = next(i for i, (k, a) in enumerate(runtime.instructions) if "--no-deps" in a)
     copied_before = {
         s.rstrip("/")
         for _, sources, _ in copies(Stage("", None, runtime.instructions[:install]))
@@ -672,14 +672,54 @@ def test_dockerfile_copies_every_package_before_installing(stages: list[Stage]) 
     assert {"scripts", "serve_config.yaml"} <= copied
 
 
+def lock_install_problems(stage: Stage) -> list[str]:
+    """The runtime lock installed with hashes before the project, and the project without
+    dependencies, built by the lock's setuptools (nothing resolved at build time), never the
+    test extra."""
+    runs = [(i, a) for i, (k, a) in enumerate(stage.instructions) if k == "RUN" and "pip " in a]
+    lock = [i for i, a in runs if f"--require-hashes -r {RUNTIME.path}" in a]
+    project = [
+        i
+        for i, a in runs
+        if re.search(r"pip install .* \.(?:\s|$)", a)
+        and {"--no-deps", "--no-build-isolation"} <= set(a.split())
+    ]
+    problems = [f"installs the test extra: {a}" for _, a in runs if "[test]" in a]
+    if not lock:
+        problems.append(f"no RUN pip install --require-hashes -r {RUNTIME.path}")
+    if not project:
+        problems.append("no RUN pip install --no-deps --no-build-isolation . (the project alone)")
+    if lock and project and lock[0] > project[0]:
+        problems.append("the project is installed before the lock")
+    copied = [
+        i
+        for i, (k, a) in enumerate(stage.instructions)
+        if k == "COPY" and RUNTIME.path in shlex.split(a)
+    ]
+    if lock and not (copied and copied[0] < lock[0]):
+        problems.append(f"{RUNTIME.path} is not copied before its install")
+    return problems
+
+
 def test_dockerfile_installs_runtime_dependencies_only(stages: list[Stage]) -> None:
-    runs = " && ".join(stages[-1].arguments("RUN"))
-    locks = [p.name for p in ROOT.iterdir() if p.name in LOCK_FILES or p.match("requirements*.txt")]
-    if locks:
-        assert "--require-hashes" in runs and any(lock in runs for lock in locks), (locks, runs)
-    else:
-        assert "pip install --no-cache-dir ." in runs, runs
-    assert "[test]" not in runs
+    assert lock_install_problems(stages[-1]) == []
+
+
+DOCKERFILE_MUTATIONS = {
+    "unlocked": ("--require-hashes -r requirements/runtime.txt", "-r requirements/runtime.txt"),
+    "dev lock": ("requirements/runtime.txt", "requirements/dev.txt"),
+    "resolves": ("--no-deps --no-build-isolation .", "--no-build-isolation ."),
+    "unpinned setuptools": ("--no-deps --no-build-isolation .", "--no-deps ."),
+    "test extra": ("--no-build-isolation .", "--no-build-isolation .[test]"),
+}
+
+
+@pytest.mark.parametrize("case", DOCKERFILE_MUTATIONS.values(), ids=DOCKERFILE_MUTATIONS.keys())
+def test_dockerfile_install_check_refuses_a_changed_copy(case: tuple[str, str]) -> None:
+    old, new = case
+    text = DOCKERFILE.read_text()
+    assert old in text
+    assert lock_install_problems(parse_dockerfile(text.replace(old, new))[-1]) != []
 
 
 def test_dockerfile_sets_fast_node_health_checks(stages: list[Stage]) -> None:
