@@ -33,8 +33,13 @@ async def _check(probe: Awaitable[object]) -> str:
     return "ok"
 
 
-async def _loop(settings: Settings, name: str, *, every_s: float, stall_s: float) -> str:
-    """A cluster loop's state by its actor's own report: ok, stopped, stalled or down."""
+async def _loop(
+    settings: Settings, name: str, *, enabled: bool, every_s: float, stall_s: float
+) -> str:
+    """A cluster loop's state by its actor's own report: ok, stopped, stalled or down; off
+    where switched off."""
+    if not enabled:
+        return "off"
     try:
         handle = await asyncio.to_thread(ray.get_actor, name, namespace=settings.ray_namespace)
         report: dict[str, Any] = await asyncio.wait_for(handle.progress.remote(), CHECK_TIMEOUT_S)
@@ -74,32 +79,22 @@ async def readyz(deps: Deps) -> JSONResponse:
     """Ready for traffic: every dependency answers, and the sender's and scheduler's loops run
     and progress ("off" where switched off)."""
     settings = deps.settings
-    # A sender step longer than a claim's lease has lost its claims: stuck, not busy.
-    sender = (
+    checks, sender, scheduler = await asyncio.gather(
+        _dependencies(deps),
+        # A sender step longer than a claim's lease has lost its claims: stuck, not busy.
         _loop(
             settings,
             SENDER_NAME,
+            enabled=settings.sender_enabled,
             every_s=settings.sender_poll_interval_s,
             stall_s=settings.sender_lease_s,
-        )
-        if settings.sender_enabled
-        else _off()
-    )
-    scheduler = (
+        ),
         _loop(
             settings,
             SCHEDULER_NAME,
+            enabled=settings.scheduler_enabled,
             every_s=settings.scheduler_interval_s,
             stall_s=settings.scheduler_interval_s,
-        )
-        if settings.scheduler_enabled
-        else _off()
+        ),
     )
-    checks, sender_state, scheduler_state = await asyncio.gather(
-        _dependencies(deps), sender, scheduler
-    )
-    return _answer(checks | {"sender": sender_state, "scheduler": scheduler_state}, READY)
-
-
-async def _off() -> str:
-    return "off"
+    return _answer(checks | {"sender": sender, "scheduler": scheduler}, READY)
