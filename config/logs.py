@@ -65,7 +65,10 @@ def configure(level: str = "INFO") -> None:
     """Send this process's logs as JSON lines to stderr (once per process; safe to repeat)."""
     root = logging.getLogger()
     if not any(getattr(handler, _MARK, False) for handler in root.handlers):
-        handler = logging.StreamHandler(sys.stderr)
+        # The process's own stderr, not whatever `sys.stderr` is now: a Serve replica in
+        # throughput-optimized mode (scripts/up's) replaces it with a stream into the
+        # `ray.serve` logger, whose level dropped every line of ours, errors included.
+        handler = logging.StreamHandler(sys.__stderr__ or sys.stderr)
         handler.setFormatter(JsonFormatter())
         handler.addFilter(_OursOnly())
         setattr(handler, _MARK, True)

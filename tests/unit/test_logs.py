@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import sys
 
 import pytest
 
@@ -106,3 +107,29 @@ def test_configuring_twice_adds_one_handler_and_leaves_rays_loggers_alone() -> N
         for handler in [h for h in root.handlers if h not in before]:
             root.removeHandler(handler)
         root.setLevel(level)
+
+
+def test_lines_reach_the_processs_stderr_when_sys_stderr_was_replaced(
+    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """As in a Serve replica of scripts/up (throughput-optimized: Ray swaps `sys.stderr` for a
+    stream into a logger that drops our lines)."""
+    root = logging.getLogger()
+    before = list(root.handlers)
+    level = root.level
+    swallowed = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", swallowed)
+    try:
+        for handler in [h for h in before if getattr(h, logs._MARK, False)]:
+            root.removeHandler(handler)
+        logs.configure("INFO")
+        logging.getLogger("deployments.test").error("message kept in the spool")
+    finally:
+        for handler in [h for h in root.handlers if h not in before]:
+            root.removeHandler(handler)
+        for handler in before:
+            if handler not in root.handlers:
+                root.addHandler(handler)
+        root.setLevel(level)
+    assert "message kept in the spool" in capfd.readouterr().err
+    assert swallowed.getvalue() == ""
