@@ -26,9 +26,10 @@ import asyncpg
 from actors.salon_core import SalonCore
 from db import chat as chat_queries
 from db import clients as client_queries
+from db.pool import CONNECTION_LOST
 from domain import chat_desk
 from domain.chat_agent import slot_label
-from domain.chat_answer import answer_message
+from domain.chat_answer import ChatAnswer, answer_message
 from domain.chat_names import resolve_names
 from domain.chat_prompts import (
     HISTORY_TURNS,
@@ -61,6 +62,11 @@ logger = logging.getLogger(__name__)
 
 
 MAX_ANSWER_FAILURES = 3
+# An answer that met PostgreSQL away or no free pooled connection is tried again in the task
+# (0.5, 1, 2 … s, at most 15 s apart, ~1 min in all) before it counts as failed.
+TRANSIENT_RETRIES = 6
+RETRY_FIRST_S = 0.5
+RETRY_MAX_S = 15.0
 
 
 class ChatObserver(Protocol):
@@ -210,38 +216,58 @@ class ChatDesk:
         # Tasks reach the conversation's lock in the order they were created (no await before
         # it), so replies keep the order of the messages; the row and the proposed slots are
         # read inside the lock, after the previous answer changed them.
-        core = self._core
         async with lock:
-            found = await core.read(
-                partial(
-                    chat_queries.pending_inbound, tenant_id=core.tenant_id, message_id=message_id
-                )
-            )
-            if not found:
-                return
-            inbound = found[0]
-            if inbound.held(core.now()):
-                await self._hold(inbound)
-                return
-            inbound = await self._transcribed(inbound)
-            reading = await self._read(inbound)
-            # Decided under the salon's lock on the agenda as it is now: the slot the client
-            # picks may have been taken while Gemini was thinking.
-            async with core.lock:
-                answer = answer_message(
-                    core.agenda, inbound, reading, now=core.now(), new_id=core.new_id
-                )
+            for attempt in range(TRANSIENT_RETRIES + 1):
                 try:
-                    await core.commit(
-                        answer.outcome,
-                        store=partial(
-                            chat_queries.store_reply, tenant_id=core.tenant_id, reply=answer.reply
-                        ),
+                    answer = await self._answer_once(message_id)
+                    break
+                except CONNECTION_LOST as error:
+                    # PostgreSQL away or no pooled connection free in time (a host flooded
+                    # with messages): try again soon, still holding the conversation's turn.
+                    if attempt == TRANSIENT_RETRIES:
+                        raise
+                    delay = min(RETRY_MAX_S, RETRY_FIRST_S * 2**attempt)
+                    logger.warning(
+                        "tenant %s: answering %s failed (%r), again in %.1f s",
+                        self._core.tenant_id,
+                        message_id,
+                        error,
+                        delay,
                     )
-                except AlreadyAnsweredError:
-                    return  # answered already (a repeat after a restart): say nothing twice
-        if self._observer is not None:
+                    await asyncio.sleep(delay)
+        if answer is not None and self._observer is not None:
             self._observer.answered(answer.reply.decision.intent, answer.reply.engine)
+
+    async def _answer_once(self, message_id: UUID) -> ChatAnswer | None:
+        """Answer the message if it still waits; None when there was nothing to say."""
+        core = self._core
+        found = await core.read(
+            partial(chat_queries.pending_inbound, tenant_id=core.tenant_id, message_id=message_id)
+        )
+        if not found:
+            return None
+        inbound = found[0]
+        if inbound.held(core.now()):
+            await self._hold(inbound)
+            return None
+        inbound = await self._transcribed(inbound)
+        reading = await self._read(inbound)
+        # Decided under the salon's lock on the agenda as it is now: the slot the client
+        # picks may have been taken while Gemini was thinking.
+        async with core.lock:
+            answer = answer_message(
+                core.agenda, inbound, reading, now=core.now(), new_id=core.new_id
+            )
+            try:
+                await core.commit(
+                    answer.outcome,
+                    store=partial(
+                        chat_queries.store_reply, tenant_id=core.tenant_id, reply=answer.reply
+                    ),
+                )
+            except AlreadyAnsweredError:
+                return None  # answered already (a repeat after a restart): say nothing twice
+        return answer
 
     async def _hold(self, inbound: InboundMessage) -> None:
         """A person of the salon has the conversation: the message stays for them, unanswered

@@ -358,3 +358,34 @@ async def test_a_number_inside_a_sentence_books_nothing(
     await say(agenda, "Quero marcar uma barba sexta de tarde")
     await say(agenda, "somos 2 pessoas, tem mais horário?")
     assert await events(pool, salon[1], "auth_request_created") == []
+
+
+async def test_an_answer_that_meets_no_free_connection_is_tried_again_soon(
+    agenda: SalonActor, pool: asyncpg.Pool, salon: Salon, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A host flooded with messages runs out of pooled connections (the acquire gives up after
+    its bound): the answer waits a little and goes on, instead of failing until the scheduler's
+    next look a minute later (found by scripts/bench/chat_load)."""
+    real = chat_queries.pending_inbound
+    refused = []
+
+    async def no_connection_at_first(*args: Any, **kwargs: Any) -> Any:
+        if "message_id" in kwargs and len(refused) < 2:
+            refused.append(kwargs["message_id"])
+            raise TimeoutError  # as BoundedPool.acquire raises when no connection frees in time
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(chat_queries, "pending_inbound", no_connection_at_first)
+    monkeypatch.setattr("actors.chat_desk.RETRY_FIRST_S", 0.05)
+    accepted = await agenda.handle(message("Oi, tudo bem?"))
+    await agenda.drain()
+    status = await rows(
+        pool,
+        "SELECT status FROM chat_message WHERE tenant_id = $1 AND id = $2",
+        salon[1].tenant,
+        accepted.message_id,
+    )
+    assert refused == [accepted.message_id] * 2
+    assert status[0]["status"] == "answered"
+    assert len(await events(pool, salon[1], "ai_response")) == 1
+    assert not agenda.chat._failures  # not counted toward leaving it for a person
