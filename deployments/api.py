@@ -23,6 +23,7 @@ from deployments import (
 from deployments.api_docs import OPENAPI_URL, mount_api_docs
 from deployments.console import mount_console
 from deployments.errors import install_error_handlers
+from deployments.openapi_doc import install_openapi, operation_id
 from deployments.rate_limits import RateGuard, RateLimits
 from deployments.request_context import RequestContext
 from deployments.request_guard import RequestGuard
@@ -41,7 +42,9 @@ def create_api(settings: Settings, *, sockets: bool = True) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         openapi_url=OPENAPI_URL if settings.api_docs_enabled else None,
+        generate_unique_id_function=operation_id,
     )
+    install_openapi(app)
     _guard(app, settings)
     _allow_origins(app, settings)
     app.include_router(routes_health.router)

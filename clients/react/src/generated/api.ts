@@ -10,7 +10,7 @@ export interface paths {
             cookie?: never;
         };
         /** Appointments */
-        get: operations["appointments_api_v1_appointments_get"];
+        get: operations["appointments"];
         put?: never;
         post?: never;
         delete?: never;
@@ -32,7 +32,7 @@ export interface paths {
          * Move Appointment
          * @description Move a booking (owner and staff): the same rules as a booking.
          */
-        post: operations["move_appointment_api_v1_appointments__appointment_id__move_post"];
+        post: operations["move_appointment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -52,7 +52,7 @@ export interface paths {
          * Mark Appointment
          * @description Mark a visit completed or no-show, or cancel a booking (owner and staff).
          */
-        post: operations["mark_appointment_api_v1_appointments__appointment_id__status_post"];
+        post: operations["mark_appointment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -69,7 +69,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Encher Agenda */
-        post: operations["encher_agenda_api_v1_automations_encher_agenda_execute_post"];
+        post: operations["encher_agenda"];
         delete?: never;
         options?: never;
         head?: never;
@@ -88,7 +88,7 @@ export interface paths {
          * @description This salon's campaign runs whose local day is in the range: per campaign type and per run
          *     (newest first), how many offers were sent, answered, booked and attended, and the revenue.
          */
-        get: operations["funnel_api_v1_automations_funnel_get"];
+        get: operations["funnel"];
         put?: never;
         post?: never;
         delete?: never;
@@ -107,7 +107,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Prazo Certo */
-        post: operations["prazo_certo_api_v1_automations_prazo_certo_execute_post"];
+        post: operations["prazo_certo"];
         delete?: never;
         options?: never;
         head?: never;
@@ -125,7 +125,7 @@ export interface paths {
          * Campaign Runs
          * @description This salon's latest campaign runs, newest first (scheduled, manual and bulk).
          */
-        get: operations["campaign_runs_api_v1_automations_runs_get"];
+        get: operations["campaign_runs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -145,7 +145,7 @@ export interface paths {
          * Schedules
          * @description This salon's campaign times (stored, or the defaults: 09:00 daily, 14:00 Mon/Wed/Fri).
          */
-        get: operations["schedules_api_v1_automations_schedules_get"];
+        get: operations["schedules"];
         put?: never;
         post?: never;
         delete?: never;
@@ -163,7 +163,7 @@ export interface paths {
         };
         get?: never;
         /** Set Schedule */
-        put: operations["set_schedule_api_v1_automations_schedules__campaign_type__put"];
+        put: operations["set_schedule"];
         post?: never;
         delete?: never;
         options?: never;
@@ -179,7 +179,7 @@ export interface paths {
             cookie?: never;
         };
         /** Conversations */
-        get: operations["conversations_api_v1_chat_conversations_get"];
+        get: operations["conversations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -196,10 +196,10 @@ export interface paths {
             cookie?: never;
         };
         /** Messages */
-        get: operations["messages_api_v1_chat_conversations__conversation_id__messages_get"];
+        get: operations["messages"];
         put?: never;
         /** Send Message */
-        post: operations["send_message_api_v1_chat_conversations__conversation_id__messages_post"];
+        post: operations["send_message"];
         delete?: never;
         options?: never;
         head?: never;
@@ -221,7 +221,7 @@ export interface paths {
          *     the salon wrote in it) back to the agent: it answers the client's next messages. Repeating
          *     it changes nothing more.
          */
-        post: operations["resume_api_v1_chat_conversations__conversation_id__resume_post"];
+        post: operations["resume"];
         delete?: never;
         options?: never;
         head?: never;
@@ -236,7 +236,7 @@ export interface paths {
             cookie?: never;
         };
         /** Clients */
-        get: operations["clients_api_v1_clients_get"];
+        get: operations["clients"];
         put?: never;
         post?: never;
         delete?: never;
@@ -260,7 +260,7 @@ export interface paths {
          *     words agreed to: kept in the client's consent history (`source: owner`). Offers reach only
          *     clients with an active opt-in where the salon requires it (`require_marketing_consent`).
          */
-        post: operations["record_client_consent_api_v1_clients__client_id__consent_post"];
+        post: operations["record_client_consent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -283,7 +283,7 @@ export interface paths {
          *     client's words removed from stored events, coming bookings cancelled; past appointments stay
          *     for the salon's books. A client already erased is 404.
          */
-        post: operations["erase_client_api_v1_clients__client_id__erase_post"];
+        post: operations["erase_client"];
         delete?: never;
         options?: never;
         head?: never;
@@ -303,7 +303,7 @@ export interface paths {
          *     appointments, offers and requests, chat messages, WhatsApp messages sent, marketing consent
          *     and past data requests. Recorded in the client's data-request trail.
          */
-        get: operations["export_client_api_v1_clients__client_id__export_get"];
+        get: operations["export_client"];
         put?: never;
         post?: never;
         delete?: never;
@@ -320,7 +320,7 @@ export interface paths {
             cookie?: never;
         };
         /** Health */
-        get: operations["health_api_v1_health_get"];
+        get: operations["health"];
         put?: never;
         post?: never;
         delete?: never;
@@ -337,7 +337,7 @@ export interface paths {
             cookie?: never;
         };
         /** Professionals */
-        get: operations["professionals_api_v1_professionals_get"];
+        get: operations["professionals"];
         put?: never;
         post?: never;
         delete?: never;
@@ -357,12 +357,12 @@ export interface paths {
          * Salon Profile
          * @description The facts the chat tells clients about the salon.
          */
-        get: operations["salon_profile_api_v1_salon_profile_get"];
+        get: operations["salon_profile"];
         /**
          * Set Salon Profile
          * @description The owner's whole profile (owner only): what it leaves out the chat does not know.
          */
-        put: operations["set_salon_profile_api_v1_salon_profile_put"];
+        put: operations["set_salon_profile"];
         post?: never;
         delete?: never;
         options?: never;
@@ -381,12 +381,12 @@ export interface paths {
          * Salon Settings
          * @description The settings the salon uses: its owner's choices, the deployment's defaults elsewhere.
          */
-        get: operations["salon_settings_api_v1_salon_settings_get"];
+        get: operations["salon_settings"];
         /**
          * Set Salon Settings
          * @description The owner's whole choice (owner only): settings it leaves out follow the defaults.
          */
-        put: operations["set_salon_settings_api_v1_salon_settings_put"];
+        put: operations["set_salon_settings"];
         post?: never;
         delete?: never;
         options?: never;
@@ -395,7 +395,7 @@ export interface paths {
          * Change Salon Settings
          * @description Change the settings the body names (owner only); null: back to the default.
          */
-        patch: operations["change_salon_settings_api_v1_salon_settings_patch"];
+        patch: operations["change_salon_settings"];
         trace?: never;
     };
     "/api/v1/salon/whatsapp-channel": {
@@ -409,14 +409,14 @@ export interface paths {
          * Whatsapp Channel
          * @description The salon's own WhatsApp channel (owner only); secrets are never answered.
          */
-        get: operations["whatsapp_channel_api_v1_salon_whatsapp_channel_get"];
+        get: operations["whatsapp_channel"];
         /**
          * Set Whatsapp Channel
          * @description State the salon's own channel (owner only). Its n8n URL must be https on a host the
          *     deployment allows and needs a signing secret of the salon's own; secrets are stored
          *     encrypted. 422 names what is wrong; nothing changes.
          */
-        put: operations["set_whatsapp_channel_api_v1_salon_whatsapp_channel_put"];
+        put: operations["set_whatsapp_channel"];
         post?: never;
         delete?: never;
         options?: never;
@@ -435,13 +435,13 @@ export interface paths {
          * Whatsapp Templates
          * @description Each purpose's template as the salon sends it.
          */
-        get: operations["whatsapp_templates_api_v1_salon_whatsapp_templates_get"];
+        get: operations["whatsapp_templates"];
         /**
          * Set Whatsapp Templates
          * @description The salon's own names and texts (owner only); 422 names a value the purpose does not have
          *     or a text Meta would refuse. Submit each to Meta under its name before using it.
          */
-        put: operations["set_whatsapp_templates_api_v1_salon_whatsapp_templates_put"];
+        put: operations["set_whatsapp_templates"];
         post?: never;
         delete?: never;
         options?: never;
@@ -457,7 +457,7 @@ export interface paths {
             cookie?: never;
         };
         /** Services */
-        get: operations["services_api_v1_services_get"];
+        get: operations["services"];
         put?: never;
         post?: never;
         delete?: never;
@@ -474,7 +474,7 @@ export interface paths {
             cookie?: never;
         };
         /** Session */
-        get: operations["session_api_v1_session_get"];
+        get: operations["session"];
         put?: never;
         post?: never;
         delete?: never;
@@ -493,7 +493,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Confirm Auth Request */
-        post: operations["confirm_auth_request_api_v1_sync_confirm_auth_request__request_id__post"];
+        post: operations["confirm_auth_request"];
         delete?: never;
         options?: never;
         head?: never;
@@ -515,7 +515,7 @@ export interface paths {
          *     refused (409 slot taken, offer closed, …) holds back no other and is reported with its code.
          *     The same batch again answers each decision as before (repeats are safe).
          */
-        post: operations["confirm_auth_requests_api_v1_sync_confirm_auth_requests_post"];
+        post: operations["confirm_auth_requests"];
         delete?: never;
         options?: never;
         head?: never;
@@ -533,7 +533,7 @@ export interface paths {
          * Pending Auth Requests
          * @description Oldest first, `limit` at a time; `next_cursor` asks for the rest.
          */
-        get: operations["pending_auth_requests_api_v1_sync_pending_auth_requests_get"];
+        get: operations["pending_auth_requests"];
         put?: never;
         post?: never;
         delete?: never;
@@ -555,7 +555,7 @@ export interface paths {
          * Socket Ticket
          * @description A one-use ticket to open `/ws/sync?tenant_id=…&ticket=…` without the token in the URL.
          */
-        post: operations["socket_ticket_api_v1_sync_ws_ticket_post"];
+        post: operations["socket_ticket"];
         delete?: never;
         options?: never;
         head?: never;
@@ -571,8 +571,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Message Received */
-        post: operations["message_received_api_v1_webhooks_n8n_message_received_post"];
+        /**
+         * Message Received
+         * @description Signed by n8n with the salon's secret (or the deployment's): the three `webhook-*` headers. Outside production the salon owner may try it with a bearer token instead.
+         */
+        post: operations["message_received"];
         delete?: never;
         options?: never;
         head?: never;
@@ -588,8 +591,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Message Status */
-        post: operations["message_status_api_v1_webhooks_n8n_message_status_post"];
+        /**
+         * Message Status
+         * @description Signed by n8n with the salon's secret (or the deployment's): the three `webhook-*` headers. Outside production the salon owner may try it with a bearer token instead.
+         */
+        post: operations["message_status"];
         delete?: never;
         options?: never;
         head?: never;
@@ -607,7 +613,7 @@ export interface paths {
          * Livez
          * @description The process answers (nothing else is asked: a restart would not mend a dependency).
          */
-        get: operations["livez_livez_get"];
+        get: operations["livez"];
         put?: never;
         post?: never;
         delete?: never;
@@ -628,7 +634,7 @@ export interface paths {
          * @description Ready for traffic: every dependency answers, and the sender's and scheduler's loops run
          *     and progress ("off" where switched off).
          */
-        get: operations["readyz_readyz_get"];
+        get: operations["readyz"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1270,6 +1276,43 @@ export interface components {
             /** Professional Id */
             professional_id?: string | null;
         };
+        /**
+         * ErrorBody
+         * @description Every refusal: a stable `code` to branch on and a `detail` to show or log.
+         */
+        ErrorBody: {
+            /**
+             * Code
+             * @example slot_taken
+             */
+            code: string;
+            /**
+             * Detail
+             * @example that time was just taken; pick another
+             */
+            detail: string;
+        };
+        /** FieldError */
+        FieldError: {
+            /**
+             * Loc
+             * @example [
+             *       "body",
+             *       "decision"
+             *     ]
+             */
+            loc: (string | number)[];
+            /**
+             * Msg
+             * @example Input should be 'approve' or 'reject'
+             */
+            msg: string;
+            /**
+             * Type
+             * @example literal_error
+             */
+            type: string;
+        };
         /** FunnelRun */
         FunnelRun: {
             /**
@@ -1469,11 +1512,6 @@ export interface components {
              */
             status: "ok" | "degraded";
         };
-        /** HTTPValidationError */
-        HTTPValidationError: {
-            /** Detail */
-            detail?: components["schemas"]["ValidationError"][];
-        };
         /** Live */
         Live: {
             /**
@@ -1481,6 +1519,26 @@ export interface components {
              * @constant
              */
             status: "ok";
+        };
+        /**
+         * LocationBody
+         * @description A location the client shared (WhatsApp's `location` message).
+         */
+        LocationBody: {
+            /**
+             * Address
+             * @default null
+             */
+            address?: string | null;
+            /** Latitude */
+            latitude: number;
+            /** Longitude */
+            longitude: number;
+            /**
+             * Name
+             * @default null
+             */
+            name?: string | null;
         };
         /** LocationOut */
         LocationOut: {
@@ -1508,6 +1566,107 @@ export interface components {
              * @enum {string}
              */
             status: "completed" | "no_show" | "cancelled";
+        };
+        /**
+         * MessageReceivedBody
+         * @description The seed's body, plus the WhatsApp `message_id` n8n should pass along, and what a message
+         *     that is not text carries: its WhatsApp type (`kind`), the media id, the caption as `message`,
+         *     the shared location; for a voice note, its bytes (base64) when n8n downloaded them.
+         */
+        MessageReceivedBody: {
+            /**
+             * Channel
+             * @default whatsapp
+             * @constant
+             */
+            channel?: "whatsapp";
+            /**
+             * Client Id
+             * @default null
+             */
+            client_id?: string | null;
+            /**
+             * Client Name
+             * @default
+             */
+            client_name?: string;
+            /**
+             * Filename
+             * @default null
+             */
+            filename?: string | null;
+            /**
+             * Kind
+             * @default text
+             */
+            kind?: string;
+            /** @default null */
+            location?: components["schemas"]["LocationBody"] | null;
+            /**
+             * Media Base64
+             * @default null
+             */
+            media_base64?: string | null;
+            /**
+             * Media Id
+             * @default null
+             */
+            media_id?: string | null;
+            /**
+             * Message
+             * @default
+             */
+            message?: string;
+            /**
+             * Message Id
+             * @default null
+             */
+            message_id?: string | null;
+            /**
+             * Mime Type
+             * @default null
+             */
+            mime_type?: string | null;
+            /** Phone */
+            phone: string;
+            /**
+             * Tenant Id
+             * Format: uuid
+             */
+            tenant_id: string;
+            /**
+             * Timestamp
+             * Format: date-time
+             */
+            timestamp: string;
+        };
+        /**
+         * MessageStatusBody
+         * @description One status of WhatsApp's webhook (`statuses[]`), with the salon it belongs to.
+         */
+        MessageStatusBody: {
+            /** Errors */
+            errors?: components["schemas"]["StatusError"][];
+            /**
+             * Kind
+             * @default status
+             * @constant
+             */
+            kind?: "status";
+            /** Status */
+            status: string;
+            /**
+             * Tenant Id
+             * Format: uuid
+             */
+            tenant_id: string;
+            /**
+             * Timestamp
+             * Format: date-time
+             */
+            timestamp: string;
+            /** Whatsapp Message Id */
+            whatsapp_message_id: string;
         };
         /**
          * MoveBody
@@ -2013,6 +2172,22 @@ export interface components {
              */
             status?: "accepted";
         };
+        /**
+         * StatusError
+         * @description One of Meta's `errors` of a failed status (`code`, `title`; the rest is not read).
+         */
+        StatusError: {
+            /**
+             * Code
+             * @default null
+             */
+            code?: number | null;
+            /**
+             * Title
+             * @default null
+             */
+            title?: string | null;
+        };
         /** SuggestionView */
         SuggestionView: {
             /** Auth Request Id */
@@ -2050,18 +2225,18 @@ export interface components {
             /** Why */
             why: string;
         };
-        /** ValidationError */
-        ValidationError: {
-            /** Context */
-            ctx?: Record<string, never>;
-            /** Input */
-            input?: unknown;
-            /** Location */
-            loc: (string | number)[];
-            /** Message */
-            msg: string;
-            /** Error Type */
-            type: string;
+        /**
+         * ValidationErrorBody
+         * @description A request that does not fit its schema: what is wrong, field by field.
+         */
+        ValidationErrorBody: {
+            /**
+             * Code
+             * @constant
+             */
+            code: "validation_error";
+            /** Detail */
+            detail: components["schemas"]["FieldError"][];
         };
         /**
          * WebhookAccepted
@@ -2203,7 +2378,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    appointments_api_v1_appointments_get: {
+    appointments: {
         parameters: {
             query: {
                 /** @description first local day */
@@ -2227,18 +2402,78 @@ export interface operations {
                     "application/json": components["schemas"]["AppointmentList"];
                 };
             };
-            /** @description Validation Error */
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the request does not fit its schema (`validation_error`: `detail` lists each field) or holds a NUL character (`invalid_request`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ValidationErrorBody"] | components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
     };
-    move_appointment_api_v1_appointments__appointment_id__move_post: {
+    move_appointment: {
         parameters: {
             query?: never;
             header?: never;
@@ -2262,32 +2497,123 @@ export interface operations {
                     "application/json": components["schemas"]["AppointmentOut"];
                 };
             };
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description unknown */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "unknown"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description slot taken or started */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "slot_taken",
+                     *       "detail": "slot taken or started"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
-            /** @description Validation Error */
+            /** @description the body is larger than the deployment reads (AGENDA_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "body_too_large",
+                     *       "detail": "the request body is over 4194304 bytes"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the request does not fit its schema (`validation_error`: `detail` lists each field) or holds a NUL character (`invalid_request`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ValidationErrorBody"] | components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
     };
-    mark_appointment_api_v1_appointments__appointment_id__status_post: {
+    mark_appointment: {
         parameters: {
             query?: never;
             header?: never;
@@ -2311,32 +2637,123 @@ export interface operations {
                     "application/json": components["schemas"]["AppointmentOut"];
                 };
             };
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description unknown */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "unknown"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description illegal transition */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "slot_taken",
+                     *       "detail": "illegal transition"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
-            /** @description Validation Error */
+            /** @description the body is larger than the deployment reads (AGENDA_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "body_too_large",
+                     *       "detail": "the request body is over 4194304 bytes"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the request does not fit its schema (`validation_error`: `detail` lists each field) or holds a NUL character (`invalid_request`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ValidationErrorBody"] | components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
     };
-    encher_agenda_api_v1_automations_encher_agenda_execute_post: {
+    encher_agenda: {
         parameters: {
             query?: never;
             header?: never;
@@ -2358,18 +2775,108 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignResponse"];
                 };
             };
-            /** @description Validation Error */
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a staff token: only the salon's owner may do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the salon owner can do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than the deployment reads (AGENDA_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "body_too_large",
+                     *       "detail": "the request body is over 4194304 bytes"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the request does not fit its schema (`validation_error`: `detail` lists each field) or holds a NUL character (`invalid_request`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ValidationErrorBody"] | components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
     };
-    funnel_api_v1_automations_funnel_get: {
+    funnel: {
         parameters: {
             query: {
                 campaign_type?: ("prazo_certo" | "encher_agenda") | null;
@@ -2393,18 +2900,78 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignFunnel"];
                 };
             };
-            /** @description Validation Error */
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the request does not fit its schema (`validation_error`: `detail` lists each field) or holds a NUL character (`invalid_request`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ValidationErrorBody"] | components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
     };
-    prazo_certo_api_v1_automations_prazo_certo_execute_post: {
+    prazo_certo: {
         parameters: {
             query?: never;
             header?: never;
@@ -2426,18 +2993,108 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignResponse"];
                 };
             };
-            /** @description Validation Error */
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a staff token: only the salon's owner may do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the salon owner can do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than the deployment reads (AGENDA_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "body_too_large",
+                     *       "detail": "the request body is over 4194304 bytes"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the request does not fit its schema (`validation_error`: `detail` lists each field) or holds a NUL character (`invalid_request`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ValidationErrorBody"] | components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
     };
-    campaign_runs_api_v1_automations_runs_get: {
+    campaign_runs: {
         parameters: {
             query?: {
                 limit?: number;
@@ -2457,18 +3114,78 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignRunList"];
                 };
             };
-            /** @description Validation Error */
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the request does not fit its schema (`validation_error`: `detail` lists each field) or holds a NUL character (`invalid_request`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ValidationErrorBody"] | components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
     };
-    schedules_api_v1_automations_schedules_get: {
+    schedules: {
         parameters: {
             query?: never;
             header?: never;
@@ -2486,9 +3203,69 @@ export interface operations {
                     "application/json": components["schemas"]["ScheduleList"];
                 };
             };
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
-    set_schedule_api_v1_automations_schedules__campaign_type__put: {
+    set_schedule: {
         parameters: {
             query?: never;
             header?: never;
@@ -2512,18 +3289,108 @@ export interface operations {
                     "application/json": components["schemas"]["Schedule"];
                 };
             };
-            /** @description Validation Error */
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a staff token: only the salon's owner may do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the salon owner can do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than the deployment reads (AGENDA_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "body_too_large",
+                     *       "detail": "the request body is over 4194304 bytes"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the request does not fit its schema (`validation_error`: `detail` lists each field) or holds a NUL character (`invalid_request`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ValidationErrorBody"] | components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
     };
-    conversations_api_v1_chat_conversations_get: {
+    conversations: {
         parameters: {
             query?: {
                 limit?: number;
@@ -2544,18 +3411,78 @@ export interface operations {
                     "application/json": components["schemas"]["ConversationList"];
                 };
             };
-            /** @description Validation Error */
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the request does not fit its schema (`validation_error`: `detail` lists each field) or holds a NUL character (`invalid_request`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ValidationErrorBody"] | components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
     };
-    messages_api_v1_chat_conversations__conversation_id__messages_get: {
+    messages: {
         parameters: {
             query?: {
                 limit?: number;
@@ -2577,18 +3504,78 @@ export interface operations {
                     "application/json": components["schemas"]["ChatMessageList"];
                 };
             };
-            /** @description Validation Error */
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the request does not fit its schema (`validation_error`: `detail` lists each field) or holds a NUL character (`invalid_request`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ValidationErrorBody"] | components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
     };
-    send_message_api_v1_chat_conversations__conversation_id__messages_post: {
+    send_message: {
         parameters: {
             query?: never;
             header?: {
@@ -2615,18 +3602,93 @@ export interface operations {
                     "application/json": components["schemas"]["OwnerMessageResult"];
                 };
             };
-            /** @description Validation Error */
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than the deployment reads (AGENDA_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "body_too_large",
+                     *       "detail": "the request body is over 4194304 bytes"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the request does not fit its schema (`validation_error`: `detail` lists each field) or holds a NUL character (`invalid_request`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ValidationErrorBody"] | components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
     };
-    resume_api_v1_chat_conversations__conversation_id__resume_post: {
+    resume: {
         parameters: {
             query?: never;
             header?: never;
@@ -2646,18 +3708,78 @@ export interface operations {
                     "application/json": components["schemas"]["ConversationAgent"];
                 };
             };
-            /** @description Validation Error */
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the request does not fit its schema (`validation_error`: `detail` lists each field) or holds a NUL character (`invalid_request`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ValidationErrorBody"] | components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
     };
-    clients_api_v1_clients_get: {
+    clients: {
         parameters: {
             query?: {
                 limit?: number;
@@ -2679,18 +3801,78 @@ export interface operations {
                     "application/json": components["schemas"]["ClientPage"];
                 };
             };
-            /** @description Validation Error */
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the request does not fit its schema (`validation_error`: `detail` lists each field) or holds a NUL character (`invalid_request`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ValidationErrorBody"] | components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
     };
-    record_client_consent_api_v1_clients__client_id__consent_post: {
+    record_client_consent: {
         parameters: {
             query?: never;
             header?: never;
@@ -2714,18 +3896,108 @@ export interface operations {
                     "application/json": components["schemas"]["ClientConsent"];
                 };
             };
-            /** @description Validation Error */
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a staff token: only the salon's owner may do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the salon owner can do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than the deployment reads (AGENDA_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "body_too_large",
+                     *       "detail": "the request body is over 4194304 bytes"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the request does not fit its schema (`validation_error`: `detail` lists each field) or holds a NUL character (`invalid_request`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ValidationErrorBody"] | components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
     };
-    erase_client_api_v1_clients__client_id__erase_post: {
+    erase_client: {
         parameters: {
             query?: never;
             header?: never;
@@ -2745,18 +4017,93 @@ export interface operations {
                     "application/json": components["schemas"]["ClientErasedOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a staff token: only the salon's owner may do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the salon owner can do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the request does not fit its schema (`validation_error`: `detail` lists each field) or holds a NUL character (`invalid_request`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ValidationErrorBody"] | components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
     };
-    export_client_api_v1_clients__client_id__export_get: {
+    export_client: {
         parameters: {
             query?: never;
             header?: never;
@@ -2778,18 +4125,93 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a staff token: only the salon's owner may do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the salon owner can do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the request does not fit its schema (`validation_error`: `detail` lists each field) or holds a NUL character (`invalid_request`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ValidationErrorBody"] | components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
     };
-    health_api_v1_health_get: {
+    health: {
         parameters: {
             query?: never;
             header?: never;
@@ -2807,6 +4229,21 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Service Unavailable */
             503: {
                 headers: {
@@ -2818,7 +4255,7 @@ export interface operations {
             };
         };
     };
-    professionals_api_v1_professionals_get: {
+    professionals: {
         parameters: {
             query?: never;
             header?: never;
@@ -2836,9 +4273,69 @@ export interface operations {
                     "application/json": components["schemas"]["ProfessionalList"];
                 };
             };
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
-    salon_profile_api_v1_salon_profile_get: {
+    salon_profile: {
         parameters: {
             query?: never;
             header?: never;
@@ -2856,9 +4353,69 @@ export interface operations {
                     "application/json": components["schemas"]["SalonProfileOut"];
                 };
             };
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
-    set_salon_profile_api_v1_salon_profile_put: {
+    set_salon_profile: {
         parameters: {
             query?: never;
             header?: never;
@@ -2880,18 +4437,108 @@ export interface operations {
                     "application/json": components["schemas"]["SalonProfileOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a staff token: only the salon's owner may do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the salon owner can do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than the deployment reads (AGENDA_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "body_too_large",
+                     *       "detail": "the request body is over 4194304 bytes"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the request does not fit its schema (`validation_error`: `detail` lists each field) or holds a NUL character (`invalid_request`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ValidationErrorBody"] | components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
     };
-    salon_settings_api_v1_salon_settings_get: {
+    salon_settings: {
         parameters: {
             query?: never;
             header?: never;
@@ -2909,9 +4556,69 @@ export interface operations {
                     "application/json": components["schemas"]["SalonSettings"];
                 };
             };
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
-    set_salon_settings_api_v1_salon_settings_put: {
+    set_salon_settings: {
         parameters: {
             query?: never;
             header?: never;
@@ -2933,18 +4640,108 @@ export interface operations {
                     "application/json": components["schemas"]["SalonSettings"];
                 };
             };
-            /** @description Validation Error */
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a staff token: only the salon's owner may do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the salon owner can do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than the deployment reads (AGENDA_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "body_too_large",
+                     *       "detail": "the request body is over 4194304 bytes"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the request does not fit its schema (`validation_error`: `detail` lists each field) or holds a NUL character (`invalid_request`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ValidationErrorBody"] | components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
     };
-    change_salon_settings_api_v1_salon_settings_patch: {
+    change_salon_settings: {
         parameters: {
             query?: never;
             header?: never;
@@ -2966,18 +4763,108 @@ export interface operations {
                     "application/json": components["schemas"]["SalonSettings"];
                 };
             };
-            /** @description Validation Error */
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a staff token: only the salon's owner may do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the salon owner can do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than the deployment reads (AGENDA_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "body_too_large",
+                     *       "detail": "the request body is over 4194304 bytes"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the request does not fit its schema (`validation_error`: `detail` lists each field) or holds a NUL character (`invalid_request`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ValidationErrorBody"] | components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
     };
-    whatsapp_channel_api_v1_salon_whatsapp_channel_get: {
+    whatsapp_channel: {
         parameters: {
             query?: never;
             header?: never;
@@ -2995,9 +4882,84 @@ export interface operations {
                     "application/json": components["schemas"]["WhatsAppChannelOut"];
                 };
             };
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a staff token: only the salon's owner may do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the salon owner can do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
-    set_whatsapp_channel_api_v1_salon_whatsapp_channel_put: {
+    set_whatsapp_channel: {
         parameters: {
             query?: never;
             header?: never;
@@ -3019,18 +4981,108 @@ export interface operations {
                     "application/json": components["schemas"]["WhatsAppChannelOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a staff token: only the salon's owner may do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the salon owner can do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than the deployment reads (AGENDA_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "body_too_large",
+                     *       "detail": "the request body is over 4194304 bytes"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the request does not fit its schema (`validation_error`: `detail` lists each field) or holds a NUL character (`invalid_request`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ValidationErrorBody"] | components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
     };
-    whatsapp_templates_api_v1_salon_whatsapp_templates_get: {
+    whatsapp_templates: {
         parameters: {
             query?: never;
             header?: never;
@@ -3048,9 +5100,69 @@ export interface operations {
                     "application/json": components["schemas"]["WhatsAppTemplatesOut"];
                 };
             };
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
-    set_whatsapp_templates_api_v1_salon_whatsapp_templates_put: {
+    set_whatsapp_templates: {
         parameters: {
             query?: never;
             header?: never;
@@ -3072,18 +5184,108 @@ export interface operations {
                     "application/json": components["schemas"]["WhatsAppTemplatesOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a staff token: only the salon's owner may do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the salon owner can do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than the deployment reads (AGENDA_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "body_too_large",
+                     *       "detail": "the request body is over 4194304 bytes"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the request does not fit its schema (`validation_error`: `detail` lists each field) or holds a NUL character (`invalid_request`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ValidationErrorBody"] | components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
     };
-    services_api_v1_services_get: {
+    services: {
         parameters: {
             query?: never;
             header?: never;
@@ -3101,9 +5303,69 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceList"];
                 };
             };
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
-    session_api_v1_session_get: {
+    session: {
         parameters: {
             query?: never;
             header?: never;
@@ -3121,9 +5383,69 @@ export interface operations {
                     "application/json": components["schemas"]["SessionOut"];
                 };
             };
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
-    confirm_auth_request_api_v1_sync_confirm_auth_request__request_id__post: {
+    confirm_auth_request: {
         parameters: {
             query?: never;
             header?: never;
@@ -3147,32 +5469,138 @@ export interface operations {
                     "application/json": components["schemas"]["ConfirmAuthRequestResponse"];
                 };
             };
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a staff token: only the salon's owner may do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the salon owner can do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description unknown request */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "unknown request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description slot taken */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "slot_taken",
+                     *       "detail": "slot taken"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
-            /** @description Validation Error */
+            /** @description the body is larger than the deployment reads (AGENDA_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "body_too_large",
+                     *       "detail": "the request body is over 4194304 bytes"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the request does not fit its schema (`validation_error`: `detail` lists each field) or holds a NUL character (`invalid_request`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ValidationErrorBody"] | components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
     };
-    confirm_auth_requests_api_v1_sync_confirm_auth_requests_post: {
+    confirm_auth_requests: {
         parameters: {
             query?: never;
             header?: never;
@@ -3194,16 +5622,108 @@ export interface operations {
                     "application/json": components["schemas"]["ConfirmAuthRequestsResponse"];
                 };
             };
-            /** @description a malformed body: nothing decided */
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a staff token: only the salon's owner may do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the salon owner can do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than the deployment reads (AGENDA_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "body_too_large",
+                     *       "detail": "the request body is over 4194304 bytes"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the request does not fit its schema (`validation_error`: `detail` lists each field) or holds a NUL character (`invalid_request`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"] | components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
-    pending_auth_requests_api_v1_sync_pending_auth_requests_get: {
+    pending_auth_requests: {
         parameters: {
             query?: {
                 cursor?: string | null;
@@ -3224,18 +5744,78 @@ export interface operations {
                     "application/json": components["schemas"]["PendingAuthRequests"];
                 };
             };
-            /** @description Validation Error */
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the request does not fit its schema (`validation_error`: `detail` lists each field) or holds a NUL character (`invalid_request`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ValidationErrorBody"] | components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
     };
-    socket_ticket_api_v1_sync_ws_ticket_post: {
+    socket_ticket: {
         parameters: {
             query?: never;
             header?: never;
@@ -3253,16 +5833,98 @@ export interface operations {
                     "application/json": components["schemas"]["SocketTicket"];
                 };
             };
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
-    message_received_api_v1_webhooks_n8n_message_received_post: {
+    message_received: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the delivery's id (a repeat with the same id is answered once) */
+                "webhook-id"?: string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` (Standard Webhooks) */
+                "webhook-signature"?: string;
+                /** @description seconds since the epoch; more than 5 minutes off is refused */
+                "webhook-timestamp"?: string;
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "channel": "whatsapp",
+                 *       "client_name": "João Pereira",
+                 *       "message": "Oi, quero marcar um corte amanhã às 15h",
+                 *       "message_id": "wamid.HBgLNTUxMTk4ODg4Nzc3NxUCABIYFjNFQjBDMDY",
+                 *       "phone": "+5511988887777",
+                 *       "tenant_id": "0b3c6f1e-5d2a-4c8e-9f10-2a4b6c8d0e1f",
+                 *       "timestamp": "2026-12-07T12:30:00-03:00"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MessageReceivedBody"];
+            };
+        };
         responses: {
             /** @description Successful Response */
             202: {
@@ -3278,25 +5940,151 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "unsigned, badly signed, stale, a token in production, foreign"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description a staff token (only the owner tries the agent, outside production) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "a staff token (only the owner tries the agent, outside production)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no salon has this `tenant_id` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "salon not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than the deployment reads (AGENDA_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "body_too_large",
+                     *       "detail": "the request body is over 4194304 bytes"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the request does not fit its schema (`validation_error`: `detail` lists each field) or holds a NUL character (`invalid_request`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"] | components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
-    message_status_api_v1_webhooks_n8n_message_status_post: {
+    message_status: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the delivery's id (a repeat with the same id is answered once) */
+                "webhook-id"?: string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` (Standard Webhooks) */
+                "webhook-signature"?: string;
+                /** @description seconds since the epoch; more than 5 minutes off is refused */
+                "webhook-timestamp"?: string;
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "errors": [
+                 *         {
+                 *           "code": 131047,
+                 *           "title": "Re-engagement message"
+                 *         }
+                 *       ],
+                 *       "kind": "status",
+                 *       "status": "failed",
+                 *       "tenant_id": "0b3c6f1e-5d2a-4c8e-9f10-2a4b6c8d0e1f",
+                 *       "timestamp": "2026-12-07T12:31:00-03:00",
+                 *       "whatsapp_message_id": "wamid.HBgLNTUxMTk4ODg4Nzc3NxUCABIYFjNFQjBDMDY"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MessageStatusBody"];
+            };
+        };
         responses: {
             /** @description Successful Response */
             202: {
@@ -3312,11 +6100,103 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "unsigned, badly signed or stale"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no salon has this `tenant_id` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "salon not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than the deployment reads (AGENDA_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "body_too_large",
+                     *       "detail": "the request body is over 4194304 bytes"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the request does not fit its schema (`validation_error`: `detail` lists each field) or holds a NUL character (`invalid_request`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"] | components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
-    livez_livez_get: {
+    livez: {
         parameters: {
             query?: never;
             header?: never;
@@ -3334,9 +6214,24 @@ export interface operations {
                     "application/json": components["schemas"]["Live"];
                 };
             };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
-    readyz_readyz_get: {
+    readyz: {
         parameters: {
             query?: never;
             header?: never;
@@ -3352,6 +6247,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Service Unavailable */
