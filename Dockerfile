@@ -33,8 +33,8 @@ COPY --chown=1000:100 requirements/runtime.txt requirements/runtime.txt
 RUN pip install --no-cache-dir --require-hashes -r requirements/runtime.txt
 
 # Then the packages (pyproject.toml installs domain, db, config, integrations, actors,
-# deployments) without dependencies, built by the lock's setuptools: nothing unpinned is fetched.
-# Editing a script or serve_config.yaml reinstalls nothing.
+# deployments, and scripts for the `agenda` command) without dependencies, built by the lock's
+# setuptools: nothing unpinned is fetched. Editing serve_config.yaml reinstalls nothing.
 COPY --chown=1000:100 pyproject.toml ./
 COPY --chown=1000:100 domain/ domain/
 COPY --chown=1000:100 db/ db/
@@ -42,10 +42,10 @@ COPY --chown=1000:100 config/ config/
 COPY --chown=1000:100 integrations/ integrations/
 COPY --chown=1000:100 actors/ actors/
 COPY --chown=1000:100 deployments/ deployments/
+# `agenda …`, `python -m scripts.migrate` and `serve deploy serve_config.yaml` run from here.
+COPY --chown=1000:100 scripts/ scripts/
 RUN pip install --no-cache-dir --no-deps --no-build-isolation . && rm -rf build ./*.egg-info
 
-# `python -m scripts.migrate` and `serve deploy serve_config.yaml` run from this folder.
-COPY --chown=1000:100 scripts/ scripts/
 COPY --chown=1000:100 serve_config.yaml ./
 
 # The console where deployments/console.py looks for it beside the source tree, and named

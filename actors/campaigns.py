@@ -28,25 +28,21 @@ class Campaigns:
     async def run(self, command: RunCampaign) -> CampaignResult:
         core = self._core
         async with core.lock:
-            stored = await core.read(
+            found = await core.read(
                 partial(
-                    campaign_queries.find_run, tenant_id=core.tenant_id, run_key=command.run_key
-                )
-            )
-            if stored is not None:
-                if stored.campaign_type != command.campaign_type:
-                    raise DuplicateCommandError(
-                        f"campaign id {command.run_key} was used for {stored.campaign_type}"
-                    )
-                return stored.model_copy(update={"repeated": True})
-            facts = await core.read(
-                partial(
-                    campaign_queries.load_facts,
+                    campaign_queries.run_or_facts,
                     tenant_id=core.tenant_id,
+                    run_key=command.run_key,
                     time_zone=core.agenda.time_zone,
                 )
             )
-            run = plan_run(core.agenda, facts, command, now=core.now(), new_id=core.new_id)
+            if isinstance(found, CampaignResult):  # a repeat: the stored result
+                if found.campaign_type != command.campaign_type:
+                    raise DuplicateCommandError(
+                        f"campaign id {command.run_key} was used for {found.campaign_type}"
+                    )
+                return found.model_copy(update={"repeated": True})
+            run = plan_run(core.agenda, found, command, now=core.now(), new_id=core.new_id)
             if command.dry_run:
                 return run.outcome.result
             return await core.commit(run.outcome, store=partial(self._store_run, command, run))

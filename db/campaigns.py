@@ -121,6 +121,17 @@ async def find_run(
     return None if stored is None else CampaignResult.model_validate(stored)
 
 
+async def run_or_facts(
+    conn: asyncpg.Connection, *, tenant_id: UUID, run_key: str, time_zone: str
+) -> CampaignResult | CampaignFacts:
+    """The run stored under this key (the command is a repeat), else what a new run reads: both
+    on one connection."""
+    stored = await find_run(conn, tenant_id=tenant_id, run_key=run_key)
+    if stored is not None:
+        return stored
+    return await load_facts(conn, tenant_id=tenant_id, time_zone=time_zone)
+
+
 async def insert_run(
     conn: asyncpg.Connection,
     *,

@@ -48,7 +48,7 @@ async def while_restarting(
     raise AssertionError("unreachable")
 
 
-def parse_args() -> argparse.Namespace:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -59,7 +59,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--job-id", default=os.environ.get("RAY_JOB_ID") or f"{int(time.time())}")
     parser.add_argument("--address", default=os.environ.get("RAY_ADDRESS", "auto"))
     parser.add_argument("--namespace", default=os.environ.get("AGENDA_RAY_NAMESPACE", "agenda"))
-    return parser.parse_args()
+    return parser.parse_args(argv)
 
 
 async def all_tenants(scheduler: Any) -> list[str]:
@@ -122,8 +122,8 @@ def print_summary(results: dict[str, Any]) -> None:
         )
 
 
-def main() -> int:
-    args = parse_args()
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
     ray.init(address=args.address, namespace=args.namespace, log_to_driver=False)
     try:
         scheduler = ray.get_actor(SCHEDULER_NAME, namespace=args.namespace)

@@ -30,12 +30,12 @@ async def import_file(database_url: str, salon: SalonFile, rebase: bool) -> Impo
         await conn.close()
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("file", type=Path)
     parser.add_argument("--rebase", action="store_true", help="shift dates to today (whole weeks)")
     parser.add_argument("--database-url", default=os.environ.get("AGENDA_DATABASE_URL"))
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     if not args.database_url:
         parser.error("set AGENDA_DATABASE_URL or pass --database-url")
     try:

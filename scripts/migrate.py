@@ -19,10 +19,10 @@ async def migrate(database_url: str) -> list[str]:
         await conn.close()
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--database-url", default=os.environ.get("AGENDA_DATABASE_URL"))
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     if not args.database_url:
         parser.error("set AGENDA_DATABASE_URL or pass --database-url")
     applied = asyncio.run(migrate(args.database_url))

@@ -11,13 +11,13 @@ from deployments.auth import mint_token
 from domain.models import Role
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--tenant", type=UUID, required=True, help="tenant id")
     parser.add_argument("--user", type=UUID, required=True, help="user id (the `sub` claim)")
     parser.add_argument("--role", choices=[r.value for r in Role], default=Role.OWNER.value)
     parser.add_argument("--ttl", type=int, default=12 * 3600, help="seconds until it expires")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     settings = Settings()
     print(
         mint_token(

@@ -8,7 +8,13 @@ from uuid import uuid4
 import asyncpg
 import pytest
 
-from db.migrate import MIGRATIONS_DIR, MigrationChecksumError, apply_migrations, load_migrations
+from db.migrate import (
+    MIGRATIONS_DIR,
+    MigrationChecksumError,
+    apply_migrations,
+    load_migrations,
+    migration_status,
+)
 from db.pool import with_database
 
 
@@ -69,3 +75,22 @@ async def test_edited_migration_is_refused(
     copies[0].write_text(copies[0].read_text() + "\n-- edited\n")
     with pytest.raises(MigrationChecksumError):
         await apply_migrations(empty_database, tmp_path)
+
+
+async def test_status_lists_each_migration_pending_applied_or_edited(
+    empty_database: asyncpg.Connection, tmp_path: Path
+) -> None:
+    copies = copy_migrations(tmp_path)
+    before = await migration_status(empty_database, tmp_path)  # no schema_migration table yet
+    await apply_migrations(empty_database, tmp_path)
+    copies[0].write_text(copies[0].read_text() + "\n-- edited\n")
+    newer = tmp_path / "9999_not_yet.sql"
+    newer.write_text("SELECT 1;")
+    after = await migration_status(empty_database, tmp_path)
+    assert [s.applied_at for s in before] == [None] * len(copies)
+    assert [(s.changed, s.applied_at is None) for s in after] == [
+        (True, False),
+        *[(False, False)] * (len(copies) - 1),
+        (False, True),
+    ]
+    assert after[-1].version == 9999
