@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from contextlib import suppress
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
+import asyncpg
 import ray
 from ray.util.metrics import Counter, Histogram
 
+from actors.backlog import BacklogGauges
 from actors.directory import TenantDirectory
 from actors.progress import LoopProgress
 from actors.scheduler import SchedulerCore, StepReport, campaign_options
@@ -28,6 +31,7 @@ from domain.vocabulary import CampaignType
 
 logger = logging.getLogger(__name__)
 SCHEDULER_NAME = "campaign-scheduler"
+BACKLOG_TIMEOUT_S = 10.0
 
 
 @ray.remote(num_cpus=0.01, max_restarts=-1, max_task_retries=0, max_concurrency=100)  # type: ignore[call-overload]
@@ -41,6 +45,8 @@ class CampaignScheduler:
         self._steps: set[asyncio.Task[StepReport]] = set()
         self._loop: asyncio.Task[None] | None = None
         self._progress = LoopProgress()
+        self._pool: asyncpg.Pool | None = None
+        self._backlog = BacklogGauges()
         self._runs = Counter(
             "agenda_campaign_runs", "campaign runs", tag_keys=("campaign", "result")
         )
@@ -56,8 +62,10 @@ class CampaignScheduler:
 
     async def _ensure_core(self) -> SchedulerCore:
         if self._core is None:
-            pool = await create_pool(self._settings.database_url, max_size=4)
-            self._core = SchedulerCore(self._settings, pool, self._dispatch, self._directory.send)
+            self._pool = await create_pool(self._settings.database_url, max_size=4)
+            self._core = SchedulerCore(
+                self._settings, self._pool, self._dispatch, self._directory.send
+            )
         return self._core
 
     async def _dispatch(self, tenant_id: UUID, command: RunCampaign) -> CampaignResult:
@@ -127,6 +135,10 @@ class CampaignScheduler:
         while True:
             self._progress.start()
             self._progress.end()  # the loop itself never waits for a step
+            self._backlog.stepped()
+            if self._pool is not None:  # bounded: a slow database delays no step for long
+                with suppress(TimeoutError):
+                    await asyncio.wait_for(self._backlog.refresh(self._pool), BACKLOG_TIMEOUT_S)
             try:
                 task = asyncio.get_running_loop().create_task(core.step(datetime.now(UTC)))
                 self._steps.add(task)

@@ -10,6 +10,8 @@ import asyncio
 import logging
 from uuid import UUID
 
+from ray.util.metrics import Gauge
+
 from integrations.event_stream import EventStream, StreamedEvent
 
 logger = logging.getLogger(__name__)
@@ -66,6 +68,9 @@ class LiveHub:
         self._stream = stream
         self._feeds: dict[UUID, TenantFeed] = {}
         self._lock = asyncio.Lock()
+        # Per replica; docs/observability/ sums them (Prometheus: ray_agenda_open_sockets).
+        self._open = Gauge("agenda_open_sockets", "dashboard sockets open on this replica")
+        self.open_sockets = 0
 
     async def subscribe(self, tenant_id: UUID) -> Subscription:
         """Every event added after this returns reaches the subscription."""
@@ -77,13 +82,17 @@ class LiveHub:
                 feed = TenantFeed(self._stream, tenant_id, cursor)
                 self._feeds[tenant_id] = feed
             feed.subscribers.add(subscription)
+            self.open_sockets += 1
+            self._open.set(self.open_sockets)
         return subscription
 
     def unsubscribe(self, subscription: Subscription) -> None:
         feed = self._feeds.get(subscription.tenant_id)
-        if feed is None:
+        if feed is None or subscription not in feed.subscribers:
             return
         feed.subscribers.discard(subscription)
+        self.open_sockets -= 1
+        self._open.set(self.open_sockets)
         if not feed.subscribers:
             feed.close()
             del self._feeds[subscription.tenant_id]

@@ -56,10 +56,16 @@ class LocalCluster:
     data: Path
     ports: Ports
     gcs_port: int
+    metrics_port: int = 0  # the head's Prometheus endpoint (Ray's, Serve's and ours); 0: any
 
     @classmethod
     def for_data(cls, data: Path, ports: Ports) -> LocalCluster:
-        return cls(data=data.resolve(), ports=ports, gcs_port=free_port())
+        return cls(data=data.resolve(), ports=ports, gcs_port=free_port(), metrics_port=free_port())
+
+    @property
+    def metrics_discovery(self) -> Path:
+        """Where Ray lists every node's metrics endpoint for Prometheus (file_sd_configs)."""
+        return self.temp_dir / "prom_metrics_service_discovery.json"
 
     @property
     def _digest(self) -> str:
@@ -143,12 +149,12 @@ class LocalCluster:
         command = [str(ray), "start", "--head", "--temp-dir", str(self.temp_dir)]
         # Free ports, not Ray's defaults: another Ray on this machine (tests, a benchmark) keeps
         # its own, and the Jobs API needs our dashboard agent (6379 is also Redis's port).
-        command += ["--port", str(self.gcs_port)]
+        metrics = self.metrics_port or free_port()
+        command += ["--port", str(self.gcs_port), "--metrics-export-port", str(metrics)]
         for option in (
             "--dashboard-agent-listen-port",
             "--dashboard-agent-grpc-port",
             "--runtime-env-agent-port",
-            "--metrics-export-port",
             "--ray-client-server-port",
         ):
             command += [option, str(free_port())]

@@ -135,6 +135,8 @@ def banner(
         f"  API              {api}",
         f"  API docs         {api}/docs",
         f"  Ray dashboard    {dashboard}  (it asks for the token in {cluster.token_path})",
+        f"  metrics          {cluster.ports.url(cluster.metrics_port)}/metrics (Prometheus; every"
+        f" node: {cluster.metrics_discovery}; dashboard and alerts: docs/observability/)",
         f"  PostgreSQL       {env['AGENDA_DATABASE_URL']}",
         f"  Redis            {env['AGENDA_REDIS_URL']}",
         f"  secrets          {cluster.data / 'secrets.env'} (JWT and n8n signing secrets)",

@@ -168,3 +168,16 @@ async def test_a_replica_feeds_more_salons_than_a_default_redis_pool_holds(
     finally:
         hub.close()
         await live_redis.aclose()
+
+
+async def test_the_hub_counts_its_open_sockets(stream: EventStream) -> None:
+    hub = LiveHub(stream)
+    first, second = uuid4(), uuid4()
+    subscriptions = [await hub.subscribe(t) for t in (first, first, second)]
+    counted = hub.open_sockets
+    hub.unsubscribe(subscriptions[0])
+    hub.unsubscribe(subscriptions[0])  # a socket closed twice counts once
+    hub.unsubscribe(subscriptions[2])
+    left = hub.open_sockets
+    hub.close()
+    assert (counted, left) == (3, 1)
