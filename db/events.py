@@ -8,7 +8,7 @@ from uuid import UUID
 
 import asyncpg
 
-from domain.events import Event, EventData, envelope_of, parse_event
+from domain.events import Event, EventData, envelope_of, event_type_of, parse_event
 
 
 async def append_events(
@@ -21,28 +21,33 @@ async def append_events(
     """Number and store events inside the caller's transaction; return their envelopes."""
     if not payloads:
         return []
-    # The row lock on tenant serialises numbering even if a second writer ever appears.
+    # Numbered and stored in one statement: the row lock the UPDATE takes on the tenant
+    # serialises numbering even if a second writer ever appears.
+    data = [payload.model_dump_json() for payload in payloads]  # JSON text: encoded once
     last = await conn.fetchval(
-        "UPDATE tenant SET last_event_id = last_event_id + $2 WHERE id = $1"
-        " RETURNING last_event_id",
+        """WITH numbered AS (
+               UPDATE tenant SET last_event_id = last_event_id + $2 WHERE id = $1
+               RETURNING last_event_id
+           ), stored AS (
+               INSERT INTO event (tenant_id, event_id, event_type, occurred_at, data)
+               SELECT $1, numbered.last_event_id - $2 + e.position, e.event_type, $4,
+                      e.data::jsonb
+               FROM numbered, unnest($3::text[], $5::text[]) WITH ORDINALITY
+                    AS e(event_type, data, position)
+               RETURNING event_id
+           )
+           SELECT max(event_id) FROM stored""",
         tenant_id,
         len(payloads),
+        [event_type_of(payload) for payload in payloads],
+        occurred_at,
+        data,
     )
     first = last - len(payloads) + 1
     envelopes = [
         envelope_of(payload, event_id=first + offset, tenant_id=tenant_id, occurred_at=occurred_at)
         for offset, payload in enumerate(payloads)
     ]
-    await conn.execute(
-        """INSERT INTO event (tenant_id, event_id, event_type, occurred_at, data)
-           SELECT $1, e.event_id, e.event_type, $4, e.data::jsonb
-           FROM unnest($2::bigint[], $3::text[], $5::text[]) AS e(event_id, event_type, data)""",
-        tenant_id,
-        [e.event_id for e in envelopes],
-        [e.event_type for e in envelopes],
-        occurred_at,
-        [e.data.model_dump_json() for e in envelopes],  # JSON text: one encoding, in pydantic
-    )
     return envelopes
 
 
