@@ -56,7 +56,10 @@ def run_kit(*, lint: bool) -> int:
             f"==> React kit SKIPPED: {problem}; Vitest, type checks, console build and the",
             flush=True,
         )
-        print("    browser tests do not run (install Node.js >= 20.19 and npm)", flush=True)
+        print(
+            "    browser tests do not run (install Node.js >= 22.12, or npm to fetch Node.js 24)",
+            flush=True,
+        )
         return 0
     if (code := client_kit.run_checks(lint=lint)) != 0:
         return code

@@ -105,7 +105,8 @@ def prepare_console(api_url: str, *, build: bool) -> str:
         return "not built (--no-console-build, and no earlier build)"
     if problem := client_kit.node_problem():
         print(f"==> owner console not built: {problem}", flush=True)
-        return f"not built: {problem} (install Node.js >= 20.19 and run scripts/up again)"
+        hint = "install Node.js >= 22.12, or npm to fetch Node.js 24, and run scripts/up again"
+        return f"not built: {problem} ({hint})"
     if client_kit.install() != 0 or client_kit.build_console() != 0:
         print("==> owner console build FAILED (see above); the API runs without it", flush=True)
         return "not built: the build failed (see above)"

@@ -1,10 +1,10 @@
 // A ready AppContext for the agents: state from the reducer, the typed API client and the socket.
 import { createContext, useContext, useMemo, useReducer, useState, type ReactNode } from "react";
-import { createApiClient, type ApiClient } from "./api";
-import { agentReducer, initialAgentState, type AgentState, type AppAction } from "./reducer";
-import type { SyncStatus } from "./sync";
-import type { AgentEvent } from "./types";
-import { useAgentSync } from "./useAgentSync";
+import { createApiClient, type ApiClient } from "./api.js";
+import { agentReducer, initialAgentState, type AgentState, type AppAction } from "./reducer.js";
+import type { SyncStatus } from "./sync.js";
+import type { AgentEvent } from "./types.js";
+import { useAgentSync } from "./useAgentSync.js";
 
 export interface AgentContextValue {
   state: AgentState;

@@ -1,8 +1,8 @@
 // The seed's <AuthRequestCard>: one proposal with Aprovar / Rejeitar, in Brazilian Portuguese.
 import { useState } from "react";
-import { ApiError } from "./api";
-import { agentLabel, formatDate, formatMoney, formatTime, offerLabel } from "./format";
-import type { AuthRequest, Decision } from "./types";
+import { ApiError } from "./apiError.js";
+import { agentLabel, formatDate, formatMoney, formatTime, offerLabel } from "./format.js";
+import type { AuthRequest, Decision } from "./types.js";
 
 export interface AuthRequestCardProps {
   request: AuthRequest;

@@ -1,92 +1,49 @@
-// A small typed client for the endpoints the dashboard uses; shapes come from the OpenAPI types.
+// The typed client for the endpoints the dashboard uses: openapi-fetch over the generated
+// `paths`, so each call's path, parameters, body and answer are checked against the back end.
+import createClient, { type Client } from "openapi-fetch";
+import { unwrap } from "./apiError.js";
+import type { paths } from "./generated/api.js";
 import type {
-  BatchDecision,
-  BatchDecisionResult,
-  CalendarAppointment,
-  CampaignResult,
-  CampaignType,
-  Conversation,
-  Decision,
-  DecisionResult,
-  EncherAgendaBody,
-  MarkAppointmentBody,
-  MoveAppointmentBody,
-  SalonProfile,
-  SalonProfileBody,
-  WhatsAppTemplates,
-  WhatsAppTemplatesBody,
-  ClientConsent,
-  ConsentBody,
-  WhatsAppChannel,
-  WhatsAppChannelBody,
-  SalonSettings,
-  SalonSettingsBody,
-  PrazoCertoBody,
-  Professional,
-  Schedule,
-  ScheduleBody,
-  Schemas,
-  Service,
-  Session,
   AuthRequest,
-  CampaignFunnel,
+  BatchDecision,
   CampaignRunSummary,
   CampaignStats,
+  CampaignType,
   ChatMessage,
-} from "./types";
+  Decision,
+  MarkAppointmentBody,
+  MoveAppointmentBody,
+  Professional,
+  SalonProfile,
+  SalonProfileBody,
+  SalonSettings,
+  Schedule,
+  Schemas,
+  Service,
+} from "./types.js";
 
-/** A refused call: the back end's `{code, detail}` body, or the transport's failure. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly detail: unknown,
-  ) {
-    super(typeof detail === "string" ? detail : `${status} ${code}`);
-    this.name = "ApiError";
-  }
+export {
+  ApiError,
+  unwrap,
+  validationProblems,
+  type DataOf,
+  type FetchAnswer,
+  type FieldProblem,
+} from "./apiError.js";
+export type { CalendarAppointment } from "./types.js";
 
-  get unauthorized(): boolean {
-    return this.status === 401;
-  }
-}
+/** openapi-fetch's client over the back end's paths (`api.http`: any endpoint, typed). */
+export type HttpClient = Client<paths>;
 
 export interface ApiClientOptions {
+  /** The back end's root, absolute or relative to the page (`/agenda`); a trailing "/" is dropped. */
   baseUrl: string;
   token: string;
-  fetch?: typeof fetch;
+  /** Replaces `globalThis.fetch` (tests, instrumentation); called with a `Request`. */
+  fetch?: (request: Request) => Promise<Response>;
 }
-
-type Query = Record<string, string | number | undefined>;
 
 export type ApiClient = ReturnType<typeof createApiClient>;
-
-/** One field the back end refused (422 `validation_error`): `field` without the leading "body". */
-export interface FieldProblem {
-  /** `["maps_url"]`, `["opening_hours", 0]`; `[]` for the body as a whole. */
-  field: (string | number)[];
-  /** The back end's words (pydantic's "Value error, " prefix dropped). */
-  message: string;
-  /** pydantic's error type: `string_pattern_mismatch`, `value_error`, … */
-  type: string;
-}
-
-/** The fields a 422 refused, one per problem; [] for any other error. */
-export function validationProblems(error: unknown): FieldProblem[] {
-  if (!(error instanceof ApiError) || error.status !== 422 || !Array.isArray(error.detail)) return [];
-  return error.detail.flatMap((item: unknown) => {
-    if (typeof item !== "object" || item === null) return [];
-    const { loc, msg, type } = item as { loc?: unknown; msg?: unknown; type?: unknown };
-    const path = Array.isArray(loc) ? loc.filter((p) => typeof p === "string" || typeof p === "number") : [];
-    return [
-      {
-        field: path[0] === "body" ? path.slice(1) : path,
-        message: String(msg ?? "").replace(/^Value error, /, ""),
-        type: String(type ?? ""),
-      },
-    ];
-  });
-}
 
 export function toChatMessage(conversationId: string, m: Schemas["ChatMessageOut"]): ChatMessage {
   const message: ChatMessage = {
@@ -118,138 +75,134 @@ export function randomKey(prefix = "console"): string {
   return `${prefix}-${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
 }
 
-export function createApiClient({ baseUrl, token, fetch: fetcher = fetch }: ApiClientOptions) {
+/**
+ * The root without its trailing "/", made absolute on a page as `fetch(root + path)` would
+ * resolve it ("" is the page's origin): openapi-fetch builds a `Request`, which needs a full URL.
+ */
+function absoluteRoot(baseUrl: string): string {
   const root = baseUrl.replace(/\/$/, "");
+  const page = (globalThis as { location?: { href?: string } }).location?.href;
+  return page ? new URL(`${root}/`, page).href.replace(/\/$/, "") : root;
+}
 
-  async function call<T>(
-    method: string,
-    path: string,
-    body?: unknown,
-    query?: Query,
-    extraHeaders?: Record<string, string>,
-  ): Promise<T> {
-    const url = new URL(root + path, "http://placeholder.invalid");
-    for (const [key, value] of Object.entries(query ?? {})) {
-      if (value !== undefined) url.searchParams.set(key, String(value));
-    }
-    const target = root.startsWith("http") ? url.toString() : url.pathname + url.search;
-    const headers: Record<string, string> = { ...extraHeaders, Authorization: `Bearer ${token}` };
-    if (body !== undefined) headers["Content-Type"] = "application/json";
-    let response: Response;
-    try {
-      response = await fetcher(target, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch (error) {
-      throw new ApiError(0, "network_error", String(error));
-    }
-    const text = await response.text();
-    let json: unknown = undefined;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = text;
-    }
-    if (!response.ok) {
-      const error = (json ?? {}) as { code?: string; detail?: unknown };
-      throw new ApiError(response.status, error.code ?? `http_${response.status}`, error.detail ?? text);
-    }
-    return json as T;
-  }
+export function createApiClient({ baseUrl, token, fetch: fetcher }: ApiClientOptions) {
+  const http: HttpClient = createClient<paths>({
+    baseUrl: absoluteRoot(baseUrl),
+    headers: { Authorization: `Bearer ${token}` },
+    ...(fetcher ? { fetch: fetcher } : {}),
+  });
 
   return {
-    session: () => call<Session>("GET", "/api/v1/session"),
+    /** The openapi-fetch client itself, for endpoints without a method here (`{data, error}`). */
+    http,
+    session: () => unwrap(http.GET("/api/v1/session")),
     /** Every pending request, oldest first: follows the server's pages until the last. */
     pendingAuthRequests: async (): Promise<AuthRequest[]> => {
       const all: AuthRequest[] = [];
       let cursor: string | undefined;
       do {
-        const page = await call<Schemas["PendingAuthRequests"]>(
-          "GET",
-          "/api/v1/sync/pending-auth-requests",
-          undefined,
-          { cursor },
+        const page = await unwrap(
+          http.GET("/api/v1/sync/pending-auth-requests", { params: { query: { cursor } } }),
         );
         all.push(...page.data);
         cursor = page.next_cursor ?? undefined;
       } while (cursor);
       return all;
     },
-    decideAuthRequest: (id: string, decision: Decision, notes?: string) =>
-      call<DecisionResult>(
-        "POST",
-        `/api/v1/sync/confirm-auth-request/${encodeURIComponent(id)}`,
-        notes ? { decision, notes } : { decision },
+    decideAuthRequest: (requestId: string, decision: Decision, notes?: string) =>
+      unwrap(
+        http.POST("/api/v1/sync/confirm-auth-request/{request_id}", {
+          params: { path: { request_id: requestId } },
+          body: notes ? { decision, notes } : { decision },
+        }),
       ),
     /** Many decisions in one call; each item says 200 or why it was refused (never silent). */
     decideAuthRequests: (decisions: BatchDecision[]) =>
-      call<BatchDecisionResult>("POST", "/api/v1/sync/confirm-auth-requests", { decisions }),
-    runPrazoCerto: (body: PrazoCertoBody) =>
-      call<CampaignResult>("POST", "/api/v1/automations/prazo-certo/execute", body),
-    runEncherAgenda: (body: EncherAgendaBody) =>
-      call<CampaignResult>("POST", "/api/v1/automations/encher-agenda/execute", body),
+      unwrap(http.POST("/api/v1/sync/confirm-auth-requests", { body: { decisions } })),
+    runPrazoCerto: (body: Schemas["PrazoCertoBody"]) =>
+      unwrap(http.POST("/api/v1/automations/prazo-certo/execute", { body })),
+    runEncherAgenda: (body: Schemas["EncherAgendaBody"]) =>
+      unwrap(http.POST("/api/v1/automations/encher-agenda/execute", { body })),
     /** Latest stored campaign runs, newest first (as `CampaignStats`, like the events give). */
     campaignRuns: async (limit = 20): Promise<CampaignStats[]> => {
-      const list = await call<Schemas["CampaignRunList"]>("GET", "/api/v1/automations/runs", undefined, {
-        limit,
-      });
+      const list = await unwrap(http.GET("/api/v1/automations/runs", { params: { query: { limit } } }));
       return list.data.map(toCampaignStats);
     },
     /** The campaign funnel of the runs whose local day is in [from, to] (`YYYY-MM-DD`, ≤ 366 days). */
     funnel: (range: { from: string; to: string; campaignType?: CampaignType }) =>
-      call<CampaignFunnel>("GET", "/api/v1/automations/funnel", undefined, {
-        from: range.from,
-        to: range.to,
-        campaign_type: range.campaignType,
-      }),
+      unwrap(
+        http.GET("/api/v1/automations/funnel", {
+          params: { query: { from: range.from, to: range.to, campaign_type: range.campaignType } },
+        }),
+      ),
     schedules: async (): Promise<Schedule[]> =>
-      (await call<Schemas["ScheduleList"]>("GET", "/api/v1/automations/schedules")).data,
-    setSchedule: (campaign: Schedule["campaign_type"], body: ScheduleBody) =>
-      call<Schedule>("PUT", `/api/v1/automations/schedules/${campaign}`, body),
-    conversations: async (): Promise<Conversation[]> =>
-      (await call<Schemas["ConversationList"]>("GET", "/api/v1/chat/conversations")).data,
+      (await unwrap(http.GET("/api/v1/automations/schedules"))).data,
+    setSchedule: (campaign: Schedule["campaign_type"], body: Schemas["ScheduleBody"]) =>
+      unwrap(
+        http.PUT("/api/v1/automations/schedules/{campaign_type}", {
+          params: { path: { campaign_type: campaign } },
+          body,
+        }),
+      ),
+    conversations: async () => (await unwrap(http.GET("/api/v1/chat/conversations"))).data,
     messages: async (conversationId: string): Promise<ChatMessage[]> => {
-      const path = `/api/v1/chat/conversations/${encodeURIComponent(conversationId)}/messages`;
-      const list = await call<Schemas["ChatMessageList"]>("GET", path);
+      const list = await unwrap(
+        http.GET("/api/v1/chat/conversations/{conversation_id}/messages", {
+          params: { path: { conversation_id: conversationId } },
+        }),
+      );
       return list.data.map((m) => toChatMessage(conversationId, m));
     },
     /** `idempotencyKey`: the same key again (a retry) sends nothing twice. */
     sendMessage: (conversationId: string, text: string, idempotencyKey?: string) =>
-      call<Schemas["OwnerMessageResult"]>(
-        "POST",
-        `/api/v1/chat/conversations/${encodeURIComponent(conversationId)}/messages`,
-        { text },
-        undefined,
-        idempotencyKey ? { "Idempotency-Key": idempotencyKey } : undefined,
+      unwrap(
+        http.POST("/api/v1/chat/conversations/{conversation_id}/messages", {
+          params: {
+            path: { conversation_id: conversationId },
+            header: idempotencyKey ? { "Idempotency-Key": idempotencyKey } : {},
+          },
+          body: { text },
+        }),
       ),
     /** Give a conversation the salon took over back to the agent (it answers again). */
     resumeConversation: (conversationId: string) =>
-      call<Schemas["ConversationAgent"]>(
-        "POST",
-        `/api/v1/chat/conversations/${encodeURIComponent(conversationId)}/resume`,
+      unwrap(
+        http.POST("/api/v1/chat/conversations/{conversation_id}/resume", {
+          params: { path: { conversation_id: conversationId } },
+        }),
       ),
-    appointments: async (range: { from: string; to: string; professionalId?: string }) =>
-      await call<Schemas["AppointmentList"]>("GET", "/api/v1/appointments", undefined, {
-        from: range.from,
-        to: range.to,
-        professional_id: range.professionalId,
-      }),
+    appointments: (range: { from: string; to: string; professionalId?: string }) =>
+      unwrap(
+        http.GET("/api/v1/appointments", {
+          params: { query: { from: range.from, to: range.to, professional_id: range.professionalId } },
+        }),
+      ),
     /** Mark a visit completed or no-show, or cancel a booking (409: not allowed from its status). */
-    markAppointment: (id: string, body: MarkAppointmentBody) =>
-      call<CalendarAppointment>("POST", `/api/v1/appointments/${encodeURIComponent(id)}/status`, body),
+    markAppointment: (appointmentId: string, body: MarkAppointmentBody) =>
+      unwrap(
+        http.POST("/api/v1/appointments/{appointment_id}/status", {
+          params: { path: { appointment_id: appointmentId } },
+          body,
+        }),
+      ),
     /** Move a booking: `{date, time}` in the salon's zone, or `{starts_at}`. */
-    moveAppointment: (id: string, body: MoveAppointmentBody) =>
-      call<CalendarAppointment>("POST", `/api/v1/appointments/${encodeURIComponent(id)}/move`, body),
-    salonSettings: () => call<SalonSettings>("GET", "/api/v1/salon/settings"),
+    moveAppointment: (appointmentId: string, body: MoveAppointmentBody) =>
+      unwrap(
+        http.POST("/api/v1/appointments/{appointment_id}/move", {
+          params: { path: { appointment_id: appointmentId } },
+          body,
+        }),
+      ),
+    // The server always answers every setting (its choices over the defaults).
+    salonSettings: async () => (await unwrap(http.GET("/api/v1/salon/settings"))) as SalonSettings,
     /** The owner's whole choice: settings it leaves out follow the deployment's defaults. */
-    setSalonSettings: (body: SalonSettingsBody) => call<SalonSettings>("PUT", "/api/v1/salon/settings", body),
+    setSalonSettings: async (body: Schemas["SalonSettingsBody"]) =>
+      (await unwrap(http.PUT("/api/v1/salon/settings", { body }))) as SalonSettings,
     /** Change only the settings named (null: back to the deployment's default). */
-    changeSalonSettings: (body: SalonSettingsBody) =>
-      call<SalonSettings>("PATCH", "/api/v1/salon/settings", body),
+    changeSalonSettings: async (body: Schemas["SalonSettingsBody"]) =>
+      (await unwrap(http.PATCH("/api/v1/salon/settings", { body }))) as SalonSettings,
     /** The facts the chat tells clients (owner and staff). */
-    getSalonProfile: () => call<SalonProfile>("GET", "/api/v1/salon/profile"),
+    getSalonProfile: () => unwrap(http.GET("/api/v1/salon/profile")),
     /**
      * The owner's whole profile (owner only): a fact left out or null is unknown (the chat says
      * it will check with the salon); `opening_hours: null` follows the professionals' hours.
@@ -257,37 +210,36 @@ export function createApiClient({ baseUrl, token, fetch: fetcher = fetch }: ApiC
      */
     setSalonProfile: (body: SalonProfileBody) => {
       const { opening_hours_in_use: _derived, ...profile } = body as Partial<SalonProfile>;
-      return call<SalonProfile>("PUT", "/api/v1/salon/profile", profile);
+      return unwrap(http.PUT("/api/v1/salon/profile", { body: profile as SalonProfileBody }));
     },
     /**
      * Record a client's consent to the salon's offers, or its revocation (owner only), with the
      * words agreed to; offers reach only clients with an active opt-in where the salon requires it.
      */
-    recordConsent: (clientId: string, body: ConsentBody) =>
-      call<ClientConsent>("POST", `/api/v1/clients/${encodeURIComponent(clientId)}/consent`, body),
+    recordConsent: (clientId: string, body: Schemas["ConsentBody"]) =>
+      unwrap(
+        http.POST("/api/v1/clients/{client_id}/consent", { params: { path: { client_id: clientId } }, body }),
+      ),
     /** The salon's own WhatsApp channel (owner only); secrets are never answered. */
-    getWhatsAppChannel: () => call<WhatsAppChannel>("GET", "/api/v1/salon/whatsapp-channel"),
+    getWhatsAppChannel: () => unwrap(http.GET("/api/v1/salon/whatsapp-channel")),
     /**
      * State the salon's own channel (owner only): `webhook_secret` / `auth_token` left out are
      * kept, null removes them; an n8n URL off the deployment's allowed hosts, or without the
      * salon's own secret, is a 422.
      */
-    setWhatsAppChannel: (body: WhatsAppChannelBody) =>
-      call<WhatsAppChannel>("PUT", "/api/v1/salon/whatsapp-channel", body),
+    setWhatsAppChannel: (body: Schemas["WhatsAppChannelBody"]) =>
+      unwrap(http.PUT("/api/v1/salon/whatsapp-channel", { body })),
     /** Each kind of message's WhatsApp template, with the JSON to submit to Meta (owner and staff). */
-    getWhatsAppTemplates: () => call<WhatsAppTemplates>("GET", "/api/v1/salon/whatsapp-templates"),
+    getWhatsAppTemplates: () => unwrap(http.GET("/api/v1/salon/whatsapp-templates")),
     /**
      * The salon's own template names and texts, whole (owner only): values by name, as
      * `Olá, {{first_name}}!`; a purpose left out uses the shipped template. A value the purpose
      * does not have, or a text Meta would refuse, is a 422 `invalid_template`.
      */
-    setWhatsAppTemplates: (body: WhatsAppTemplatesBody) =>
-      call<WhatsAppTemplates>("PUT", "/api/v1/salon/whatsapp-templates", body),
+    setWhatsAppTemplates: (body: Schemas["WhatsAppTemplatesBody"]) =>
+      unwrap(http.PUT("/api/v1/salon/whatsapp-templates", { body })),
     professionals: async (): Promise<Professional[]> =>
-      (await call<Schemas["ProfessionalList"]>("GET", "/api/v1/professionals")).data,
-    services: async (): Promise<Service[]> =>
-      (await call<Schemas["ServiceList"]>("GET", "/api/v1/services")).data,
+      (await unwrap(http.GET("/api/v1/professionals"))).data,
+    services: async (): Promise<Service[]> => (await unwrap(http.GET("/api/v1/services"))).data,
   };
 }
-
-export type { CalendarAppointment };

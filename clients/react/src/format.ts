@@ -8,7 +8,7 @@ import type {
   OpeningPeriod,
   PaymentMethod,
   SalonTopic,
-} from "./types";
+} from "./types.js";
 
 export const DEFAULT_TIME_ZONE = "America/Sao_Paulo";
 

@@ -1,6 +1,6 @@
 // The seed's AppContext actions and a reducer for them; `actionsForEvent` maps socket events to
 // actions. Every action is safe to repeat: ids deduplicate, so a replayed event changes nothing.
-import { clientNoticeText, DEFAULT_TIME_ZONE, formatDateTime } from "./format";
+import { clientNoticeText, DEFAULT_TIME_ZONE, formatDateTime } from "./format.js";
 import type {
   Appointment,
   AppointmentChange,
@@ -10,7 +10,7 @@ import type {
   ChatMessage,
   Notification,
   AgentEvent,
-} from "./types";
+} from "./types.js";
 
 export type AppAction =
   | { type: "ADD_AUTH_REQUEST"; payload: AuthRequest; eventId?: number }

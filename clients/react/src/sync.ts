@@ -1,8 +1,8 @@
 // The live socket without React: connect, resume from the last event id, back off with jitter,
 // refetch when told to resync, reconnect when an event id skips one (never apply past a hole),
 // and stop for good when the token is refused.
-import { AuthRefusedError, sessionAuthCheck, type AuthCheck, type TicketSource } from "./socketAuth";
-import type { AgentEvent, SocketMessage } from "./types";
+import { AuthRefusedError, sessionAuthCheck, type AuthCheck, type TicketSource } from "./socketAuth.js";
+import type { AgentEvent, SocketMessage } from "./types.js";
 
 export {
   AuthRefusedError,
@@ -11,7 +11,7 @@ export {
   tokenExpired,
   type AuthCheck,
   type TicketSource,
-} from "./socketAuth";
+} from "./socketAuth.js";
 
 export type SyncStatus = "connecting" | "replaying" | "live" | "reconnecting" | "unauthorized" | "stopped";
 

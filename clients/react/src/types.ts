@@ -1,6 +1,6 @@
 // Friendly names for the generated types (src/generated/*), which are the only source of truth.
-import type { components } from "./generated/api";
-import type * as Socket from "./generated/events";
+import type { components } from "./generated/api.js";
+import type * as Socket from "./generated/events.js";
 
 export type Schemas = components["schemas"];
 export type { Socket };

@@ -1,7 +1,7 @@
 // React binding of SyncClient: events become the seed's actions on the caller's dispatch.
-import { useEffect, useRef, useState, type Dispatch } from "react";
-import type { ApiClient } from "./api";
-import { actionsForEvent, type AppAction } from "./reducer";
+import { useEffect, useLayoutEffect, useRef, useState, type Dispatch } from "react";
+import type { ApiClient } from "./api.js";
+import { actionsForEvent, type AppAction } from "./reducer.js";
 import {
   SyncClient,
   sessionTickets,
@@ -9,8 +9,8 @@ import {
   type SocketFactory,
   type SyncStatus,
   type TicketSource,
-} from "./sync";
-import type { AgentEvent } from "./types";
+} from "./sync.js";
+import type { AgentEvent } from "./types.js";
 
 export interface UseAgentSyncOptions {
   baseUrl: string;
@@ -45,9 +45,12 @@ export interface AgentSync {
 export function useAgentSync(options: UseAgentSyncOptions): AgentSync {
   const [status, setStatus] = useState<SyncStatus>("stopped");
   const [lastEventId, setLastEventId] = useState<number | null>(options.lastEventId ?? null);
-  // Callbacks may change on every render; the socket must not.
+  // Callbacks may change on every render; the socket must not. The socket calls them only from
+  // its own events, after a commit: a layout effect (before any passive effect) keeps them current.
   const latest = useRef(options);
-  latest.current = options;
+  useLayoutEffect(() => {
+    latest.current = options;
+  });
   // Where the stream was when a socket closed: a new token for the same salon resumes from there.
   const resume = useRef<{ key: string; id: number } | null>(null);
   const { baseUrl, tenantId, token } = options;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiError, createApiClient, randomKey, validationProblems } from "../src/api";
 import { CONVERSATION_ID, makeAuthRequestOut, makeChatMessageOut, makeSalonProfileOut } from "./factories";
 
@@ -9,15 +9,16 @@ interface Recorded {
   body: string | null;
 }
 
-/** A fetch that records each request and answers with `respond`. */
+/** A fetch that records each request (openapi-fetch sends a `Request`) and answers with `respond`. */
 function fakeFetch(respond: (request: Recorded) => Response = () => json({})) {
   const requests: Recorded[] = [];
-  const fetcher: typeof fetch = async (input, init) => {
+  const fetcher = async (input: Request): Promise<Response> => {
+    const text = await input.text();
     const request: Recorded = {
-      url: String(input),
-      method: init?.method ?? "GET",
-      headers: new Headers(init?.headers),
-      body: typeof init?.body === "string" ? init.body : null,
+      url: input.url,
+      method: input.method,
+      headers: input.headers,
+      body: text === "" ? null : text,
     };
     requests.push(request);
     return respond(request);
@@ -44,6 +45,10 @@ async function caught(promise: Promise<unknown>): Promise<ApiError> {
 }
 
 describe("createApiClient", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
   it("sends the bearer token", async () => {
     const { api, last } = client();
     await api.session();
@@ -121,9 +126,17 @@ describe("createApiClient", () => {
   });
 
   it("calls a relative base URL on the page's own origin", async () => {
+    vi.stubGlobal("location", new URL("https://salon.test/console/#/chat"));
     const { api, last } = client(undefined, "/backend/");
     await api.session();
-    expect(last()?.url).toBe("/backend/api/v1/session");
+    expect(last()?.url).toBe("https://salon.test/backend/api/v1/session");
+  });
+
+  it("calls an empty base URL at the root of the page's origin", async () => {
+    vi.stubGlobal("location", new URL("https://salon.test/console/?x=1#/chat"));
+    const { api, last } = client(undefined, "");
+    await api.session();
+    expect(last()?.url).toBe("https://salon.test/api/v1/session");
   });
 
   it("unwraps the pending auth requests list", async () => {
@@ -183,6 +196,28 @@ describe("createApiClient", () => {
     expect((await api.resumeConversation("v 1")).agent_answers).toBe(true);
     expect(last()?.method).toBe("POST");
     expect(last()?.url).toContain("/api/v1/chat/conversations/v%201/resume");
+  });
+
+  it("offers openapi-fetch's own client for any endpoint, with the token", async () => {
+    const { api, last } = client(() => json({ data: [], total: 0 }));
+    const { data, error } = await api.http.GET("/api/v1/clients", { params: { query: { search: "ana" } } });
+    expect([data, error]).toEqual([{ data: [], total: 0 }, undefined]);
+    expect(last()?.url).toBe("https://api.test/api/v1/clients?search=ana");
+    expect(last()?.headers.get("Authorization")).toBe("Bearer secret");
+  });
+
+  it("checks paths, parameters and bodies against the back end's types", async () => {
+    // tsc --noEmit fails if any of these lines stops being a type error.
+    const { api, requests } = client();
+    // @ts-expect-error: no such path
+    await api.http.GET("/api/v1/nowhere");
+    // @ts-expect-error: the conversation id is missing
+    await api.http.POST("/api/v1/chat/conversations/{conversation_id}/resume", { params: { path: {} } });
+    // @ts-expect-error: not a decision the back end takes
+    await api.decideAuthRequest("r1", "maybe");
+    // @ts-expect-error: schedules exist for the two campaigns only
+    await api.setSchedule("black_friday", { enabled: true, local_time: "09:00", weekdays: [1] });
+    expect(requests).toHaveLength(4);
   });
 
   it("makes random keys the back end accepts", () => {

@@ -32,6 +32,18 @@ interface Entry {
 }
 
 const STATUS_LABEL: Partial<Record<Status, string>> = { completed: "Concluído", no_show: "Faltou" };
+/** How often the page looks at the clock: a visit that starts meanwhile can be marked soon after. */
+const CLOCK_MS = 30_000;
+
+/** The time now, read again every `everyMs` (render stays pure: the clock is state). */
+function useNow(everyMs: number): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}
 
 function problem(error: unknown): string {
   if (error instanceof ApiError && error.code === "appointment_not_started") {
@@ -51,6 +63,7 @@ export function Calendar({ session }: { session: Session }) {
   const [professionals, setProfessionals] = useState<Professional[]>([]);
   const [services, setServices] = useState<Service[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const now = useNow(CLOCK_MS);
   const days = useMemo(() => Array.from({ length: 7 }, (_, i) => addDays(first, i)), [first]);
   const last = days[6] ?? first;
 
@@ -155,6 +168,7 @@ export function Calendar({ session }: { session: Session }) {
                         key={e.id}
                         entry={e}
                         zone={zone}
+                        started={Date.parse(e.starts_at) <= now}
                         onMark={(body) => mark(e.id, body)}
                       />
                     ))}
@@ -171,14 +185,15 @@ export function Calendar({ session }: { session: Session }) {
 interface EntryProps {
   entry: Entry;
   zone: string;
+  /** The visit has begun: it may be marked completed or no-show. */
+  started: boolean;
   onMark: (body: MarkAppointmentBody) => Promise<void>;
 }
 
-function AppointmentEntry({ entry, zone, onMark }: EntryProps) {
+function AppointmentEntry({ entry, zone, started, onMark }: EntryProps) {
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
-  const started = new Date(entry.starts_at).getTime() <= Date.now();
   const label = STATUS_LABEL[entry.status];
 
   async function run(body: MarkAppointmentBody) {

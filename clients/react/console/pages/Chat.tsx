@@ -54,16 +54,16 @@ export function Chat({ session }: { session: Session }) {
     let live = true;
     api
       .conversations()
-      .then((list) => live && setConversations(list))
+      .then((list) => {
+        if (!live) return;
+        setConversations(list);
+        setSelected((current) => current ?? list[0]?.id ?? null);
+      })
       .catch(() => live && setError("Não foi possível carregar as conversas."));
     return () => {
       live = false;
     };
   }, [api, unknown, refreshes, handoffs]);
-
-  useEffect(() => {
-    if (selected === null && conversations[0]) setSelected(conversations[0].id);
-  }, [conversations, selected]);
 
   useEffect(() => {
     if (!selected) return;

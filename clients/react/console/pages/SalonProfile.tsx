@@ -50,6 +50,11 @@ export function SalonProfileSection({ session }: { session: Session }) {
     };
   }, [api, refreshes, updates]);
 
+  const dirty = form !== null && saved !== null && profileChanged(saved, form);
+  useEffect(() => {
+    dirtyRef.current = dirty;
+  }, [dirty]);
+
   if (!form || !saved) {
     return (
       <section className="salon-profile">
@@ -63,8 +68,6 @@ export function SalonProfileSection({ session }: { session: Session }) {
     );
   }
 
-  const dirty = profileChanged(saved, form);
-  dirtyRef.current = dirty;
   const change = (next: Partial<ProfileForm>) => {
     setForm({ ...form, ...next });
     setStatus(null);

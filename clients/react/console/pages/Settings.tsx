@@ -117,6 +117,11 @@ function SalonSettingsForm({ session }: { session: Session }) {
     };
   }, [api, refreshes]);
 
+  const dirty = form !== null && saved !== null && Object.keys(changes(saved, form)).length > 0;
+  useEffect(() => {
+    dirtyRef.current = dirty;
+  }, [dirty]);
+
   if (!form || !saved) {
     return (
       <section className="settings">{error ? <p className="error">{error}</p> : <p>Carregando…</p>}</section>
@@ -127,9 +132,6 @@ function SalonSettingsForm({ session }: { session: Session }) {
     setForm({ ...form, [key]: value });
     setStatus(null);
   };
-  const pending = changes(saved, form);
-  const dirty = Object.keys(pending).length > 0;
-  dirtyRef.current = dirty;
 
   async function save(event: FormEvent) {
     event.preventDefault();
