@@ -49,6 +49,7 @@ FROM_ENVIRONMENT = frozenset(
         "gemini_base_url",
         "database_url",
         "redis_url",
+        "otlp_endpoint",
     }
 )
 PLACEHOLDER_SECRETS = {"", "changeme", "change-me", "secret", "dev", "development", "test"}
@@ -237,6 +238,12 @@ class Settings(BaseSettings):
     @property
     def cors_origin_list(self) -> list[str]:
         return split_list(self.cors_origins)
+
+    # Request traces (OTLP over HTTP) to this collector, e.g. http://otel-collector:4318; empty:
+    # no tracing. A share of new traces is kept (a caller's `traceparent` decides for its own).
+    otlp_endpoint: str = ""
+    otlp_service_name: str = "agenda-cheia"
+    otlp_sample_ratio: float = Field(default=1.0, ge=0, le=1)
 
     # Our processes' log lines (JSON on stderr, kept by Ray; config/logs.py).
     log_level: str = Field(default="INFO", pattern=r"^(DEBUG|INFO|WARNING|ERROR)$")

@@ -28,6 +28,7 @@ from deployments.rate_limits import RateGuard, RateLimits
 from deployments.request_context import RequestContext
 from deployments.request_guard import RequestGuard
 from deployments.resources import open_resources
+from deployments.tracing import install_tracing
 
 
 def create_api(settings: Settings, *, sockets: bool = True) -> FastAPI:
@@ -47,6 +48,7 @@ def create_api(settings: Settings, *, sockets: bool = True) -> FastAPI:
     install_openapi(app)
     _guard(app, settings)
     _allow_origins(app, settings)
+    install_tracing(app, settings)
     app.include_router(routes_health.router)
     app.include_router(routes_health.probes)
     app.include_router(routes_session.router)
@@ -72,6 +74,7 @@ def create_live_api(settings: Settings) -> FastAPI:
     replicas of its own, so open dashboards never use up the budget of HTTP calls."""
     app = FastAPI(title="Agenda Cheia live", lifespan=open_resources, openapi_url=None)
     _guard(app, settings)
+    install_tracing(app, settings)
     app.include_router(routes_health.router)
     app.include_router(routes_health.probes)
     app.include_router(websocket.live_router)

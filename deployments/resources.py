@@ -108,6 +108,9 @@ async def open_resources(app: FastAPI) -> AsyncIterator[None]:
         await pool.close()
         await redis.aclose()
         await live_redis.aclose()
+        tracing = getattr(app.state, "tracer_provider", None)
+        if tracing is not None:
+            tracing.shutdown()  # exports what is still batched
 
 
 async def get_resources(request: Request) -> Resources:
