@@ -104,7 +104,9 @@ async def read_response(reader: asyncio.StreamReader) -> tuple[int, bytes, bool]
     return status, body, close
 
 
-async def _raw_connection(target: Target, stop_at: float, sample: Sample) -> None:
+async def _raw_connection(
+    target: Target, stop_at: float, sample: Sample, next_request: Callable[[], bytes] | None
+) -> None:
     request = target.request_bytes()
     writer: asyncio.StreamWriter | None = None
     try:
@@ -113,7 +115,7 @@ async def _raw_connection(target: Target, stop_at: float, sample: Sample) -> Non
                 if writer is None:
                     reader, writer = await asyncio.open_connection(target.host, target.port)
                 started = time.perf_counter()
-                writer.write(request)
+                writer.write(request if next_request is None else next_request())
                 status, body, close = await read_response(reader)
             except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError) as error:
                 sample.errors[type(error).__name__] += 1
@@ -146,9 +148,15 @@ async def _httpx_connection(
 
 
 async def closed_loop(
-    target: Target, *, connections: int, seconds: float, client: str = "raw"
+    target: Target,
+    *,
+    connections: int,
+    seconds: float,
+    client: str = "raw",
+    next_request: Callable[[], bytes] | None = None,
 ) -> Sample:
-    """`connections` requests in flight for `seconds`; bounded even if the server hangs."""
+    """`connections` requests in flight for `seconds`; bounded even if the server hangs.
+    `next_request` (raw client): the bytes of each request instead of the target's GET."""
     sample = Sample()
     started = time.perf_counter()
     stop_at = started + seconds
@@ -160,7 +168,7 @@ async def closed_loop(
                 httpx.AsyncClient(limits=limits, timeout=REQUEST_TIMEOUT_S)
             )
         workers = [
-            _raw_connection(target, stop_at, sample)
+            _raw_connection(target, stop_at, sample, next_request)
             if http is None
             else _httpx_connection(http, target, stop_at, sample)
             for _ in range(connections)

@@ -216,7 +216,6 @@ async def post_loop(
     port: int, path: str, messages: Messages, *, connections: int, seconds: float
 ) -> load.Sample:
     """_http_load.closed_loop's raw client, for POSTs of distinct signed messages."""
-    sample, started = load.Sample(), time.perf_counter()
 
     def request() -> bytes:
         _, raw, headers = messages.next()
@@ -224,38 +223,10 @@ async def post_loop(
         lines += [f"{name}: {value}" for name, value in headers.items()]
         return ("\r\n".join(lines) + "\r\n\r\n").encode() + raw
 
-    async def connection() -> None:
-        writer: asyncio.StreamWriter | None = None
-        try:
-            while time.perf_counter() < started + seconds:
-                try:
-                    if writer is None:
-                        reader, writer = await asyncio.open_connection("127.0.0.1", port)
-                    sent, body = time.perf_counter(), request()
-                    writer.write(body)
-                    status, answer, close = await load.read_response(reader)
-                except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError) as error:
-                    sample.errors[type(error).__name__] += 1
-                    if writer is not None:
-                        writer.close()
-                    writer = None
-                    await asyncio.sleep(load.RECONNECT_PAUSE_S)
-                    continue
-                sample.record(sent, status, answer)
-                if close:
-                    writer.close()
-                    writer = None
-        finally:
-            if writer is not None:
-                writer.close()
-
-    try:
-        async with asyncio.timeout(seconds + load.REQUEST_TIMEOUT_S):
-            await asyncio.gather(*(connection() for _ in range(connections)))
-    except TimeoutError:
-        sample.errors[f"no answer in {load.REQUEST_TIMEOUT_S:.0f} s"] += 1
-    sample.wall_s = time.perf_counter() - started
-    return sample
+    target = load.Target("127.0.0.1", port, path, {})
+    return await load.closed_loop(
+        target, connections=connections, seconds=seconds, next_request=request
+    )
 
 
 # ---- the run ----
