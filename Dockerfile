@@ -53,6 +53,11 @@ COPY --chown=1000:100 serve_config.yaml ./
 COPY --from=console --chown=1000:100 /build/clients/react/dist/console clients/react/dist/console
 ENV AGENDA_CONSOLE_DIR=/home/ray/agenda-cheia/clients/react/dist/console
 
+# The release's name (`--build-arg AGENDA_RELEASE=$(git rev-parse --short HEAD)`): detached actors
+# report it before their code digest (`agenda actors`; README, "How a deploy rolls").
+ARG AGENDA_RELEASE=""
+ENV AGENDA_RELEASE=${AGENDA_RELEASE}
+
 # Serve's HAProxy ingress and throughput-optimized mode must be in the environment of `ray start`
 # itself on every node (docs/ray.md; cluster.yaml sets them the same way). The GCS checks each
 # node every 0.5 s and takes it for dead after 3 misses (Ray: 3 s, 5): a crashed node's salons

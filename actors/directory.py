@@ -16,8 +16,9 @@ from uuid import UUID
 import ray
 from ray.exceptions import ActorDiedError, ActorUnavailableError, RayTaskError
 
-from actors.errors import TenantUnavailableError
+from actors.errors import StaleActorError, TenantUnavailableError
 from actors.host_actor import TenantHost
+from actors.versioning import may_replace, replace, running_release
 from config.settings import Placement, Settings
 from domain.commands import Command, result_type
 from domain.errors import DomainError
@@ -30,6 +31,10 @@ class TenantDirectory:
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
         self._handles: dict[str, Any] = {}
+        # Hosts of another release this process found and, being of an older one, uses as they
+        # are (actors/versioning.py); their calls carry no release check.
+        self._accepted: set[str] = set()
+        self._replacing: dict[str, asyncio.Lock] = {}
 
     def actor_name(self, tenant_id: UUID) -> str:
         if self._settings.placement == Placement.PER_TENANT:
@@ -67,11 +72,13 @@ class TenantDirectory:
 
     async def _call(self, tenant_id: UUID, command: Command[Any]) -> object:
         name = self.actor_name(tenant_id)
-        for attempt in (1, 2):
+        attempt, replaced = 1, 0  # a failure is retried once; another release replaced once
+        while True:
             handle = self.handle(name)
+            expected = None if name in self._accepted else running_release()
             try:
                 answer: object = await asyncio.wait_for(
-                    handle.call.remote(tenant_id, command),
+                    handle.call.remote(tenant_id, command, expected),
                     timeout=self._settings.actor_call_timeout_s,
                 )
                 return answer
@@ -79,23 +86,51 @@ class TenantDirectory:
                 cause = error.cause
                 if isinstance(cause, DomainError):
                     raise cause from None
+                if isinstance(cause, StaleActorError):
+                    await self._outdated(name, handle, cause.running, replaced=replaced)
+                    replaced += 1
+                    continue  # it ran nothing: the command goes to the host of this release
                 if not isinstance(cause, TenantUnavailableError):
                     raise
-                gone: Exception = cause  # a host retiring: like a dead one, retry once
-                self._handles.pop(name, None)
+                self._forget(name)  # a host retiring: like a dead one, retry once
                 if attempt == 2:
                     raise cause from None
-                logger.info("tenant %s: host %s retiring (%s), retrying", tenant_id, name, gone)
+                attempt += 1
+                logger.info("tenant %s: host %s retiring (%s), retrying", tenant_id, name, cause)
             except (ActorDiedError, ActorUnavailableError) as error:
                 # A retired or crashed host: forget the handle; the retry makes a new one.
                 # Commands carry ids, so running one again is safe.
-                self._handles.pop(name, None)
+                self._forget(name)
                 if attempt == 2:
                     raise TenantUnavailableError(f"salon actor {name} unavailable") from error
+                attempt += 1
                 logger.info("tenant %s: host %s unavailable, retrying", tenant_id, name)
             except TimeoutError as error:
                 raise TenantUnavailableError(f"salon actor {name} did not answer") from error
-        raise TenantUnavailableError(f"salon actor {name} unavailable")
+
+    async def _outdated(self, name: str, handle: Any, running: str, *, replaced: int) -> None:
+        """`handle` runs release `running`, not ours: retire it and make ours if this process
+        runs the deployed release, else use it as it is. A host made anew that still runs
+        another release means the code on its node is not the deployed code: it is used too
+        (and said), rather than failing every call."""
+        namespace = self._settings.ray_namespace
+        lock = self._replacing.setdefault(name, asyncio.Lock())
+        async with lock:  # the calls that met it together replace it once
+            if self._handles.get(name) is not handle or name in self._accepted:
+                return  # replaced or accepted meanwhile
+            if replaced > 0 or not await may_replace(namespace):
+                log = logger.warning if replaced > 0 else logger.info
+                mine = running_release()
+                log("host %s runs release %s, this process %s: used as is", name, running, mine)
+                self._accepted.add(name)
+                return
+            self._handles.pop(name, None)
+            await replace(name, namespace, handle, running, lambda: self.handle(name))
+        self._replacing.pop(name, None)
+
+    def _forget(self, name: str) -> None:
+        self._handles.pop(name, None)
+        self._accepted.discard(name)
 
     async def ping(self) -> int:
         """Ping the hosts this process knows; return how many answered (raises if none did)."""
@@ -113,6 +148,7 @@ class TenantDirectory:
 
     def forget(self) -> None:
         self._handles.clear()
+        self._accepted.clear()
 
 
 def ray_is_initialized() -> bool:

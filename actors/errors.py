@@ -20,3 +20,15 @@ class SalonMovedError(TenantUnavailableError):
 
     def __reduce__(self) -> tuple[type[SalonMovedError], tuple[str]]:
         return (type(self), (self.message,))
+
+
+class StaleActorError(Exception):
+    """The actor runs another release than the caller expected; it ran nothing. The caller
+    retires it (when the caller's release is the deployed one) or calls again without a check."""
+
+    def __init__(self, running: str) -> None:
+        super().__init__(f"actor runs release {running}")
+        self.running = running
+
+    def __reduce__(self) -> tuple[type[StaleActorError], tuple[str]]:
+        return (type(self), (self.running,))

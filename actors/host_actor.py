@@ -8,20 +8,23 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from typing import Any
 from uuid import UUID
 
 import ray
 from ray.util.metrics import Counter, Histogram
 
-from actors.errors import TenantUnavailableError
+from actors.errors import StaleActorError, TenantUnavailableError
 from actors.host import TenantHostCore
+from actors.versioning import published_release, running_release
 from config import logs
 from config.gc_tuning import tune_gc
 from config.settings import Settings
 from domain.commands import Command, ReportMessageStatus
 
 logger = logging.getLogger(__name__)
+DRAIN_S = 30.0  # how long a retiring host lets the calls it runs finish
 
 # num_cpus=0.01: an idle actor process really costs ~1 % of a core (measured), and a non-zero
 # request keeps the autoscaler from taking a node that hosts salons for an idle one.
@@ -70,12 +73,25 @@ class TenantHost:
         self._retire_when_empty = retire_when_empty
         self._upkeep_task: asyncio.Task[None] | None = None
         self._retiring = False
+        self._running = 0  # calls in progress (a retiring host lets them finish)
+        self._release = running_release()
+        self._release_checked = time.monotonic()
 
-    async def call(self, tenant_id: UUID, command: Command[Any]) -> Any:
+    async def call(
+        self, tenant_id: UUID, command: Command[Any], expected_release: str | None = None
+    ) -> Any:
+        """Run `command` in the salon; a caller that names the release it expects gets a
+        StaleActorError, and nothing run, from a host of another release."""
         if self._retiring:  # the pool is closing: the caller retries on a new host
             raise TenantUnavailableError("salon host is retiring")
+        if expected_release is not None and expected_release != self._release:
+            raise StaleActorError(self._release)
         self._ensure_upkeep()
-        result = await self._core.call(tenant_id, command)
+        self._running += 1
+        try:
+            result = await self._core.call(tenant_id, command)
+        finally:
+            self._running -= 1
         if isinstance(command, ReportMessageStatus) and result.outcome is not None:
             tags = {"code": str(command.error_code), "outcome": result.outcome}
             self._late_failures.inc(1, tags)
@@ -89,6 +105,21 @@ class TenantHost:
     async def ping(self) -> dict[str, Any]:
         status = self._core.status()
         return {"tenants": status.tenants, "unpublished_events": status.unpublished_events}
+
+    async def version(self) -> str:
+        return self._release
+
+    async def retire(self) -> None:
+        """Leave for a host of a newer release: refuse new calls (callers retry on the next
+        host), let running ones finish (bounded), store what is pending, exit."""
+        self._retiring = True
+        waited = 0.0
+        while self._running > 0 and waited < DRAIN_S:
+            await asyncio.sleep(0.05)
+            waited += 0.05
+        await self._core.close()
+        logger.warning("tenant host of release %s retiring for a newer deploy", self._release)
+        ray.actor.exit_actor()  # type: ignore[no-untyped-call]
 
     async def retire_if_idle(self) -> bool:
         """Exit the process when it hosts nothing (one-salon-per-actor mode frees ~50 MB)."""
@@ -109,10 +140,22 @@ class TenantHost:
             await asyncio.sleep(self._settings.upkeep_interval_s)
             try:
                 await self._core.upkeep()
+                me = ray.get_runtime_context().current_actor
+                if await self._outdated():
+                    await me.retire.remote()  # through the queue, as below
+                    return
                 if self._retire_when_empty and self._core.empty:
-                    me = ray.get_runtime_context().current_actor
                     # Through the actor's own queue, so no call is cut half-way.
                     if await me.retire_if_idle.remote():
                         return
             except Exception:  # the loop boundary: log and go on
                 logger.exception("tenant host upkeep failed")
+
+    async def _outdated(self) -> bool:
+        """Whether a deploy published a release other than this host's: it then leaves even if
+        no caller of the new release reaches it (its salons come back on their next command)."""
+        if time.monotonic() - self._release_checked < self._settings.release_check_s:
+            return False
+        self._release_checked = time.monotonic()
+        published = await asyncio.to_thread(published_release, self._settings.ray_namespace)
+        return published is not None and published != self._release

@@ -22,6 +22,7 @@ from actors.backlog import BacklogGauges
 from actors.directory import TenantDirectory
 from actors.progress import LoopProgress
 from actors.scheduler import SchedulerCore, StepReport, campaign_options
+from actors.versioning import drain, ensure_current, running_release
 from config import logs
 from config.gc_tuning import tune_gc
 from config.settings import Settings
@@ -32,6 +33,7 @@ from domain.vocabulary import CampaignType
 logger = logging.getLogger(__name__)
 SCHEDULER_NAME = "campaign-scheduler"
 BACKLOG_TIMEOUT_S = 10.0
+DRAIN_S = 60.0  # how long a retiring scheduler lets its steps finish
 
 
 @ray.remote(num_cpus=0.01, max_restarts=-1, max_task_retries=0, max_concurrency=100)  # type: ignore[call-overload]
@@ -147,20 +149,39 @@ class CampaignScheduler:
                 logger.exception("scheduler step could not start")
             await asyncio.sleep(self._settings.scheduler_interval_s)
 
+    async def version(self) -> str:
+        return running_release()
+
+    async def retire(self) -> None:
+        """Leave for a scheduler of a newer release: start no step, let the running ones finish
+        (bounded; a run cut short is known unfinished from PostgreSQL), exit."""
+        if self._loop is not None:
+            self._loop.cancel()
+        await drain(self._steps, DRAIN_S)
+        if self._pool is not None:
+            await self._pool.close()
+        logger.warning("scheduler of release %s retiring for a newer deploy", running_release())
+        ray.actor.exit_actor()  # type: ignore[no-untyped-call]
+
     def _finished(self, task: asyncio.Task[StepReport]) -> None:
         self._steps.discard(task)
         if not task.cancelled() and task.exception() is not None:
             logger.error("scheduler step failed: %r", task.exception())
 
 
-def ensure_scheduler(settings: Settings) -> Any:
-    """The cluster's scheduler actor, created if missing, its loop started when enabled."""
-    handle = CampaignScheduler.options(  # type: ignore[attr-defined]
-        name=SCHEDULER_NAME,
-        namespace=settings.ray_namespace,
-        lifetime="detached",
-        get_if_exists=True,
-    ).remote(settings.for_actor())
+async def ensure_scheduler(settings: Settings) -> Any:
+    """The cluster's scheduler actor of this release, created if missing, its loop started
+    when enabled."""
+
+    def create() -> Any:
+        return CampaignScheduler.options(  # type: ignore[attr-defined]
+            name=SCHEDULER_NAME,
+            namespace=settings.ray_namespace,
+            lifetime="detached",
+            get_if_exists=True,
+        ).remote(settings.for_actor())
+
+    handle = await ensure_current(SCHEDULER_NAME, settings.ray_namespace, create)
     if settings.scheduler_enabled:
         handle.start.remote()
     return handle

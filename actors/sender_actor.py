@@ -16,6 +16,7 @@ from ray.util.metrics import Counter
 from actors.directory import TenantDirectory
 from actors.progress import LoopProgress
 from actors.sender import SenderCore, SenderStepResult
+from actors.versioning import drain, ensure_current, running_release
 from config import logs
 from config.gc_tuning import tune_gc
 from config.settings import Settings
@@ -25,6 +26,7 @@ from integrations.n8n import N8nClient
 logger = logging.getLogger(__name__)
 
 ACTOR_NAME = "whatsapp-sender"
+DRAIN_S = 60.0  # how long a retiring sender lets its step finish
 
 
 @ray.remote(num_cpus=0.01, max_restarts=-1, max_task_retries=0, max_concurrency=8)  # type: ignore[call-overload]
@@ -54,6 +56,7 @@ class WhatsAppSender:
             tag_keys=("kind",),
         )
         self._loop_task: asyncio.Task[None] | None = None
+        self._retiring = False
         self._progress = LoopProgress()
         if self._settings.sender_enabled:
             self._loop_task = asyncio.get_running_loop().create_task(self._run())
@@ -77,8 +80,20 @@ class WhatsAppSender:
         running = self._loop_task is not None and not self._loop_task.done()
         return self._progress.report(running=running)
 
+    async def version(self) -> str:
+        return running_release()
+
+    async def retire(self) -> None:
+        """Leave for a sender of a newer release: finish the step under way (bounded; a step
+        cut short leaves leases that expire), start no other, exit."""
+        self._retiring = True
+        if self._loop_task is not None:
+            await drain({self._loop_task}, DRAIN_S)
+        logger.warning("sender of release %s retiring for a newer deploy", running_release())
+        ray.actor.exit_actor()  # type: ignore[no-untyped-call]
+
     async def _run(self) -> None:
-        while True:
+        while not self._retiring:
             self._progress.start()
             try:
                 await self.step_once()
@@ -106,11 +121,15 @@ class WhatsAppSender:
             return self._core
 
 
-def ensure_sender(settings: Settings) -> Any:
-    """The sender actor's handle, starting it if it is not running (one per cluster)."""
-    return WhatsAppSender.options(  # type: ignore[attr-defined]
-        name=ACTOR_NAME,
-        namespace=settings.ray_namespace,
-        lifetime="detached",
-        get_if_exists=True,
-    ).remote(settings.for_actor())
+async def ensure_sender(settings: Settings) -> Any:
+    """The sender actor of this release (one per cluster), started if it is not running."""
+
+    def create() -> Any:
+        return WhatsAppSender.options(  # type: ignore[attr-defined]
+            name=ACTOR_NAME,
+            namespace=settings.ray_namespace,
+            lifetime="detached",
+            get_if_exists=True,
+        ).remote(settings.for_actor())
+
+    return await ensure_current(ACTOR_NAME, settings.ray_namespace, create)

@@ -7,12 +7,15 @@ from the environment of the Ray cluster's processes.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
+import ray
 from fastapi import FastAPI
 from ray import serve
 from ray.serve import Application
 
+from actors.versioning import publish_release
 from config import logs
 from config.gc_tuning import tune_gc
 from config.settings import Settings
@@ -60,9 +63,20 @@ def _checked(args: dict[str, Any]) -> dict[str, Any]:
     return dict(args)
 
 
+def _namespace(args: dict[str, Any]) -> str:
+    """The Ray namespace the replicas will use (without building all the settings, whose
+    secrets the process that builds the application may not have)."""
+    default = Settings.model_fields["ray_namespace"].default
+    return str(args.get("ray_namespace") or os.environ.get("AGENDA_RAY_NAMESPACE") or default)
+
+
 def build_app(args: dict[str, Any]) -> Application:
-    """The HTTP application (serve_config.yaml: `agenda`, at `/`)."""
-    return ApiIngress.bind(_checked(args))  # type: ignore[attr-defined,no-any-return]
+    """The HTTP application (serve_config.yaml: `agenda`, at `/`). Building it is a deploy:
+    this code's release becomes the one detached actors must run (actors/versioning.py)."""
+    checked = _checked(args)
+    if ray.is_initialized():  # not when a config is only rendered offline (`serve build`)
+        publish_release(_namespace(checked))
+    return ApiIngress.bind(checked)  # type: ignore[attr-defined,no-any-return]
 
 
 def build_live_app(args: dict[str, Any]) -> Application:
@@ -70,4 +84,5 @@ def build_live_app(args: dict[str, Any]) -> Application:
     return LiveIngress.bind(_checked(args))  # type: ignore[attr-defined,no-any-return]
 
 
-app = build_app({})
+# `serve run deployments.app:app`: for trying the API; declares no release.
+app = ApiIngress.bind({})  # type: ignore[attr-defined]

@@ -69,9 +69,9 @@ async def open_resources(app: FastAPI) -> AsyncIterator[None]:
     pool = await create_pool(settings.database_url, max_size=settings.db_pool_max, read_only=True)
     # One of each per cluster: every replica asks, the first creates.
     if settings.scheduler_enabled:
-        ensure_scheduler(settings)
+        await ensure_scheduler(settings)
     if settings.sender_enabled:
-        ensure_sender(settings)
+        await ensure_sender(settings)
     directory = CappedDirectory(settings, app.state.rate_limits)
     spool = InboundSpool(redis, prefix=settings.redis_prefix)
     app.state.resources = Resources(

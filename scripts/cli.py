@@ -7,6 +7,7 @@
     agenda bulk-campaign --campaign …    a campaign for many salons on the running cluster
     agenda outbox list [--status failed] [--tenant ID] [--limit 50]
     agenda outbox requeue --tenant ID (--all-failed | MESSAGE_ID …)
+    agenda actors [--retire-outdated]    the detached actors and the release each runs
 
 Each reads its settings from the environment (AGENDA_*), as the back end does; `--help` after a
 command tells its options. docs/runbook.md says when to use which.
@@ -25,13 +26,14 @@ from uuid import UUID
 from db import outbox_admin
 from db.migrate import MigrationState, migration_status
 from db.pool import connect
-from scripts import bulk_campaign, import_salon, migrate, mint_token
+from scripts import actor_releases, bulk_campaign, import_salon, migrate, mint_token
 
 # The commands that are a script of their own: its options, its help, its exit code.
 DELEGATED: dict[str, Callable[[list[str] | None], int]] = {
     "import": import_salon.main,
     "mint-token": mint_token.main,
     "bulk-campaign": bulk_campaign.main,
+    "actors": actor_releases.main,
 }
 
 

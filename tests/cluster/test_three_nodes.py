@@ -141,7 +141,7 @@ async def test_the_bulk_job_runs_salons_on_every_node(
     three_nodes: ThreeNodes, api: Api, pool: asyncpg.Pool, session_tag: str
 ) -> None:
     salons = [await open_salon_on(pool, api, node, make_recall_salon) for node in NODES]
-    ensure_scheduler(api.settings)
+    await ensure_scheduler(api.settings)
     command = [
         *(sys.executable, "scripts/bulk_campaign.py", "--campaign", "prazo_certo"),
         *("--tenants", ",".join(str(s.ids.tenant) for s in salons), "--job-id", "cluster"),

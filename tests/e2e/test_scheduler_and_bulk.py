@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def scheduler(serve_port: int, settings: Any, session_tag: str) -> Any:
     api = make_api(Placement.SHARED, serve_port, settings, session_tag)
     assert PLACEMENTS[Placement.SHARED]
-    return ensure_scheduler(api.settings)
+    return asyncio.run(ensure_scheduler(api.settings))
 
 
 async def while_restarting(call: Callable[[], Awaitable[Any]]) -> Any:
