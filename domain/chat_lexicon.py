@@ -47,12 +47,14 @@ OPT_OUT_COMMANDS: Final = (
 OPT_OUT_FILLERS: Final = ("por", "favor", "pf", "pfv", "pfvr", "obrigada", "obrigado", "quero")
 # The salon's messages, as clients name them when they want no more of them.
 MESSAGES: Final = (
-    "(?:mensage*|msg*|promo*|oferta*|propaganda*|notifica*|envio*|disparo*|anuncio*|novidade*)"
+    "(?:mensage*|msg*|promo*|oferta*|propaganda*|notifica*|envio*|disparo*|anuncio*|novidade*|"
+    "campanha*|comunicac*|recebimento*)"
 )
 # Words that stop or refuse, and the salon's ways of reaching the client (lists, numbers, sending).
 STOP_WORDS: Final = (
     "(?:nao|nunca|chega|para|pare|parem|parar|sai|sair|saio|tira|tire|tirem|tirar|retir*|remov*|"
     "exclu*|apag*|delet*|bloque*|desativ*|suspend*|esquec*|some|sumam|deixa|deixe|desiste|"
+    "encerr*|dispens*|recus*|"
     # the same wish as a noun: "solicito a remocao do meu contato"
     "remocao|exclusao|retirada|descadastro|descadastramento|desinscricao|cancelamento)"
 )
@@ -116,6 +118,24 @@ OPT_OUT_PHRASES: Final = (
     "me (?:retir*|remov*|exclu*) (?:da|dessa|desta|do|desse|deste) "
     "(?:lista*|grupo*|envio*|cadastro*|sistema)",
     "(?:para*|pare*|parem) de encher",
+    # nothing more from the salon, in so many words
+    "nao (?:quero|desejo|gostaria de) (?:mais )?(?:nada|coisa nenhuma) (?:de|com|vindo de) voces",
+    "(?:dispenso|recuso|rejeito|nao aceito mais) (?:as |essas |estas |suas |os |esses )?"
+    + MESSAGES,
+    "nao (?:quero|desejo|gostaria de) (?:ser |estar |ficar |mais )?(?:incluid*|inclus*|inscrit*|"
+    "cadastrad*|participar|fazer parte)(?: \\w+){0,3} (?:lista*|campanha*|grupo*|envio*|"
+    "cadastro*|promo*|oferta*|disparo*)",
+    "nao (?:quero|desejo|gostaria de) (?:mais )?ser (?:notificad*|contatad*|contactad*|avisad*|"
+    "perturbad*|incomodad*|procurad*|lembrad*)",
+    "me (?:esquece|esquecam|esqueca)(?! (?:nao|de|do|da))",
+    "(?:estou|fico|quero ficar) fora (?:dessa*|desta*|desse*|das|da|dos|do|de) (?:lista*|"
+    + MESSAGES[3:],
+    "cancel* (?:a |minha |meu )?(?:inscricao|assinatura|cadastro)(?: \\w+){0,3} "
+    "(?:lista*|" + MESSAGES[3:],
+    "(?:bloquei|bloqueei|bloqueamos|vou bloquear|vou te bloquear|vou bloquear voces) "
+    "(?:voces|o numero de voces|esse numero|este numero|o contato)",
+    "(?:remove*|remova|tira|tire|tirem|exclui|exclua|apaga|apague|retira|retire) eu(?!\\w)",
+    "(?:encerr*|cancel*|apag*|delet*|exclu*) (?:o |meu |o meu )?(?:cadastro|registro)",
 )
 # About the salon's messages, unhappy, but no clear "stop": the agent asks whether to stop them.
 MAYBE_OPT_OUT_CUES: Final = (
@@ -130,6 +150,16 @@ MAYBE_OPT_OUT_CUES: Final = (
     STOP_WORDS + "(?: \\w+){0,5} " + REACHING_WORDS,
     REACHING_WORDS + "(?: \\w+){0,3} " + STOP_WORDS + "(?: \\w+){0,2} (?:mais|isso|nada)",
     "sair (?:dessa|desta|desse|deste|daqui|disso|da|do)",
+    # tired of them, or a threat to report them: ask
+    "(?:cansad*|cansei|enjoei|enjoad*|farta|farto|saturad*|de saco cheio)(?: \\w+){0,3} "
+    "(?:de )?(?:receber|" + MESSAGES[3:-1] + ")",
+    "(?:para|pare|parem|chega) (?:com isso|disso)(?: por favor| pelo amor de deus| ja| agora)?"
+    "(?= \\||$)", "^(?:chega|basta)(?: \\w+){0,2}$",
+    "(?:toda semana|todo dia|todo santo dia|toda hora|direto|de novo)(?: \\w+){0,3} " + MESSAGES,
+    "(?:denunci*|procon|reclame aqui|reportar|report*)(?: \\w+){0,6} (?:numero|spam|"
+    + MESSAGES[3:-1] + "|mandar*|mandarem|enviar*)",
+    "(?:numero|spam|" + MESSAGES[3:-1] + "|mandar*|mandarem|enviar*)(?: \\w+){0,6} "
+    "(?:denunci*|procon|reclame aqui|reportar|report*)",
 )
 # A message that did not arrive is no wish to stop them: "nao chegou a mensagem de confirmacao".
 NOT_MAYBE_OPT_OUT: Final = (

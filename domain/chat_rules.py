@@ -113,6 +113,7 @@ class Understanding(Value):
 
 _OPT_OUT = cue_pattern(lx.OPT_OUT_PHRASES)
 _OPT_IN = cue_pattern(lx.OPT_IN_PHRASES)
+_REACHING = re.compile(r"(?<!\w)" + lx.REACHING_WORDS.replace("*", r"\w*") + r"(?!\w)")
 _MAYBE_OPT_OUT = cue_pattern(lx.MAYBE_OPT_OUT_CUES)
 _NOT_MAYBE_OPT_OUT = cue_pattern(lx.NOT_MAYBE_OPT_OUT)
 _OPT_IN_WANTS = cue_pattern(lx.OPT_IN_WANTS)
@@ -153,10 +154,20 @@ _TALK_TO = re.compile(r"(?<!\w)" + lx.TALK_TO)
 
 # --- flags and intent ---------------------------------------------------------------------------
 def is_opt_out(normalized: str) -> bool:
-    words = [w for w in normalized.split() if w not in ("|", "?", *lx.OPT_OUT_FILLERS)]
-    if words and all(word in lx.OPT_OUT_COMMANDS for word in words):
+    """ "SAIR", "me tira da lista"; or a clause that is only a command ("parem") in a message
+    about the salon's messages ("esse zap nao e de cliente | parem")."""
+    if _only_commands(normalized.split()):
+        return True
+    if _REACHING.search(normalized) and any(
+        _only_commands(clause.split()) for clause in normalized.split("|")
+    ):
         return True
     return _OPT_OUT.search(normalized) is not None
+
+
+def _only_commands(words: Sequence[str]) -> bool:
+    words = [w for w in words if w not in ("|", "?", *lx.OPT_OUT_FILLERS)]
+    return bool(words) and all(word in lx.OPT_OUT_COMMANDS for word in words)
 
 
 def is_maybe_opt_out(normalized: str) -> bool:

@@ -7,7 +7,9 @@ Each message goes through the whole decision (rules reading, then `decide`) with
 open campaign offer in the conversation, so an opt-out answered with an offer would show.
 Measured on 2026-12-06: 27/40 opt-outs understood, 7/40 asked about (34/40 handled), no opt-out
 answered with an offer or a booking; 0/15 near misses read as a stop, a restart or asked about;
-11/15 opt-ins. The first two sets, under the same measure, are in `test_never_an_offer_...`."""
+11/15 opt-ins. After the rules learnt from 80 phrasings of our own (this set still unread): 30
+understood, 8 asked (38/40), the rest unchanged. The first two sets, under the same measure, are
+in `test_never_an_offer_...`."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import pytest
 
 from domain.chat_agent import ChatDecision, decide
 from tests.unit.chat_table_blind_opt_out import BLIND_OPT_OUT
+from tests.unit.chat_table_blind_opt_out_fourth import FOURTH_OPT_OUT
 from tests.unit.chat_table_blind_opt_out_fresh import FRESH_OPT_OUT
 from tests.unit.chat_table_blind_opt_out_third import THIRD_OPT_IN, THIRD_OPT_OUT
 from tests.unit.test_chat_decisions import OFFER, TUESDAY_SLOTS, FakeSlots, context
@@ -43,14 +46,19 @@ def test_the_third_blind_set_is_handled_and_near_misses_are_left_alone() -> None
     assert (len(opt_outs), len(near), len(THIRD_OPT_IN)) == (40, 15, 15)
     wrongly = [d for d in near if d.opt_out or d.opt_in or ASKS in d.reply]
     assert len(wrongly) == 0, f"{len(wrongly)} near misses read as a stop, a restart or asked"
-    assert sum(map(handled, opt_outs)) >= 34, f"{sum(map(handled, opt_outs))}/40 handled"
+    assert sum(map(handled, opt_outs)) >= 38, f"{sum(map(handled, opt_outs))}/40 handled"
     assert len(back_in) >= 11, f"{len(back_in)}/15 opt-ins"
 
 
 @pytest.mark.parametrize(
     "table",
-    [THIRD_OPT_OUT, FRESH_OPT_OUT, [(case.text, case.opt_out) for case in BLIND_OPT_OUT]],
-    ids=["third", "fresh", "first"],
+    [
+        FOURTH_OPT_OUT,
+        THIRD_OPT_OUT,
+        FRESH_OPT_OUT,
+        [(case.text, case.opt_out) for case in BLIND_OPT_OUT],
+    ],
+    ids=["fourth", "third", "fresh", "first"],
 )
 def test_never_an_offer_to_a_client_who_asked_to_stop(table: list[tuple[str, bool]]) -> None:
     offered = [text for text, stop in table if stop and offers_something(decision_on(text))]
