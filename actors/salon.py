@@ -2,9 +2,9 @@
 
 `Salon.handle(command)` looks the command's type up in the handler table and returns what that
 part answers: the `R` of `Command[R]`. A command's whole path is its part (actors/approvals.py,
-appointments.py, campaigns.py, chat_desk.py, deliveries.py, salon_profile.py), its decision in
-domain/ and its rows in db/; the core
-(actors/salon_core.py) holds the lock, the agenda, the commit and publishing for all of them.
+appointments.py, campaigns.py, chat_desk.py, deliveries.py, salon_profile.py, salon_hours.py),
+its decision in domain/ and its rows in db/; the core (actors/salon_core.py) holds the lock,
+the agenda, the commit and publishing for all of them.
 This is plain Python: tests build and await it without Ray; `TenantHost` hosts many in a process.
 """
 
@@ -24,6 +24,7 @@ from actors.chat_desk import ChatDesk, ChatObserver
 from actors.client_data import ClientData
 from actors.deliveries import Deliveries
 from actors.salon_core import SalonCore, utc_now
+from actors.salon_hours import WorkingHoursDesk
 from actors.salon_profile import SalonProfile
 from domain.agenda import Agenda
 from domain.commands import (
@@ -52,6 +53,7 @@ from domain.commands import (
     SetSalonSettings,
     SetWhatsAppChannel,
     SetWhatsAppTemplates,
+    SetWorkingHours,
 )
 from domain.salon_settings import SalonSettings
 from integrations.event_stream import EventStream
@@ -89,6 +91,7 @@ class Salon:
         self.appointments = Appointments(self.core)
         self.profile = SalonProfile(self.core)
         self.client_data = ClientData(self.core)
+        self.hours = WorkingHoursDesk(self.core)
         # The one handler table: each command type, the part's method that answers it.
         self.handlers: dict[type[Command[Any]], Handler] = {
             CreateAuthRequest: self.approvals.create,
@@ -109,6 +112,7 @@ class Salon:
             SetSalonProfile: self.profile.set_profile,
             SetWhatsAppTemplates: self.profile.set_templates,
             SetWhatsAppChannel: self.profile.set_channel,
+            SetWorkingHours: self.hours.set_week,
             CloseStaleRequests: self.approvals.close_stale,
             EraseClient: self.client_data.erase,
             ExportClient: self.client_data.export,

@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import limits
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import Field, SecretStr, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from config import webhook_secret
@@ -147,6 +147,10 @@ class Settings(BaseSettings):
     # passivated (a salon of 200 clients is ~0.2 MiB: 5,000 are ~1 GiB).
     max_resident_salons: int = Field(default=5000, ge=1, le=1_000_000)
     upkeep_interval_s: float = Field(default=5.0, gt=0)
+    # The release's name, and how often an idle salon host asks which release is deployed
+    # (actors/versioning.py reads AGENDA_RELEASE from the environment itself, at import).
+    release: str = ""
+    release_check_s: float = Field(default=60.0, gt=0)
     actor_call_timeout_s: float = Field(default=30.0, gt=0)
     event_stream_maxlen: int = Field(default=10_000, ge=10)
     socket_ticket_ttl_s: int = Field(default=30, ge=1, le=600)
@@ -223,21 +227,26 @@ class Settings(BaseSettings):
             raise ValueError(f"{value!r} is not a rate such as '600/minute'") from None
         return value
 
-    @field_validator("cors_origins")
+    @field_validator("cors_origins", "console_embed_origins")
     @classmethod
-    def _exact_origins(cls, value: str) -> str:
+    def _exact_origins(cls, value: str, info: ValidationInfo) -> str:
         problems = [
             f"{origin!r}: {problem}"
             for origin in split_list(value)
             if (problem := origin_problem(origin))
         ]
         if problems:
-            raise ValueError("AGENDA_CORS_ORIGINS: " + "; ".join(problems))
+            name = f"AGENDA_{(info.field_name or '').upper()}"
+            raise ValueError(f"{name}: " + "; ".join(problems))
         return value
 
     @property
     def cors_origin_list(self) -> list[str]:
         return split_list(self.cors_origins)
+
+    @property
+    def console_embed_origin_list(self) -> list[str]:
+        return split_list(self.console_embed_origins)
 
     # Request traces (OTLP over HTTP) to this collector, e.g. http://otel-collector:4318; empty:
     # no tracing. A share of new traces is kept (a caller's `traceparent` decides for its own).
@@ -254,6 +263,9 @@ class Settings(BaseSettings):
 
     # The owner console's built files; empty: clients/react/dist/console when built.
     console_dir: str = ""
+    # Web apps that may frame the console and hand it tokens by postMessage (comma-separated
+    # exact origins, docs/console-embed.md). Empty: the console may not be framed at all.
+    console_embed_origins: str = ""
     # /docs, /redoc and /openapi.json; unset: on in development and test, off in production.
     api_docs: bool | None = None
 

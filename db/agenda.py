@@ -18,6 +18,7 @@ from db.read.agenda import (
 )
 from db.read.salon_profile import get_salon_profile
 from db.read.salon_settings import get_salon_settings
+from db.working_hours import replace_weeks
 from domain.agenda import Agenda, AgendaChange
 from domain.client_book import ClientBook
 from domain.models import Appointment, AuthRequestStatus, Service, WorkingHours
@@ -120,6 +121,8 @@ async def store_change(
         await clients.record_consents(conn, tenant_id=tenant_id, consents=change.consents, at=at)
     if change.whatsapp_ids:
         await clients.fill_whatsapp_ids(conn, tenant_id=tenant_id, whatsapp_ids=change.whatsapp_ids)
+    if change.weeks:
+        await replace_weeks(conn, tenant_id=tenant_id, weeks=change.weeks)
 
 
 async def tenants_with_unfinished_work(

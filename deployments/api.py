@@ -18,6 +18,7 @@ from deployments import (
     routes_sync,
     routes_webhooks,
     routes_whatsapp,
+    routes_working_hours,
     websocket,
 )
 from deployments.api_docs import OPENAPI_URL, mount_api_docs
@@ -58,6 +59,7 @@ def create_api(settings: Settings, *, sockets: bool = True) -> FastAPI:
     app.include_router(routes_automations.router)
     app.include_router(routes_chat.router)
     app.include_router(routes_salon.router)
+    app.include_router(routes_working_hours.router)
     app.include_router(routes_whatsapp.router)
     app.include_router(routes_webhooks.router)
     app.include_router(routes_statuses.router)

@@ -54,6 +54,14 @@ class ConsentChange:
 
 
 @dataclass(frozen=True)
+class WeekReplaced:
+    """A professional's working hours, replaced whole (none: not working any day)."""
+
+    professional_id: UUID
+    hours: tuple[WorkingHours, ...]
+
+
+@dataclass(frozen=True)
 class AgendaChange:
     """What a committed command changed in the salon's memory."""
 
@@ -69,6 +77,7 @@ class AgendaChange:
     whatsapp_ids: tuple[tuple[UUID, str], ...] = ()
     settings: tuple[SalonSettings, ...] = ()  # the salon's settings changed: the last one holds
     profiles: tuple[SalonProfile, ...] = ()  # the salon's profile changed: the last one holds
+    weeks: tuple[WeekReplaced, ...] = ()  # professionals' working hours, replaced in this order
 
     @property
     def clients_opted_out(self) -> tuple[UUID, ...]:
@@ -156,6 +165,10 @@ class Agenda:
             self.settings = change.settings[-1]
         if change.profiles:
             self.profile = change.profiles[-1]
+        for week in change.weeks:
+            self.working_hours = [
+                h for h in self.working_hours if h.professional_id != week.professional_id
+            ] + list(week.hours)
 
     def opening_hours(self) -> tuple[OpeningPeriod, ...]:
         """The owner's opening hours, else those of the professionals working here."""

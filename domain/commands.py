@@ -29,6 +29,7 @@ from domain.vocabulary import (
     SentAs,
 )
 from domain.whatsapp_templates import TemplateKey
+from domain.working_hours import WeekHours, WorkingHoursView
 
 R = TypeVar("R")
 
@@ -499,4 +500,13 @@ class SetWhatsAppTemplates(Command[SalonTemplates]):
     template. Each is checked as Meta would (values the purpose has, no value first or last)."""
 
     templates: dict[TemplateKey, SalonTemplate]
+    set_by: UUID | None = None
+
+
+class SetWorkingHours(Command[WorkingHoursView]):
+    """The owner states a professional's whole week (domain/working_hours.py); bookings already
+    made outside it are kept and reported. The same week again changes nothing."""
+
+    professional_id: UUID
+    week: WeekHours
     set_by: UUID | None = None

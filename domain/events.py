@@ -21,6 +21,7 @@ from domain.vocabulary import (
     SeedIntent,
     SentAs,
 )
+from domain.working_hours import WorkingPeriod
 
 # Serialised events always carry every key: generated client types mark them all as present.
 STRICT_OUTPUT = ConfigDict(
@@ -177,6 +178,17 @@ class ClientNoticeData(EventData):
 class SalonProfileUpdatedData(EventData):
     """The owner changed the salon's profile (the facts the chat tells clients)."""
 
+    updated_by: UUID | None = None
+
+
+class WorkingHoursUpdatedData(EventData):
+    """The owner changed a professional's working hours (`periods`: the whole week; a weekday
+    without one is a day off); `bookings_outside_count` coming bookings fall outside them."""
+
+    professional_id: UUID
+    professional_name: str
+    periods: list[WorkingPeriod]
+    bookings_outside_count: int = 0
     updated_by: UUID | None = None
 
 
@@ -368,6 +380,11 @@ class SalonProfileUpdated(_Envelope):
     data: SalonProfileUpdatedData
 
 
+class WorkingHoursUpdated(_Envelope):
+    event_type: Literal["working_hours_updated"] = "working_hours_updated"
+    data: WorkingHoursUpdatedData
+
+
 class NotificationFailed(_Envelope):
     event_type: Literal["notification_failed"] = "notification_failed"
     data: NotificationFailedData
@@ -398,7 +415,8 @@ Event = Annotated[
     | SalonProfileUpdated
     | ClientOptedIn
     | ClientErased
-    | NotificationDeferred,
+    | NotificationDeferred
+    | WorkingHoursUpdated,
     Field(discriminator="event_type"),
 ]
 EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)

@@ -144,12 +144,15 @@ def banner(
     ]
     if salon is not None:
         tenant = tenant_id_of(salon)
+        token = owner_token(env, salon)
         lines += [
             f"  demo salon       {salon.tenant.name} ({tenant})",
-            f"  owner JWT (12 h) {owner_token(env, salon)}",
+            f"  owner JWT (12 h) {token}",
             f"  live socket      {api.replace('http', 'ws', 1)}/ws/sync?tenant_id={tenant}"
             "&token=<JWT>",
         ]
+        if console.startswith(api):  # signed in at once (docs/console-embed.md)
+            lines.append(f"  owner sign-in    {api}/console/#token={token}")
     lines += [
         "",
         f"Ray CLI and jobs: source {cluster.env_file}",

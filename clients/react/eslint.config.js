@@ -24,7 +24,7 @@ export default defineConfig(
     },
   },
   {
-    files: ["scripts/**/*.mjs", "*.config.{js,ts}"],
+    files: ["scripts/**/*.mjs", "examples/**/*.mjs", "*.config.{js,ts}"],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -9,6 +9,7 @@ straight to Serve), the WhatsApp sender delivers to the fake n8n, the proxy cuts
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -19,6 +20,7 @@ from zoneinfo import ZoneInfo
 import asyncpg
 import httpx
 from fastapi import FastAPI
+from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 
 from integrations.n8n import N8nClient
@@ -27,6 +29,8 @@ from tests.e2e.conftest import LiveSalon
 from tests.fakes.n8n import FakeN8n
 
 REPLY_WAIT_S = 30.0
+STATUS = "/api/v1/webhooks/n8n/message-status"
+UNDELIVERABLE = 131026  # Meta: the number cannot receive WhatsApp messages
 
 
 @dataclass
@@ -112,6 +116,26 @@ class WhatsappBody(BaseModel):
         return self.model_dump(include={"kind", "location", "filename"}, exclude_none=True)
 
 
+def host_page(console_url: str, tokens: list[str]) -> str:
+    """The salon system's page: frames the console and answers each of its requests (`ready`,
+    `token-expired`) with the next token, as docs/console-embed.md shows; records what it heard."""
+    return f"""<!doctype html><meta charset="utf-8"><title>Sistema do salão</title>
+<iframe id="console" src="{console_url}" width="375" height="700"></iframe>
+<script>
+  const frame = document.getElementById("console");
+  const consoleOrigin = new URL(frame.src).origin;
+  const tokens = {json.dumps(tokens)};
+  window.received = [];
+  window.addEventListener("message", (event) => {{
+    if (event.origin !== consoleOrigin || event.source !== frame.contentWindow) return;
+    window.received.push(event.data);
+    const token = tokens.shift();
+    const answer = {{ type: "agenda-cheia:token", token }};
+    if (token) frame.contentWindow.postMessage(answer, consoleOrigin);
+  }});
+</script>"""
+
+
 @dataclass
 class Stage:
     """The server side of one browser scenario."""
@@ -122,6 +146,7 @@ class Stage:
     proxy: CutProxy
     n8n: FakeN8n
     conversation_id: str | None = None
+    host_page: str = ""  # what GET /host answers (the embedding scenario's framing page)
 
     async def agent_replies(self) -> int:
         if self.conversation_id is None:
@@ -155,6 +180,25 @@ class Stage:
         finally:
             await client.close()
         return list(self.n8n.delivered.values())
+
+    async def fail_delivery(self) -> dict[str, Any]:
+        """WhatsApp took the last message n8n sent, then reports it undeliverable (a signed
+        status on n8n's inbound workflow, as Meta's webhook gives it)."""
+        await self.deliver()
+        whatsapp_id = list(self.n8n.whatsapp_ids.values())[-1]
+        body = {
+            "kind": "status",
+            "tenant_id": str(self.salon.ids.tenant),
+            "whatsapp_message_id": whatsapp_id,
+            "status": "failed",
+            "timestamp": datetime.now(UTC).isoformat(),
+            "errors": [{"code": UNDELIVERABLE, "title": "Message undeliverable."}],
+        }
+        raw, headers = signed(self.salon.api, body)
+        response = await self.http.post(STATUS, content=raw, headers=headers)
+        response.raise_for_status()
+        accepted: dict[str, Any] = response.json()
+        return accepted
 
     async def conversation(self) -> list[dict[str, str]]:
         rows = await self.pool.fetch(
@@ -226,6 +270,16 @@ def control_app(stage: Stage) -> FastAPI:
     @app.post("/deliver")
     async def deliver() -> dict[str, Any]:
         return {"delivered": await stage.deliver()}
+
+    # Served on the embedding origin's own port: a page Chromium loads from a real server (a
+    # page it made up itself would count as public, and a public page may not frame 127.0.0.1).
+    @app.get("/host", response_class=HTMLResponse)
+    async def host() -> str:
+        return stage.host_page
+
+    @app.post("/fail-delivery")
+    async def fail_delivery() -> dict[str, Any]:
+        return await stage.fail_delivery()
 
     @app.post("/conversation")
     async def conversation() -> dict[str, Any]:

@@ -151,6 +151,9 @@ async def test_printed_owner_token_opens_the_session(running_up: RunningUp) -> N
         response = await http.get("/api/v1/session", headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 200
     assert response.json()["tenant_name"] == "Studio Vila Madalena"
+    if running_up.line("owner console").startswith("http"):  # built: a link that signs in
+        link = f"{running_up.ports.api_url}/console/#token={token}"
+        assert running_up.line("owner sign-in") == link
 
 
 async def test_console_and_api_docs_answer(running_up: RunningUp) -> None:

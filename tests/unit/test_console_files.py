@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from pydantic import ValidationError
 
 from config.settings import Environment, Settings
 from deployments.console import mount_console
 
 
-def console_app(directory: Path) -> TestClient:
+def console_app(directory: Path, embed_origins: str = "") -> TestClient:
     app = FastAPI()
     settings = Settings(
-        environment=Environment.TEST, jwt_secret="j" * 32, console_dir=str(directory)
+        environment=Environment.TEST,
+        jwt_secret="j" * 32,
+        console_dir=str(directory),
+        console_embed_origins=embed_origins,
     )
     mount_console(app, settings)
     return TestClient(app)
@@ -33,6 +38,7 @@ def test_built_console_is_served_with_security_headers(tmp_path: Path) -> None:
     assert "Agenda Cheia" in response.text
     policy = response.headers["content-security-policy"]
     assert "frame-ancestors 'none'" in policy
+    assert response.headers["x-frame-options"] == "DENY"
     assert "connect-src 'self' ws://testserver wss://testserver;" in policy
     assert response.headers["referrer-policy"] == "no-referrer"
     assert response.headers["cache-control"] == "no-cache"
@@ -67,3 +73,24 @@ def test_files_outside_the_console_are_not_served(tmp_path: Path) -> None:
 def test_a_forged_host_is_left_out_of_the_policy(tmp_path: Path) -> None:
     response = console_app(built(tmp_path)).get("/console/", headers={"host": "evil.test; x"})
     assert "connect-src 'self';" in response.headers["content-security-policy"]
+
+
+def test_embedding_origins_may_frame_the_console_and_no_other(tmp_path: Path) -> None:
+    origins = "https://app.example.com,https://admin.example.com"
+    response = console_app(built(tmp_path), origins).get("/console/")
+    policy = response.headers["content-security-policy"]
+    assert "frame-ancestors https://app.example.com https://admin.example.com;" in policy
+    # X-Frame-Options cannot list origins; DENY there would override the policy in old browsers.
+    assert "x-frame-options" not in response.headers
+
+
+def test_the_console_learns_its_embedding_origins(tmp_path: Path) -> None:
+    client = console_app(built(tmp_path / "a"), "https://app.example.com")
+    assert client.get("/console/embed.json").json() == {"origins": ["https://app.example.com"]}
+    unframed = console_app(built(tmp_path / "b"))
+    assert unframed.get("/console/embed.json").json() == {"origins": []}
+
+
+def test_an_embedding_origin_must_be_exact(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match="AGENDA_CONSOLE_EMBED_ORIGINS"):
+        console_app(built(tmp_path), "https://*.example.com")

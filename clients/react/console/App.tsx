@@ -1,4 +1,5 @@
-// The owner console: login, then Painel / Agenda / Chat / Retorno / Ajustes over one live socket.
+// The owner console: the way in (a token from the salon's system, useEntry.ts), then its pages over
+// one live socket; on a phone the pages are a tab bar that scrolls sideways (styles.css).
 import { useCallback, useEffect, useState } from "react";
 import {
   AgentProvider,
@@ -14,13 +15,17 @@ import { Dashboard } from "./pages/Dashboard";
 import { Login } from "./pages/Login";
 import { Recall } from "./pages/Recall";
 import { Settings } from "./pages/Settings";
-import { apiBaseUrl, clearLogin, loadLogin, saveLogin, type StoredLogin } from "./session";
+import { WorkingHoursPage } from "./pages/WorkingHours";
+import type { Entry } from "./embed";
+import { apiBaseUrl, type StoredLogin } from "./session";
+import { useEntry, type EntryState } from "./useEntry";
 
 const PAGES = {
   dashboard: { label: "Painel", component: Dashboard },
   calendar: { label: "Agenda", component: Calendar },
   chat: { label: "Chat", component: Chat },
   recall: { label: "Retorno", component: Recall },
+  hours: { label: "Horários", component: WorkingHoursPage },
   settings: { label: "Ajustes", component: Settings },
 } as const;
 type PageName = keyof typeof PAGES;
@@ -100,8 +105,10 @@ function toastFor(
   }
 }
 
-export function App() {
-  const [login, setLogin] = useState<StoredLogin | null>(loadLogin);
+export function App({ entry = null }: { entry?: Entry | null }) {
+  const [baseUrl] = useState(apiBaseUrl);
+  const access = useEntry(baseUrl, entry);
+  const login = access.login;
   const [toasts, setToasts] = useState<Toast[]>([]);
   const timeZone = login?.session.time_zone;
   const onEvent = useCallback(
@@ -119,29 +126,10 @@ export function App() {
     [timeZone],
   );
 
-  if (!login) {
-    return (
-      <Login
-        baseUrl={apiBaseUrl()}
-        onLogin={(next) => {
-          saveLogin(next);
-          setLogin(next);
-        }}
-      />
-    );
-  }
-  const logout = () => {
-    clearLogin();
-    setLogin(null);
-  };
+  if (!login) return <Login {...access} />;
   return (
-    <AgentProvider
-      baseUrl={apiBaseUrl()}
-      tenantId={login.session.tenant_id}
-      token={login.token}
-      onEvent={onEvent}
-    >
-      <Shell login={login} onLogout={logout} />
+    <AgentProvider baseUrl={baseUrl} tenantId={login.session.tenant_id} token={login.token} onEvent={onEvent}>
+      <Shell login={login} access={access} />
       <div className="toasts" aria-live="polite">
         {toasts.map((t) => (
           <div key={t.key} className="toast" data-testid="toast">
@@ -153,10 +141,15 @@ export function App() {
   );
 }
 
-function Shell({ login, onLogout }: { login: StoredLogin; onLogout: () => void }) {
+function Shell({ login, access }: { login: StoredLogin; access: EntryState }) {
   const page = useHashPage();
   const { status, state } = useAgent();
   const Page = PAGES[page].component;
+  const { askHost } = access;
+  // Refused by the socket or the API: a framed console asks its host for a fresh token.
+  useEffect(() => {
+    if (status === "unauthorized") askHost("expired");
+  }, [status, askHost]);
   return (
     <div className="shell">
       <header className="topbar">
@@ -166,9 +159,14 @@ function Shell({ login, onLogout }: { login: StoredLogin; onLogout: () => void }
             {login.session.tenant_name}
           </span>
         </div>
-        <nav>
+        <nav aria-label="Páginas">
           {(Object.keys(PAGES) as PageName[]).map((name) => (
-            <a key={name} href={`#/${name}`} className={name === page ? "active" : ""}>
+            <a
+              key={name}
+              href={`#/${name}`}
+              className={name === page ? "active" : ""}
+              aria-current={name === page ? "page" : undefined}
+            >
               {PAGES[name].label}
               {name === "dashboard" && state.authRequests.length > 0 && (
                 <span className="badge">{state.authRequests.length}</span>
@@ -179,21 +177,50 @@ function Shell({ login, onLogout }: { login: StoredLogin; onLogout: () => void }
         <span className={`sync sync-${status}`} data-testid="sync-status" data-status={status}>
           {STATUS_LABEL[status]}
         </span>
-        <button type="button" className="link" onClick={onLogout}>
+        <button type="button" className="link logout" onClick={access.signOut}>
           Sair
         </button>
       </header>
-      {status === "unauthorized" && (
-        <p className="banner" role="alert">
-          Sua sessão expirou ou o token foi recusado.{" "}
-          <button type="button" onClick={onLogout}>
-            Entrar de novo
-          </button>
-        </p>
-      )}
+      {(status === "unauthorized" || access.status === "refused") && <ExpiredBanner access={access} />}
       <main>
         <Page session={login.session} />
       </main>
+    </div>
+  );
+}
+
+/** The session ended (expired, or the token refused): the way back, in the owner's words. */
+function ExpiredBanner({ access }: { access: EntryState }) {
+  const { hosted, status, problem, back } = access;
+  return (
+    <div className="banner" role="alert" data-testid="session-expired" title={problem?.code}>
+      <p>
+        {problem && status === "refused"
+          ? `${problem.text} `
+          : "Sua sessão expirou ou o acesso foi recusado. "}
+        {hosted
+          ? status === "waiting" || status === "checking"
+            ? "Pedimos um novo acesso ao sistema do salão…"
+            : "Peça um novo acesso ao sistema do salão."
+          : "Volte ao sistema do salão e abra o painel de novo."}
+      </p>
+      <p className="entry-actions">
+        {hosted && (
+          <button type="button" onClick={() => access.askHost("refused", true)}>
+            Pedir novo acesso
+          </button>
+        )}
+        {back && (
+          <a className="button" href={back} target="_top">
+            Voltar ao sistema do salão
+          </a>
+        )}
+        {!hosted && (
+          <button type="button" onClick={access.signOut}>
+            Entrar de novo
+          </button>
+        )}
+      </p>
     </div>
   );
 }

@@ -134,7 +134,7 @@ function problemWords(problem: FieldProblem): string {
     case "too_long":
       return "itens demais";
     default:
-      return problem.message;
+      return `valor não aceito (${problem.message})`;
   }
 }
 

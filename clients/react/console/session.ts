@@ -6,6 +6,8 @@ const KEY = "agenda-cheia.console.token";
 export interface StoredLogin {
   token: string;
   session: Session;
+  /** The host's page the owner came from (`#token=…&back=…`), for "Voltar ao sistema do salão". */
+  back?: string | null;
 }
 
 export function loadLogin(): StoredLogin | null {

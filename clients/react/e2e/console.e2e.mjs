@@ -1,5 +1,5 @@
 // Browser scenarios for the owner console, driven by playwright-core in Debian's Chromium.
-//   node e2e/console.e2e.mjs <login|chat|handoff|notices|approve|reconnect|recall|visits|settings|profile>
+//   node e2e/console.e2e.mjs <login|chat|handoff|notices|approve|reconnect|recall|visits|settings|profile|hours>
 // Started by tests/e2e/test_console_browser.py, which runs the real stack (Ray, Serve, PostgreSQL,
 // Redis), a cuttable proxy in front of Serve and a control endpoint; env:
 //   CONSOLE_URL (through the proxy), OWNER_TOKEN, CONTROL_URL, ARTIFACTS_DIR, CHROMIUM_PATH.
@@ -415,12 +415,62 @@ async function profile(page) {
   await shot(page, "profile-saved");
 }
 
+/** 6c. The owner edits Carol's week on Horários: a period ending before it starts is refused in
+ * Portuguese before anything is sent, then Tuesday gets a lunch break and Sunday becomes a day off,
+ * saved and kept on reload. */
+async function hours(page) {
+  await login(page);
+  await open(page, "#/hours");
+  await page.getByRole("tab", { name: "Carol" }).click();
+  const form = page.getByRole("form", { name: "Horário de Carol" });
+  const tuesday = form.locator('[data-weekday="1"]');
+  await tuesday.getByLabel("terça: início").waitFor({ timeout: WAIT_MS });
+  await tuesday.getByLabel("terça: início").fill("18:00");
+  await tuesday.getByLabel("terça: fim").fill("09:00");
+  const save = form.getByRole("button", { name: "Salvar horário" });
+  await save.click();
+  await form
+    .getByTestId("working-hours-errors")
+    .filter({ hasText: "Terça: o período 18:00–09:00 precisa terminar depois de começar." })
+    .waitFor({ timeout: WAIT_MS });
+  step("a period ending before it starts refused in Portuguese");
+  await shot(page, "working-hours-refused");
+  await tuesday.getByLabel("terça: início").fill("09:00");
+  await tuesday.getByLabel("terça: fim").fill("12:00");
+  await tuesday.getByRole("button", { name: "Adicionar período na terça" }).click();
+  await tuesday.getByLabel("terça, período 2: fim").fill("19:00");
+  await form.getByRole("button", { name: "Folga no domingo" }).click();
+  await form.locator('[data-weekday="6"]').getByText("Folga").waitFor();
+  await save.click();
+  await form.getByRole("status").filter({ hasText: "Horário de Carol salvo." }).waitFor({ timeout: WAIT_MS });
+  await form.getByTestId("week-summary").filter({ hasText: "Terça: 09:00–12:00 e 13:00–19:00" }).waitFor();
+  step("week saved");
+  await page.reload();
+  await live(page);
+  const again = page.getByRole("form", { name: "Horário de Carol" });
+  await again.getByLabel("terça, período 2: início").waitFor({ timeout: WAIT_MS });
+  assert.equal(await again.getByLabel("terça, período 1: fim").inputValue(), "12:00");
+  assert.equal(await again.getByLabel("terça, período 2: início").inputValue(), "13:00");
+  assert.equal(await again.getByLabel("terça, período 2: fim").inputValue(), "19:00");
+  assert.equal(await again.getByLabel("domingo: início").count(), 0, "Sunday is a day off");
+  assert.equal(await again.getByRole("button", { name: "Salvar horário" }).isDisabled(), true);
+  step("week kept after a reload");
+  await shot(page, "working-hours-saved");
+  await page.setViewportSize({ width: 375, height: 800 });
+  const overflow = await page
+    .locator("section.working-hours")
+    .evaluate((section) => section.scrollWidth - section.clientWidth);
+  assert.ok(overflow <= 0, `the Horários page is ${overflow} px wider than a 375 px phone`);
+  step("the week fits a 375 px phone");
+  await shot(page, "working-hours-phone");
+}
+
 /** 0. A refused token is said so in Portuguese; the right one opens the Dashboard. */
 async function loginRefused(page) {
   await page.goto(CONSOLE_URL);
   await page.getByLabel("Token de acesso").fill("not-a-token");
   await page.getByRole("button", { name: "Entrar" }).click();
-  await page.getByRole("alert").filter({ hasText: "Token inválido ou expirado." }).waitFor();
+  await page.getByRole("alert").filter({ hasText: "O acesso ao painel expirou ou não é válido." }).waitFor();
   await shot(page, "login-refused");
   await page.getByLabel("Token de acesso").fill(env("OWNER_TOKEN"));
   await page.getByRole("button", { name: "Entrar" }).click();
@@ -439,6 +489,7 @@ const SCENARIOS = {
   visits,
   settings,
   profile,
+  hours,
 };
 
 async function main() {

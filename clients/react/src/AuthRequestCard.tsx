@@ -1,6 +1,7 @@
 // The seed's <AuthRequestCard>: one proposal with Aprovar / Rejeitar, in Brazilian Portuguese.
 import { useState } from "react";
 import { ApiError } from "./apiError.js";
+import { errorCodeText, failureCode } from "./failureTexts.js";
 import { agentLabel, formatDate, formatMoney, formatTime, offerLabel } from "./format.js";
 import type { AuthRequest, Decision } from "./types.js";
 
@@ -51,7 +52,7 @@ export function AuthRequestCard({
   onDismiss,
 }: AuthRequestCardProps) {
   const [busy, setBusy] = useState<Decision | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ text: string; code?: string | undefined } | null>(null);
   const data = request.appointment_data;
   const offer = offerLabel(data);
   const state = clientStateLabel(request);
@@ -64,8 +65,11 @@ export function AuthRequestCard({
     try {
       await onDecide(request.id, decision);
     } catch (caught) {
-      const known = caught instanceof ApiError ? ERRORS[caught.code] : undefined;
-      setError(known ?? "Não foi possível registrar a decisão. Tente de novo.");
+      const known = caught instanceof ApiError ? (ERRORS[caught.code] ?? errorCodeText(caught.code)) : null;
+      setError({
+        text: known ?? "Não foi possível registrar a decisão. Tente de novo.",
+        code: failureCode(caught),
+      });
     } finally {
       setBusy(null);
     }
@@ -107,8 +111,8 @@ export function AuthRequestCard({
         </p>
       )}
       {error && (
-        <p className="error" role="alert">
-          {error}
+        <p className="error" role="alert" title={error.code}>
+          {error.text}
         </p>
       )}
       {request.closed && onDismiss && (

@@ -20,6 +20,8 @@ import type {
   Schedule,
   Schemas,
   Service,
+  WorkingHours,
+  WorkingHoursBody,
 } from "./types.js";
 
 export {
@@ -240,6 +242,25 @@ export function createApiClient({ baseUrl, token, fetch: fetcher }: ApiClientOpt
       unwrap(http.PUT("/api/v1/salon/whatsapp-templates", { body })),
     professionals: async (): Promise<Professional[]> =>
       (await unwrap(http.GET("/api/v1/professionals"))).data,
+    /** A professional's week and their coming bookings outside it (owner and staff; 404: not here). */
+    workingHours: (professionalId: string): Promise<WorkingHours> =>
+      unwrap(
+        http.GET("/api/v1/professionals/{professional_id}/working-hours", {
+          params: { path: { professional_id: professionalId } },
+        }),
+      ),
+    /**
+     * Replace a professional's whole week (owner only): a weekday without a period is a day off; a
+     * bad week is a 422 that changes nothing. Bookings already outside the new hours are kept and
+     * listed (`bookings_outside`).
+     */
+    setWorkingHours: (professionalId: string, body: WorkingHoursBody): Promise<WorkingHours> =>
+      unwrap(
+        http.PUT("/api/v1/professionals/{professional_id}/working-hours", {
+          params: { path: { professional_id: professionalId } },
+          body,
+        }),
+      ),
     services: async (): Promise<Service[]> => (await unwrap(http.GET("/api/v1/services"))).data,
   };
 }

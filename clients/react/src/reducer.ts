@@ -1,6 +1,8 @@
 // The seed's AppContext actions and a reducer for them; `actionsForEvent` maps socket events to
 // actions. Every action is safe to repeat: ids deduplicate, so a replayed event changes nothing.
 import { clientNoticeText, DEFAULT_TIME_ZONE, formatDateTime } from "./format.js";
+import { deliveryFailureCode, deliveryFailureText } from "./failureTexts.js";
+import { workingHoursUpdatedText } from "./workingHours.js";
 import type {
   Appointment,
   AppointmentChange,
@@ -239,7 +241,7 @@ function notification(
   kind: Notification["kind"],
   text: string,
   client: string,
-  more: Pick<Notification, "conversation_id" | "notice"> = {},
+  more: Pick<Notification, "conversation_id" | "notice" | "code"> = {},
 ) {
   return {
     type: "UPDATE_NOTIFICATIONS" as const,
@@ -364,7 +366,17 @@ function eventActions(event: AgentEvent, timeZone: string): AppAction[] {
         ),
       ];
     case "notification_failed":
-      return [notification(event, "failed", `Falha no envio: ${event.data.reason}`, event.data.client_id)];
+      return [
+        notification(
+          event,
+          "failed",
+          `Falha no envio: ${deliveryFailureText(event.data)}`,
+          event.data.client_id,
+          {
+            code: deliveryFailureCode(event.data),
+          },
+        ),
+      ];
     case "notification_deferred":
       return [
         notification(
@@ -431,6 +443,9 @@ function eventActions(event: AgentEvent, timeZone: string): AppAction[] {
     case "salon_profile_updated":
       // Pages showing the profile reload it when they see this notification.
       return [notification(event, "salon_profile", "Perfil do salão atualizado", "")];
+    case "working_hours_updated":
+      // The Horários page reloads the week when it sees this notification.
+      return [notification(event, "working_hours", workingHoursUpdatedText(event.data), "")];
     default:
       return []; // an event type newer than this kit: ignore it
   }

@@ -66,6 +66,13 @@ export type ClientNoticeKind = ClientNotice["kind"];
 /** What a client asked about the salon: address, hours, payment, parking, cancellation, about. */
 export type SalonTopic = ClientNotice["topics"][number];
 export type Professional = Schemas["Professional"];
+/** A professional's week (`periods`, "HH:MM") and their coming bookings outside it. */
+export type WorkingHours = Schemas["WorkingHoursView"];
+/** One period of a weekday's work: `weekday` 0 = Monday … 6 = Sunday, `start`/`end` "HH:MM". */
+export type WorkingPeriod = Schemas["WorkingPeriod"];
+/** A coming booking outside its professional's hours (kept; the owner moves or cancels it). */
+export type BookingOutside = Schemas["BookingOutside"];
+export type WorkingHoursBody = Schemas["WorkingHoursBody"];
 export type Service = Schemas["Service"];
 export type Conversation = Schemas["ConversationOut"];
 export type CampaignType = Schemas["CampaignResponse"]["campaign_type"];
@@ -140,8 +147,9 @@ export interface Notification {
     | "booking"
     | "handoff"
     | "client_notice"
-    | "salon_profile";
-  /** "" for notices about the salon itself (`salon_profile`). */
+    | "salon_profile"
+    | "working_hours";
+  /** "" for notices about the salon itself (`salon_profile`, `working_hours`). */
   client_id: string;
   text: string;
   at: string;
@@ -150,4 +158,6 @@ export interface Notification {
   conversation_id?: string;
   /** A client notice as the event gave it (`notice.kind`: late, arrived, …). */
   notice?: ClientNotice;
+  /** A failure's reason and code as the back end gave them (for support, in a tooltip). */
+  code?: string;
 }

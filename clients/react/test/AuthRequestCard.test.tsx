@@ -119,10 +119,19 @@ describe("AuthRequestCard", () => {
     expect(screen.getByRole("alert").textContent).toBe("Essa sugestão já foi decidida.");
   });
 
-  it("shows a generic message for other failures", async () => {
+  it("says any other code of the back end in Portuguese and keeps the code for support", async () => {
     const { reject } = renderCard();
     fireEvent.click(button("Aprovar"));
     await reject(new ApiError(0, "network_error", "TypeError: Failed to fetch"));
+    const alert = screen.getByRole("alert");
+    expect(alert.textContent).toBe("Sem conexão com o servidor. Verifique a internet e tente de novo.");
+    expect(alert.getAttribute("title")).toBe("network_error");
+  });
+
+  it("shows a generic message for a code it does not know", async () => {
+    const { reject } = renderCard();
+    fireEvent.click(button("Aprovar"));
+    await reject(new ApiError(400, "something_new", "new"));
     expect(screen.getByRole("alert").textContent).toBe(
       "Não foi possível registrar a decisão. Tente de novo.",
     );

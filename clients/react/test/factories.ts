@@ -230,8 +230,8 @@ export function makeNotificationFailed(
       client_id: CLIENT_ID,
       kind: "marketing",
       message_id: "n-1",
-      reason: "número inválido",
-      error_code: null,
+      reason: "WhatsApp could not deliver to this number (131026)",
+      error_code: 131026,
       ...o.data,
     },
   };
@@ -297,6 +297,23 @@ export function makeSalonProfileUpdated(
     ...envelope(o),
     event_type: "salon_profile_updated",
     data: { updated_by: "u-owner", ...o.data },
+  };
+}
+
+export function makeWorkingHoursUpdated(
+  o: EventOverrides<Socket.WorkingHoursUpdated> = {},
+): Socket.WorkingHoursUpdated {
+  return {
+    ...envelope(o),
+    event_type: "working_hours_updated",
+    data: {
+      professional_id: "e1000000-0000-4000-8000-000000000001",
+      professional_name: "Carol",
+      periods: [{ weekday: 1, start: "09:00", end: "18:00" }],
+      bookings_outside_count: 0,
+      updated_by: "u-owner",
+      ...o.data,
+    },
   };
 }
 

@@ -144,9 +144,9 @@ describe("profileErrors", () => {
     ]);
   });
 
-  it("keeps the back end's words for a rule it does not know", () => {
+  it("says a rule it does not know in Portuguese and keeps the back end's words", () => {
     const error = refused([{ loc: ["body", "parking"], msg: "Something new", type: "new_rule" }]);
-    expect(profileErrors(error, sent)).toEqual(["Estacionamento: Something new"]);
+    expect(profileErrors(error, sent)).toEqual(["Estacionamento: valor não aceito (Something new)"]);
   });
 
   it("says a refusal with a text detail as it is, staff's 403 and a failure plainly", () => {

@@ -27,6 +27,7 @@ import {
   makeNotificationSent,
   makeOwnerMessageSent,
   makeSalonProfileUpdated,
+  makeWorkingHoursUpdated,
 } from "./factories";
 import { apply, reduce } from "./reduce";
 
@@ -52,6 +53,7 @@ const SAMPLES: { [T in AgentEvent["event_type"]]: Extract<AgentEvent, { event_ty
   client_opted_in: makeClientOptedIn({ event_id: 18 }),
   client_erased: makeClientErased({ event_id: 19 }),
   notification_deferred: makeNotificationDeferred({ event_id: 21 }),
+  working_hours_updated: makeWorkingHoursUpdated({ event_id: 22 }),
 };
 const ALL_EVENTS: AgentEvent[] = Object.values(SAMPLES);
 
@@ -456,12 +458,6 @@ describe("actionsForEvent", () => {
       "Cliente bloqueou ofertas no WhatsApp",
     ],
     [
-      "notification_failed",
-      "failed",
-      makeNotificationFailed({ event_id: 20 }),
-      "Falha no envio: número inválido",
-    ],
-    [
       "complaint_received",
       "complaint",
       makeComplaintReceived({ event_id: 20 }),
@@ -496,5 +492,23 @@ describe("actionsForEvent", () => {
       },
       { type: "SET_LAST_EVENT_ID", payload: 20 },
     ]);
+  });
+
+  it("notification_failed says why in Portuguese and keeps the back end's reason and code", () => {
+    const event = makeNotificationFailed({ event_id: 20 });
+    expect(actionsForEvent(event)[0]).toEqual({
+      type: "UPDATE_NOTIFICATIONS",
+      payload: [
+        {
+          id: "event:20",
+          kind: "failed",
+          client_id: event.data.client_id,
+          text: "Falha no envio: O WhatsApp não conseguiu entregar para esse número (ele pode não ter WhatsApp).",
+          code: "WhatsApp could not deliver to this number (131026) [131026]",
+          at: event.occurred_at,
+          read: false,
+        },
+      ],
+    });
   });
 });

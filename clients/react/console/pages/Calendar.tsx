@@ -2,7 +2,6 @@
 // arrive; the salon marks visits (concluído, faltou) and cancels bookings from here.
 import { useEffect, useMemo, useState } from "react";
 import {
-  ApiError,
   addDays,
   formatDate,
   formatTime,
@@ -15,6 +14,7 @@ import {
   type Service,
   type Session,
 } from "../../src";
+import { FailureNote, failureOf, type Failure } from "../Failure";
 
 type Status = CalendarAppointment["status"];
 
@@ -45,15 +45,7 @@ function useNow(everyMs: number): number {
   return now;
 }
 
-function problem(error: unknown): string {
-  if (error instanceof ApiError && error.code === "appointment_not_started") {
-    return "O atendimento ainda não começou.";
-  }
-  if (error instanceof ApiError && error.code === "illegal_transition") {
-    return "Esta mudança não é permitida para este horário.";
-  }
-  return "Não foi possível atualizar o horário.";
-}
+const LOAD_FAILED = "Não foi possível carregar a agenda.";
 
 export function Calendar({ session }: { session: Session }) {
   const { api, state, refreshes } = useAgent();
@@ -62,7 +54,7 @@ export function Calendar({ session }: { session: Session }) {
   const [loaded, setLoaded] = useState<CalendarAppointment[]>([]);
   const [professionals, setProfessionals] = useState<Professional[]>([]);
   const [services, setServices] = useState<Service[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
   const now = useNow(CLOCK_MS);
   const days = useMemo(() => Array.from({ length: 7 }, (_, i) => addDays(first, i)), [first]);
   const last = days[6] ?? first;
@@ -76,7 +68,7 @@ export function Calendar({ session }: { session: Session }) {
         setProfessionals(pros.filter((p) => p.active));
         setServices(svcs);
       })
-      .catch(() => live && setError("Não foi possível carregar a agenda."));
+      .catch((caught: unknown) => live && setError(failureOf(caught, LOAD_FAILED)));
     return () => {
       live = false;
     };
@@ -91,7 +83,7 @@ export function Calendar({ session }: { session: Session }) {
         setLoaded(list.data);
         setError(null);
       })
-      .catch(() => live && setError("Não foi possível carregar a agenda."));
+      .catch((caught: unknown) => live && setError(failureOf(caught, LOAD_FAILED)));
     return () => {
       live = false;
     };
@@ -122,7 +114,7 @@ export function Calendar({ session }: { session: Session }) {
       setLoaded((list) => list.map((a) => (a.id === id ? changed : a)));
       setError(null);
     } catch (failure) {
-      setError(problem(failure));
+      setError(failureOf(failure, "Não foi possível atualizar o horário."));
     }
   }
 
@@ -139,12 +131,8 @@ export function Calendar({ session }: { session: Session }) {
           7 dias depois →
         </button>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <table className="week" data-testid="calendar">
+      <FailureNote failure={error} />
+      <table className="week stack" data-testid="calendar">
         <thead>
           <tr>
             <th>Profissional</th>
@@ -160,7 +148,7 @@ export function Calendar({ session }: { session: Session }) {
             <tr key={p.id}>
               <th scope="row">{p.name}</th>
               {days.map((day) => (
-                <td key={day}>
+                <td key={day} data-label={`${formatWeekday(day)} ${formatDate(day).slice(0, 5)}`}>
                   {entries
                     .filter((e) => e.professional_id === p.id && e.date === day)
                     .map((e) => (

@@ -13,6 +13,7 @@ import {
   type Notification,
   type Session,
 } from "../../src";
+import { FailureNote, failureOf, type Failure } from "../Failure";
 import { MessageBody, NOTICE_ICON, NoticeTag, preview } from "./ChatLines";
 
 const AUTHOR: Record<ChatMessage["author"], string> = { client: "Cliente", agent: "IA", owner: "Você" };
@@ -32,7 +33,7 @@ export function Chat({ session }: { session: Session }) {
   const [draft, setDraft] = useState("");
   // One key per draft: sending it again after an error cannot reach the client twice.
   const [sendKey, setSendKey] = useState(() => randomKey());
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
   const known = useMemo(() => new Set(conversations.map((c) => c.id)), [conversations]);
   // Conversations that got a live message but are not in the list yet (new clients).
   const unknown = Object.keys(state.messages)
@@ -59,7 +60,9 @@ export function Chat({ session }: { session: Session }) {
         setConversations(list);
         setSelected((current) => current ?? list[0]?.id ?? null);
       })
-      .catch(() => live && setError("Não foi possível carregar as conversas."));
+      .catch(
+        (caught: unknown) => live && setError(failureOf(caught, "Não foi possível carregar as conversas.")),
+      );
     return () => {
       live = false;
     };
@@ -72,7 +75,7 @@ export function Chat({ session }: { session: Session }) {
       .then((messages) =>
         dispatch({ type: "SET_MESSAGES", payload: { conversation_id: selected, messages } }),
       )
-      .catch(() => setError("Não foi possível carregar as mensagens."));
+      .catch((caught: unknown) => setError(failureOf(caught, "Não foi possível carregar as mensagens.")));
   }, [api, dispatch, selected, refreshes, selectedNotices]);
 
   const rows = useMemo(() => {
@@ -112,8 +115,9 @@ export function Chat({ session }: { session: Session }) {
       setDraft("");
       setSendKey(randomKey());
       setError(null);
-    } catch {
-      setError("A mensagem não foi enviada. Tente de novo.");
+    } catch (caught) {
+      const why = failureOf(caught, "Tente de novo.");
+      setError({ ...why, text: `A mensagem não foi enviada. ${why.text}` });
     }
   }
 
@@ -124,8 +128,9 @@ export function Chat({ session }: { session: Session }) {
         list.map((c) => (c.id === conversationId ? { ...c, paused_until: null, paused_reason: null } : c)),
       );
       setError(null);
-    } catch {
-      setError("Não foi possível retomar o atendimento automático. Tente de novo.");
+    } catch (caught) {
+      const why = failureOf(caught, "Tente de novo.");
+      setError({ ...why, text: `Não foi possível retomar o atendimento automático. ${why.text}` });
     }
   }
 
@@ -213,11 +218,7 @@ export function Chat({ session }: { session: Session }) {
             ),
           )}
         </ol>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <FailureNote failure={error} />
         {selected && (
           <form className="composer" onSubmit={send}>
             <textarea

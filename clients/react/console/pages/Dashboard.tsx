@@ -3,8 +3,10 @@ import { useState } from "react";
 import {
   ApiError,
   AuthRequestCard,
+  apiErrorText,
   agentLabel,
   clientNoticeText,
+  errorCodeText,
   formatDateTime,
   localDay,
   useAgent,
@@ -51,16 +53,22 @@ export function Dashboard({ session }: { session: Session }) {
           dispatch({ type: "REMOVE_AUTH_REQUEST", payload: item.auth_request_id });
         }
       }
+      // Why the others were refused, once per reason (slot taken, offer closed, …).
+      const reasons = [
+        ...new Set(
+          answer.data.filter((item) => item.code).map((item) => errorCodeText(item.code) ?? item.code),
+        ),
+      ];
       const parts = [
         answer.approved ? `${answer.approved} aprovadas` : null,
         answer.preapproved
           ? `${answer.preapproved} pré-aprovadas (reservadas quando o cliente aceitar)`
           : null,
-        answer.refused ? `${answer.refused} não puderam ser aprovadas` : null,
+        answer.refused ? `${answer.refused} não puderam ser aprovadas (${reasons.join(" ")})` : null,
       ].filter(Boolean);
       setBatchNote(parts.join(" · "));
-    } catch {
-      setBatchNote("Não foi possível aprovar as ofertas. Tente de novo.");
+    } catch (caught) {
+      setBatchNote(`Não foi possível aprovar as ofertas. ${apiErrorText(caught, "Tente de novo.")}`);
     }
   }
   const pending = [...state.authRequests].sort((a, b) =>
@@ -142,7 +150,13 @@ export function Dashboard({ session }: { session: Session }) {
           ) : (
             <ul className="notices">
               {state.notifications.map((n) => (
-                <li key={n.id} className={`notice notice-${n.kind}`} data-testid="notice">
+                <li
+                  key={n.id}
+                  className={`notice notice-${n.kind}`}
+                  data-testid="notice"
+                  data-kind={n.kind}
+                  title={n.code}
+                >
                   {formatDateTime(n.at, zone)} · {n.notice ? clientNoticeText(n.notice, n.at, zone) : n.text}
                 </li>
               ))}

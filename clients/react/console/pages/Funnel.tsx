@@ -14,6 +14,7 @@ import {
   type FunnelCounts,
   type Session,
 } from "../../src";
+import { FailureNote, failureOf, type Failure } from "../Failure";
 
 interface FunnelColumn {
   key: keyof FunnelCounts;
@@ -87,7 +88,7 @@ export function FunnelSection({ session, lastRun }: { session: Session; lastRun:
     return { from: addDays(today, 1 - FUNNEL_DAYS), to: today, campaignType: "" };
   });
   const [funnel, setFunnel] = useState<CampaignFunnel | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
   const [reloads, setReloads] = useState(0);
 
   useEffect(() => {
@@ -102,10 +103,14 @@ export function FunnelSection({ session, lastRun }: { session: Session; lastRun:
       .catch((caught: unknown) => {
         if (!live) return;
         setFunnel(null);
+        const why = failureOf(caught, "Não foi possível carregar o funil das campanhas.");
         setError(
           caught instanceof ApiError && caught.status === 422
-            ? "Período inválido: a data final deve ser igual ou posterior à inicial, em no máximo 366 dias."
-            : "Não foi possível carregar o funil das campanhas.",
+            ? {
+                ...why,
+                text: "Período inválido: a data final deve ser igual ou posterior à inicial, em no máximo 366 dias.",
+              }
+            : why,
         );
       });
     return () => {
@@ -152,11 +157,7 @@ export function FunnelSection({ session, lastRun }: { session: Session; lastRun:
           Atualizar
         </button>
       </form>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FailureNote failure={error} />
       {funnel && (
         <>
           <h3>Por campanha</h3>

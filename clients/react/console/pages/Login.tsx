@@ -1,42 +1,84 @@
-// Development login: paste an owner token (scripts/up prints one); the API confirms it.
+// The way in when the console holds no session: the salon's system opens it with a token (in the
+// address, or by postMessage when it frames the console; docs/console-embed.md). What the owner sees
+// meanwhile, why a token was refused and the way back; pasting a token stays as the development way.
 import { useState, type FormEvent } from "react";
-import { ApiError, createApiClient } from "../../src";
-import type { StoredLogin } from "../session";
+import type { EntryState } from "../useEntry";
 
-export function Login({ baseUrl, onLogin }: { baseUrl: string; onLogin: (login: StoredLogin) => void }) {
+type LoginProps = Pick<EntryState, "status" | "problem" | "back" | "hosted" | "signIn" | "askHost">;
+
+export function Login({ status, problem, back, hosted, signIn, askHost }: LoginProps) {
+  const waiting = status === "waiting" || (status === "checking" && !problem);
+  return (
+    <main className="login">
+      <section className="entry" aria-label="Entrar">
+        <h1>Agenda Cheia</h1>
+        {status === "checking" && (
+          <p role="status" data-testid="entry-status">
+            Verificando o acesso…
+          </p>
+        )}
+        {status === "waiting" && (
+          <p role="status" data-testid="entry-status">
+            Aguardando o acesso enviado pelo sistema do salão…
+          </p>
+        )}
+        {problem && status !== "checking" && (
+          <div className="error" role="alert" title={problem.code} data-testid="entry-problem">
+            <p>{problem.text}</p>
+            <p>
+              {hosted
+                ? "Peça um novo acesso ao sistema do salão."
+                : "Volte ao sistema do salão e abra o painel de novo."}
+            </p>
+          </div>
+        )}
+        {(hosted || back) && (
+          <p className="entry-actions">
+            {hosted && status !== "checking" && (
+              <button type="button" onClick={() => askHost("refused", true)}>
+                Pedir novo acesso
+              </button>
+            )}
+            {back && (
+              <a className="button" href={back} target="_top" data-testid="entry-back">
+                Voltar ao sistema do salão
+              </a>
+            )}
+          </p>
+        )}
+        {!waiting && !problem && !hosted && (
+          <p className="hint">Abra o painel pelo sistema do salão: ele entra aqui com o seu acesso.</p>
+        )}
+      </section>
+      <PasteToken signIn={signIn} open={!hosted} busy={status === "checking"} />
+    </main>
+  );
+}
+
+/** Development: paste an owner token (scripts/up prints one); the API confirms it. */
+function PasteToken({
+  signIn,
+  open,
+  busy,
+}: {
+  signIn: (token: string) => Promise<void>;
+  open: boolean;
+  busy: boolean;
+}) {
   const [token, setToken] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const value = token.trim();
-    if (!value) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const session = await createApiClient({ baseUrl, token: value }).session();
-      onLogin({ token: value, session });
-    } catch (caught) {
-      const status = caught instanceof ApiError ? caught.status : 0;
-      setError(
-        status === 401 || status === 403
-          ? "Token inválido ou expirado."
-          : status === 404
-            ? "Salão não encontrado."
-            : "Não foi possível falar com o servidor.",
-      );
-    } finally {
-      setBusy(false);
-    }
+    if (value) await signIn(value);
   }
 
   return (
-    <main className="login">
-      <form onSubmit={submit} aria-label="Entrar">
-        <h1>Agenda Cheia</h1>
+    <details className="paste-token" open={open}>
+      <summary>Usar um token de acesso (desenvolvimento)</summary>
+      <form onSubmit={submit} aria-label="Entrar com token">
         <p>
-          Painel do salão. Cole o token de acesso do dono (o <code>scripts/up</code> mostra um).
+          Cole o token de acesso do dono (o <code>scripts/up</code> mostra um).
         </p>
         <label htmlFor="token">Token de acesso</label>
         <textarea
@@ -48,15 +90,10 @@ export function Login({ baseUrl, onLogin }: { baseUrl: string; onLogin: (login: 
           spellCheck={false}
           onChange={(e) => setToken(e.target.value)}
         />
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
         <button type="submit" disabled={busy || !token.trim()}>
           {busy ? "Entrando…" : "Entrar"}
         </button>
       </form>
-    </main>
+    </details>
   );
 }

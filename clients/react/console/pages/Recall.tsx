@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import {
   ApiError,
   agentLabel,
+  campaignSkipText,
   formatDate,
   formatMoney,
   formatTime,
@@ -16,17 +17,9 @@ import {
   type Service,
   type Session,
 } from "../../src";
+import { FailureNote, failureOf, type Failure } from "../Failure";
 import { FunnelSection } from "./Funnel";
 
-const SKIP_REASONS: Record<string, string> = {
-  opted_out: "Não querem receber campanhas",
-  no_consent: "Sem autorização para ofertas",
-  already_booked: "Já têm horário marcado",
-  pending_suggestion: "Já têm sugestão pendente",
-  frequency_cap: "Receberam campanha há pouco",
-  no_slot: "Sem horário livre",
-  run_limit: "Acima do limite da campanha",
-};
 const WEEKDAYS = ["seg", "ter", "qua", "qui", "sex", "sáb", "dom"];
 
 interface Form {
@@ -72,7 +65,7 @@ export function Recall({ session }: { session: Session }) {
   const [preview, setPreview] = useState<{ id: string; result: CampaignResult } | null>(null);
   const [done, setDone] = useState<CampaignResult | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
   const isOwner = session.role === "owner";
 
   useEffect(() => {
@@ -82,7 +75,9 @@ export function Recall({ session }: { session: Session }) {
         setProfessionals(pros.filter((p) => p.active));
         setSchedules(sched);
       })
-      .catch(() => setError("Não foi possível carregar serviços e profissionais."));
+      .catch((caught: unknown) =>
+        setError(failureOf(caught, "Não foi possível carregar serviços e profissionais.")),
+      );
   }, [api]);
 
   function change(update: Partial<Form>) {
@@ -104,11 +99,14 @@ export function Recall({ session }: { session: Session }) {
         setPreview(null);
       }
     } catch (caught) {
-      setError(
-        caught instanceof ApiError && caught.status === 403
-          ? "Só o dono do salão pode executar campanhas."
-          : "A campanha não pôde ser executada. Tente de novo.",
-      );
+      const why = failureOf(caught, "Tente de novo.");
+      setError({
+        ...why,
+        text:
+          caught instanceof ApiError && caught.status === 403
+            ? "Só o dono do salão pode executar campanhas."
+            : `A campanha não pôde ser executada. ${why.text}`,
+      });
     } finally {
       setBusy(false);
     }
@@ -188,11 +186,7 @@ export function Recall({ session }: { session: Session }) {
         {!isOwner && <p className="hint">Só o dono do salão executa campanhas.</p>}
       </form>
 
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FailureNote failure={error} testId="campaign-error" />
       {preview && (
         <div className="preview" data-testid="campaign-preview">
           <h2>Pré-visualização — {agentLabel(preview.result.campaign_type)}</h2>
@@ -251,8 +245,8 @@ function Summary({ result }: { result: CampaignResult }) {
       {skipped.length > 0 && (
         <ul className="skipped">
           {skipped.map(([reason, n]) => (
-            <li key={reason}>
-              {SKIP_REASONS[reason] ?? reason}: {n}
+            <li key={reason} title={reason}>
+              {campaignSkipText(reason)}: {n}
             </li>
           ))}
         </ul>
@@ -264,7 +258,7 @@ function Summary({ result }: { result: CampaignResult }) {
 function Suggestions({ result, zone }: { result: CampaignResult; zone: string }) {
   if (result.suggestions.length === 0) return <p className="empty">Nenhuma sugestão.</p>;
   return (
-    <table className="suggestions">
+    <table className="suggestions stack">
       <thead>
         <tr>
           <th>Cliente</th>
@@ -279,16 +273,16 @@ function Suggestions({ result, zone }: { result: CampaignResult; zone: string })
       <tbody>
         {result.suggestions.map((s) => (
           <tr key={`${s.client_id}-${s.date}-${s.time}`} data-testid="suggestion">
-            <td>{s.client_name}</td>
-            <td>{s.service_name}</td>
-            <td>{s.professional_name}</td>
-            <td>{formatDate(s.date, zone)}</td>
-            <td>{formatTime(s.time, zone)}</td>
-            <td>
+            <td data-label="Cliente">{s.client_name}</td>
+            <td data-label="Serviço">{s.service_name}</td>
+            <td data-label="Profissional">{s.professional_name}</td>
+            <td data-label="Data">{formatDate(s.date, zone)}</td>
+            <td data-label="Horário">{formatTime(s.time, zone)}</td>
+            <td data-label="Preço">
               {s.final_price_cents !== s.price_cents && <s>{formatMoney(s.price_cents)}</s>}{" "}
               {formatMoney(s.final_price_cents)}
             </td>
-            <td>{s.why}</td>
+            <td data-label="Motivo">{s.why}</td>
           </tr>
         ))}
       </tbody>

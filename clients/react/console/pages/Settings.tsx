@@ -3,13 +3,14 @@
 // the salon's profile the chat tells clients.
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import {
-  ApiError,
   formatDate,
   useAgent,
+  validationProblems,
   type SalonSettings,
   type SalonSettingsBody,
   type Session,
 } from "../../src";
+import { FailureNote, failureOf, type Failure } from "../Failure";
 import { SalonProfileSection } from "./SalonProfile";
 
 type Field = Exclude<keyof SalonSettings, "closed_days">;
@@ -70,10 +71,19 @@ export function changes(saved: SalonSettings, form: SalonSettings): SalonSetting
   return body as SalonSettingsBody;
 }
 
-function problem(error: unknown): string {
-  if (error instanceof ApiError && typeof error.detail === "string")
-    return `Não foi possível salvar: ${error.detail}`;
-  return "Não foi possível salvar os ajustes.";
+const FIELD_LABELS = new Map<string, string>([
+  ...NUMBERS.map(({ field, label }): [string, string] => [field, label]),
+  ["send_window_start", "Envio de ofertas a partir de"],
+  ["send_window_end", "Envio de ofertas até"],
+  ["closed_days", "Dias fechados"],
+]);
+
+/** Why saving failed, in the owner's words: the fields refused, else the code's sentence. */
+function problem(error: unknown): Failure {
+  const why = failureOf(error, "Tente de novo.");
+  const fields = validationProblems(error).map((p) => FIELD_LABELS.get(String(p.field[0])) ?? "um campo");
+  const text = fields.length ? `Confira: ${[...new Set(fields)].join("; ")}.` : why.text;
+  return { ...why, text: `Não foi possível salvar os ajustes. ${text}` };
 }
 
 export function Settings({ session }: { session: Session }) {
@@ -92,7 +102,7 @@ function SalonSettingsForm({ session }: { session: Session }) {
   const [form, setForm] = useState<SalonSettings | null>(null);
   const [newDay, setNewDay] = useState("");
   const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
   const [saving, setSaving] = useState(false);
   const dirtyRef = useRef(false);
 
@@ -111,7 +121,9 @@ function SalonSettingsForm({ session }: { session: Session }) {
         setForm((current) => (current === null || !dirtyRef.current ? shown : current));
         setSaved(shown);
       })
-      .catch(() => live && setError("Não foi possível carregar os ajustes."));
+      .catch(
+        (caught: unknown) => live && setError(failureOf(caught, "Não foi possível carregar os ajustes.")),
+      );
     return () => {
       live = false;
     };
@@ -124,7 +136,7 @@ function SalonSettingsForm({ session }: { session: Session }) {
 
   if (!form || !saved) {
     return (
-      <section className="settings">{error ? <p className="error">{error}</p> : <p>Carregando…</p>}</section>
+      <section className="settings">{error ? <FailureNote failure={error} /> : <p>Carregando…</p>}</section>
     );
   }
 
@@ -279,11 +291,7 @@ function SalonSettingsForm({ session }: { session: Session }) {
             {status}
           </p>
         )}
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <FailureNote failure={error} />
       </form>
     </section>
   );

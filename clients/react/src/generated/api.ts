@@ -346,6 +346,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/professionals/{professional_id}/working-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Professional Working Hours
+         * @description A professional's week, and their coming bookings outside it (owner and staff).
+         */
+        get: operations["professional_working_hours"];
+        /**
+         * Set Professional Working Hours
+         * @description Replace a professional's whole week (owner only). Slots offered from now on follow it;
+         *     bookings already made outside it are kept and listed, for the owner to move or cancel.
+         */
+        put: operations["set_professional_working_hours"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/salon/profile": {
         parameters: {
             query?: never;
@@ -843,6 +868,39 @@ export interface components {
              * @description 200, or the refusal's HTTP status (404, 409, 422)
              */
             status: number;
+        };
+        /**
+         * BookingOutside
+         * @description A coming booking that no longer fits the professional's hours (kept: the owner decides).
+         */
+        BookingOutside: {
+            /**
+             * Appointment Id
+             * Format: uuid
+             */
+            appointment_id: string;
+            /**
+             * Client Id
+             * Format: uuid
+             */
+            client_id: string;
+            /** Client Name */
+            client_name: string;
+            /**
+             * Date
+             * @description YYYY-MM-DD, the salon's time zone
+             */
+            date: string;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * Time
+             * @description HH:MM, the salon's time zone
+             */
+            time: string;
         };
         /** CampaignContext */
         CampaignContext: {
@@ -2368,6 +2426,60 @@ export interface components {
         WhatsAppTemplatesOut: {
             /** Templates */
             templates: components["schemas"]["WhatsAppTemplateOut"][];
+        };
+        /**
+         * WorkingHoursBody
+         * @description A professional's whole week: every period; a weekday without one is a day off.
+         */
+        WorkingHoursBody: {
+            /**
+             * Periods
+             * @description at most 4 a day, none overlapping or touching another
+             */
+            periods: components["schemas"]["WorkingPeriod"][];
+        };
+        /**
+         * WorkingHoursView
+         * @description A professional's week, and the coming bookings outside it (counted; the first listed).
+         */
+        WorkingHoursView: {
+            /**
+             * Bookings Outside
+             * @description the first 20, soonest first
+             */
+            bookings_outside: components["schemas"]["BookingOutside"][];
+            /** Bookings Outside Count */
+            bookings_outside_count: number;
+            /** Periods */
+            periods: components["schemas"]["WorkingPeriod"][];
+            /**
+             * Professional Id
+             * Format: uuid
+             */
+            professional_id: string;
+            /** Professional Name */
+            professional_name: string;
+        };
+        /**
+         * WorkingPeriod
+         * @description One period of a weekday's work: from `start` until `end` (a booking may end at `end`).
+         */
+        WorkingPeriod: {
+            /**
+             * End
+             * @example 09:30
+             */
+            end: string;
+            /**
+             * Start
+             * @example 09:30
+             */
+            start: string;
+            /**
+             * Weekday
+             * @description 0 = Monday … 6 = Sunday
+             */
+            weekday: number;
         };
     };
     responses: never;
@@ -4286,6 +4398,252 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    professional_working_hours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                professional_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkingHoursView"];
+                };
+            };
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no such professional in this salon */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "no such professional in this salon"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the request does not fit its schema (`validation_error`: `detail` lists each field) or holds a NUL character (`invalid_request`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"] | components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate_limited",
+                     *       "detail": "too many requests: salon; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a bug: nothing was changed by halves; it was logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "internal_error",
+                     *       "detail": "a bug: nothing was changed by halves; it was logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a store or the salon's agenda is briefly unavailable; `Retry-After` says when to retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "store_unavailable",
+                     *       "detail": "the database or Redis is unreachable; try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    set_professional_working_hours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                professional_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkingHoursBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkingHoursView"];
+                };
+            };
+            /** @description no credentials, or a bad, expired or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "invalid token: Signature has expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a staff token: only the salon's owner may do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the salon owner can do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no such professional in this salon */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "no such professional in this salon"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than the deployment reads (AGENDA_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "body_too_large",
+                     *       "detail": "the request body is over 4194304 bytes"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the request does not fit its schema (`validation_error`: `detail` lists each field) or holds a NUL character (`invalid_request`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"] | components["schemas"]["ErrorBody"];
                 };
             };
             /** @description over a rate limit (per address, salon or webhook); `Retry-After` says when to try again */

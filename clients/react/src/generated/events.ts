@@ -22,6 +22,7 @@ export type SocketMessage =
   | ClientOptedIn
   | ClientErased
   | NotificationDeferred
+  | WorkingHoursUpdated
   | SyncStarted
   | ResyncRequired;
 export type Agent = "prazo_certo" | "encher_agenda" | "chat" | "manual";
@@ -430,6 +431,35 @@ export interface NotificationDeferredData {
   message_id: string;
   reason: string;
   retry_at: string;
+}
+export interface WorkingHoursUpdated {
+  data: WorkingHoursUpdatedData;
+  event_id: number;
+  event_type: "working_hours_updated";
+  occurred_at: string;
+  tenant_id: string;
+}
+/**
+ * The owner changed a professional's working hours (`periods`: the whole week; a weekday
+ * without one is a day off); `bookings_outside_count` coming bookings fall outside them.
+ */
+export interface WorkingHoursUpdatedData {
+  bookings_outside_count: number;
+  periods: WorkingPeriod[];
+  professional_id: string;
+  professional_name: string;
+  updated_by: string | null;
+}
+/**
+ * One period of a weekday's work: from `start` until `end` (a booking may end at `end`).
+ */
+export interface WorkingPeriod {
+  end: string;
+  start: string;
+  /**
+   * 0 = Monday … 6 = Sunday
+   */
+  weekday: number;
 }
 /**
  * The replay is over: from now on events arrive live.
