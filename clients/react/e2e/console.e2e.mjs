@@ -4,52 +4,7 @@
 // Redis), a cuttable proxy in front of Serve and a control endpoint; env:
 //   CONSOLE_URL (through the proxy), OWNER_TOKEN, CONTROL_URL, ARTIFACTS_DIR, CHROMIUM_PATH.
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
-import { chromium } from "playwright-core";
-
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-};
-const CONSOLE_URL = env("CONSOLE_URL");
-const CONTROL_URL = env("CONTROL_URL");
-const ARTIFACTS = env("ARTIFACTS_DIR");
-const WAIT_MS = 30_000;
-
-// The machine's network is closed: keep Chromium from calling home (NOTES / machine notes).
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-async function control(path, body = {}) {
-  const response = await fetch(CONTROL_URL + path, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const json = await response.json();
-  if (!response.ok) throw new Error(`control ${path}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-function step(text) {
-  console.log(`  · ${text}`);
-}
-
-async function shot(page, name) {
-  await mkdir(ARTIFACTS, { recursive: true });
-  const path = join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  step(`screenshot ${path}`);
-}
+import { env, CONSOLE_URL, WAIT_MS, control, step, shot, runScenario } from "./harness.mjs";
 
 async function login(page) {
   await page.goto(CONSOLE_URL);
@@ -492,38 +447,4 @@ const SCENARIOS = {
   hours,
 };
 
-async function main() {
-  const name = process.argv[2];
-  const scenario = SCENARIOS[name];
-  if (!scenario) {
-    console.error(`usage: console.e2e.mjs <${Object.keys(SCENARIOS).join("|")}>`);
-    process.exit(2);
-  }
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "pt-BR" });
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(String(error)));
-  // A Content-Security-Policy that blocks the console's own files or socket shows up here.
-  page.on("console", (entry) => {
-    if (entry.type() === "error" && /Content Security Policy|Refused to/i.test(entry.text())) {
-      errors.push(entry.text());
-    }
-  });
-  console.log(`scenario ${name}`);
-  try {
-    await scenario(page);
-    assert.deepEqual(errors, [], "the page threw");
-    console.log(`scenario ${name}: passed`);
-  } catch (error) {
-    await shot(page, `${name}-failure`).catch(() => undefined);
-    throw error;
-  } finally {
-    await browser.close();
-  }
-}
-
-await main();
+await runScenario("console.e2e.mjs", SCENARIOS, { viewport: { width: 1280, height: 900 } });

@@ -6,50 +6,10 @@
 //   EMBED_HOST (an origin the embed app lets frame the console, serving /host), HOSTILE_HOST
 //   (the same server on another origin), HOST_TOKENS (the JSON list /host hands out).
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { env, CONSOLE_URL, WAIT_MS, control, step, shot, runScenario } from "./harness.mjs";
 
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-};
-const CONSOLE_URL = env("CONSOLE_URL");
-const CONTROL_URL = env("CONTROL_URL");
-const ARTIFACTS = env("ARTIFACTS_DIR");
-const WAIT_MS = 30_000;
 const PHONE = { width: 375, height: 740 };
 const STORED = "agenda-cheia.console.token";
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-async function control(path, body = {}) {
-  const response = await fetch(CONTROL_URL + path, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const json = await response.json();
-  if (!response.ok) throw new Error(`control ${path}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-const step = (text) => console.log(`  · ${text}`);
-
-async function shot(page, name) {
-  await mkdir(ARTIFACTS, { recursive: true });
-  const path = join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  step(`screenshot ${path}`);
-}
 
 const live = (scope) =>
   scope.locator('[data-testid="sync-status"][data-status="live"]').waitFor({ timeout: WAIT_MS });
@@ -222,44 +182,14 @@ async function phone(page) {
 
 const SCENARIOS = { embed, "embed-refused": embedRefused, iframe, phone };
 
-async function main() {
-  const name = process.argv[2];
-  const scenario = SCENARIOS[name];
-  if (!scenario) {
-    console.error(`usage: phone.e2e.mjs <${Object.keys(SCENARIOS).join("|")}>`);
-    process.exit(2);
-  }
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
-  const page = await browser.newPage({
+await runScenario(
+  "phone.e2e.mjs",
+  SCENARIOS,
+  {
     viewport: PHONE,
     isMobile: true,
     hasTouch: true,
     deviceScaleFactor: 2,
-    locale: "pt-BR",
-  });
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(String(error)));
-  page.on("console", (entry) => {
-    // The hostile host's frame is refused on purpose (iframe scenario); any other refusal counts.
-    if (entry.type() === "error" && /Content Security Policy|Refused to/i.test(entry.text())) {
-      if (!/frame-ancestors/.test(entry.text())) errors.push(entry.text());
-    }
-  });
-  console.log(`scenario ${name}`);
-  try {
-    await scenario(page);
-    assert.deepEqual(errors, [], "the page threw");
-    console.log(`scenario ${name}: passed`);
-  } catch (error) {
-    await shot(page, `${name}-failure`).catch(() => undefined);
-    throw error;
-  } finally {
-    await browser.close();
-  }
-}
-
-await main();
+  },
+  /frame-ancestors/,
+);
