@@ -9,6 +9,7 @@ the console as `scripts/test` built it. The phases share one start (about a minu
 from __future__ import annotations
 
 import os
+import random
 import re
 import signal
 import socket
@@ -93,6 +94,24 @@ async def up_database(server_database_url: str, session_tag: str) -> AsyncIterat
         await admin.close()
 
 
+def steady_port(besides: int = 0) -> int:
+    """A free port below the ephemeral range: no outgoing connection nor any `bind(0)` of Ray's
+    can take it between this choice and scripts/up binding it (once HAProxy found the API's taken
+    that way)."""
+    ranges = Path("/proc/sys/net/ipv4/ip_local_port_range")
+    low = int(ranges.read_text().split()[0]) if ranges.is_file() else 32768
+    for port in random.sample(range(20000, max(low, 20001)), 200):
+        if port == besides:
+            continue
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        return port
+    return free_port()
+
+
 @pytest.fixture(scope="module")
 def running_up(
     up_database: str, redis_url: str, session_tag: str, tmp_path_factory: pytest.TempPathFactory
@@ -100,7 +119,8 @@ def running_up(
     home = tmp_path_factory.mktemp("empty-home")
     data = tmp_path_factory.mktemp("up-data")
     ray_tmp = Path(f"/tmp/agenda-new-{session_tag[-6:]}")
-    ports = Ports(api=free_port(), dashboard=free_port())
+    api = steady_port()
+    ports = Ports(api=api, dashboard=steady_port(besides=api))
     env = {k: v for k, v in os.environ.items() if not RAY_VARIABLES.match(k)}
     env |= {
         "HOME": str(home),
