@@ -9,9 +9,11 @@
   agenda (`AGENDA_CALLS_IN_FLIGHT_PER_SALON`), so one salon's dashboards or scripts cannot take
   every slot a replica or a shared host has.
 
-The counts live in Redis (the `limits` library, sliding windows), shared by the replicas. With
-Redis unreachable, requests are allowed (logged once a minute): the stores' own 503s still
-protect them, and an outage of the limiter must not become an outage of the API.
+The counts live in Redis (sliding windows, as `limits`' SlidingWindowCounter counts them), shared
+by the replicas. A request with a valid bearer token is counted per address and per salon in one
+Redis call, before anything reads it (`RateGuard` checks the token; `get_current_user` uses what it
+found). With Redis unreachable, requests are allowed (logged once a minute): the stores' own 503s
+still protect them, and an outage of the limiter must not become an outage of the API.
 """
 
 from __future__ import annotations
@@ -27,20 +29,18 @@ from contextlib import asynccontextmanager
 from typing import Any
 from uuid import UUID
 
-from limits import RateLimitItem, parse
-from limits.aio.storage import RedisStorage
-from limits.aio.strategies import SlidingWindowCounterRateLimiter
-from limits.errors import StorageError
-from redis.asyncio import ConnectionPool
+from limits import parse
+from redis.exceptions import RedisError
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from config.settings import Settings
+from deployments.auth import COUNTED_CLAIMS, CurrentUserClaims, InvalidTokenError, decode_token
+from deployments.rate_counter import Count, WindowCounter
 
 logger = logging.getLogger(__name__)
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 UNLIMITED_PREFIXES = ("/api/v1/health", "/livez", "/readyz")
 COUNTED_ELSEWHERE = ("/api/v1/webhooks/",)  # per salon, after the signature
-STORE_TIMEOUT_S = 1.0
 LOG_EVERY_S = 60.0
 
 
@@ -61,6 +61,7 @@ class RateLimits:
     """The deployment's limits, counted in Redis."""
 
     def __init__(self, settings: Settings) -> None:
+        self._settings = settings
         self._items = {
             "ip": parse(settings.rate_limit_ip),
             "salon": parse(settings.rate_limit_salon),
@@ -69,8 +70,7 @@ class RateLimits:
         self._enabled = settings.rate_limits_enabled
         self._redis_url = settings.redis_url
         self._prefix = f"{settings.redis_prefix}:limits"
-        self._connections: ConnectionPool | None = None
-        self._limiter: SlidingWindowCounterRateLimiter | None = None
+        self._counter: WindowCounter | None = None
         self._logged_at = 0.0
         self._proxies = [
             ipaddress.ip_network(p.strip(), strict=False)
@@ -96,45 +96,52 @@ class RateLimits:
                 return hop
         return peer
 
-    def _strategy(self) -> SlidingWindowCounterRateLimiter:
-        if self._limiter is None:
-            # Our own connection pool, so that `close()` can let it go.
-            self._connections = ConnectionPool.from_url(
-                self._redis_url,
-                socket_connect_timeout=STORE_TIMEOUT_S,
-                socket_timeout=STORE_TIMEOUT_S,
-            )
-            storage = RedisStorage(
-                "async+" + self._redis_url,
-                implementation="redispy",
-                key_prefix=self._prefix,
-                wrap_exceptions=True,
-                connection_pool=self._connections,  # type: ignore[arg-type]
-            )
-            self._limiter = SlidingWindowCounterRateLimiter(storage)
-        return self._limiter
+    def bearer_claims(self, scope: Scope) -> CurrentUserClaims | None:
+        """The claims of the request's bearer token when it is valid, else None (the route's
+        own check answers the 401)."""
+        for name, value in scope.get("headers", []):
+            if name == b"authorization":
+                scheme, _, token = value.decode("latin-1").partition(" ")
+                if scheme.lower() != "bearer" or not token:
+                    return None
+                try:
+                    return decode_token(self._settings, token.strip())
+                except InvalidTokenError:
+                    return None
+        return None
 
     async def close(self) -> None:
-        if self._connections is not None:
-            await self._connections.aclose()
-        self._connections = None
-        self._limiter = None
+        if self._counter is not None:
+            await self._counter.close()
+        self._counter = None
 
     async def hit(self, kind: str, key: str) -> None:
         """Count one request of `kind` ("ip", "salon", "webhook") for `key`; 429 when over."""
+        await self.hit_all((kind, key))
+
+    async def hit_all(self, *counts: tuple[str, str]) -> None:
+        """Count one request against each (kind, key), in one Redis call; 429 for the first over
+        its limit (and then against none)."""
         if not self._enabled:
             return
-        item: RateLimitItem = self._items[kind]
-        limiter = self._strategy()
+        if self._counter is None:
+            self._counter = WindowCounter(self._redis_url)
         try:
-            if await limiter.hit(item, kind, key):
-                return
-            stats = await limiter.get_window_stats(item, kind, key)
-        except (StorageError, OSError, RuntimeError):  # the limiter's trouble, not the request's
+            verdict = await self._counter.count([self._count(kind, key) for kind, key in counts])
+        except (RedisError, OSError, RuntimeError):  # the limiter's trouble, not the request's
             self._log_unavailable()
             return
-        wait = math.ceil(stats.reset_time - time.time())
-        raise RateLimitedError(f"{item} per {_what(kind)}", wait)
+        if verdict.over:
+            kind = counts[verdict.over - 1][0]
+            wait_s = math.ceil(verdict.wait_ms / 1000)
+            raise RateLimitedError(f"{self._items[kind]} per {_what(kind)}", wait_s)
+
+    def _count(self, kind: str, key: str) -> Count:
+        item = self._items[kind]
+        window_ms = item.get_expiry() * 1000
+        return Count(
+            f"{self._prefix}:{kind}:{item.amount}/{window_ms}:{key}", item.amount, window_ms
+        )
 
     def _log_unavailable(self) -> None:
         now = time.monotonic()
@@ -196,9 +203,12 @@ class RateGuard:
         ):
             await self._app(scope, receive, send)
             return
-        address = self._limits.client_address(scope)
+        counts = [("ip", self._limits.client_address(scope))]
+        if scope["type"] == "http" and (claims := self._limits.bearer_claims(scope)) is not None:
+            counts.append(("salon", str(claims.tenant_id)))
+            scope.setdefault("state", {})[COUNTED_CLAIMS] = claims
         try:
-            await self._limits.hit("ip", address)
+            await self._limits.hit_all(*counts)
         except RateLimitedError as error:
             await answer_limited(scope, send, error)
             return

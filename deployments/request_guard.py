@@ -1,7 +1,7 @@
 """Every HTTP request's body and query, checked before anything reads them: a body over the
 deployment's limit is a 413 (read no further), a NUL character (which PostgreSQL's text refuses)
 in the body or the query is a 422 — both clear JSON answers, before authentication, parsing or
-any store sees them."""
+any store sees them. A GET's or HEAD's body is never read (no route of theirs reads one)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from deployments.errors import error_body
 
 NUL_MARKS = (b"\\u0000", b"\x00")
 NUL_IN_QUERY = (b"%00", b"\x00")
+BODILESS = frozenset({"GET", "HEAD"})
 
 
 class RequestGuard:
@@ -29,6 +30,9 @@ class RequestGuard:
             return
         if _nul_in_query(scope):
             await _answer(send, 422, "invalid_request", "NUL characters are not accepted")
+            return
+        if scope["method"] in BODILESS:  # their routes read no body: nothing to hold back
+            await self._app(scope, receive, send)
             return
         declared = _content_length(scope)
         if declared is not None and declared > self._max:

@@ -10,8 +10,9 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, HTTPException, Query, status
+from pydantic import TypeAdapter
 
-from db.read.agenda import list_pending_auth_requests
+from db.read.agenda import pending_auth_requests_json
 from deployments.auth import CurrentUser, OwnerUser
 from deployments.errors import status_for_code
 from deployments.resources import Deps
@@ -31,6 +32,7 @@ router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
 
 
 PAGE_MAX = 500
+PAGE = TypeAdapter(list[AuthRequestOut])
 
 
 def _cursor_of(request: AuthRequestOut) -> str:
@@ -62,24 +64,11 @@ async def pending_auth_requests(
     """Oldest first, `limit` at a time; `next_cursor` asks for the rest."""
     after = None if cursor is None else _position(cursor)
     async with deps.pool.acquire() as conn:
-        requests = await list_pending_auth_requests(
+        found = await pending_auth_requests_json(
             conn, tenant_id=user.tenant_id, limit=limit + 1, after=after
         )
-    page = [
-        AuthRequestOut(
-            id=r.id,
-            status=r.status,
-            appointment_data=r.appointment_data,
-            created_at=r.created_at,
-            created_by_agent=r.created_by_agent,
-            client_state=r.client_state,
-            preapproved=r.preapproved,
-            expires_at=r.expires_at,
-            campaign_run_id=r.campaign_run_id,
-            replaces_appointment_id=r.replaces_appointment_id,
-        )
-        for r in requests[:limit]
-    ]
+    requests = PAGE.validate_json(found)
+    page = requests[:limit]
     more = len(requests) > limit
     return PendingAuthRequests(data=page, next_cursor=_cursor_of(page[-1]) if more else None)
 

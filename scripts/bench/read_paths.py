@@ -377,8 +377,8 @@ async def load_target(
 
 
 STAGES = (
-    "auth (JWT, claims)",
-    "rate limits (2 counts)",
+    "auth (JWT, claims; signature checked once per token)",
+    "rate limits (address + salon, one Redis call)",
     "pool acquire+release",
     "thread-pool hops",
     "query",
@@ -442,8 +442,7 @@ async def breakdown(settings: Settings, salon: SalonIds, token: str, calls: int)
             return decode_token(settings, token)
 
         async def counts() -> None:
-            await limits.hit("ip", "127.0.0.1")
-            await limits.hit("salon", str(salon.tenant))
+            await limits.hit_all(("ip", "127.0.0.1"), ("salon", str(salon.tenant)))
 
         async def pool() -> None:
             async with resources.pool.acquire():

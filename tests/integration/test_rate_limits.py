@@ -190,3 +190,26 @@ async def test_behind_a_trusted_proxy_the_forwarded_client_is_counted(
     assert bob == 200
     assert forged == 429  # still alice: a client cannot choose the counted address
     assert [s.status_code for s in spoofing] == [200, 200, 429]  # not a proxy: its own address
+
+
+async def test_requests_arriving_together_are_counted_in_order_and_refusals_count_nothing(
+    settings: Settings, make_limits: MakeLimits
+) -> None:
+    limits = make_limits(limited(settings, rate_limit_ip="5/minute", rate_limit_salon="3/minute"))
+    salon = str(uuid4())
+
+    async def attempt(address: str) -> bool:
+        try:
+            await limits.hit_all(("ip", address), ("salon", salon))
+        except RateLimitedError:
+            return False
+        return True
+
+    # Ten requests in one turn of the loop (one Redis call): the salon's first three pass.
+    together = await asyncio.gather(*(attempt(f"10.1.0.{i}") for i in range(10)))
+    assert together == [True] * 3 + [False] * 7
+    # The refused ones counted against no address: 10.1.0.9 still has its whole allowance.
+    for _ in range(5):
+        await limits.hit("ip", "10.1.0.9")
+    with pytest.raises(RateLimitedError, match="client address"):
+        await limits.hit("ip", "10.1.0.9")
