@@ -7,6 +7,7 @@ from uuid import uuid4
 
 import jwt
 import pytest
+from pydantic import SecretStr
 
 from config.settings import Environment, Settings
 from deployments.auth import InvalidTokenError, decode_token, mint_token
@@ -39,6 +40,25 @@ def test_expired_token_is_refused() -> None:
     token = jwt.encode(claims(exp=int(time.time()) - 10), "s" * 64, algorithm="HS256")
     with pytest.raises(InvalidTokenError):
         decode_token(SETTINGS, token)
+
+
+def test_a_token_checked_while_valid_is_refused_once_it_expires(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    token = jwt.encode(claims(exp=int(time.time()) + 60), "s" * 64, algorithm="HS256")
+    decode_token(SETTINGS, token)  # its signature is checked once, then kept
+    later = time.time() + 61
+    monkeypatch.setattr("deployments.auth.time.time", lambda: later)
+    with pytest.raises(InvalidTokenError, match="expired"):
+        decode_token(SETTINGS, token)
+
+
+def test_a_token_is_checked_against_each_deployments_secret() -> None:
+    token = mint_token(SETTINGS, user_id=uuid4(), tenant_id=uuid4(), role=Role.OWNER)
+    decode_token(SETTINGS, token)
+    other = SETTINGS.model_copy(update={"jwt_secret": SecretStr("t" * 64)})
+    with pytest.raises(InvalidTokenError):
+        decode_token(other, token)
 
 
 def test_token_without_exp_is_refused() -> None:
