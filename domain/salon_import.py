@@ -15,6 +15,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validato
 from domain.models import DEFAULT_TIME_ZONE, E164Phone, Role, is_time_zone
 from domain.salon_profile import SalonProfile
 from domain.vocabulary import ConsentSource
+from domain.working_hours import WorkingPeriod, week_problems
 
 FORMAT = "agenda-cheia/salon@1"
 Key = str
@@ -70,6 +71,18 @@ class ProfessionalPart(_Part):
     name: str
     services: list[Key]
     working_hours: list[WorkingHoursPart]
+
+    @model_validator(mode="after")
+    def check_week(self) -> ProfessionalPart:
+        """The rules the owner's working-hours page holds a week to: no two periods of a day
+        overlapping or touching, at most four a day."""
+        problems = week_problems(
+            WorkingPeriod.model_construct(weekday=h.weekday, start=h.start, end=h.end)
+            for h in self.working_hours
+        )
+        if problems:
+            raise ValueError(f"working hours of {self.key}: " + "; ".join(problems))
+        return self
 
 
 class VisitPart(_Part):
