@@ -111,20 +111,26 @@ async def _requeue(url: str, tenant: UUID, ids: list[UUID] | None) -> int:
 
 
 def run_outbox(arguments: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="agenda outbox", description="the WhatsApp outbox")
-    parser.add_argument("--database-url")
+    # --database-url before or after the action (a subparser's own default would hide the first).
+    url_option = argparse.ArgumentParser(add_help=False)
+    url_option.add_argument("--database-url", default=argparse.SUPPRESS)
+    parser = argparse.ArgumentParser(
+        prog="agenda outbox", description="the WhatsApp outbox", parents=[url_option]
+    )
     actions = parser.add_subparsers(dest="action", required=True)
-    listing = actions.add_parser("list", help="messages by status, newest first")
+    listing = actions.add_parser(
+        "list", help="messages by status, newest first", parents=[url_option]
+    )
     listing.add_argument("--status", choices=outbox_admin.STATUSES, default="failed")
     listing.add_argument("--tenant", type=UUID, help="one salon (default: all)")
     listing.add_argument("--limit", type=int, default=50)
-    requeue = actions.add_parser("requeue", help="send failed messages again")
+    requeue = actions.add_parser("requeue", help="send failed messages again", parents=[url_option])
     requeue.add_argument("--tenant", type=UUID, required=True)
     which = requeue.add_mutually_exclusive_group(required=True)
     which.add_argument("--all-failed", action="store_true", help="every failed message")
     which.add_argument("ids", nargs="*", type=UUID, default=[], help="these messages")
     args = parser.parse_args(arguments)
-    url = database_url(args.database_url)
+    url = database_url(getattr(args, "database_url", None))
     if args.action == "list":
         if not 1 <= args.limit <= 10_000:
             parser.error("--limit is 1 to 10000")

@@ -18,9 +18,11 @@ AGENDA = Path(sys.executable).parent / "agenda"
 
 
 async def agenda(database_url: str, *arguments: str) -> subprocess.CompletedProcess[str]:
-    command = [str(AGENDA), *arguments, "--database-url", database_url]
-    if arguments and arguments[0] == "outbox":  # its --database-url comes before the action
-        command = [str(AGENDA), "outbox", "--database-url", database_url, *arguments[1:]]
+    return await run_agenda(*arguments, "--database-url", database_url)
+
+
+async def run_agenda(*arguments: str) -> subprocess.CompletedProcess[str]:
+    command = [str(AGENDA), *arguments]
     return await asyncio.to_thread(
         subprocess.run, command, capture_output=True, text=True, timeout=60
     )
@@ -52,7 +54,8 @@ async def test_outbox_lists_failed_messages_and_queues_them_again(
     ids = salon[1]
     first, second = await failed_message(pool, ids, "c1"), await failed_message(pool, ids, "c2")
     tenant = str(ids.tenant)
-    listed = await agenda(database_url, "outbox", "list", "--tenant", tenant)
+    # The database named before the action or after it (as every other command takes it).
+    listed = await run_agenda("outbox", "--database-url", database_url, "list", "--tenant", tenant)
     one = await agenda(database_url, "outbox", "requeue", "--tenant", tenant, str(first))
     again = await agenda(database_url, "outbox", "requeue", "--tenant", tenant, str(first))
     rest = await agenda(database_url, "outbox", "requeue", "--tenant", tenant, "--all-failed")
