@@ -1,6 +1,7 @@
 // The salon's opening hours on the profile: the professionals' hours the chat tells now, or the
 // owner's own per weekday (any day without a period is closed).
 import { WEEKDAY_NAMES, openingHoursByDay, type OpeningPeriod } from "../../src";
+import { PeriodInputs } from "../PeriodInputs";
 import { MAX_PERIODS_PER_DAY, type PeriodForm } from "../profileForm";
 
 /** The hours the chat tells now, derived from the professionals' working hours. */
@@ -69,29 +70,16 @@ export function HoursEditor({
                   {day.map((period, i) => {
                     const which = day.length > 1 ? `${name}, período ${i + 1}` : name;
                     return (
-                      <span key={i} className="period">
-                        <input
-                          type="time"
-                          aria-label={`${which}: abre`}
-                          value={period.opens}
-                          onChange={(e) => replace(period, { ...period, opens: e.target.value })}
-                        />
-                        {" às "}
-                        <input
-                          type="time"
-                          aria-label={`${which}: fecha`}
-                          value={period.closes}
-                          onChange={(e) => replace(period, { ...period, closes: e.target.value })}
-                        />{" "}
-                        <button
-                          type="button"
-                          className="link"
-                          aria-label={`Remover ${which}`}
-                          onClick={() => replace(period, null)}
-                        >
-                          remover
-                        </button>
-                      </span>
+                      <PeriodInputs
+                        key={i}
+                        which={which}
+                        className="period"
+                        labels={["abre", "fecha"]}
+                        from={period.opens}
+                        to={period.closes}
+                        onChange={(opens, closes) => replace(period, { ...period, opens, closes })}
+                        onRemove={() => replace(period, null)}
+                      />
                     );
                   })}
                   {day.length < MAX_PERIODS_PER_DAY && (

@@ -19,6 +19,7 @@ import {
   type Session,
   type WorkingHours,
 } from "../../src";
+import { PeriodInputs } from "../PeriodInputs";
 
 export function WorkingHoursPage({ session }: { session: Session }) {
   const { api, refreshes } = useAgent();
@@ -168,29 +169,16 @@ function WeekEditor({ professionalId, isOwner }: { professionalId: string; isOwn
                 {day.map((period, i) => {
                   const which = day.length > 1 ? `${dayName}, período ${i + 1}` : dayName;
                   return (
-                    <span key={i} className="work-period">
-                      <input
-                        type="time"
-                        aria-label={`${which}: início`}
-                        value={period.start}
-                        onChange={(e) => replace(period, { ...period, start: e.target.value })}
-                      />
-                      <span aria-hidden="true">às</span>
-                      <input
-                        type="time"
-                        aria-label={`${which}: fim`}
-                        value={period.end}
-                        onChange={(e) => replace(period, { ...period, end: e.target.value })}
-                      />
-                      <button
-                        type="button"
-                        className="link"
-                        aria-label={`Remover ${which}`}
-                        onClick={() => replace(period, null)}
-                      >
-                        remover
-                      </button>
-                    </span>
+                    <PeriodInputs
+                      key={i}
+                      which={which}
+                      className="work-period"
+                      labels={["início", "fim"]}
+                      from={period.start}
+                      to={period.end}
+                      onChange={(start, end) => replace(period, { ...period, start, end })}
+                      onRemove={() => replace(period, null)}
+                    />
                   );
                 })}
               </div>
