@@ -48,6 +48,7 @@ from datetime import date, time
 from uuid import UUID
 
 from domain import chat_lexicon as lx
+from domain.chat_consent import is_maybe_opt_out, is_opt_out, read_consent, without_opt_outs
 from domain.chat_lexicon import PartOfDay
 from domain.chat_names import SalonNames, find_names
 from domain.chat_text import (
@@ -111,13 +112,6 @@ class Understanding(Value):
     late_min: int | None = None  # how late (or how far), when said
 
 
-_OPT_OUT = cue_pattern(lx.OPT_OUT_PHRASES)
-_OPT_IN = cue_pattern(lx.OPT_IN_PHRASES)
-_REACHING = re.compile(r"(?<!\w)" + lx.REACHING_WORDS.replace("*", r"\w*") + r"(?!\w)")
-_MAYBE_OPT_OUT = cue_pattern(lx.MAYBE_OPT_OUT_CUES)
-_NOT_MAYBE_OPT_OUT = cue_pattern(lx.NOT_MAYBE_OPT_OUT)
-_OPT_IN_WANTS = cue_pattern(lx.OPT_IN_WANTS)
-_OPT_IN_WHAT = cue_pattern(lx.OPT_IN_WHAT)
 _ABOUT_A_BOOKING = frozenset({"booking", "reschedule", "cancel"})
 _AFFIRM = cue_pattern(lx.AFFIRM_ANYWHERE)
 _NOT_AFFIRM = cue_pattern(lx.NOT_AFFIRM_PHRASES)
@@ -153,41 +147,6 @@ _TALK_TO = re.compile(r"(?<!\w)" + lx.TALK_TO)
 
 
 # --- flags and intent ---------------------------------------------------------------------------
-def is_opt_out(normalized: str) -> bool:
-    """ "SAIR", "me tira da lista"; or a clause that is only a command ("parem") in a message
-    about the salon's messages ("esse zap nao e de cliente | parem")."""
-    if _only_commands(normalized.split()):
-        return True
-    if _REACHING.search(normalized) and any(
-        _only_commands(clause.split()) for clause in normalized.split("|")
-    ):
-        return True
-    return _OPT_OUT.search(normalized) is not None
-
-
-def _only_commands(words: Sequence[str]) -> bool:
-    words = [w for w in words if w not in ("|", "?", *lx.OPT_OUT_FILLERS)]
-    return bool(words) and all(word in lx.OPT_OUT_COMMANDS for word in words)
-
-
-def is_maybe_opt_out(normalized: str) -> bool:
-    """Unhappy with the salon's messages or near a wish to stop them, not clearly a "stop": the
-    agent asks, and offers nothing."""
-    return _MAYBE_OPT_OUT.search(_NOT_MAYBE_OPT_OUT.sub(" ", normalized)) is not None
-
-
-def is_opt_in(normalized: str, *, opt_out: bool) -> bool:
-    """ "quero voltar a receber as promoções" (never when the same message opts out, nor when it
-    is negated or wishes nothing: "vocês mandam promoção?" asks, it does not opt in, nor when it
-    names nothing to receive: "coloca a escova de novo" is about a booking, and consent given
-    unasked is worse than one missed)."""
-    if opt_out or _OPT_IN.search(normalized) is None or _OPT_IN_WHAT.search(normalized) is None:
-        return False
-    return _OPT_IN_WANTS.search(normalized) is not None and not re.search(
-        r"\b(?:nao|nem|chega|pare|parem)\b", normalized
-    )
-
-
 def is_affirmative(clauses: Sequence[str]) -> bool:
     for clause in clauses:
         clause = _NOT_AFFIRM.sub(" ", clause)
@@ -267,7 +226,7 @@ class About:
 
 def read_about(normalized: str, clauses: Sequence[str], salon: SalonNames, today: date) -> About:
     # "cancela essas mensagens" opts out; "não quero cancelar", "se eu cancelar" cancel nothing.
-    without_no_cancel = _NOT_CANCEL.sub(" ", _OPT_OUT.sub(" ", normalized))
+    without_no_cancel = _NOT_CANCEL.sub(" ", without_opt_outs(normalized))
     cancels = _CANCELS.search(without_no_cancel) is not None
     soon = re.sub(r"\bja ja\b", "jaja", normalized)  # "já já tô aí": on the way, not there
     notice = next((kind for kind, cue in _NOTICES if cue.search(soon)), None)
@@ -352,9 +311,10 @@ def understand(
     service_id, professional_id = find_names(clauses, normalized, salon)
     wants = _wants(clauses, normalized, salon, today)
     affirmative = is_affirmative(clauses)
-    opt_out = is_opt_out(normalized)
+    consent = read_consent(normalized)
+    opt_out = consent.opt_out
     about = read_about(normalized, clauses, salon, today)
-    opt_in = is_opt_in(normalized, opt_out=opt_out)
+    opt_in = consent.opt_in
     intent = decide_intent(
         normalized,
         affirmative=affirmative,
@@ -385,7 +345,7 @@ def understand(
         part_of_day=when.part_of_day,
         wants_person=about.wants_person,
         opt_in=opt_in,
-        maybe_opt_out=not (opt_out or opt_in) and is_maybe_opt_out(normalized),
+        maybe_opt_out=not (opt_out or opt_in) and consent.maybe_opt_out,
         topics=about.topics,
         notice=about.notice,
         late_min=about.late_min,
