@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
-from typing import Annotated, TypeVar
+from dataclasses import dataclass, field
+from typing import Annotated, Any, TypeVar
 from uuid import UUID
 
 import asyncpg
@@ -56,6 +56,9 @@ class Resources:
     tickets: SocketTickets
     spool: InboundSpool  # client messages kept while a store is away
     templates: dict[TemplateKey, TemplateDefinition]  # the shipped WhatsApp templates
+    # The cluster loops' actors as the probes last found them (by name): a probe looks one up
+    # again only when the one it holds has gone.
+    loop_actors: dict[str, Any] = field(default_factory=dict)
 
 
 @asynccontextmanager

@@ -11,11 +11,11 @@ from typing import Any
 import ray
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
+from ray.exceptions import RayActorError
 
 from actors.progress import loop_state
 from actors.scheduler_actor import SCHEDULER_NAME
 from actors.sender_actor import ACTOR_NAME as SENDER_NAME
-from config.settings import Settings
 from deployments.resources import Deps, Resources
 from deployments.schemas import Health, Live
 
@@ -34,18 +34,34 @@ async def _check(probe: Awaitable[object]) -> str:
 
 
 async def _loop(
-    settings: Settings, name: str, *, enabled: bool, every_s: float, stall_s: float
+    deps: Resources, name: str, *, enabled: bool, every_s: float, stall_s: float
 ) -> str:
     """A cluster loop's state by its actor's own report: ok, stopped, stalled or down; off
     where switched off."""
     if not enabled:
         return "off"
     try:
-        handle = await asyncio.to_thread(ray.get_actor, name, namespace=settings.ray_namespace)
-        report: dict[str, Any] = await asyncio.wait_for(handle.progress.remote(), CHECK_TIMEOUT_S)
+        report = await _progress(deps, name)
     except Exception:  # the check's boundary: no actor, no Ray, no answer
         return "down"
     return loop_state(report, every_s=every_s, stall_s=stall_s)
+
+
+async def _progress(deps: Resources, name: str) -> dict[str, Any]:
+    """The loop's report, from the actor the probes hold; looked up again (by name) when none is
+    held or the one held has gone (replaced at a deploy, restarted)."""
+    held = deps.loop_actors.get(name)
+    if held is not None:
+        try:
+            report: dict[str, Any] = await asyncio.wait_for(held.progress.remote(), CHECK_TIMEOUT_S)
+            return report
+        except RayActorError:
+            deps.loop_actors.pop(name, None)
+    namespace = deps.settings.ray_namespace
+    handle = await asyncio.to_thread(ray.get_actor, name, namespace=namespace)
+    report = await asyncio.wait_for(handle.progress.remote(), CHECK_TIMEOUT_S)
+    deps.loop_actors[name] = handle
+    return report
 
 
 async def _dependencies(deps: Resources) -> dict[str, str]:
@@ -83,14 +99,14 @@ async def readyz(deps: Deps) -> JSONResponse:
         _dependencies(deps),
         # A sender step longer than a claim's lease has lost its claims: stuck, not busy.
         _loop(
-            settings,
+            deps,
             SENDER_NAME,
             enabled=settings.sender_enabled,
             every_s=settings.sender_poll_interval_s,
             stall_s=settings.sender_lease_s,
         ),
         _loop(
-            settings,
+            deps,
             SCHEDULER_NAME,
             enabled=settings.scheduler_enabled,
             every_s=settings.scheduler_interval_s,
