@@ -9,18 +9,20 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from domain import chat_consent_words as cw
-from domain.chat_text import cue_pattern
+from domain.chat_text import cue_pattern, split_clauses
 
 _OPT_OUT = cue_pattern(cw.OPT_OUT_PHRASES)
 _OPT_IN = cue_pattern(cw.OPT_IN_PHRASES)
 _REACHING = re.compile(r"(?<!\w)" + cw.REACHING_WORDS.replace("*", r"\w*") + r"(?!\w)")
-_MAYBE_OPT_OUT = cue_pattern(cw.MAYBE_OPT_OUT_CUES)
+_MAYBE_OPT_OUT = cue_pattern(cw.MAYBE_OPT_OUT_CUES + cw.MAYBE_OPT_OUT_MORE)
+_REASONS = cue_pattern(cw.STOP_REASONS)
+_CLAUSE_STOP = re.compile("(?:" + "|".join(c.replace("*", r"\w*") for c in cw.CLAUSE_STOPS) + ")")
 _NOT_MAYBE_OPT_OUT = cue_pattern(cw.NOT_MAYBE_OPT_OUT)
 _OPT_IN_WANTS = cue_pattern(cw.OPT_IN_WANTS)
 _OPT_IN_WHAT = cue_pattern(cw.OPT_IN_WHAT)
 _NOT_CONSENT = cue_pattern(cw.NOT_ABOUT_CONSENT)
 _PAST_STOP = cue_pattern(cw.PAST_STOP)
-_NEGATED = re.compile(r"\b(?:nao|nem|chega|pare|parem)\b")
+_NEGATED = re.compile(r"\b(?:(?<!desisti de )nao|nem|chega|pare|parem)\b")
 
 
 class Consent(NamedTuple):
@@ -35,7 +37,7 @@ def read_consent(normalized: str) -> Consent:
     lista") beside a wish to be back is an opt-in."""
     text = _NOT_CONSENT.sub(" ", normalized)
     now = _PAST_STOP.sub(" ", text)
-    if now != text and is_opt_in(now, opt_out=is_opt_out(now), named_in=text):
+    if now != text and is_opt_in(now, opt_out=is_opt_out(now), needs_named=False):
         return Consent(opt_out=False, opt_in=True, maybe_opt_out=False)
     opt_out = is_opt_out(text)
     opt_in = is_opt_in(text, opt_out=opt_out)
@@ -48,15 +50,24 @@ def without_opt_outs(normalized: str) -> str:
 
 
 def is_opt_out(normalized: str) -> bool:
-    """ "SAIR", "me tira da lista"; or a clause that is only a command ("parem") in a message
-    about the salon's messages ("esse zap nao e de cliente | parem")."""
+    """ "SAIR", "me tira da lista"; or, in a message about the salon's messages, a clause that is
+    only a command ("esse zap nao e de cliente | parem") or a wish to stop ("agora podem parar"),
+    or a reason they reach no one who wants them ("ela faleceu", "numero errado")."""
     if _only_commands(normalized.split()):
         return True
-    if _REACHING.search(normalized) and any(
-        _only_commands(clause.split()) for clause in normalized.split("|")
+    if _REACHING.search(normalized) and (
+        any(_only_commands(clause.split()) for clause in normalized.split("|"))
+        or _stop_without_object(normalized)
     ):
         return True
     return _OPT_OUT.search(normalized) is not None
+
+
+def _stop_without_object(normalized: str) -> bool:
+    """A reason to stop, or a clause that is only a wish to stop, naming nothing to stop."""
+    if _REASONS.search(normalized):
+        return True
+    return any(_CLAUSE_STOP.fullmatch(clause) for clause in split_clauses(normalized))
 
 
 def _only_commands(words: Sequence[str]) -> bool:
@@ -67,17 +78,24 @@ def _only_commands(words: Sequence[str]) -> bool:
 def is_maybe_opt_out(normalized: str) -> bool:
     """Unhappy with the salon's messages or near a wish to stop them, not clearly a "stop": the
     agent asks, and offers nothing."""
-    return _MAYBE_OPT_OUT.search(_NOT_MAYBE_OPT_OUT.sub(" ", normalized)) is not None
+    text = _NOT_MAYBE_OPT_OUT.sub(" ", normalized)
+    return _MAYBE_OPT_OUT.search(text) is not None or _stop_without_object(text)
 
 
-def is_opt_in(normalized: str, *, opt_out: bool, named_in: str | None = None) -> bool:
-    """ "quero voltar a receber as promoções" (never when the same message opts out, nor when it
-    is negated or wishes nothing: "vocês mandam promoção?" asks, it does not opt in, nor when it
-    names nothing to receive: "coloca a escova de novo" is about a booking, and consent given
-    unasked is worse than one missed). What it names may be in `named_in` (the whole message,
-    when `normalized` has its past blanked: "tinha pedido pra sair da lista | me coloca de
-    novo")."""
-    named = _OPT_IN_WHAT.search(normalized if named_in is None else named_in)
-    if opt_out or _OPT_IN.search(normalized) is None or named is None:
+def is_opt_in(normalized: str, *, opt_out: bool, needs_named: bool = True) -> bool:
+    """ "quero voltar a receber as promoções" (never when the same message opts out, nor when the
+    clause is negated or wishes nothing: "vocês mandam promoção?" asks, it does not opt in, nor
+    when it names nothing to receive: "coloca a escova de novo" is about a booking, and consent
+    given unasked is worse than one missed). A message that tells a past stop names what
+    (`needs_named=False`: "eu tinha mandado SAIR | mas quero entrar de novo")."""
+    if opt_out or (needs_named and _OPT_IN_WHAT.search(normalized) is None):
         return False
-    return _OPT_IN_WANTS.search(normalized) is not None and not _NEGATED.search(normalized)
+    if _OPT_IN_WANTS.search(normalized) is None:
+        return False
+    return any(not _NEGATED.search(_clause_at(normalized, m)) for m in _OPT_IN.finditer(normalized))
+
+
+def _clause_at(normalized: str, match: re.Match[str]) -> str:
+    start = normalized.rfind("|", 0, match.start()) + 1
+    end = normalized.find("|", match.end())
+    return normalized[start : end if end >= 0 else len(normalized)]

@@ -10,6 +10,7 @@ from typing import Final
 OPT_OUT_COMMANDS: Final = (
     "sair", "parar", "stop", "pare", "para", "parem", "descadastrar", "descadastra", "descadastre",
     "remover", "remova", "excluir", "exclua", "unsubscribe", "tirar", "tira", "tire", "tirem",
+    "cessem", "cesse", "cessar",
 )
 OPT_OUT_FILLERS: Final = (
     "por", "favor", "pf", "pfv", "pfvr", "obrigada", "obrigado", "quero", "pode", "podem", "me",
@@ -17,19 +18,22 @@ OPT_OUT_FILLERS: Final = (
 # The salon's messages, as clients name them when they want no more of them.
 MESSAGES: Final = (
     "(?:mensage*|msg*|promo*|oferta*|propaganda*|notifica*|envio*|disparo*|anuncio*|novidade*|"
-    "campanha*|comunicac*|recebimento*)"
+    "campanha*|comunicac*|recebimento*|publicidad*|lembrete*|marketing|sms|texts|ofers|"
+    "messages|promotions)"
 )
 # Words that stop or refuse, and the salon's ways of reaching the client (lists, numbers, sending).
 STOP_WORDS: Final = (
     "(?:nao|nunca|chega|para|pare|parem|parar|sai|sair|saio|tira|tire|tirem|tirar|retir*|remov*|"
     "exclu*|apag*|delet*|bloque*|desativ*|suspend*|esquec*|some|sumam|deixa|deixe|desiste|"
-    "encerr*|dispens*|recus*|"
+    "encerr*|dispens*|recus*|cess*|revog*|"
     # the same wish as a noun: "solicito a remocao do meu contato"
-    "remocao|exclusao|retirada|descadastro|descadastramento|desinscricao|cancelamento)"
+    "remocao|exclusao|retirada|descadastro|descadastramento|desinscricao|cancelamento|"
+    "eliminacao|interrupcao|suspensao)"
 )
 REACHING_WORDS: Final = (
     "(?:" + MESSAGES[3:-1] + "|lista*|whats*|zap|wpp|contato|numero|cadastro|grupo*|marketing|"
-    "receber|recebendo|mandar|mandando|mandam|mandem|enviar|enviando|enviam|enviem|me chamar|"
+    "receber|recebendo|mandar|mandando|mandam|mandem|enviar|enviando|enviam|enviem|"
+    "chegando|me chamar|"
     "me chamando|me escrever|me escrevendo)"
 )
 OPT_OUT_PHRASES: Final = (
@@ -125,7 +129,65 @@ OPT_OUT_PHRASES: Final = (
     "(?:interromp*|suspend*) (?:o |os |as )?(?:envio*|disparo*|" + MESSAGES[3:],
     "(?:remov*|tir*|exclu*|retir*) me (?:da|dessa|desta|de|das)(?: \\w+){0,2} lista*",
     "(?:prefiro|preferia|gostaria de|prefiro entao) nao (?:receber|ser contatad*|ser avisad*)",
+    # learnt from the second, harder training set (chat_table_opt_out_training_second.py)
+    "(?:pedi|peco|pedindo|pedir|falei|disse|mandei|avisei) (?:pra|para|que) (?:voces )?"
+    "(?:parar|pararem|parem|sair|tirar|me tirar|nao mand*|nao envi*|me remover|me tirarem)",
+    "(?:cessacao|cessar|cessem|interrupcao|suspensao|eliminacao) (?:de |da |do |das |dos )?"
+    "(?:qualquer |toda |todo |todas |todos )?(?:\\w+ ){0,2}" + MESSAGES,
+    "revog* (?:o |meu |o meu )?(?:consentimento|autorizac*)",
+    "se (?:continuar*|voltar*|seguir*) (?:chegando|mandando|enviando|vindo)",
+    "(?:me )?deix(?:a|e|em|am)* (?:em paz|quiet*|sossegad*)",
+    "(?:podem |pode )?economiz*(?: \\w+){0,3} (?:mensage*|msg|promo*|trabalho|envio*)",
+    "(?:to|tou|estou|fico|ta) de boa (?:dessas|desses|das|dos|de|disso)",
+    "deixar de (?:fazer parte|participar|receber)",
+    "(?:me )?(?:inclui|deixa|coloca|bota|poe|deixem|coloquem) fora",
+    "fora (?:dessas|dessa|das|desses|disso)(?: \\w+){0,2} " + MESSAGES,
+    "(?:me )?deslig* (?:dai|daqui|da lista|disso|dessa*|das|desse*|do grupo)",
+    "sem me (?:incluir|colocar|mandar|enviar|chamar)",
+    "me poup* (?:das|dessas|de|dos|desses)",
+    "nao quero (?:mais )?(?:isso|essas coisas|nada disso|nada) no meu "
+    "(?:celular|whats*|zap|telefone|numero)",
+    "(?:propaganda*|promo*|publicidad*|oferta*|spam) nao(?: obrigad*| valeu)?(?= \\||$)",
+    "(?:tem como|como (?:eu )?faco (?:pra|para)|como faz (?:pra|para)|como (?:eu )?paro de) "
+    "(?:parar|nao receber|sair|receber menos|deixar de receber)",
+    "nao quero saber de (?:salao|voces|nada|promo*|mensage*)",
+    "(?:mensage*|msg|promo*|propaganda*)(?: \\w+){0,3} (?:me )?(?:fazendo mal|faz mal|machuca*|"
+    "e uma dor|doi)",
+    "nao me (?:mand*|envi*)(?: \\w+){0,2} (?:mas|mais) (?:nada|nd)",
+    # in English or Spanish
+    "no more (?:messages|ofers|texts|promotions|promos|ads|spam)", "take me of", "remove me",
+    "stop (?:sending|texting|messaging)", "dont (?:send|text|message|contact)",
+    "opt me out", "no me (?:manden|mandes|envien|envies|escriban|escribas)",
+    "no (?:quiero|deseo) (?:recibir|mas)", "no me interesa", "(?:darme|dar) de baja",
+    "no mas (?:mensajes|publicidad|ofertas|promociones)",
 )
+# Reasons the salon's messages reach no one who wants them (a death, a number now someone
+# else's, a client no more): with a word for the salon's ways of reaching them, a stop;
+# alone, the agent asks.
+STOP_REASONS: Final = (
+    "faleceu", "falecid*", "morreu", "falecimento", "nao sou (?:mais )?cliente(?! ainda)",
+    "numero errado", "nao moro mais", "moro (?:fora|em outr*|no exterior)",
+    "(?:mudei|mudamos|me mudei|nos mudamos) de (?:cidade|estado|pais)",
+    "(?:mudei|mudamos|me mudei|nos mudamos) (?:para|pra|pro) (?:outr* (?:cidade|estado|pais)|"
+    "o exterior|fora)",
+    "nao (?:vou|frequento|piso|volto) mais (?:ai|em salao|no salao|nesse salao|a salao)",
+    "nao piso mais", "nunca mais (?:vou|volto|piso)", "nao (?:vou|vamos) mais ser client*",
+    "nao pretendo voltar", "comprei (?:o|esse|este) chip", "esse numero (?:agora )?e meu",
+    "(?:quem|como) (?:te |lhe |vos |voces )?(?:deu|passou|conseguiram|pegaram|arrumaram|tem) "
+    "(?:o )?meu numero", "nunca (?:coloquei o pe|pisei|fui cliente)",
+    "nao conheco (?:nenhuma|nenhum)",
+)
+# A clause that is only a wish to stop, said without naming what ("agora podem parar", "chega"):
+# a stop in a message about the salon's ways of reaching the client, else the agent asks.
+CLAUSE_STOPS: Final = (
+    "(?:(?:ja|agora) )?(?:pode|podem) (?:parar|me tirar|tirar|me remover)"
+    "(?: hein| viu| ta| por favor| pfv)?",
+    "nao quero (?:em nenhum|nenhum dos dois|nenhuma delas|mais nada)(?: \\w+){0,3}",
+    "(?:ja )?chega(?: serio| ja| gente| por favor| disso| dessa*)?", "basta", "desapega",
+    "nao (?:precisa|precisam) (?:mais|mandar)(?: nao)?", "(?:para|parem|pare) com isso",
+    "cessem",
+)
+
 # About the salon's messages, unhappy, but no clear "stop": the agent asks whether to stop them.
 MAYBE_OPT_OUT_CUES: Final = (
     "(?:mensage*|promo*|oferta*|propaganda*|msg)(?: \\w+){0,4} (?:chat*|demais|encher|spam|"
@@ -150,9 +212,15 @@ MAYBE_OPT_OUT_CUES: Final = (
     "(?:numero|spam|" + MESSAGES[3:-1] + "|mandar*|mandarem|enviar*)(?: \\w+){0,6} "
     "(?:denunci*|procon|reclame aqui|reportar|report*)",
 )
+MAYBE_OPT_OUT_MORE: Final = (
+    "mais uma (?:promo*|mensage*|oferta*|propaganda*)", "(?:nao leio|nem leio|so apago|apago "
+    "(?:tudo|sem ler)|ignoro|vai direto pro lixo)", "silenciei",
+    "(?:promo*|mensage*|oferta*)(?: \\w+){0,3} nao (?:e|sao) (?:pra|para) mim",
+    "(?:^|\\| )(?:ja )?(?:cansei|enjoei|to cansad*|estou cansad*)(?: disso| dessa*| ja)?(?= \\||$)",
+)
 # A message that did not arrive is no wish to stop them: "nao chegou a mensagem de confirmacao".
 NOT_MAYBE_OPT_OUT: Final = (
-    "nao (?:me )?(?:chegou|chegaram|recebi|recebemos|veio|vieram|apareceu|apareceram|vi|li)",
+    "nao (?:me )?(?:chegou|chegaram|recebi|recebo|recebemos|veio|vieram|apareceu|apareceram|vi|li)",
 )
 # Asking to receive the salon's offers again (a client who had stopped them).
 OPT_IN_PHRASES: Final = (
@@ -168,6 +236,13 @@ OPT_IN_PHRASES: Final = (
     "novidade*)",
     "me (?:inclu*|adiciona*|coloca*|poe|bota*)(?: \\w+){0,2} (?:na|nessa|de volta na) lista",
     "opt ?in", "(?:me )?recadastr*",
+    "(?:agora )?(?:quero|queria|gostaria de) (?:voltar|entrar)(?: de novo| novamente)?(?= \\||$)",
+    "como (?:eu )?(?:faco|faz) (?:pra|para) (?:voltar|receber de novo|entrar de novo)",
+    "(?:retom*|volte*|voltem) (?:o |a |os |as )?(?:envio*|mensage*|promo*|oferta*)",
+    "sinto falta (?:das|dos|de) (?:mensage*|promo*|oferta*|novidade*)",
+    "ad me back", "(?:sign|subscribe) me (?:back|up|again)", "(?:resume|restart) (?:the )?"
+    "(?:messages|ofers)",
+    "desisti de nao receber",
     "(?:autorizo|aceito|permito|libero|concordo com)(?: \\w+){0,4} "
     "(?:promo*|oferta*|mensage*|msg*|novidade*|envio*|receber)",
     "(?:ativa*|ative*|religa*|religue*|liga*|libera*|desbloqueia*|desbloqueie*)(?: \\w+){0,2} "
@@ -190,6 +265,7 @@ OPT_IN_WHAT: Final = (
     "promo*", "oferta*", "mensage*", "msg*", "novidade*", "desconto*", "lista*", "cupo*",
     "propaganda*", "comunicado*", "informativo*", "avisos", "noticia*", "whats*", "zap", "receber",
     "inscrev*", "inscricao", "recadastr*", "opt ?in", "transmissao", "notifica*", "envio*",
+    "ofers", "messages", "list",
 )
 # Said with the above, it is a wish to receive: "quero", "pode", "aceito"…
 OPT_IN_WANTS: Final = (
@@ -199,6 +275,9 @@ OPT_IN_WANTS: Final = (
     "cadastra", "inscreve", "reativa", "reative", "reativar", "incluam", "inclui*", "coloquem",
     "ativa", "ative", "religa", "religue", "liga", "libera", "libere", "permito", "recadastra*",
     "inscrever", "opt ?in", "desbloqueia", "desbloqueie", "arrependi", "mudei de ideia",
+    "poe", "bota", "retom*", "sinto falta", "religar", "entrar", "ad", "sign", "subscribe",
+    "desisti",
+    "resume", "restart", "como faco", "como faz",
 )
 # Not about the salon's offers, though their words are there: a waiting list, leaving work early,
 # a booking's name or number, being received or seen by a professional. Blanked before reading.
@@ -208,16 +287,19 @@ NOT_ABOUT_CONSENT: Final = (
     "lista de espera", "lista de espera", "fila de espera",
     "(?:sair|saio|sai|saindo) (?:mais cedo|mais tarde|cedo|tarde|do trabalho|do servico|de casa|"
     "da aula|da faculdade|do escritorio|daqui a|daqui uns|daqui umas|agora|correndo|atrasad*|"
-    "antes|depois|as \\d+\\w*)",
+    "antes|depois|as \\d+*)",
     "(?:nome|numero|contato|telefone) (?:do|da|desse|dessa|deste|desta|no|na|nesse|nessa) "
     "(?:horario|agendamento|reserva|marcacao|atendimento|agenda|servico|corte|procedimento)",
     "receber (?:o |a |os |as |um |uma |meu |minha )?(?:atendimento|servico|tratamento|visita|"
     "corte|cliente*|pagamento|troco|pix|encomenda|produto|pedido|kit|brinde)",
+    "nao me mand* (?:mensage*|msg) (?:depois|antes|a noite|de madrugada|cedo|tarde)",
+    "nao mudei de numero",
 )
 # A stop told as past ("eu tinha pedido pra sair da lista"): beside a wish to be back, no stop.
 PAST_STOP: Final = (
     "(?:tinha|havia|ja tinha|ja havia) (?:pedido|solicitado|cancelado|saido|desativado|"
-    "descadastrado|bloqueado|parado|desistido|recusado|tirado|removido)(?: \\w+){0,5}",
+    "descadastrado|bloqueado|parado|desistido|recusado|tirado|removido|mandado|enviado|"
+    "escrito|respondido|revogado)(?: \\w+){0,5}",
     "(?:pedi|solicitei|cancelei|sai|desativei|bloqueei|parei|desisti|recusei|tirei|removi)"
     "(?: \\w+){0,5}",
 )

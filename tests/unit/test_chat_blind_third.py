@@ -8,8 +8,10 @@ open campaign offer in the conversation, so an opt-out answered with an offer wo
 Measured on 2026-12-06: 27/40 opt-outs understood, 7/40 asked about (34/40 handled), no opt-out
 answered with an offer or a booking; 0/15 near misses read as a stop, a restart or asked about;
 11/15 opt-ins. After the rules learnt from 80 phrasings of our own (this set still unread): 30
-understood, 8 asked (38/40), the rest unchanged. The first two sets, under the same measure, are
-in `test_never_an_offer_...`."""
+understood, 8 asked (38/40), the rest unchanged. After two training sets more
+(tests/unit/test_chat_opt_out_training.py): 35 understood, 5 asked (40/40), 13/15 opt-ins, near
+misses still untouched. The first two sets, under the same measure, are in
+`test_never_an_offer_...`."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ import pytest
 
 from domain.chat_agent import ChatDecision, decide
 from tests.unit.chat_table_blind_opt_out import BLIND_OPT_OUT
+from tests.unit.chat_table_blind_opt_out_fifth import FIFTH_OPT_OUT
 from tests.unit.chat_table_blind_opt_out_fourth import FOURTH_OPT_OUT
 from tests.unit.chat_table_blind_opt_out_fresh import FRESH_OPT_OUT
 from tests.unit.chat_table_blind_opt_out_third import THIRD_OPT_IN, THIRD_OPT_OUT
@@ -46,19 +49,20 @@ def test_the_third_blind_set_is_handled_and_near_misses_are_left_alone() -> None
     assert (len(opt_outs), len(near), len(THIRD_OPT_IN)) == (40, 15, 15)
     wrongly = [d for d in near if d.opt_out or d.opt_in or ASKS in d.reply]
     assert len(wrongly) == 0, f"{len(wrongly)} near misses read as a stop, a restart or asked"
-    assert sum(map(handled, opt_outs)) >= 38, f"{sum(map(handled, opt_outs))}/40 handled"
-    assert len(back_in) >= 11, f"{len(back_in)}/15 opt-ins"
+    assert sum(map(handled, opt_outs)) == 40, f"{sum(map(handled, opt_outs))}/40 handled"
+    assert len(back_in) >= 13, f"{len(back_in)}/15 opt-ins"
 
 
 @pytest.mark.parametrize(
     "table",
     [
+        FIFTH_OPT_OUT,
         FOURTH_OPT_OUT,
         THIRD_OPT_OUT,
         FRESH_OPT_OUT,
         [(case.text, case.opt_out) for case in BLIND_OPT_OUT],
     ],
-    ids=["fourth", "third", "fresh", "first"],
+    ids=["fifth", "fourth", "third", "fresh", "first"],
 )
 def test_never_an_offer_to_a_client_who_asked_to_stop(table: list[tuple[str, bool]]) -> None:
     offered = [text for text, stop in table if stop and offers_something(decision_on(text))]

@@ -1,12 +1,19 @@
-"""The training set of stopping and restarting the salon's offers (written on 2026-12-06 by a
-helper who never saw the rules; read and learnt from, unlike the blind sets): every opt-out
-understood as one (not only asked about), no near miss read as a stop, a restart or asked about,
-and the opt-ins read as such but one ("quero fazer opt-in de novo nas mensagens" reads as a wish
-to book something "de novo", and a booking never carries consent)."""
+"""The two training sets of stopping and restarting the salon's offers (written on 2026-12-06 by
+helpers who never saw the rules; read and learnt from, unlike the blind sets). The first: every
+opt-out understood as one, no near miss read as a stop, a restart or asked about, the opt-ins read
+as such but one ("quero fazer opt-in de novo nas mensagens" reads as a wish to book something "de
+novo", and a booking never carries consent). The second, the hard and indirect round (a death, a
+number now someone else's, irony, the law, English and Spanish): every opt-out stopped or asked
+about but two written with the words run together, none offered anything; one near miss read as a
+stop ("Stop! Não acredito nesse preço", an excited stop); every opt-in."""
 
 from __future__ import annotations
 
 from tests.unit.chat_table_opt_out_training import TRAINING_OPT_IN, TRAINING_OPT_OUT
+from tests.unit.chat_table_opt_out_training_second import (
+    SECOND_TRAINING_OPT_IN,
+    SECOND_TRAINING_OPT_OUT,
+)
 from tests.unit.test_chat_blind_third import ASKS, decision_on, offers_something
 from tests.unit.test_chat_rules import read
 
@@ -31,3 +38,26 @@ def test_the_training_opt_ins_are_read_as_opt_ins() -> None:
         text for text in TRAINING_OPT_IN if not (read(text).opt_in and not read(text).opt_out)
     ]
     assert missed == ["Quero fazer opt-in de novo nas mensagens"]
+
+
+GARBLED = ["naoquero maisreceber essasmensagen", "paradimandaissopramim"]  # words run together
+
+
+def test_the_second_training_sets_opt_outs_are_stopped_or_asked_about() -> None:
+    decided = [(text, decision_on(text)) for text, stop in SECOND_TRAINING_OPT_OUT if stop]
+    unhandled = [text for text, d in decided if not (d.opt_out or ASKS in d.reply)]
+    assert unhandled == GARBLED
+    assert [text for text, d in decided if offers_something(d)] == []
+    assert sum(d.opt_out for _, d in decided) >= 71  # the rest are asked about
+
+
+def test_the_second_training_sets_near_misses_are_left_alone_but_an_excited_stop() -> None:
+    near = [(text, decision_on(text)) for text, stop in SECOND_TRAINING_OPT_OUT if not stop]
+    assert len(near) == 40
+    wrong = [text for text, d in near if d.opt_out or d.opt_in or ASKS in d.reply]
+    assert wrong == [next(text for text, _ in near if text.startswith("Stop!"))]
+
+
+def test_the_second_training_sets_opt_ins_are_read_as_opt_ins() -> None:
+    missed = [t for t in SECOND_TRAINING_OPT_IN if not (read(t).opt_in and not read(t).opt_out)]
+    assert missed == []

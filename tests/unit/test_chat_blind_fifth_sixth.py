@@ -1,0 +1,54 @@
+"""The fifth and sixth blind sets of stopping and restarting the salon's offers, written on
+2026-12-06 by helpers who never saw the rules nor the earlier sets, each beside a training set
+the rules then learnt from (tests/unit/test_chat_opt_out_training.py). Their texts are not read:
+only the counts below were looked at.
+
+Fifth (the same kinds as the first training set), measured before any learning: 19 opt-outs
+understood + 13 asked about (32/40), 1 near miss read as a stop, 1 asked about, 8/15 opt-ins;
+after the first training set: 21 + 12; after the second: 26 + 9 (35/40), no near miss read as a
+stop or a restart, 1 asked about, 11/15 opt-ins. None answered with an offer at any point.
+Sixth (the hard, indirect kinds of the second training set), measured once, after both: 6
+understood + 10 asked (16/40), **one opt-out answered with an offer**, no near miss misread,
+5/15 opt-ins. Words and patterns do not reach what these clients say: the rule engine is not
+where this ends (see the README's chat section)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.chat_table_blind_opt_out_fifth import FIFTH_OPT_IN, FIFTH_OPT_OUT
+from tests.unit.chat_table_blind_opt_out_sixth import SIXTH_OPT_IN, SIXTH_OPT_OUT
+from tests.unit.test_chat_blind_third import ASKS, decision_on, handled, offers_something
+from tests.unit.test_chat_rules import read
+
+
+def counts(table: list[tuple[str, bool]], opt_ins: list[str]) -> dict[str, int]:
+    opt_outs = [decision_on(text) for text, stop in table if stop]
+    near = [decision_on(text) for text, stop in table if not stop]
+    return {
+        "opt-outs": len(opt_outs),
+        "handled": sum(map(handled, opt_outs)),
+        "offered": sum(map(offers_something, opt_outs)),
+        "near stopped": sum(d.opt_out for d in near),
+        "near restarted": sum(d.opt_in for d in near),
+        "near asked": sum(ASKS in d.reply and not d.opt_out for d in near),
+        "opt-ins": sum(1 for t in opt_ins if read(t).opt_in and not read(t).opt_out),
+    }
+
+
+def test_the_fifth_blind_set_is_handled_as_measured() -> None:
+    found = counts(FIFTH_OPT_OUT, FIFTH_OPT_IN)
+    assert found["opt-outs"] == 40 and found["offered"] == 0, found
+    assert found["handled"] >= 35 and found["opt-ins"] >= 11, found
+    assert found["near stopped"] == found["near restarted"] == 0 and found["near asked"] <= 1, found
+
+
+def test_the_sixth_blind_set_is_handled_as_measured() -> None:
+    found = counts(SIXTH_OPT_OUT, SIXTH_OPT_IN)
+    assert found["opt-outs"] == 40 and found["handled"] >= 16 and found["opt-ins"] >= 5, found
+    assert found["near stopped"] == found["near restarted"] == found["near asked"] == 0, found
+
+
+@pytest.mark.xfail(strict=True, reason="issue 13: one indirect opt-out gets an offer")
+def test_no_opt_out_of_the_sixth_blind_set_is_answered_with_an_offer() -> None:
+    assert counts(SIXTH_OPT_OUT, SIXTH_OPT_IN)["offered"] == 0
