@@ -14,7 +14,7 @@ import asyncpg
 
 from actors.salon_core import SalonCore
 from db import campaigns as campaign_queries
-from domain.campaign_runs import CampaignRun, plan_run
+from domain.campaign_runs import CampaignRun, plan_run, send_day
 from domain.commands import CampaignResult, RunCampaign, SetCampaignSchedule
 from domain.errors import DuplicateCommandError
 from domain.outcome import Outcome
@@ -28,12 +28,16 @@ class Campaigns:
     async def run(self, command: RunCampaign) -> CampaignResult:
         core = self._core
         async with core.lock:
+            # Prazo Certo reads only the visit histories that may be due on the day its offers
+            # leave (the rest are never due); Encher Agenda reads them all.
+            prazo_certo = command.campaign_type == "prazo_certo"
             found = await core.read(
                 partial(
                     campaign_queries.run_or_facts,
                     tenant_id=core.tenant_id,
                     run_key=command.run_key,
                     time_zone=core.agenda.time_zone,
+                    due_on=send_day(core.agenda, core.now()) if prazo_certo else None,
                 )
             )
             if isinstance(found, CampaignResult):  # a repeat: the stored result

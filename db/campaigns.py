@@ -56,14 +56,35 @@ FROM summary s
 JOIN usual_professional p USING (client_id, service_id)
 JOIN usual_weekday w USING (client_id, service_id)
 """
+# Only the summaries that may be due on a day ($3), `DUE_MARGIN_DAYS` ($4) to spare: a client's
+# cycle is their rounded median gap from three visits on (never below the floor of the lower
+# middle gap), else the service's return cycle; Python decides exactly (domain/recall.py).
+DUE_HISTORIES_SQL = (
+    HISTORIES_SQL
+    + """LEFT JOIN service sv ON sv.tenant_id = $1 AND sv.id = s.service_id
+CROSS JOIN LATERAL (
+    SELECT $3::date - (s.last_visit_at AT TIME ZONE $2)::date + $4::int AS days
+) since
+WHERE (s.visit_count >= 3 AND since.days >= floor(s.gaps[s.visit_count / 2]))
+   OR since.days >= sv.return_cycle_days
+"""
+)
+# How many days before its due day a summary is still read: the day the facts are read for may
+# be one before the run's (read just before midnight), and a local date one off at most.
+DUE_MARGIN_DAYS = 2
 
 
 async def load_histories(
-    conn: asyncpg.Connection, *, tenant_id: UUID, time_zone: str
+    conn: asyncpg.Connection, *, tenant_id: UUID, time_zone: str, due_on: date | None = None
 ) -> list[ServiceHistory]:
     """Each client's completed visits per service, summarised in one query (set-based: no
-    visit reaches Python; the median gap is taken here, as `summarize_visits` takes it)."""
-    rows = await conn.fetch(HISTORIES_SQL, tenant_id, time_zone)
+    visit reaches Python; the median gap is taken here, as `summarize_visits` takes it).
+    `due_on`: only the summaries that may be due that day (a superset of them: Prazo Certo's
+    due rule, domain/recall.py, reads no other)."""
+    if due_on is None:
+        rows = await conn.fetch(HISTORIES_SQL, tenant_id, time_zone)
+    else:
+        rows = await conn.fetch(DUE_HISTORIES_SQL, tenant_id, time_zone, due_on, DUE_MARGIN_DAYS)
     return [
         ServiceHistory(
             client_id=row["client_id"],
@@ -83,14 +104,19 @@ async def load_histories(
     ]
 
 
-async def load_facts(conn: asyncpg.Connection, *, tenant_id: UUID, time_zone: str) -> CampaignFacts:
-    """What a campaign run reads besides the agenda: histories and last offers per client."""
+async def load_facts(
+    conn: asyncpg.Connection, *, tenant_id: UUID, time_zone: str, due_on: date | None = None
+) -> CampaignFacts:
+    """What a campaign run reads besides the agenda: histories (`due_on`: only those that may
+    be due that day, see `load_histories`) and last offers per client."""
     booked = await conn.fetch(
         "SELECT DISTINCT client_id FROM appointment WHERE tenant_id = $1 AND status = 'booked'",
         tenant_id,
     )
     return CampaignFacts(
-        histories=await load_histories(conn, tenant_id=tenant_id, time_zone=time_zone),
+        histories=await load_histories(
+            conn, tenant_id=tenant_id, time_zone=time_zone, due_on=due_on
+        ),
         last_marketing_at=await last_marketing_at(conn, tenant_id=tenant_id),
         booked_client_ids=frozenset(row["client_id"] for row in booked),
     )
@@ -122,14 +148,19 @@ async def find_run(
 
 
 async def run_or_facts(
-    conn: asyncpg.Connection, *, tenant_id: UUID, run_key: str, time_zone: str
+    conn: asyncpg.Connection,
+    *,
+    tenant_id: UUID,
+    run_key: str,
+    time_zone: str,
+    due_on: date | None = None,
 ) -> CampaignResult | CampaignFacts:
     """The run stored under this key (the command is a repeat), else what a new run reads: both
     on one connection."""
     stored = await find_run(conn, tenant_id=tenant_id, run_key=run_key)
     if stored is not None:
         return stored
-    return await load_facts(conn, tenant_id=tenant_id, time_zone=time_zone)
+    return await load_facts(conn, tenant_id=tenant_id, time_zone=time_zone, due_on=due_on)
 
 
 async def insert_run(
@@ -141,10 +172,11 @@ async def insert_run(
     local_date: date,
     context: dict[str, Any],
 ) -> None:
+    # The result as JSON text, encoded once by pydantic (a run's is ~30 KB: no dict between).
     await conn.execute(
         """INSERT INTO campaign_run (tenant_id, id, run_key, campaign_type, trigger, local_date,
                context, stats)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""",
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb)""",
         tenant_id,
         result.run_id,
         result.run_key,
@@ -152,7 +184,7 @@ async def insert_run(
         trigger,
         local_date,
         context,
-        result.model_dump(mode="json"),
+        result.model_dump_json(),
     )
 
 

@@ -85,6 +85,15 @@ def for_salon(
     )
 
 
+def send_day(agenda: Agenda, now: datetime) -> date:
+    """The salon's day when a run planned now may send its offers: the day Prazo Certo asks
+    who is due on."""
+    opens, closes = agenda.settings.send_window
+    return agenda.local_date(
+        next_send_time(now, time_zone=agenda.time_zone, opens=opens, closes=closes)
+    )
+
+
 def plan_run(
     agenda: Agenda,
     facts: CampaignFacts,

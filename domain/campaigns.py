@@ -5,6 +5,7 @@ domain/encher_agenda.py; what a run stores: domain/campaign_runs.py.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -67,10 +68,11 @@ class CampaignPlan(Value):
 _STEP_S = STEP_MIN * 60
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class _LocalGap:
     """A free gap with what ranking its starts needs: its local weekday and minute of day, and
-    whether it stays on one local day at one UTC offset (`plain`: time of day grows with it)."""
+    whether it stays on one local day at one UTC offset (`plain`: time of day grows with it).
+    Compared by identity: `take` removes the very gaps it split."""
 
     starts_at: datetime
     length_s: float
@@ -206,42 +208,50 @@ class FreeTime:
         return grouped
 
     def take(self, slot: Slot) -> None:
+        """Take the slot out of its professional's gaps: the gaps it overlaps (found by bisection:
+        they are in time order and never overlap) give way to what is left of them, in place,
+        and so do their local views (`_local` is aligned with `_gaps`, gap for gap)."""
         professional_id = slot.professional_id
-        kept: list[Slot] = []
-        split: list[Slot] = []  # the gaps the slot falls in
-        pieces: list[Slot] = []  # what is left of them
-        for gap in self._gaps.get(professional_id, []):
-            if gap.ends_at <= slot.starts_at or gap.starts_at >= slot.ends_at:
-                kept.append(gap)
-                continue
-            split.append(gap)
-            if gap.starts_at < slot.starts_at:
+        gaps = self._gaps.get(professional_id)
+        if not gaps:
+            return
+        starts_at, ends_at = slot.starts_at, slot.ends_at
+        first = max(bisect_right(gaps, starts_at, key=_starts_at) - 1, 0)
+        if gaps[first].ends_at <= starts_at:
+            first += 1  # the gap before the slot ends before it
+        last = first
+        while last < len(gaps) and gaps[last].starts_at < ends_at:
+            last += 1
+        pieces: list[Slot] = []  # what is left of the gaps the slot falls in, in time order
+        parents: list[int] = []  # the index of the gap each piece is left of
+        for index in range(first, last):
+            gap = gaps[index]
+            if gap.starts_at < starts_at:
                 pieces.append(
                     Slot(
-                        professional_id=professional_id,
-                        starts_at=gap.starts_at,
-                        ends_at=slot.starts_at,
+                        professional_id=professional_id, starts_at=gap.starts_at, ends_at=starts_at
                     )
                 )
-                kept.append(pieces[-1])
-            if slot.ends_at < gap.ends_at:
+                parents.append(index)
+            if ends_at < gap.ends_at:
                 # Offers start on the quarter hour, also after a service of 50 minutes.
-                resume = round_up_to_step(slot.ends_at, self._time_zone)
+                resume = round_up_to_step(ends_at, self._time_zone)
                 if resume < gap.ends_at:
                     pieces.append(
                         Slot(professional_id=professional_id, starts_at=resume, ends_at=gap.ends_at)
                     )
-                    kept.append(pieces[-1])
-        self._gaps[professional_id] = kept
+                    parents.append(index)
+        gaps[first:last] = pieces
         local = self._local.get(professional_id)
         if local is None:
             return  # nothing derived yet
-        # The derived views change only where the slot fell: each split gap out, its pieces in
-        # (the order within them does not matter: starts never tie, gaps never overlap).
-        gone = {(gap.starts_at, (gap.ends_at - gap.starts_at).total_seconds()) for gap in split}
-        removed = [known for known in local if (known.starts_at, known.length_s) in gone]
-        added = [_LocalGap.of(piece, self._zone) for piece in pieces]
-        self._local[professional_id] = [g for g in local if g not in removed] + added
+        # The derived views change only where the slot fell: each split gap out, its pieces in.
+        removed = local[first:last]
+        added = [
+            self._local_piece(piece, removed[index - first])
+            for piece, index in zip(pieces, parents, strict=True)
+        ]
+        local[first:last] = added
         grouped = self._grouped.get(professional_id)
         if grouped is None:
             return
@@ -253,6 +263,25 @@ class FreeTime:
                 by_weekday.setdefault(new.weekday, []).append(new)
             else:
                 scanned.append(new)
+
+    def _local_piece(self, piece: Slot, parent: _LocalGap) -> _LocalGap:
+        """A piece of a gap as local time sees it. A piece of a plain gap is plain, on its day,
+        its time of day the parent's grown by the minutes between their starts (one UTC offset
+        throughout, as `best_start` counts on; gaps start on whole minutes)."""
+        if not parent.plain:
+            return _LocalGap.of(piece, self._zone)
+        shift_s = (piece.starts_at - parent.starts_at).total_seconds()
+        return _LocalGap(
+            starts_at=piece.starts_at,
+            length_s=(piece.ends_at - piece.starts_at).total_seconds(),
+            weekday=parent.weekday,
+            minute=parent.minute + int(shift_s) // 60,
+            plain=True,
+        )
+
+
+def _starts_at(gap: Slot) -> datetime:
+    return gap.starts_at
 
 
 def window(now: datetime, options: CampaignOptions) -> tuple[datetime, datetime]:

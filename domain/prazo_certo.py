@@ -82,10 +82,13 @@ def plan_prazo_certo(
 def _best_slot(
     agenda: Agenda, entry: DueClient, free: FreeTime, doers: list[Professional]
 ) -> Slot | None:
+    """The usual professional's best start if they have one (it ranks before anyone else's),
+    else the best of the others' by weekday, time of day, then the start itself."""
     service = agenda.services[entry.service_id]
     history = entry.history
-    best: tuple[tuple[int, int, int, datetime], UUID] | None = None
-    for professional in doers:
+    usual = history.usual_professional_id
+    best: tuple[tuple[int, int, datetime], UUID] | None = None
+    for professional in sorted(doers, key=lambda p: p.id != usual):  # stable: usual first
         found = free.best_start(
             professional.id,
             service.duration_min,
@@ -94,12 +97,14 @@ def _best_slot(
         )
         if found is None:
             continue
-        key = (0 if professional.id == history.usual_professional_id else 1, *found)
-        if best is None or key < best[0]:
-            best = (key, professional.id)
+        if professional.id == usual:
+            best = (found, professional.id)
+            break
+        if best is None or found < best[0]:
+            best = (found, professional.id)
     if best is None:
         return None
-    starts_at = best[0][3]
+    starts_at = best[0][2]
     return Slot(
         professional_id=best[1],
         starts_at=starts_at,

@@ -93,6 +93,8 @@ NAMED = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 ANY_PLACEHOLDER = re.compile(r"\{\{([^{}]*)\}\}")
 MAX_BODY_CHARS = 1024  # Meta's limit on a template body
 MAX_PARAM_CHARS = 700  # a long owner message is cut so the body stays within Meta's limit
+_BREAKS = re.compile(r"\s*[\r\n\t]+\s*")  # new lines and tabs, with the spaces around them
+_SPACES = re.compile(r" {2,}")
 FALLBACK_NAME = "cliente"
 
 
@@ -125,7 +127,10 @@ def template_call(key: TemplateKey, **values: str) -> TemplateCall:
 
 def parameter_text(value: str) -> str:
     """Meta refuses empty parameters, new lines, tabs and runs of spaces in them."""
-    flat = re.sub(r" {2,}", " ", re.sub(r"\s*[\r\n\t]+\s*", " ", value)).strip()
+    if "\n" in value or "\r" in value or "\t" in value or "  " in value:
+        flat = _SPACES.sub(" ", _BREAKS.sub(" ", value)).strip()
+    else:  # nothing to replace (most values): the same as the substitutions, without them
+        flat = value.strip()
     if len(flat) > MAX_PARAM_CHARS:
         flat = flat[: MAX_PARAM_CHARS - 1].rstrip() + "…"
     return flat or "-"

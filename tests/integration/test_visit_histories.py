@@ -1,12 +1,13 @@
 """The visit histories Prazo Certo reads are summarised in SQL (db/campaigns.py): they must equal
 what `summarize_visits` makes of the same visits in Python — counts, last visit, the median gap
 (a client's own cycle), the usual professional and weekday (ties: the one seen last) and the
-usual time of day — in São Paulo and in a zone whose clocks change."""
+usual time of day — in São Paulo and in a zone whose clocks change. Read for one day (Prazo
+Certo's run), they leave out only summaries that are not due that day."""
 
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from itertools import groupby
 from uuid import UUID, uuid4
 
@@ -15,6 +16,8 @@ import pytest
 
 from db.campaigns import load_histories
 from domain.history import Visit, summarize_visits
+from domain.models import Service
+from domain.recall import due_clients
 from tests.factories import make_salon
 from tests.integration.conftest import import_committed
 
@@ -109,3 +112,40 @@ async def test_sql_histories_equal_the_python_summary(pool: asyncpg.Pool, zone: 
     }
     assert len(expected) >= CLIENTS
     assert {(h.client_id, h.service_id): h for h in loaded} == expected
+
+
+@pytest.mark.parametrize("zone", ["America/Sao_Paulo", "America/Santiago"])
+async def test_histories_read_for_a_day_keep_every_client_due_that_day(
+    pool: asyncpg.Pool, zone: str
+) -> None:
+    ids = await import_committed(pool, make_salon())
+    async with pool.acquire() as conn, conn.transaction():
+        # One service without a return cycle: only clients with a rhythm of their own are due.
+        await conn.execute(
+            "UPDATE service SET return_cycle_days = NULL WHERE tenant_id = $1 AND name = 'Barba'",
+            ids.tenant,
+        )
+        await fill_visits(conn, ids.tenant, seed=7 + len(zone))
+        services = {
+            row["id"]: Service(**dict(row))
+            for row in await conn.fetch(
+                "SELECT id, name, duration_min, price_cents, return_cycle_days FROM service"
+                " WHERE tenant_id = $1",
+                ids.tenant,
+            )
+        }
+        every = await load_histories(conn, tenant_id=ids.tenant, time_zone=zone)
+        days = [date(2025, 1, 1) + timedelta(days=n) for n in range(0, 760, 9)]
+        read_for = {
+            day: await load_histories(conn, tenant_id=ids.tenant, time_zone=zone, due_on=day)
+            for day in days
+        }
+    left_out = 0
+    for day, histories in read_for.items():
+        assert set(histories) <= set(every)
+        left_out += len(every) - len(histories)
+        assert due_clients(histories, services, time_zone=zone, today=day) == due_clients(
+            every, services, time_zone=zone, today=day
+        )
+    assert left_out > 0  # the day's reading does leave summaries out
+    assert any(due_clients(every, services, time_zone=zone, today=day) for day in days)

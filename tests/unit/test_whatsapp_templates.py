@@ -5,10 +5,13 @@ call renders a text a client can read."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from domain.errors import TemplateError
 from domain.whatsapp_templates import (
@@ -134,6 +137,12 @@ def test_parameters_are_flattened_and_never_empty() -> None:
     assert parameter_text("Oi!\nTudo\tbem?     Sim") == "Oi! Tudo bem? Sim"
     assert parameter_text("  ") == "-"
     assert len(parameter_text("a" * 2000)) == 700
+
+
+@given(st.text(alphabet=st.sampled_from("ab \n\r\t\u00a0\u2003é"), max_size=30))
+def test_flattening_skips_the_substitutions_only_when_they_change_nothing(value: str) -> None:
+    substituted = re.sub(r" {2,}", " ", re.sub(r"\s*[\r\n\t]+\s*", " ", value)).strip()
+    assert parameter_text(value) == (substituted or "-")
 
 
 def test_a_call_must_carry_exactly_its_purposes_values() -> None:
