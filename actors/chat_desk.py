@@ -14,11 +14,12 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import Counter
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import timedelta
 from functools import partial
 from time import monotonic
-from typing import Protocol
+from typing import Protocol, TypeVar
 from uuid import UUID
 
 import asyncpg
@@ -52,13 +53,19 @@ from domain.commands import (
     SendOwnerMessage,
     WorkResumed,
 )
-from domain.errors import AlreadyAnsweredError, InvalidCommandError, NotFoundError
+from domain.errors import (
+    AlreadyAnsweredError,
+    InvalidCommandError,
+    NotFoundError,
+    StaleAgendaError,
+)
 from domain.models import Client
 from domain.outcome import Outcome
 from domain.phones import NON_DIGITS, to_e164
 from integrations.llm import LanguageModel, LanguageModelError, Media
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 MAX_ANSWER_FAILURES = 3
@@ -103,49 +110,59 @@ class ChatDesk:
         phone = to_e164(command.phone)
         if phone is None:
             raise InvalidCommandError("phone is not a valid Brazilian or E.164 number")
-        core = self._core
-        async with core.lock:
-            seen = await core.read(
-                partial(
-                    chat_queries.find_delivery,
-                    tenant_id=core.tenant_id,
-                    external_id=command.external_id,
-                    webhook_id=command.webhook_id,
-                )
-            )
-            if seen is not None:
-                return MessageAccepted(
-                    message_id=seen.message_id,
-                    duplicate=True,
-                    conversation_id=seen.conversation_id,
-                    client_id=seen.client_id,
-                )
-            client = await self._client_with(phone, NON_DIGITS.sub("", command.phone))
-            conversation_id = None
-            if client is not None:
-                conversation_id = await core.read(
-                    partial(
-                        chat_queries.conversation_of_client,
-                        tenant_id=core.tenant_id,
-                        client_id=client.id,
-                    )
-                )
-            admission = chat_desk.admit_message(
-                command,
-                phone_e164=phone,
-                client=client,
-                conversation_id=conversation_id,
-                new_id=core.new_id,
-                now=core.now(),
-            )
-            accepted = await core.commit(
-                admission.outcome,
-                store=partial(
-                    chat_queries.store_inbound, tenant_id=core.tenant_id, admission=admission
-                ),
-            )
-        self._schedule_answer(accepted.message_id, accepted.conversation_id)
+        accepted = await self._decided(partial(self._admit, command, phone))
+        if not accepted.duplicate:
+            self._schedule_answer(accepted.message_id, accepted.conversation_id)
         return accepted
+
+    async def _admit(self, command: ReceiveMessage, phone: str) -> MessageAccepted:
+        """The message stored (the caller holds the salon's lock), or the first one stored under
+        its WhatsApp id or webhook id."""
+        core = self._core
+        client = await self._client_with(phone, NON_DIGITS.sub("", command.phone))
+        arrival = await core.read(
+            partial(
+                chat_queries.find_arrival,
+                tenant_id=core.tenant_id,
+                external_id=command.external_id,
+                webhook_id=command.webhook_id,
+                client_id=None if client is None else client.id,
+            )
+        )
+        if arrival.seen is not None:
+            return MessageAccepted(
+                message_id=arrival.seen.message_id,
+                duplicate=True,
+                conversation_id=arrival.seen.conversation_id,
+                client_id=arrival.seen.client_id,
+            )
+        admission = chat_desk.admit_message(
+            command,
+            phone_e164=phone,
+            client=client,
+            conversation_id=arrival.conversation_id,
+            new_id=core.new_id,
+            now=core.now(),
+        )
+        return await core.commit(
+            admission.outcome,
+            store=partial(
+                chat_queries.store_inbound, tenant_id=core.tenant_id, admission=admission
+            ),
+        )
+
+    async def _decided(self, attempt: Callable[[], Awaitable[T]]) -> T:
+        """Run `attempt` (read → decide → commit) holding the salon's lock, without the lock's
+        own check of the salon's version (a round trip per command): the commit checks it anyway,
+        under the tenant row's lock, and when another writer moved it reloads memory and raises
+        StaleAgendaError — then the attempt decides again, on fresh memory, once (a second
+        refusal is the caller's, as a race at the commit always was)."""
+        async with self._core.lock.plain:
+            try:
+                return await attempt()
+            except StaleAgendaError:
+                logger.info("tenant %s: memory was behind; decided again", self._core.tenant_id)
+            return await attempt()
 
     async def _client_with(self, phone_e164: str, whatsapp_id: str) -> Client | None:
         """Who has this phone: memory first, then PostgreSQL (an import or the customer's services
@@ -254,19 +271,20 @@ class ChatDesk:
         reading = await self._read(inbound)
         # Decided under the salon's lock on the agenda as it is now: the slot the client
         # picks may have been taken while Gemini was thinking.
-        async with core.lock:
-            answer = answer_message(
-                core.agenda, inbound, reading, now=core.now(), new_id=core.new_id
+        return await self._decided(partial(self._store_answer, inbound, reading))
+
+    async def _store_answer(self, inbound: InboundMessage, reading: Reading) -> ChatAnswer | None:
+        core = self._core
+        answer = answer_message(core.agenda, inbound, reading, now=core.now(), new_id=core.new_id)
+        try:
+            await core.commit(
+                answer.outcome,
+                store=partial(
+                    chat_queries.store_reply, tenant_id=core.tenant_id, reply=answer.reply
+                ),
             )
-            try:
-                await core.commit(
-                    answer.outcome,
-                    store=partial(
-                        chat_queries.store_reply, tenant_id=core.tenant_id, reply=answer.reply
-                    ),
-                )
-            except AlreadyAnsweredError:
-                return None  # answered already (a repeat after a restart): say nothing twice
+        except AlreadyAnsweredError:
+            return None  # answered already (a repeat after a restart): say nothing twice
         return answer
 
     async def _hold(self, inbound: InboundMessage) -> None:

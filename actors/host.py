@@ -17,6 +17,7 @@ from redis.asyncio import Redis
 
 from actors.chat_desk import ChatObserver
 from actors.errors import SalonMovedError
+from actors.published_marks import PublishedMarks
 from actors.salon import Salon
 from config import logs
 from config.settings import Settings
@@ -45,6 +46,7 @@ class TenantHostCore:
         self._pool: asyncpg.Pool | None = None
         self._redis: Redis | None = None
         self._stream: EventStream | None = None
+        self._marks: PublishedMarks | None = None  # its salons' published marks, batched
         self._start_lock = asyncio.Lock()
         # One Gemini client per host process, shared by its salons; None: rules only.
         self._llm: LanguageModel | None = gemini_from_settings(
@@ -70,10 +72,13 @@ class TenantHostCore:
             self._pool = await create_pool(
                 self._settings.database_url, max_size=self._settings.db_pool_max
             )
+            self._marks = PublishedMarks(self._pool)
 
     async def close(self) -> None:
         if self._llm is not None and hasattr(self._llm, "close"):
             await self._llm.close()
+        if self._marks is not None:
+            await self._marks.close()
         if self._pool is not None:
             await self._pool.close()
         if self._redis is not None:
@@ -119,6 +124,7 @@ class TenantHostCore:
                     pool=self._pool,
                     stream=self._stream,
                     salon_defaults=self._settings.salon_defaults(),
+                    marks=self._marks,
                 )
                 await salon.activate()
                 self._salons[tenant_id] = salon
@@ -157,7 +163,10 @@ class TenantHostCore:
         return idle
 
     async def upkeep(self) -> None:
-        """Publish what Redis refused earlier, then passivate idle salons."""
+        """Publish what Redis refused earlier (and mark what PostgreSQL refused to mark), then
+        passivate idle salons."""
+        if self._marks is not None:
+            await self._marks.flush()
         for salon in list(self._salons.values()):
             try:
                 await salon.publish_pending()

@@ -23,6 +23,7 @@ from actors.campaigns import Campaigns
 from actors.chat_desk import ChatDesk, ChatObserver
 from actors.client_data import ClientData
 from actors.deliveries import Deliveries
+from actors.published_marks import PublishedMarks
 from actors.salon_core import SalonCore, utc_now
 from actors.salon_hours import WorkingHoursDesk
 from actors.salon_profile import SalonProfile
@@ -75,6 +76,7 @@ class Salon:
         salon_defaults: SalonSettings | None = None,
         clock: Callable[[], datetime] = utc_now,
         new_id: Callable[[], UUID] = uuid4,
+        marks: PublishedMarks | None = None,
     ) -> None:
         self.core = SalonCore(
             tenant_id,
@@ -83,6 +85,7 @@ class Salon:
             defaults=salon_defaults,
             clock=clock,
             new_id=new_id,
+            marks=marks,
         )
         self.approvals = Approvals(self.core)
         self.campaigns = Campaigns(self.core)

@@ -29,6 +29,7 @@ from uuid import UUID, uuid4
 import asyncpg
 
 from actors.errors import SalonMovedError
+from actors.published_marks import PublishedMarks
 from db import events as event_queries
 from db import outbox
 from db.activation import salon_stamp, take_activation
@@ -95,6 +96,7 @@ class SalonCore:
         defaults: SalonSettings | None = None,
         clock: Callable[[], datetime] = utc_now,
         new_id: Callable[[], UUID] = uuid4,
+        marks: PublishedMarks | None = None,
     ) -> None:
         self.tenant_id = tenant_id
         self.defaults = defaults or SalonSettings()  # the deployment's, for what the salon left
@@ -103,6 +105,7 @@ class SalonCore:
         self.new_id = new_id
         self._pool = pool
         self._stream = stream
+        self._marks = marks  # the host's batches of published marks; None: each marked at once
         self._agenda: Agenda | None = None
         self._version = UNKNOWN_VERSION  # tenant.data_version memory was loaded at
         self._epoch = UNKNOWN_VERSION  # tenant.active_epoch this activation took
@@ -133,7 +136,7 @@ class SalonCore:
                     conn, tenant_id=self.tenant_id, limit=BACKLOG_BATCH
                 )
             self._unpublished = batch
-            await self.publish()
+            await self.publish(mark_at_once=True)  # the next batch is read by what is unmarked
             if self._unpublished:
                 return  # Redis or PostgreSQL away: the upkeep tries again
             if len(batch) < BACKLOG_BATCH:
@@ -183,8 +186,13 @@ class SalonCore:
 
     async def read(self, query: Callable[[asyncpg.Connection], Awaitable[T]]) -> T:
         """One read on a pooled connection (`query` is a db/ function with its arguments bound)."""
-        async with self._pool.acquire() as conn:
-            return await query(conn)
+        try:
+            async with self._pool.acquire() as conn:
+                return await query(conn)
+        except CONNECTION_LOST:
+            # As at the lock's check, which the chat desk skips: a restart left them all dead.
+            await self._pool.expire_connections()
+            raise
 
     async def commit(self, outcome: Outcome[R], store: Store | None = None) -> R:
         """Store the outcome in one transaction, then apply it to memory and publish its events.
@@ -211,10 +219,13 @@ class SalonCore:
                     await store(conn)
                 await store_change(conn, tenant_id=tenant_id, change=change, at=self.now())
                 await outbox.queue_messages(conn, tenant_id=tenant_id, messages=outcome.messages)
-                events = await event_queries.append_events(
+                # The version with our writes' bumps: read with the events when there are any.
+                events, stamped = await event_queries.append_events_stamped(
                     conn, tenant_id=tenant_id, payloads=outcome.events, occurred_at=self.now()
                 )
-                version, _ = await salon_stamp(conn, tenant_id=tenant_id)  # our writes' bumps
+                if stamped is None:
+                    stamped, _ = await salon_stamp(conn, tenant_id=tenant_id)
+                version = stamped
         except STALE_MEMORY:
             # Another writer (e.g. the customer's Prisma services) changed the salon: our memory
             # is behind. Nothing was stored; the next command decides on fresh data.
@@ -240,19 +251,21 @@ class SalonCore:
             else:
                 await self.publish()
 
-    async def publish(self) -> None:
-        """Publish every unpublished event in order; on failure keep them for the next try."""
+    async def publish(self, *, mark_at_once: bool = False) -> None:
+        """Publish every unpublished event in order; on failure keep them for the next try.
+        Marked published in the host's next batch (`marks`), or at once."""
         if not self._unpublished:
             return
         try:
             await self._stream.publish(self.tenant_id, self._unpublished)
-            async with self._pool.acquire() as conn:
-                await event_queries.mark_published(
-                    conn,
-                    tenant_id=self.tenant_id,
-                    event_ids=[e.event_id for e in self._unpublished],
-                    at=self.now(),
-                )
+            event_ids = [e.event_id for e in self._unpublished]
+            if self._marks is not None and not mark_at_once:
+                self._marks.add(self.tenant_id, event_ids, self.now())
+            else:
+                async with self._pool.acquire() as conn:
+                    await event_queries.mark_published(
+                        conn, tenant_id=self.tenant_id, event_ids=event_ids, at=self.now()
+                    )
         except Exception:  # Redis or PostgreSQL away: the outbox keeps the events.
             logger.exception(
                 "tenant %s: publishing %d events failed; will retry",

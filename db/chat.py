@@ -23,138 +23,155 @@ class InboundRef:
     client_id: UUID
 
 
-async def find_delivery(
-    conn: asyncpg.Connection, *, tenant_id: UUID, external_id: str | None, webhook_id: str | None
-) -> InboundRef | None:
-    """An inbound message already stored under this WhatsApp id or webhook delivery id."""
-    if external_id is None and webhook_id is None:
-        return None
+@dataclass(frozen=True)
+class Arrival:
+    """What PostgreSQL knows of a client's message as it arrives: the inbound message stored
+    before under its WhatsApp id or webhook delivery id (a repeat), the client's conversation."""
+
+    seen: InboundRef | None
+    conversation_id: UUID | None
+
+
+async def find_arrival(
+    conn: asyncpg.Connection,
+    *,
+    tenant_id: UUID,
+    external_id: str | None,
+    webhook_id: str | None,
+    client_id: UUID | None,
+) -> Arrival:
+    """The delivery seen before under this WhatsApp id or webhook id, if any, and the WhatsApp
+    conversation of `client_id` (None: a newcomer), in one round trip."""
     row = await conn.fetchrow(
-        """SELECT m.id, m.conversation_id, c.client_id FROM chat_message m
-           JOIN conversation c ON c.tenant_id = m.tenant_id AND c.id = m.conversation_id
-           WHERE m.tenant_id = $1 AND m.direction = 'inbound'
-             AND (m.external_id = $2 OR m.webhook_id = $3)
-           LIMIT 1""",
+        """SELECT seen.id, seen.conversation_id, seen.client_id,
+                  (SELECT id FROM conversation WHERE tenant_id = $1 AND client_id = $4
+                     AND channel = 'whatsapp') AS own_conversation_id
+           FROM (SELECT 1) AS one
+           LEFT JOIN LATERAL (
+               SELECT m.id, m.conversation_id, c.client_id FROM chat_message m
+               JOIN conversation c ON c.tenant_id = m.tenant_id AND c.id = m.conversation_id
+               WHERE m.tenant_id = $1 AND m.direction = 'inbound'
+                 AND (m.external_id = $2 OR m.webhook_id = $3)
+               LIMIT 1
+           ) AS seen ON true""",
         tenant_id,
         external_id,
         webhook_id,
-    )
-    return None if row is None else InboundRef(row["id"], row["conversation_id"], row["client_id"])
-
-
-async def conversation_of_client(
-    conn: asyncpg.Connection, *, tenant_id: UUID, client_id: UUID
-) -> UUID | None:
-    """The client's WhatsApp conversation, if they have one."""
-    found: UUID | None = await conn.fetchval(
-        "SELECT id FROM conversation WHERE tenant_id = $1 AND client_id = $2"
-        " AND channel = 'whatsapp'",
-        tenant_id,
         client_id,
     )
-    return found
+    if row is None:  # the query always answers one row
+        return Arrival(None, None)
+    seen = None
+    if row["id"] is not None:
+        seen = InboundRef(row["id"], row["conversation_id"], row["client_id"])
+    return Arrival(seen, row["own_conversation_id"])
+
+
+# The client's conversation (created on the first message), when they last wrote, and their
+# message, pending, in one statement. The message is stored only in the conversation decided
+# on (`$2`): another writer's conversation for this client means memory was behind.
+STORE_INBOUND = """
+WITH conversation_row AS (
+    INSERT INTO conversation (tenant_id, id, client_id, last_message_at)
+    VALUES ($1, $2, $3, $4)
+    ON CONFLICT (tenant_id, client_id, channel)
+      DO UPDATE SET last_message_at = excluded.last_message_at
+    RETURNING id
+), wrote AS (
+    UPDATE client SET last_inbound_at = greatest(last_inbound_at, $5)
+    WHERE tenant_id = $1 AND id = $3
+), message AS (
+    INSERT INTO chat_message (tenant_id, id, conversation_id, direction, author, body, status,
+        external_id, webhook_id, sent_at, created_at, kind, media_id, mime_type, filename,
+        location, media_data)
+    SELECT $1, $6::uuid, conversation_row.id, 'inbound', 'client', $7::text, 'pending',
+           $8::text, $9::text, $10::timestamptz, $4::timestamptz, $11::text, $12::text,
+           $13::text, $14::text, $15::jsonb, $16::bytea
+    FROM conversation_row WHERE conversation_row.id = $2
+)
+SELECT id FROM conversation_row
+"""
 
 
 async def store_inbound(conn: asyncpg.Connection, *, tenant_id: UUID, admission: Admission) -> None:
     """The client's conversation (created on the first message) and their message, pending."""
     accepted, command = admission.accepted, admission.command
+    # WhatsApp's 24 h window for free text opens when the client wrote (WhatsApp's time, never
+    # later than we received it).
+    wrote_at = admission.at if command.sent_at is None else min(command.sent_at, admission.at)
     conversation_id = await conn.fetchval(
-        """INSERT INTO conversation (tenant_id, id, client_id, last_message_at)
-           VALUES ($1, $2, $3, $4)
-           ON CONFLICT (tenant_id, client_id, channel)
-             DO UPDATE SET last_message_at = excluded.last_message_at
-           RETURNING id""",
+        STORE_INBOUND,
         tenant_id,
         accepted.conversation_id,
         accepted.client_id,
         admission.at,
+        wrote_at,
+        accepted.message_id,
+        command.message,
+        command.external_id,
+        command.webhook_id,
+        command.sent_at,
+        command.kind,
+        command.media_id,
+        command.mime_type,
+        command.filename,
+        None if command.location is None else command.location.model_dump(),
+        command.audio,
     )
     if conversation_id != accepted.conversation_id:
         raise StaleAgendaError("the client's conversation was created meanwhile by another writer")
-    # WhatsApp's 24 h window for free text opens when the client wrote (WhatsApp's time, never
-    # later than we received it).
-    wrote_at = admission.at if command.sent_at is None else min(command.sent_at, admission.at)
-    await conn.execute(
-        """UPDATE client SET last_inbound_at = greatest(last_inbound_at, $3)
-           WHERE tenant_id = $1 AND id = $2""",
-        tenant_id,
-        accepted.client_id,
-        wrote_at,
-    )
-    await insert_message(
-        conn,
-        tenant_id=tenant_id,
-        message_id=accepted.message_id,
-        conversation_id=accepted.conversation_id,
-        direction="inbound",
-        author="client",
-        body=command.message,
-        status="pending",
-        external_id=command.external_id,
-        webhook_id=command.webhook_id,
-        sent_at=command.sent_at,
-        created_at=admission.at,
-    )
-    if command.kind != "text":
-        await conn.execute(
-            """UPDATE chat_message SET kind = $3, media_id = $4, mime_type = $5, filename = $6,
-                   location = $7, media_data = $8
-               WHERE tenant_id = $1 AND id = $2""",
-            tenant_id,
-            accepted.message_id,
-            command.kind,
-            command.media_id,
-            command.mime_type,
-            command.filename,
-            None if command.location is None else command.location.model_dump(),
-            command.audio,
-        )
+
+
+# The client's message answered (only while pending), the agent's reply stored and the slots it
+# proposes kept on the conversation, in one statement; the reply and the conversation's change
+# only follow an answered message ($10: a silent answer stores neither). A voice note's audio
+# is dropped once answered; its transcript stays.
+STORE_REPLY = """
+WITH answered AS (
+    UPDATE chat_message SET status = 'answered', intent = $3, engine = $4,
+        auth_request_id = $5, transcript = $6, media_data = NULL
+    WHERE tenant_id = $1 AND id = $2 AND status = 'pending'
+    RETURNING id
+), reply AS (
+    INSERT INTO chat_message (tenant_id, id, conversation_id, direction, author, body, status,
+        intent, created_at)
+    SELECT $1, $7::uuid, $8::uuid, 'outbound', 'agent', $9::text, 'answered', $3::text,
+           $11::timestamptz
+    FROM answered WHERE NOT $10::boolean
+), conversation_row AS (
+    UPDATE conversation SET proposed_slots = $12, last_message_at = $11,
+        paused_until = coalesce($13, paused_until),
+        paused_reason = coalesce($14, paused_reason), awaiting = $15
+    WHERE tenant_id = $1 AND id = $8 AND NOT $10::boolean AND EXISTS (SELECT FROM answered)
+)
+SELECT count(*) FROM answered
+"""
 
 
 async def store_reply(conn: asyncpg.Connection, *, tenant_id: UUID, reply: AgentReply) -> None:
     """The client's message answered (only once: a repeat raises), the agent's reply stored,
     and the slots it proposes kept on the conversation for the client's next message."""
     inbound, decision = reply.inbound, reply.decision
-    # A voice note's audio is dropped once answered; its transcript stays.
-    answered = await conn.execute(
-        """UPDATE chat_message SET status = 'answered', intent = $3, engine = $4,
-               auth_request_id = $5, transcript = $6, media_data = NULL
-           WHERE tenant_id = $1 AND id = $2 AND status = 'pending'""",
+    answered = await conn.fetchval(
+        STORE_REPLY,
         tenant_id,
         inbound.message_id,
         decision.intent,
         reply.engine,
         reply.auth_request_id,
         inbound.transcript,
-    )
-    if answered != "UPDATE 1":
-        raise AlreadyAnsweredError(f"message {inbound.message_id} was answered already")
-    if reply.silent:  # a sticker: seen, not answered
-        return
-    await insert_message(
-        conn,
-        tenant_id=tenant_id,
-        message_id=reply.reply_id,
-        conversation_id=inbound.conversation_id,
-        direction="outbound",
-        author="agent",
-        body=decision.reply,
-        intent=decision.intent,
-        created_at=reply.at,
-    )
-    await conn.execute(
-        """UPDATE conversation SET proposed_slots = $3, last_message_at = $4,
-               paused_until = coalesce($5, paused_until),
-               paused_reason = coalesce($6, paused_reason), awaiting = $7
-           WHERE tenant_id = $1 AND id = $2""",
-        tenant_id,
+        reply.reply_id,
         inbound.conversation_id,
-        reply.proposed,
+        decision.reply,
+        reply.silent,  # a sticker: seen, not answered
         reply.at,
+        reply.proposed,
         reply.paused_until,
         decision.handoff,
         reply.awaiting,
     )
+    if answered != 1:
+        raise AlreadyAnsweredError(f"message {inbound.message_id} was answered already")
 
 
 async def hold_inbound(conn: asyncpg.Connection, *, tenant_id: UUID, message_id: UUID) -> None:

@@ -123,12 +123,18 @@ def to_command(body: MessageReceivedBody, webhook_id: str | None) -> ReceiveMess
 
 
 async def deliver(
-    pool: asyncpg.Pool, directory: TenantDirectory, tenant_id: UUID, command: ReceiveMessage
+    pool: asyncpg.Pool,
+    directory: TenantDirectory,
+    tenant_id: UUID,
+    command: ReceiveMessage,
+    *,
+    salon_found: bool = False,
 ) -> MessageAccepted:
     """Hand the message to its salon. An unknown salon is a 404 here, before any salon actor
-    (a process) is started for it."""
-    async with pool.acquire() as conn:
-        await get_tenant(conn, tenant_id=tenant_id)
+    (a process) is started for it (`salon_found`: the caller just read it in PostgreSQL)."""
+    if not salon_found:
+        async with pool.acquire() as conn:
+            await get_tenant(conn, tenant_id=tenant_id)
     return await directory.send(tenant_id, command)
 
 

@@ -27,7 +27,7 @@ from pydantic import (
 from config import logs
 from config.secret_box import SecretBox, SecretsKeyMissingError
 from config.settings import Environment, Settings
-from db.read.salon_channel import sealed_webhook_secret
+from db.read.webhook_salon import find_webhook_salon
 from deployments.auth import InvalidTokenError, decode_token
 from deployments.inbound import OUTAGE, MessageReceivedBody, deliver, to_command
 from deployments.resources import Deps, Resources
@@ -56,8 +56,15 @@ LAST_KNOWN_MAX = 100_000
 
 
 async def signing_secret(raw: bytes, deps: Resources) -> str:
+    """The secret a delivery for the body's salon must be signed with (`sender_secret`)."""
+    secret, _ = await sender_secret(raw, deps)
+    return secret
+
+
+async def sender_secret(raw: bytes, deps: Resources) -> tuple[str, UUID | None]:
     """The secret a delivery for the body's salon must be signed with: the salon's own when it
-    has one (another salon's, or the deployment's, is then refused), else the deployment's. The
+    has one (another salon's, or the deployment's, is then refused), else the deployment's; and
+    the salon PostgreSQL just answered exists, if it did (its delivery need not ask again). The
     body is read for its `tenant_id` only; nothing in it is trusted before the signature. With
     PostgreSQL away: what this replica last read for the salon, else the deployment's (which only
     our own n8n holds)."""
@@ -65,23 +72,26 @@ async def signing_secret(raw: bytes, deps: Resources) -> str:
         tenant_id = UUID(str(json.loads(raw)["tenant_id"]))
     except (ValueError, KeyError, TypeError):
         tenant_id = None
+    found = None
     if tenant_id is not None:
         try:
             async with deps.pool.acquire() as conn:
-                sealed = await sealed_webhook_secret(conn, tenant_id=tenant_id)
+                salon = await find_webhook_salon(conn, tenant_id=tenant_id)
         except OUTAGE:
             sealed = _LAST_KNOWN.get(tenant_id)
         else:
+            found = None if salon is None else tenant_id
+            sealed = None if salon is None else salon.sealed_secret
             if len(_LAST_KNOWN) >= LAST_KNOWN_MAX:
                 _LAST_KNOWN.clear()
             _LAST_KNOWN[tenant_id] = sealed
         if sealed is not None:
             try:
-                return SecretBox(deps.settings.secrets_key.get_secret_value()).open(sealed)
+                return SecretBox(deps.settings.secrets_key.get_secret_value()).open(sealed), found
             except SecretsKeyMissingError:
                 logger.error("tenant %s: its webhook secret cannot be read", tenant_id)
                 raise HTTPException(status.HTTP_401_UNAUTHORIZED, "bad signature") from None
-    return deps.settings.n8n_webhook_secret.get_secret_value()
+    return deps.settings.n8n_webhook_secret.get_secret_value(), found
 
 
 def authenticate(
@@ -125,7 +135,9 @@ def authenticate(
 )
 async def message_received(request: Request, deps: Deps) -> WebhookAccepted:
     raw = await request.body()
-    secret = await signing_secret(raw, deps) if "webhook-signature" in request.headers else ""
+    secret, salon_found = "", None
+    if "webhook-signature" in request.headers:
+        secret, salon_found = await sender_secret(raw, deps)
     webhook_id, token_tenant = authenticate(request, raw, deps.settings, secret)
     try:
         body = MessageReceivedBody.model_validate_json(raw)
@@ -137,7 +149,13 @@ async def message_received(request: Request, deps: Deps) -> WebhookAccepted:
     logs.SALON.set(str(body.tenant_id))
     await request.app.state.rate_limits.hit("webhook", str(body.tenant_id))
     try:
-        accepted = await deliver(deps.pool, deps.directory, body.tenant_id, command)
+        accepted = await deliver(
+            deps.pool,
+            deps.directory,
+            body.tenant_id,
+            command,
+            salon_found=salon_found == body.tenant_id,  # read with its secret just now
+        )
     except OUTAGE:
         if token_tenant is not None:
             raise  # the owner trying the agent is told to try again

@@ -33,18 +33,6 @@ async def get_channel(conn: asyncpg.Connection, *, tenant_id: UUID) -> SalonChan
     )
 
 
-async def sealed_webhook_secret(conn: asyncpg.Connection, *, tenant_id: UUID) -> bytes | None:
-    """The salon's own signing secret, sealed, when it has its own n8n (a URL and a secret);
-    None: it uses the deployment's n8n, which signs with the deployment's secret."""
-    sealed: bytes | None = await conn.fetchval(
-        """SELECT c.webhook_secret_sealed FROM salon_channel AS c
-           JOIN tenant AS t ON t.id = c.tenant_id
-           WHERE c.tenant_id = $1 AND nullif(t.n8n_webhook_url, '') IS NOT NULL""",
-        tenant_id,
-    )
-    return sealed
-
-
 async def clients_reached_by_salon(
     conn: asyncpg.Connection, *, tenant_ids: Sequence[UUID], since: datetime
 ) -> dict[UUID, set[UUID]]:

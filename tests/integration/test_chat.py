@@ -116,6 +116,30 @@ async def test_duplicate_deliveries_are_answered_once(
     assert (len(inbound), len(replies)) == (1, 1)
 
 
+async def test_a_message_racing_another_writer_is_stored_on_fresh_memory(
+    agenda: SalonActor, pool: asyncpg.Pool, salon: Salon
+) -> None:
+    renamed = f"Salão {uuid4().hex[:6]}"
+    async with pool.acquire() as other:
+        transaction = other.transaction()
+        await transaction.start()
+        # Another writer changes the salon and holds its transaction open, so the message's
+        # commit waits for it, then finds memory behind.
+        await other.execute("UPDATE tenant SET name = $2 WHERE id = $1", salon[1].tenant, renamed)
+        arriving = asyncio.create_task(agenda.handle(message("Oi, bom dia!")))
+        await asyncio.sleep(0.3)
+        assert not arriving.done()
+        await transaction.commit()
+        accepted = await arriving
+    await agenda.drain()
+    stored = await rows(
+        pool, "SELECT status FROM chat_message WHERE tenant_id = $1 AND id = $2",
+        salon[1].tenant, accepted.message_id,
+    )  # fmt: skip
+    assert agenda.agenda.tenant.name == renamed  # reloaded, then decided again
+    assert (accepted.duplicate, [r["status"] for r in stored]) == (False, ["answered"])
+
+
 async def test_opt_out_word_stops_marketing(
     agenda: SalonActor, pool: asyncpg.Pool, salon: Salon
 ) -> None:
