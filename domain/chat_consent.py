@@ -67,7 +67,8 @@ def _stop_without_object(normalized: str) -> bool:
     """A reason to stop, or a clause that is only a wish to stop, naming nothing to stop."""
     if _REASONS.search(normalized):
         return True
-    return any(_CLAUSE_STOP.fullmatch(clause) for clause in split_clauses(normalized))
+    clauses = (clause.removesuffix(" ?").strip() for clause in split_clauses(normalized))
+    return any(_CLAUSE_STOP.fullmatch(clause) for clause in clauses)
 
 
 def _only_commands(words: Sequence[str]) -> bool:

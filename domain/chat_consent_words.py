@@ -10,7 +10,8 @@ from typing import Final
 OPT_OUT_COMMANDS: Final = (
     "sair", "parar", "stop", "pare", "para", "parem", "descadastrar", "descadastra", "descadastre",
     "remover", "remova", "excluir", "exclua", "unsubscribe", "tirar", "tira", "tire", "tirem",
-    "cessem", "cesse", "cessar",
+    "cessem", "cesse", "cessar", "interrompam", "interrompa", "pausem", "pause", "suspendam",
+    "suspenda",
 )
 OPT_OUT_FILLERS: Final = (
     "por", "favor", "pf", "pfv", "pfvr", "obrigada", "obrigado", "quero", "pode", "podem", "me",
@@ -126,7 +127,9 @@ OPT_OUT_PHRASES: Final = (
     "(?:envio*|marketing|" + MESSAGES[3:],
     "(?:remocao|exclusao|retirada|descadastro|descadastramento|desinscricao) (?:do|de|da) "
     "(?:meu |o meu |minha )?(?:numero|contato|telefone|cadastro|nome|dados|celular|whats*|zap)",
-    "(?:interromp*|suspend*) (?:o |os |as )?(?:envio*|disparo*|" + MESSAGES[3:],
+    "(?:interromp*|suspend*|paus*) (?:o |os |as |essas |esses )?(?:envio*|disparo*|" + MESSAGES[3:],
+    "(?:nao|nem) (?:me )?(?:mand*|envi*) mais",
+    "(?:para*|pare*|parem) de (?:me )?(?:oferec*|ofertar)",
     "(?:remov*|tir*|exclu*|retir*) me (?:da|dessa|desta|de|das)(?: \\w+){0,2} lista*",
     "(?:prefiro|preferia|gostaria de|prefiro entao) nao (?:receber|ser contatad*|ser avisad*)",
     # learnt from the second, harder training set (chat_table_opt_out_training_second.py)
@@ -175,7 +178,7 @@ STOP_REASONS: Final = (
     "nao pretendo voltar", "comprei (?:o|esse|este) chip", "esse numero (?:agora )?e meu",
     "(?:quem|como) (?:te |lhe |vos |voces )?(?:deu|passou|conseguiram|pegaram|arrumaram|tem) "
     "(?:o )?meu numero", "nunca (?:coloquei o pe|pisei|fui cliente)",
-    "nao conheco (?:nenhuma|nenhum)",
+    "nao conheco (?:nenhuma|nenhum)", "(?:nao|nem) moro (?:mais )?(?:nessa|nesta|na|aqui|ai)",
 )
 # A clause that is only a wish to stop, said without naming what ("agora podem parar", "chega"):
 # a stop in a message about the salon's ways of reaching the client, else the agent asks.
@@ -185,7 +188,7 @@ CLAUSE_STOPS: Final = (
     "nao quero (?:em nenhum|nenhum dos dois|nenhuma delas|mais nada)(?: \\w+){0,3}",
     "(?:ja )?chega(?: serio| ja| gente| por favor| disso| dessa*)?", "basta", "desapega",
     "nao (?:precisa|precisam) (?:mais|mandar)(?: nao)?", "(?:para|parem|pare) com isso",
-    "cessem",
+    "cessem", "(?:pode |podem )?me (?:tira|tire|tirar|remove|remova|exclui|exclua)",
 )
 
 # About the salon's messages, unhappy, but no clear "stop": the agent asks whether to stop them.
@@ -294,6 +297,8 @@ NOT_ABOUT_CONSENT: Final = (
     "corte|cliente*|pagamento|troco|pix|encomenda|produto|pedido|kit|brinde)",
     "nao me mand* (?:mensage*|msg) (?:depois|antes|a noite|de madrugada|cedo|tarde)",
     "nao mudei de numero",
+    "receber (?:ligac*|chamad*|telefonema*|audio*|email*|e mail)",
+    "(?:mand*|envi*) (?:audio*|foto*|video*|figurinha*|sticker*|localizac*)",
 )
 # A stop told as past ("eu tinha pedido pra sair da lista"): beside a wish to be back, no stop.
 PAST_STOP: Final = (

@@ -9,7 +9,8 @@ after the first training set: 21 + 12; after the second: 26 + 9 (35/40), no near
 stop or a restart, 1 asked about, 11/15 opt-ins. None answered with an offer at any point.
 Sixth (the hard, indirect kinds of the second training set), measured once, after both: 6
 understood + 10 asked (16/40), **one opt-out answered with an offer**, no near miss misread,
-5/15 opt-ins. Words and patterns do not reach what these clients say: the rule engine is not
+5/15 opt-ins. Both again after a third training set (opt-outs that name services and days):
+unchanged. Words and patterns do not reach what these clients say: the rule engine is not
 where this ends (see the README's chat section)."""
 
 from __future__ import annotations

@@ -1,11 +1,14 @@
-"""The two training sets of stopping and restarting the salon's offers (written on 2026-12-06 by
+"""The three training sets of stopping and restarting the salon's offers (written on 2026-12-06 by
 helpers who never saw the rules; read and learnt from, unlike the blind sets). The first: every
 opt-out understood as one, no near miss read as a stop, a restart or asked about, the opt-ins read
 as such but one ("quero fazer opt-in de novo nas mensagens" reads as a wish to book something "de
 novo", and a booking never carries consent). The second, the hard and indirect round (a death, a
 number now someone else's, irony, the law, English and Spanish): every opt-out stopped or asked
 about but two written with the words run together, none offered anything; one near miss read as a
-stop ("Stop! Não acredito nesse preço", an excited stop); every opt-in."""
+stop ("Stop! Não acredito nesse preço", an excited stop); every opt-in. The third: opt-outs that
+name services, days, prices or slots ("podem pausar as promoções de progressiva") and booking
+requests that name a stop ("para de mandar áudio, manda os horários de sexta"): every opt-out
+stopped or asked about, none offered a slot; no booking request stopped, one asked about."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from tests.unit.chat_table_opt_out_training_second import (
     SECOND_TRAINING_OPT_IN,
     SECOND_TRAINING_OPT_OUT,
 )
+from tests.unit.chat_table_opt_out_training_third import THIRD_TRAINING_OPT_OUT
 from tests.unit.test_chat_blind_third import ASKS, decision_on, offers_something
 from tests.unit.test_chat_rules import read
 
@@ -61,3 +65,20 @@ def test_the_second_training_sets_near_misses_are_left_alone_but_an_excited_stop
 def test_the_second_training_sets_opt_ins_are_read_as_opt_ins() -> None:
     missed = [t for t in SECOND_TRAINING_OPT_IN if not (read(t).opt_in and not read(t).opt_out)]
     assert missed == []
+
+
+def test_opt_outs_that_name_services_and_days_are_stopped_or_asked_never_offered() -> None:
+    decided = [(text, decision_on(text)) for text, stop in THIRD_TRAINING_OPT_OUT if stop]
+    assert len(decided) == 60
+    assert [text for text, d in decided if not (d.opt_out or ASKS in d.reply)] == []
+    assert [text for text, d in decided if offers_something(d)] == []
+    assert sum(d.opt_out for _, d in decided) >= 55
+
+
+def test_booking_requests_that_name_a_stop_are_not_stopped() -> None:
+    near = [(text, decision_on(text)) for text, stop in THIRD_TRAINING_OPT_OUT if not stop]
+    assert len(near) == 30
+    assert [text for text, d in near if d.opt_out or d.opt_in] == []
+    assert (
+        sum(ASKS in d.reply for _, d in near) <= 1
+    )  # "Não vou conseguir essa promoção de quarta…"
