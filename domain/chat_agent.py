@@ -96,11 +96,7 @@ def _decide(
         # Unsure: ask, and offer nothing (an opt-out must never be answered with an offer; a
         # real booking request is only one message away).
         booking = " Se quiser marcar um horário, me diga o dia." if intent == "booking" else ""
-        return ChatDecision(
-            reply=f"{name}, quer parar de receber as ofertas {of_salon(context.salon_name)}?"
-            f" Responda SAIR e eu tiro seu número da lista.{booking}",
-            intent=intent,
-        )
+        return ChatDecision(reply=f"{name}, {_asks_to_stop(context)}{booking}", intent=intent)
     if intent == "complaint":
         return ChatDecision(
             reply=f"Sinto muito pelo ocorrido, {name}. Já avisei a equipe"
@@ -162,11 +158,20 @@ def _decide(
             " Te aviso por aqui assim que confirmarem."
         )
         return ChatDecision(reply=reply, intent="booking", accept_offer=offer.auth_request_id)
-    if offer is not None and understanding.negative and not context.proposed:
+    # "Não" to the offer; with a booking asked ("não quero a progressiva, só um corte sexta")
+    # the offer is declined and the request answered below.
+    declined = (
+        offer.auth_request_id
+        if offer is not None and understanding.negative and not context.proposed
+        else None
+    )
+    if declined is not None and (intent != "booking" or understanding.named_only):
+        # A long "no" says more than was read: "não, ela faleceu", "não, me mudei de cidade".
+        more = f" {_stop_hint(context)}" if understanding.words > PLAIN_WORDS else ""
         return ChatDecision(
-            reply=f"Sem problema, {name}! Quando quiser outro horário, é só chamar.",
-            intent=understanding.intent,
-            decline_offer=offer.auth_request_id,
+            reply=f"Sem problema, {name}! Quando quiser outro horário, é só chamar.{more}",
+            intent=intent,
+            decline_offer=declined,
         )
     plain_answer = not context.proposed and not _asks_something_new(understanding)
     if visit is not None and plain_answer and understanding.affirmative:
@@ -186,12 +191,55 @@ def _decide(
             intent="booking",
             proposed=context.proposed,
         )
+    if offer is not None and not context.proposed and understanding.named_only:
+        # In answer to an offer, a service named with no request, no day and no time may be
+        # anything ("a escova eu faço em casa agora"): ask, offer nothing yet.
+        named = next((s.name for s in context.services if s.id == understanding.service_id), "")
+        return ChatDecision(
+            reply=f"{name}, quer marcar {named or 'um horário'}? Me diga o dia e o horário que"
+            f" prefere. {_stop_hint(context)}",
+            intent="booking",
+        )
     if understanding.intent == "booking":
         free_slots = openings.for_request(understanding, context.proposed)
-        return _booking_reply(understanding, context, free_slots)
+        booking = _booking_reply(understanding, context, free_slots)
+        return booking.model_copy(update={"decline_offer": declined}) if declined else booking
     if llm_reply:
         return ChatDecision(reply=llm_reply, intent=understanding.intent)
+    if offer is not None and _unread(understanding):
+        # An answer to an offer that was not understood may be a "stop" in words the rules do
+        # not know: ask (the issue's rule: when unsure, ask; never answer with an offer).
+        return ChatDecision(
+            reply=f"Desculpe, {name}, não entendi. Se quiser agendar, me diga o serviço e o dia."
+            f" {_stop_hint(context)}",
+            intent=understanding.intent,
+        )
     return ChatDecision(reply=_plain_reply(understanding, context), intent=understanding.intent)
+
+
+# A reply to an offer read as no more than a greeting or a "no" is plain up to this many words.
+PLAIN_WORDS = 8
+
+
+def _asks_to_stop(context: ChatContext) -> str:
+    return (
+        f"quer parar de receber as ofertas {of_salon(context.salon_name)}? Responda SAIR e eu"
+        " tiro seu número da lista."
+    )
+
+
+def _stop_hint(context: ChatContext) -> str:
+    return (
+        f"Se quer parar de receber as ofertas {of_salon(context.salon_name)}, responda SAIR e eu"
+        " tiro seu número da lista."
+    )
+
+
+def _unread(understanding: Understanding) -> bool:
+    """Nothing understood, or a long message understood as no more than a greeting."""
+    return understanding.intent == "unknown" or (
+        understanding.intent == "hello" and understanding.words > PLAIN_WORDS
+    )
 
 
 def _booking_reply(

