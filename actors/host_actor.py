@@ -97,10 +97,11 @@ class TenantHost:
             self._late_failures.inc(1, tags)
         return result
 
-    async def activate(self, tenant_id: UUID) -> list[str]:
+    async def activate(self, tenant_id: UUID) -> None:
+        """Make the salon resident (loaded from PostgreSQL unless it is). Answers nothing: the
+        list of resident salons (`ping`) cost ~4 ms per call at 500 salons, ~19 ms at 5,000."""
         self._ensure_upkeep()
         await self._core.salon(tenant_id)
-        return self._core.status().tenants
 
     async def ping(self) -> dict[str, Any]:
         status = self._core.status()

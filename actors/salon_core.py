@@ -40,6 +40,7 @@ from domain.agenda import Agenda
 from domain.agenda_check import differences
 from domain.errors import AlreadyDecidedError, SlotTakenError, StaleAgendaError
 from domain.events import Event
+from domain.models import Tenant
 from domain.outcome import Outcome
 from domain.salon_settings import SalonSettings
 from integrations.event_stream import EventStream
@@ -120,21 +121,32 @@ class SalonCore:
         return self._agenda
 
     async def activate(self) -> None:
-        """Load the agenda from PostgreSQL and publish what a previous life left unpublished."""
+        """Load the agenda from PostgreSQL and publish what a previous life left unpublished.
+        One connection for the epoch (with the version and the salon's row), the agenda and the
+        first batch of that backlog: a cold activation's round trips are most of its cost."""
         async with self.lock.plain:
             async with self._pool.acquire() as conn:
-                self._epoch = await take_activation(conn, tenant_id=self.tenant_id)
-            await self.reload()
-            await self._publish_backlog()
+                taken = await take_activation(conn, tenant_id=self.tenant_id)
+                self._epoch = taken.epoch
+                # The version was read first (with the epoch), as `reload` reads it.
+                self._agenda = await self._load(conn, tenant=taken.tenant)
+                self._version = taken.version
+                backlog = await self._backlog_batch(conn)
+            await self._publish_backlog(backlog)
 
-    async def _publish_backlog(self) -> None:
+    async def _backlog_batch(self, conn: asyncpg.Connection) -> list[Event]:
+        return await event_queries.list_unpublished(
+            conn, tenant_id=self.tenant_id, limit=BACKLOG_BATCH
+        )
+
+    async def _publish_backlog(self, first: list[Event] | None = None) -> None:
         """Publish what a previous life left unpublished, a batch at a time, oldest first; what
-        a failure leaves is tried again by `publish_pending`."""
+        a failure leaves is tried again by `publish_pending`. `first`: the first batch, read."""
+        batch = first
         while True:
-            async with self._pool.acquire() as conn:
-                batch = await event_queries.list_unpublished(
-                    conn, tenant_id=self.tenant_id, limit=BACKLOG_BATCH
-                )
+            if batch is None:
+                async with self._pool.acquire() as conn:
+                    batch = await self._backlog_batch(conn)
             self._unpublished = batch
             await self.publish(mark_at_once=True)  # the next batch is read by what is unmarked
             if self._unpublished:
@@ -142,6 +154,7 @@ class SalonCore:
             if len(batch) < BACKLOG_BATCH:
                 self._backlog = False
                 return
+            batch = None
 
     async def reload(self) -> None:
         """Load the agenda afresh (the caller holds the lock): other writers' changes come in.
@@ -179,9 +192,9 @@ class SalonCore:
                 truth = await self._load(conn)
             return differences(self.agenda, truth, now=self.now())
 
-    async def _load(self, conn: asyncpg.Connection) -> Agenda:
+    async def _load(self, conn: asyncpg.Connection, *, tenant: Tenant | None = None) -> Agenda:
         return await load_agenda(
-            conn, tenant_id=self.tenant_id, now=self.now(), defaults=self.defaults
+            conn, tenant_id=self.tenant_id, now=self.now(), defaults=self.defaults, tenant=tenant
         )
 
     async def read(self, query: Callable[[asyncpg.Connection], Awaitable[T]]) -> T:

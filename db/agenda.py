@@ -21,7 +21,7 @@ from db.read.salon_settings import get_salon_settings
 from db.working_hours import replace_weeks
 from domain.agenda import Agenda, AgendaChange
 from domain.client_book import ClientBook
-from domain.models import Appointment, AuthRequestStatus, Service, WorkingHours
+from domain.models import Appointment, AuthRequestStatus, Service, Tenant, WorkingHours
 from domain.salon_settings import SalonSettings
 
 # A request that ended without a booking: its offer, if it has not left yet, never will.
@@ -29,10 +29,18 @@ ENDED_UNBOOKED = (AuthRequestStatus.CLOSED, AuthRequestStatus.REJECTED)
 
 
 async def load_agenda(
-    conn: asyncpg.Connection, *, tenant_id: UUID, now: datetime, defaults: SalonSettings
+    conn: asyncpg.Connection,
+    *,
+    tenant_id: UUID,
+    now: datetime,
+    defaults: SalonSettings,
+    tenant: Tenant | None = None,
 ) -> Agenda:
-    """The salon's whole agenda; its settings are `defaults` overridden by the owner's choices."""
-    tenant = await get_tenant(conn, tenant_id=tenant_id)
+    """The salon's whole agenda; its settings are `defaults` overridden by the owner's choices.
+    `tenant`: the salon's row when the caller read it already (activation takes it with the
+    epoch), else read here."""
+    if tenant is None:
+        tenant = await get_tenant(conn, tenant_id=tenant_id)
     professionals = await list_professionals(conn, tenant_id=tenant_id)
     services = await conn.fetch(
         "SELECT id, name, duration_min, price_cents, return_cycle_days FROM service"

@@ -22,6 +22,7 @@ from deployments import (
     websocket,
 )
 from deployments.api_docs import OPENAPI_URL, mount_api_docs
+from deployments.auth import TokenVerifier
 from deployments.console import mount_console
 from deployments.errors import install_error_handlers
 from deployments.openapi_doc import install_openapi, operation_id
@@ -107,7 +108,8 @@ def _allow_origins(app: FastAPI, settings: Settings) -> None:
 
 def _guard(app: FastAPI, settings: Settings) -> None:
     app.state.settings = settings
-    app.state.rate_limits = RateLimits(settings)
+    app.state.tokens = TokenVerifier(settings)
+    app.state.rate_limits = RateLimits(settings, app.state.tokens)
     app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes)
     # Outermost (added last): counted per client address before any body is read.
     app.add_middleware(RateGuard, limits=app.state.rate_limits)

@@ -19,7 +19,7 @@ from domain.models import Role
 
 COUNTED_CLAIMS = "agenda_counted_claims"  # scope["state"]: the claims RateGuard checked and counted
 REQUIRED_CLAIMS = ["exp", "iat", "sub", "tenant_id", "role", "aud", "iss"]
-VERIFIED_TOKENS = 4096  # tokens whose signature was checked, kept per process
+VERIFIED_TOKENS = 4096  # tokens whose signature was checked, kept per app
 LEEWAY_S = 30  # the issuer's clock may run this much ahead of ours (iat); exp has none
 
 
@@ -37,45 +37,48 @@ class InvalidTokenError(Exception):
     """Missing, malformed, expired or wrongly signed token."""
 
 
-def decode_token(settings: Settings, token: str) -> CurrentUserClaims:
-    try:
-        decoded = _verified(
+class TokenVerifier:
+    """Checks bearer tokens against one deployment's settings. A dashboard sends the same token
+    with every call for hours, so a token's signature and claims are checked once and kept (an
+    LRU of VERIFIED_TOKENS, per app); what depends on the clock — expiry, a future iat — is
+    checked on every use. Only tokens that pass are kept (a refusal raises)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._verified = functools.lru_cache(maxsize=VERIFIED_TOKENS)(self._verify)
+
+    def decode(self, token: str) -> CurrentUserClaims:
+        try:
+            decoded = self._verified(token)
+        except (jwt.PyJWTError, ValidationError) as error:
+            raise InvalidTokenError(str(error).splitlines()[0]) from None
+        now = time.time()
+        if decoded.exp <= now:
+            raise InvalidTokenError("Signature has expired")
+        if decoded.iat > now + LEEWAY_S:
+            raise InvalidTokenError("the token is issued in the future (iat)")
+        if decoded.exp - decoded.iat > self._settings.jwt_max_lifetime_s:
+            raise InvalidTokenError(
+                f"the token lives longer than {self._settings.jwt_max_lifetime_s} s (exp - iat)"
+            )
+        return decoded
+
+    def _verify(self, token: str) -> CurrentUserClaims:
+        settings = self._settings
+        claims = jwt.decode(
             token,
             settings.jwt_secret.get_secret_value(),
-            settings.jwt_algorithm,
-            settings.jwt_audience,
-            settings.jwt_issuer,
+            algorithms=[settings.jwt_algorithm],
+            audience=settings.jwt_audience,
+            issuer=settings.jwt_issuer,
+            options={"require": REQUIRED_CLAIMS, "verify_iat": False, "verify_exp": False},
         )
-    except (jwt.PyJWTError, ValidationError) as error:
-        raise InvalidTokenError(str(error).splitlines()[0]) from None
-    now = time.time()
-    if decoded.exp <= now:
-        raise InvalidTokenError("Signature has expired")
-    if decoded.iat > now + LEEWAY_S:
-        raise InvalidTokenError("the token is issued in the future (iat)")
-    if decoded.exp - decoded.iat > settings.jwt_max_lifetime_s:
-        raise InvalidTokenError(
-            f"the token lives longer than {settings.jwt_max_lifetime_s} s (exp - iat)"
-        )
-    return decoded
+        return CurrentUserClaims.model_validate(claims)
 
 
-@functools.lru_cache(maxsize=VERIFIED_TOKENS)
-def _verified(
-    token: str, secret: str, algorithm: str, audience: str, issuer: str
-) -> CurrentUserClaims:
-    """A token's signature and claims, checked once: a dashboard sends the same token with every
-    call for hours. Only tokens that pass are kept (a refusal raises), and what depends on the
-    clock — expiry, a future iat — is checked by the caller on every use."""
-    claims = jwt.decode(
-        token,
-        secret,
-        algorithms=[algorithm],
-        audience=audience,
-        issuer=issuer,
-        options={"require": REQUIRED_CLAIMS, "verify_iat": False, "verify_exp": False},
-    )
-    return CurrentUserClaims.model_validate(claims)
+def decode_token(settings: Settings, token: str) -> CurrentUserClaims:
+    """One token checked, nothing kept (scripts, tests); the apps use their TokenVerifier."""
+    return TokenVerifier(settings).decode(token)
 
 
 def mint_token(
@@ -112,9 +115,9 @@ async def get_current_user(
     unauthorized = {"WWW-Authenticate": "Bearer"}
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "missing bearer token", unauthorized)
-    settings: Settings = request.app.state.settings
+    tokens: TokenVerifier = request.app.state.tokens
     try:
-        claims = decode_token(settings, credentials.credentials)
+        claims = tokens.decode(credentials.credentials)
     except InvalidTokenError as error:
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED, f"invalid token: {error}", unauthorized

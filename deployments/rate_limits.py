@@ -34,7 +34,7 @@ from redis.exceptions import RedisError
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from config.settings import Settings
-from deployments.auth import COUNTED_CLAIMS, CurrentUserClaims, InvalidTokenError, decode_token
+from deployments.auth import COUNTED_CLAIMS, CurrentUserClaims, InvalidTokenError, TokenVerifier
 from deployments.rate_counter import Count, WindowCounter
 
 logger = logging.getLogger(__name__)
@@ -60,8 +60,8 @@ def limited_body(error: RateLimitedError) -> dict[str, Any]:
 class RateLimits:
     """The deployment's limits, counted in Redis."""
 
-    def __init__(self, settings: Settings) -> None:
-        self._settings = settings
+    def __init__(self, settings: Settings, tokens: TokenVerifier) -> None:
+        self._tokens = tokens
         self._items = {
             "ip": parse(settings.rate_limit_ip),
             "salon": parse(settings.rate_limit_salon),
@@ -105,7 +105,7 @@ class RateLimits:
                 if scheme.lower() != "bearer" or not token:
                     return None
                 try:
-                    return decode_token(self._settings, token.strip())
+                    return self._tokens.decode(token.strip())
                 except InvalidTokenError:
                     return None
         return None

@@ -28,7 +28,7 @@ from config import logs
 from config.secret_box import SecretBox, SecretsKeyMissingError
 from config.settings import Environment, Settings
 from db.read.webhook_salon import find_webhook_salon
-from deployments.auth import InvalidTokenError, decode_token
+from deployments.auth import InvalidTokenError, TokenVerifier
 from deployments.inbound import OUTAGE, MessageReceivedBody, deliver, to_command
 from deployments.resources import Deps, Resources
 from domain.models import Role
@@ -113,8 +113,9 @@ def authenticate(
     scheme, _, token = authorization.partition(" ")
     if scheme.lower() != "bearer" or not token:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "signature or bearer token required")
+    tokens: TokenVerifier = request.app.state.tokens
     try:
-        claims = decode_token(settings, token)
+        claims = tokens.decode(token)
     except InvalidTokenError as error:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, f"invalid token: {error}") from None
     if settings.environment == Environment.PRODUCTION:

@@ -23,7 +23,7 @@ from fastapi.responses import JSONResponse
 from redis.exceptions import RedisError
 
 from db.read.events import latest_event_id
-from deployments.auth import CurrentUserClaims, InvalidTokenError, decode_token
+from deployments.auth import CurrentUserClaims, InvalidTokenError, TokenVerifier
 from deployments.event_refill import dense, refill
 from deployments.live import Subscription
 from deployments.rate_limits import RateLimitedError, RateLimits, limited_body
@@ -55,7 +55,9 @@ async def sync_socket(websocket: WebSocket) -> None:
     params = websocket.query_params
     try:
         # Credentials first: a ticket is spent even when the rest of the URL is refused.
-        claims = await _authenticate(resources, params.get("ticket"), params.get("token"))
+        claims = await _authenticate(
+            resources, websocket.app.state.tokens, params.get("ticket"), params.get("token")
+        )
         tenant_id, after = _parse_ids(params.get("tenant_id"), params.get("last_event_id"))
     except (ValueError, InvalidTokenError):
         await websocket.close(code=status.WS_1008_POLICY_VIOLATION)
@@ -113,7 +115,7 @@ async def _serve(
 
 
 async def _authenticate(
-    resources: Resources, ticket: str | None, token: str | None
+    resources: Resources, tokens: TokenVerifier, ticket: str | None, token: str | None
 ) -> CurrentUserClaims:
     """A one-use ticket (POST /api/v1/sync/ws-ticket) or, as the seed has it, the token itself."""
     if ticket:
@@ -124,7 +126,7 @@ async def _authenticate(
         if claims.exp <= time.time():  # the token it was issued for has expired since
             raise InvalidTokenError("the ticket's token has expired")
         return claims
-    return decode_token(resources.settings, token or "")
+    return tokens.decode(token or "")
 
 
 async def _replay(

@@ -202,8 +202,8 @@ def _decide(
         )
     if understanding.intent == "booking":
         free_slots = openings.for_request(understanding, context.proposed)
-        booking = _booking_reply(understanding, context, free_slots)
-        return booking.model_copy(update={"decline_offer": declined}) if declined else booking
+        answer = _booking_reply(understanding, context, free_slots)
+        return answer.model_copy(update={"decline_offer": declined}) if declined else answer
     if llm_reply:
         return ChatDecision(reply=llm_reply, intent=understanding.intent)
     if offer is not None and _unread(understanding):

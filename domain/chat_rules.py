@@ -354,7 +354,8 @@ def understand(
         topics=about.topics,
         notice=about.notice,
         late_min=about.late_min,
-        named_only=intent == "booking" and _names_only(clauses, when, today, affirmative=affirmative),
+        named_only=intent == "booking"
+        and _names_only(clauses, when, today, affirmative=affirmative),
         words=sum(1 for word in normalized.split() if word not in ("|", "?")),
         **about_booking(normalized),
     )

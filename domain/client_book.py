@@ -5,7 +5,7 @@ validating constructor (faster than `model_construct`, which fills the fields in
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import Iterable, Iterator, MutableMapping, Sequence
 from typing import Any
 from uuid import UUID
 
@@ -22,20 +22,13 @@ class ClientBook(MutableMapping[UUID, Client]):
             self[client.id] = client
 
     @classmethod
-    def of_rows(cls, rows: Iterable[Mapping[str, Any]]) -> ClientBook:
+    def of_rows(cls, rows: Iterable[Sequence[Any]]) -> ClientBook:
         """From rows of db.clients.CLIENT_COLUMNS as PostgreSQL holds them (typed by the query,
-        checked when they were stored: not one `Client` built per row)."""
+        checked when they were stored: not one `Client` built per row). By position, the
+        columns' order (id, then `_Values`' order): a slice of a row is the tuple kept, half
+        the time of five lookups by name (200 clients per salon, at every activation)."""
         book = cls()
-        book._values = {
-            row["id"]: (
-                row["name"],
-                row["phone_e164"],
-                row["whatsapp_id"],
-                row["marketing_opt_out"],
-                row["marketing_consent"],
-            )
-            for row in rows
-        }
+        book._values = {row[0]: tuple(row[1:6]) for row in rows}
         return book
 
     def __getitem__(self, client_id: UUID) -> Client:

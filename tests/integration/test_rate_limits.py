@@ -13,7 +13,7 @@ import pytest
 from fastapi import FastAPI
 
 from config.settings import Settings
-from deployments.auth import CurrentUser, mint_token
+from deployments.auth import CurrentUser, TokenVerifier, mint_token
 from deployments.errors import install_error_handlers
 from deployments.rate_limits import RateGuard, RateLimitedError, RateLimits
 from domain.models import Role
@@ -37,7 +37,7 @@ async def make_limits() -> AsyncIterator[MakeLimits]:
     made: list[RateLimits] = []
 
     def make(settings: Settings) -> RateLimits:
-        made.append(RateLimits(settings))
+        made.append(RateLimits(settings, TokenVerifier(settings)))
         return made[-1]
 
     yield make
@@ -48,6 +48,7 @@ async def make_limits() -> AsyncIterator[MakeLimits]:
 def app_with(settings: Settings, limits: RateLimits) -> FastAPI:
     app = FastAPI()
     app.state.settings = settings
+    app.state.tokens = TokenVerifier(settings)
     app.state.rate_limits = limits
     install_error_handlers(app)
     app.add_middleware(RateGuard, limits=limits)

@@ -10,7 +10,7 @@ import pytest
 from pydantic import SecretStr
 
 from config.settings import Environment, Settings
-from deployments.auth import InvalidTokenError, decode_token, mint_token
+from deployments.auth import InvalidTokenError, TokenVerifier, decode_token, mint_token
 from domain.models import Role
 
 SETTINGS = Settings(environment=Environment.TEST, jwt_secret="s" * 64)  # type: ignore[arg-type]
@@ -46,11 +46,25 @@ def test_a_token_checked_while_valid_is_refused_once_it_expires(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     token = jwt.encode(claims(exp=int(time.time()) + 60), "s" * 64, algorithm="HS256")
-    decode_token(SETTINGS, token)  # its signature is checked once, then kept
+    tokens = TokenVerifier(SETTINGS)
+    tokens.decode(token)  # its signature is checked once, then kept
     later = time.time() + 61
     monkeypatch.setattr("deployments.auth.time.time", lambda: later)
     with pytest.raises(InvalidTokenError, match="expired"):
-        decode_token(SETTINGS, token)
+        tokens.decode(token)
+
+
+def test_a_verifier_checks_a_tokens_signature_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    token = mint_token(SETTINGS, user_id=uuid4(), tenant_id=uuid4(), role=Role.OWNER)
+    tokens, checks = TokenVerifier(SETTINGS), []
+    real = jwt.decode
+    monkeypatch.setattr(
+        "deployments.auth.jwt.decode", lambda *a, **k: checks.append(1) or real(*a, **k)
+    )
+    assert tokens.decode(token) == tokens.decode(token)
+    assert len(checks) == 1
+    TokenVerifier(SETTINGS).decode(token)  # another app's verifier keeps its own
+    assert len(checks) == 2
 
 
 def test_a_token_is_checked_against_each_deployments_secret() -> None:

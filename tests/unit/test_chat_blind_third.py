@@ -20,9 +20,9 @@ import pytest
 
 from domain.chat_agent import ChatDecision, decide
 from tests.unit.chat_table_blind_opt_out import BLIND_OPT_OUT
+from tests.unit.chat_table_blind_opt_out_eighth import EIGHTH_OPT_OUT
 from tests.unit.chat_table_blind_opt_out_fifth import FIFTH_OPT_OUT
 from tests.unit.chat_table_blind_opt_out_fourth import FOURTH_OPT_OUT
-from tests.unit.chat_table_blind_opt_out_eighth import EIGHTH_OPT_OUT
 from tests.unit.chat_table_blind_opt_out_fresh import FRESH_OPT_OUT
 from tests.unit.chat_table_blind_opt_out_seventh import SEVENTH_OPT_OUT
 from tests.unit.chat_table_blind_opt_out_sixth import SIXTH_OPT_OUT

@@ -6,6 +6,7 @@ from uuid import uuid4
 
 import pytest
 
+from db.clients import CLIENT_COLUMNS
 from domain.client_book import ClientBook
 from domain.models import Client
 
@@ -23,10 +24,16 @@ def clients() -> list[Client]:
     ]
 
 
-def row(client: Client) -> dict[str, object]:
-    return client.model_dump(
-        include={"id", "name", "phone_e164", "whatsapp_id", "marketing_opt_out"}
-    ) | {"marketing_consent": client.marketing_consent}
+def row(client: Client) -> tuple[object, ...]:
+    """A row of db.clients.CLIENT_COLUMNS, in its columns' order."""
+    return (
+        client.id,
+        client.name,
+        client.phone_e164,
+        client.whatsapp_id,
+        client.marketing_opt_out,
+        client.marketing_consent,
+    )
 
 
 def test_a_client_reads_back_as_it_was_stored() -> None:
@@ -58,3 +65,15 @@ def test_only_a_client_with_its_own_id_goes_in() -> None:
         book[ana.id] = bia
     del book[ana.id]
     assert ana.id not in book
+
+
+def test_rows_are_read_in_the_order_of_the_client_columns() -> None:
+    columns = [part.split(" AS ")[-1].strip() for part in CLIENT_COLUMNS.split(",")]
+    assert columns == [
+        "id",
+        "name",
+        "phone_e164",
+        "whatsapp_id",
+        "marketing_opt_out",
+        "marketing_consent",
+    ]
