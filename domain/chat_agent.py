@@ -230,7 +230,7 @@ def _asks_to_stop(context: ChatContext) -> str:
 
 def _stop_hint(context: ChatContext) -> str:
     return (
-        f"Se quer parar de receber as ofertas {of_salon(context.salon_name)}, responda SAIR e eu"
+        f"Se quiser parar de receber as ofertas {of_salon(context.salon_name)}, responda SAIR e eu"
         " tiro seu número da lista."
     )
 

@@ -30,7 +30,7 @@ from tests.unit.chat_table_blind_opt_out_third import THIRD_OPT_IN, THIRD_OPT_OU
 from tests.unit.test_chat_decisions import OFFER, TUESDAY_SLOTS, FakeSlots, context
 from tests.unit.test_chat_rules import read
 
-ASKS = "quer parar de receber as ofertas"
+ASKS = "parar de receber as ofertas"  # the question, or how to stop beside "não entendi"
 
 
 def decision_on(text: str) -> ChatDecision:

@@ -9,7 +9,7 @@ from tests.unit.test_chat_blind_third import ASKS, decision_on, offers_something
 from tests.unit.test_chat_decisions import OFFER, TUESDAY_SLOTS, FakeSlots, context
 from tests.unit.test_chat_rules import read
 
-HINT = "Se quer parar de receber as ofertas do Salão Teste, responda SAIR"
+HINT = "Se quiser parar de receber as ofertas do Salão Teste, responda SAIR"
 
 
 def without_offer(text: str) -> str:
