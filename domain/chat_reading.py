@@ -9,7 +9,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from domain.chat_rules import Understanding
+from domain.chat_rules import ABOUT_A_BOOKING, Understanding
 from domain.vocabulary import Engine, Intent, NoticeKind, SalonTopic
 
 
@@ -67,9 +67,14 @@ def from_reading(
         day, at = rules.day, rules.at
     service_id, professional_id = named
     intent = reading.intent
+    opt_out = reading.opt_out or rules.opt_out
     return Understanding(
         intent=intent,
-        opt_out=reading.opt_out or rules.opt_out,
+        opt_out=opt_out,
+        # Consent as the rules read it (LGPD: unambiguous, never from a message about a
+        # booking), and their doubt about the messages: Gemini's schema reads neither.
+        opt_in=rules.opt_in and not opt_out and intent not in ABOUT_A_BOOKING,
+        maybe_opt_out=rules.maybe_opt_out and not opt_out,
         affirmative=reading.agrees or rules.affirmative,
         negative=rules.negative and not reading.agrees,
         service_id=service_id or rules.service_id,

@@ -71,6 +71,7 @@ from domain.vocabulary import SALON_TOPICS, Intent, NoticeKind, SalonTopic
 
 # Callers import the engine's public names from this module, wherever they are defined.
 __all__ = [
+    "ABOUT_A_BOOKING",
     "Intent",
     "Understanding",
     "cue_pattern",
@@ -117,7 +118,7 @@ class Understanding(Value):
 
 
 _NEGATED_WORD = re.compile(r"(?<!\w)(?:nao|nem)(?: \w+)?")  # "não quero", "nem preciso"
-_ABOUT_A_BOOKING = frozenset({"booking", "reschedule", "cancel"})
+ABOUT_A_BOOKING = frozenset({"booking", "reschedule", "cancel"})
 _AFFIRM = cue_pattern(lx.AFFIRM_ANYWHERE)
 _NOT_AFFIRM = cue_pattern(lx.NOT_AFFIRM_PHRASES)
 _NEGATIVE = cue_pattern(lx.NEGATIVE_PHRASES)
@@ -328,7 +329,7 @@ def understand(
         about=about,
         opt_in=opt_in,
     )
-    if intent in _ABOUT_A_BOOKING:
+    if intent in ABOUT_A_BOOKING:
         # Consent must be unambiguous (LGPD): a message about a booking that also seems to ask
         # for offers ("pode mandar a promoção de escova pra sexta?") is not taken as consent.
         opt_in = False

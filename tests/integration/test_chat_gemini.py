@@ -190,3 +190,20 @@ async def test_a_failed_transcription_asks_for_text(
     (reply,) = await replies(pool, salon[1])
     assert reply["message"].startswith("Oi, Lia! Por aqui eu ainda não consigo ouvir áudios.")
     assert reply["engine"] == "rules"
+
+
+async def test_a_client_who_asks_for_offers_again_is_opted_in_when_gemini_reads_it(
+    agenda: SalonActor, pool: asyncpg.Pool, salon: Salon, gemini: FakeGemini
+) -> None:
+    # Gemini's schema has no consent field: the rules' reading of consent counts beside it.
+    gemini.answer = dict(HELLO, reply="Claro! Vou te mandar as novidades.")
+    await ask(agenda, "quero voltar a receber as promoções de vocês")
+    (reply,) = await replies(pool, salon[1])
+    assert reply["engine"] == "gemini" and "receber as ofertas" in reply["message"]
+    async with pool.acquire() as conn:
+        consent = await conn.fetchrow(
+            "SELECT c.granted, c.source FROM client_consent c JOIN client k ON k.id = c.client_id"
+            " WHERE c.tenant_id = $1 AND k.phone_e164 = '+5511933332222'",
+            salon[1].tenant,
+        )
+    assert consent is not None and (consent["granted"], consent["source"]) == (True, "chat")
