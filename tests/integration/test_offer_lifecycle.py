@@ -129,6 +129,32 @@ async def test_a_no_declines_the_offer_and_frees_the_client(
         await salon.handle(decide(ids, offer.auth_request_id))
 
 
+async def test_an_answer_not_understood_says_how_to_stop_and_sair_then_stops(
+    pool: asyncpg.Pool, stream: EventStream
+) -> None:
+    salon, ids, salon_file, offers = await salon_with_offers(pool, stream, Clock())
+    offer = offers[ids.of("client", "regular")]
+    await says(salon, salon_file, "regular", "a chave do meu carro ficou esquecida no balcão")
+    *_, reply = await texts_to(pool, ids, "regular")
+    assert reply.startswith("Desculpe") and "parar de receber as ofertas" in reply
+    row = await request_row(pool, ids, offer.auth_request_id)  # type: ignore[arg-type]
+    assert (row["status"], row["client_state"]) == ("pending", "offered")  # still open
+    await says(salon, salon_file, "regular", "SAIR")
+    assert salon.agenda.clients[ids.of("client", "regular")].marketing_opt_out
+
+
+async def test_a_no_that_asks_for_another_booking_declines_the_offer_and_proposes_slots(
+    pool: asyncpg.Pool, stream: EventStream
+) -> None:
+    salon, ids, salon_file, offers = await salon_with_offers(pool, stream, Clock())
+    offer = offers[ids.of("client", "regular")]
+    await says(salon, salon_file, "regular", "esse não, quero marcar um corte pra outro dia")
+    row = await request_row(pool, ids, offer.auth_request_id)  # type: ignore[arg-type]
+    assert (row["status"], row["client_state"]) == ("closed", "declined")
+    *_, reply = await texts_to(pool, ids, "regular")
+    assert reply.startswith("Tenho estes horários") and "parar de receber" not in reply
+
+
 async def test_an_offer_nobody_answered_expires_and_cannot_be_approved(
     pool: asyncpg.Pool, stream: EventStream
 ) -> None:
