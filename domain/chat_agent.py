@@ -165,7 +165,11 @@ def _decide(
         if offer is not None and understanding.negative and not context.proposed
         else None
     )
-    if declined is not None and (intent != "booking" or understanding.named_only):
+    other_time = understanding.asks and (understanding.another_time or intent == "booking")
+    if declined and offer and understanding.service_id is None and other_time:
+        # "não posso nesse dia, tem outro?": other times of the offer's service.
+        return _other_times(understanding, context, openings, offer)
+    if declined is not None and (intent != "booking" or not understanding.asks):
         # A long "no" says more than was read: "não, ela faleceu", "não, me mudei de cidade".
         more = f" {_stop_hint(context)}" if understanding.words > PLAIN_WORDS else ""
         return ChatDecision(
@@ -191,13 +195,14 @@ def _decide(
             intent="booking",
             proposed=context.proposed,
         )
-    if offer is not None and not context.proposed and understanding.named_only:
-        # In answer to an offer, a service named with no request, no day and no time may be
+    if understanding.named_only and not context.proposed:
+        # A service named in a message that asks nothing, with no day and no time, may say
         # anything ("a escova eu faço em casa agora"): ask, offer nothing yet.
         named = next((s.name for s in context.services if s.id == understanding.service_id), "")
+        hint = f" {_stop_hint(context)}" if offer is not None else ""
         return ChatDecision(
-            reply=f"{name}, quer marcar {named or 'um horário'}? Me diga o dia e o horário que"
-            f" prefere. {_stop_hint(context)}",
+            reply=f"{name}, quer marcar um horário{f' de {named}' if named else ''}? Me diga o"
+            f" dia e o horário que prefere.{hint}",
             intent="booking",
         )
     if understanding.intent == "booking":
@@ -206,7 +211,7 @@ def _decide(
         return answer.model_copy(update={"decline_offer": declined}) if declined else answer
     if llm_reply:
         return ChatDecision(reply=llm_reply, intent=understanding.intent)
-    if offer is not None and _unread(understanding):
+    if offer is not None and understanding.intent == "unknown":
         # An answer to an offer that was not understood may be a "stop" in words the rules do
         # not know: ask (the issue's rule: when unsure, ask; never answer with an offer).
         return ChatDecision(
@@ -217,7 +222,7 @@ def _decide(
     return ChatDecision(reply=_plain_reply(understanding, context), intent=understanding.intent)
 
 
-# A reply to an offer read as no more than a greeting or a "no" is plain up to this many words.
+# A "não" to an offer is plain up to this many words; longer, it may say why ("ela faleceu").
 PLAIN_WORDS = 8
 
 
@@ -235,11 +240,17 @@ def _stop_hint(context: ChatContext) -> str:
     )
 
 
-def _unread(understanding: Understanding) -> bool:
-    """Nothing understood, or a long message understood as no more than a greeting."""
-    return understanding.intent == "unknown" or (
-        understanding.intent == "hello" and understanding.words > PLAIN_WORDS
+def _other_times(
+    understanding: Understanding, context: ChatContext, openings: SlotSource, offer: OpenOffer
+) -> ChatDecision:
+    """The offer declined and other free times of its service proposed."""
+    service = next((s for s in context.services if s.name == offer.service_name), None)
+    wanted = understanding.model_copy(
+        update={"intent": "booking", "service_id": service.id if service else None}
     )
+    free = [s for s in openings.for_request(wanted, ()) if s.starts_at != offer.starts_at]
+    answer = _booking_reply(wanted, context, free)
+    return answer.model_copy(update={"decline_offer": offer.auth_request_id})
 
 
 def _booking_reply(

@@ -47,7 +47,7 @@ AFFIRM_ANYWHERE: Final = (
     "estou dentro", "uhum", "aham", "isso mesmo", "isso ai", "quero sim", "da para mim",
 )
 # "pode ser com qualquer uma" says who may serve, it does not accept an offer.
-NOT_AFFIRM_PHRASES: Final = ("pode ser (?:com )?qualquer*",)
+NOT_AFFIRM_PHRASES: Final = ("pode ser (?:com )?qualquer*", "espero que sim")  # a wish
 # Short answers that only count opening a clause made of nothing but answer words and not asked
 # ("Fechado!", "claro, pode sim"): "fechado no domingo?", "loiro claro", "pode?" are not answers.
 AFFIRM_SHORT: Final = (
@@ -66,6 +66,10 @@ NEGATIVE_FILLERS: Final = (
     "obrigada", "obrigado", "valeu", "entao", "amiga", "querida", "moca", "flor", "por", "favor",
     "mesmo", "ah", "poxa", "infelizmente", "desculpa", "nao",
 )
+# Asking for another time than the one offered ("não posso nesse dia, tem outro?").
+ANOTHER_TIME_CUES: Final = (
+    "outro", "outra", "outros", "outras", "mais tarde", "mais cedo", "algum outro", "alguma outra",
+)
 NEGATIVE_PHRASES: Final = (
     "nao posso", "nao vou poder", "nao consigo", "nao vou conseguir", "nao vai dar", "nao da",
     "nao quero", "nao obrigad*", "nao precis*", "nao rola", "nao tenho como", "agora nao",
@@ -73,7 +77,7 @@ NEGATIVE_PHRASES: Final = (
     "infelizmente nao", "fica ruim", "ficaria ruim", "ruim para mim", "negativo", "dispenso",
     "fica para proxima", "deixa para proxima", "fica para outra", "deixa para outra",
     "nao pode ser", "nao confirmo", "nao aceito", "nao ta bom", "nao vou mais",
-    "nao tenho interesse",
+    "nao tenho interesse", "sem interesse", "nao (?:me )?interessa",
 )
 # "nao da para encaixar hoje?" asks for a slot; it does not decline one.
 NOT_NEGATIVE_PHRASES: Final = ("nao da para (?:me |eu )?(?:encaix|marc|agend|atend|ve|faz)*",)

@@ -75,6 +75,12 @@ def from_reading(
         # booking), and their doubt about the messages: Gemini's schema reads neither.
         opt_in=rules.opt_in and not opt_out and intent not in ABOUT_A_BOOKING,
         maybe_opt_out=rules.maybe_opt_out and not opt_out,
+        # A booking the rules read only from a service named in a long message ("a escova eu
+        # faço em casa agora"): asked about, whoever read it as a booking.
+        named_only=rules.named_only and intent == "booking",
+        asks=rules.asks,
+        another_time=rules.another_time,
+        words=rules.words,
         affirmative=reading.agrees or rules.affirmative,
         negative=rules.negative and not reading.agrees,
         service_id=service_id or rules.service_id,

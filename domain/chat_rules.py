@@ -113,11 +113,16 @@ class Understanding(Value):
     late_min: int | None = None  # how late (or how far), when said
     # A booking read only from a service, day or time named, with no request, no "sim" and no
     # question ("a escova eu faço em casa agora"): the weakest reading of a booking.
+    # (A bare name, "escova", answers a question; longer, it may say anything.)
     named_only: bool = False
-    words: int = 0  # a long message read as no more than "oi" or "não" says what was not read
+    asks: bool = False  # a question, or something asked for that is not negated
+    another_time: bool = False  # asks for another day or time ("tem outro?", "outro dia")
+    words: int = 0  # a long "não" says more than "não"
 
 
-_NEGATED_WORD = re.compile(r"(?<!\w)(?:nao|nem)(?: \w+)?")  # "não quero", "nem preciso"
+_NEGATED_WORD = re.compile(r"(?<!\w)(?:nao|nem)(?!\w)(?: \w+)?")  # "não quero", "nem preciso"
+_ANOTHER_TIME = cue_pattern(lx.ANOTHER_TIME_CUES)
+BARE_ANSWER_WORDS = 3  # "escova", "a escova", "corte feminino": the answer to "qual serviço?"
 ABOUT_A_BOOKING = frozenset({"booking", "reschedule", "cancel"})
 _AFFIRM = cue_pattern(lx.AFFIRM_ANYWHERE)
 _NOT_AFFIRM = cue_pattern(lx.NOT_AFFIRM_PHRASES)
@@ -334,6 +339,8 @@ def understand(
         # for offers ("pode mandar a promoção de escova pra sexta?") is not taken as consent.
         opt_in = False
     when = find_day_and_time(clauses, normalized, today)
+    asks = _asks(clauses)
+    words = sum(1 for word in normalized.split() if word not in ("|", "?"))
     if about.moves:  # the new time: what is said from where the move is asked
         moving = next((i for i, c in enumerate(clauses) if _RESCHEDULE_INTENT.search(c)), 0)
         moved = find_day_and_time(clauses[moving:], normalized, today)
@@ -356,23 +363,27 @@ def understand(
         notice=about.notice,
         late_min=about.late_min,
         named_only=intent == "booking"
-        and _names_only(clauses, when, today, affirmative=affirmative),
-        words=sum(1 for word in normalized.split() if word not in ("|", "?")),
+        and words > BARE_ANSWER_WORDS
+        and not (affirmative or asks)
+        and _names_only(clauses, when, today),
+        asks=asks,
+        another_time=asks and _ANOTHER_TIME.search(normalized) is not None,
+        words=words,
         **about_booking(normalized),
     )
 
 
-def _names_only(
-    clauses: Sequence[str], when: DayAndTime, today: date, *, affirmative: bool
-) -> bool:
-    """A service (or a bare "agora") named, but no time, no part of the day, no other day, no
-    "sim", no question and nothing asked for that is not negated ("quero saber se tem horário
-    ou não" asks; "não quero mais manicure" and "a escova eu faço em casa agora" do not)."""
-    if affirmative or when.at is not None or when.part_of_day is not None:
+def _asks(clauses: Sequence[str]) -> bool:
+    """A question, or something asked for that is not negated ("quero saber se tem horário ou
+    não" asks; "não quero mais manicure" and "a escova eu faço em casa agora" do not)."""
+    return any("?" in c or is_request(_NEGATED_WORD.sub(" ", c)) for c in clauses)
+
+
+def _names_only(clauses: Sequence[str], when: DayAndTime, today: date) -> bool:
+    """A service (or a bare "agora") named, but no time, no part of the day, no other day."""
+    if when.at is not None or when.part_of_day is not None:
         return False
-    if when.day is not None and any(find_day(c, today, False) for c in clauses):
-        return False  # a day named in words, not only "agora"
-    return not any("?" in c or is_request(_NEGATED_WORD.sub(" ", c)) for c in clauses)
+    return when.day is None or not any(find_day(c, today, False) for c in clauses)
 
 
 def about_booking(normalized: str) -> dict[str, bool]:

@@ -58,7 +58,7 @@ from db.pool import connect
 from db.read.agenda import AUTH_REQUEST_COLUMNS, PROFESSIONALS_SQL
 from db.salon_import import import_salon
 from deployments.api import create_api
-from deployments.auth import decode_token, mint_token
+from deployments.auth import TokenVerifier, mint_token
 from deployments.rate_limits import RateLimits
 from deployments.resources import Resources
 from domain.commands import CreateAuthRequest
@@ -436,10 +436,11 @@ async def breakdown(settings: Settings, salon: SalonIds, token: str, calls: int)
     async with api.router.lifespan_context(api), bare.router.lifespan_context(bare):
         resources: Resources = api.state.resources
         limits: RateLimits = api.state.rate_limits
-        claims = decode_token(settings, token)
+        tokens: TokenVerifier = api.state.tokens  # the verifier the API runs on every call
+        claims = tokens.decode(token)
 
         async def auth() -> object:
-            return decode_token(settings, token)
+            return tokens.decode(token)
 
         async def counts() -> None:
             await limits.hit_all(("ip", "127.0.0.1"), ("salon", str(salon.tenant)))

@@ -318,7 +318,7 @@ async def test_the_salons_system_opens_the_console_with_a_token_it_minted(stage:
     ids = stage.salon.ids
     settings = stage.salon.api.settings
     token = await mint_with_snippet(settings, str(ids.tenant), str(ids.owner))
-    claims = decode_token(settings, token)  # the verifier the API runs on every call
+    claims = decode_token(settings, token)  # the checks the API runs on every call
     assert (claims.tenant_id, claims.sub, claims.role) == (ids.tenant, ids.owner, Role.OWNER)
     await run_scenario(stage, "embed", PHONE, {"EMBED_TOKEN": token})
     assert (ARTIFACTS / "embed-entry.png").is_file()

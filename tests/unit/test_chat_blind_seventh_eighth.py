@@ -10,7 +10,8 @@ fully blind. The change (a decision, not words): while an offer is open, a messa
 not understand, or a long one read as no more than "oi" or "não", is answered "não entendi" with
 how to stop; a service named with nothing asked is asked about instead of answered with slots; a
 "não" that asks for another booking declines the offer and answers the request. After it: 31 + 7
-(38/40), none offered, 3 near misses asked, none stopped.
+(38/40), none offered, 3 near misses asked, none stopped (4 since a long "não" to an offer
+also says how to stop).
 
 Near misses read as a restart (an opt-in): 1 in the seventh, 2 in the eighth, before and after
 the change. Both briefs asked for near misses that "decline only this offer but want the next
@@ -34,7 +35,7 @@ def test_the_seventh_blind_set_is_handled_as_measured() -> None:
     assert found["opt-outs"] == 40 and found["offered"] == 0, found
     assert found["handled"] >= 38 and found["opt-ins"] >= 12, found
     assert found["near stopped"] == 0 and found["near restarted"] <= 1, found
-    assert found["near asked"] <= 3, found
+    assert found["near asked"] <= 4, found
 
 
 def test_the_eighth_blind_set_is_handled_as_measured() -> None:

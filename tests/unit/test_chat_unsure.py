@@ -32,21 +32,32 @@ def test_a_long_no_declines_the_offer_and_says_how_to_stop_a_short_one_only_decl
     assert short_no.decline_offer == OFFER.auth_request_id and ASKS not in short_no.reply
 
 
-def test_a_long_greeting_with_nothing_else_read_says_how_to_stop() -> None:
-    assert read("oi boa tarde, olha só, aqui quem fala é a irmã dela").intent == "hello"
-    assert HINT in decision_on("oi boa tarde, olha só, aqui quem fala é a irmã dela").reply
-    assert ASKS not in decision_on("oi, boa tarde!").reply
+def test_a_warm_message_is_greeted_not_told_it_was_not_understood() -> None:
+    decision = decision_on("obrigada pelo carinho de sempre, vocês são demais, beijos")
+    assert decision.reply.startswith("Olá, Ana!") and ASKS not in decision.reply
+    hoping = decision_on("oi boa tarde, tudo bem com vocês? espero que sim, beijos")
+    assert hoping.accept_offer is None  # "espero que sim" is a wish, not a yes to the offer
 
 
 def test_a_service_named_with_nothing_asked_is_asked_about_not_answered_with_slots() -> None:
-    named = decision_on("o corte eu faço com minha prima agora")
-    assert read("o corte eu faço com minha prima agora").named_only
-    assert named.reply.startswith("Ana, quer marcar ") and "Me diga o dia" in named.reply
-    assert HINT in named.reply and not offers_something(named)
-    asked = decision_on("quero um corte")  # a request: slots as before
-    assert asked.proposed and not read("quero um corte").named_only
-    dated = decision_on("corte terça de manhã")  # a day named: slots as before
-    assert dated.proposed
+    text = "o corte eu faço com minha prima agora"
+    named = decision_on(text)
+    assert read(text).named_only and not offers_something(named)
+    assert named.reply.startswith("Ana, quer marcar um horário") and HINT in named.reply
+    alone = decide(text, read(text), context(), openings=FakeSlots(TUESDAY_SLOTS))
+    assert not offers_something(alone) and ASKS not in alone.reply  # no offer: no hint
+    assert decision_on("escova").proposed  # a bare name answers "qual serviço?": slots
+    assert decision_on("quero um corte").proposed  # a request: slots
+    assert decision_on("corte terça de manhã").proposed  # a day named: slots
+
+
+def test_a_no_that_asks_another_time_declines_the_offer_and_proposes_others() -> None:
+    decision = decision_on("não posso nesse dia, tem outro?")
+    assert decision.decline_offer == OFFER.auth_request_id and decision.proposed
+    assert all(slot.starts_at != OFFER.starts_at for slot in decision.proposed)
+    for no in ("sem interesse", "dispenso a escova", "não posso, fica pra outra"):
+        plain = decision_on(no)
+        assert plain.decline_offer == OFFER.auth_request_id and not offers_something(plain), no
 
 
 def test_a_no_that_asks_for_another_booking_declines_the_offer_and_answers_it() -> None:
