@@ -120,6 +120,14 @@ async def erase_client_data(
     )
 
 
+# Each salon's cutoff: rows older than its chat retention (the deployment's default unless set).
+_PAST_RETENTION = """
+    tenant t LEFT JOIN salon_settings s ON s.tenant_id = t.id
+    WHERE ($3::uuid[] IS NULL OR t.id = ANY($3::uuid[]))
+      AND {at} < $1::timestamptz - make_interval(months => coalesce(s.chat_retention_months, $2))
+"""
+
+
 async def purge_old_chat_messages(
     conn: asyncpg.Connection,
     *,
@@ -127,23 +135,34 @@ async def purge_old_chat_messages(
     default_months: int,
     tenant_ids: list[UUID] | None = None,
 ) -> int:
-    """Delete chat messages older than each salon's retention (set-based, every salon at once);
-    how many. A message still waiting for its answer is kept."""
-    deleted = await conn.fetchval(
-        """WITH gone AS (
-               DELETE FROM chat_message m
-               USING tenant t
-               LEFT JOIN salon_settings s ON s.tenant_id = t.id
-               WHERE m.tenant_id = t.id AND m.status <> 'pending'
-                 AND ($3::uuid[] IS NULL OR t.id = ANY($3::uuid[]))
-                 AND m.created_at
-                     < $1::timestamptz
-                       - make_interval(months => coalesce(s.chat_retention_months, $2))
-               RETURNING 1
-           )
-           SELECT count(*) FROM gone""",
-        now,
-        default_months,
-        tenant_ids,
-    )
+    """Past each salon's chat retention (set-based, every salon at once): chat messages are
+    deleted (one still waiting for its answer is kept), and the words kept elsewhere are blanked
+    — the text and template values of messages sent to clients (not those still queued), and
+    the `message` of stored events (keys stay: sockets replaying them still parse). How many
+    chat messages were deleted."""
+    args = (now, default_months, tenant_ids)
+    async with conn.transaction():
+        deleted = await conn.fetchval(
+            """WITH gone AS (
+                   DELETE FROM chat_message m USING """
+            + _PAST_RETENTION.format(at="m.created_at")
+            + """ AND m.tenant_id = t.id AND m.status <> 'pending'
+                   RETURNING 1
+               )
+               SELECT count(*) FROM gone""",
+            *args,
+        )
+        await conn.execute(
+            "UPDATE outbound_message o SET body = '', template_params = '{}' FROM "
+            + _PAST_RETENTION.format(at="o.created_at")
+            + " AND o.tenant_id = t.id AND o.status <> 'queued'"
+            " AND (o.body <> '' OR o.template_params <> '{}')",
+            *args,
+        )
+        await conn.execute(
+            """UPDATE event e SET data = jsonb_set(e.data, '{message}', '""') FROM """
+            + _PAST_RETENTION.format(at="e.occurred_at")
+            + " AND e.tenant_id = t.id AND e.data ->> 'message' <> ''",
+            *args,
+        )
     return int(deleted)

@@ -11,6 +11,8 @@ import asyncpg
 import pytest
 
 from actors.salon import Salon as SalonActor
+from actors.scheduler import SchedulerCore
+from config.settings import Settings
 from db.client_rights import purge_old_chat_messages
 from domain.commands import (
     CreateAuthRequest,
@@ -183,6 +185,61 @@ async def test_old_chat_messages_go_after_the_salons_retention(
         left = await conn.fetchval("SELECT count(*) FROM chat_message WHERE tenant_id = $1", tenant)
     assert kept_by_a_longer_choice == "INSERT 0 1"
     assert (spared, deleted, left) == (0, 2, 2)
+
+
+async def test_the_scheduler_blanks_words_past_retention_in_events_and_sent_messages(
+    agenda: SalonActor, pool: asyncpg.Pool, salon: Salon, settings: Settings
+) -> None:
+    tenant = salon[1].tenant
+    await client_who_talked_and_booked(agenda, salon)
+    now = datetime.now(UTC)
+    old = now - timedelta(days=400)
+    async with pool.acquire() as conn:  # everything said so far happened 13 months ago
+        await conn.execute(
+            "UPDATE chat_message SET created_at = $2 WHERE tenant_id = $1", tenant, old
+        )
+        await conn.execute("UPDATE event SET occurred_at = $2 WHERE tenant_id = $1", tenant, old)
+        await conn.execute(
+            "UPDATE outbound_message SET created_at = $2, status = 'sent' WHERE tenant_id = $1",
+            tenant,
+            old,
+        )
+        said = await conn.fetchval(
+            "SELECT count(*) FROM event WHERE tenant_id = $1 AND data ->> 'message' <> ''", tenant
+        )
+    # Late at night in São Paulo: the day's campaigns are past their send window, none is due.
+    night = (now + timedelta(days=1)).replace(hour=2, minute=30)
+    scheduler = SchedulerCore(settings, pool, dispatch=refuse_dispatch)
+    report = await scheduler.step(night, tenant_ids=[tenant])
+    assert report.due == 0
+    async with pool.acquire() as conn:
+        counts = await conn.fetchrow(
+            """SELECT
+                 (SELECT count(*) FROM chat_message WHERE tenant_id = $1) AS messages,
+                 (SELECT count(*) FROM event WHERE tenant_id = $1
+                    AND data ->> 'message' <> '') AS events_with_words,
+                 (SELECT count(*) FROM event WHERE tenant_id = $1 AND data ? 'message') AS events,
+                 (SELECT count(*) FROM outbound_message WHERE tenant_id = $1
+                    AND (body <> '' OR template_params <> '{}')) AS sent_with_words""",
+            tenant,
+        )
+        stored = await fetch(
+            pool,
+            "SELECT event_id, event_type, occurred_at, data FROM event WHERE tenant_id = $1",
+            tenant,
+        )
+    assert said >= 4  # two messages of the client's, two answers
+    assert dict(counts) == {
+        "messages": 0,
+        "events_with_words": 0,
+        "events": said,
+        "sent_with_words": 0,
+    }
+    assert all(parse_event(row | {"tenant_id": str(tenant)}) for row in stored)
+
+
+async def refuse_dispatch(tenant_id: UUID, command: object) -> Any:
+    raise AssertionError(f"no campaign is due at night for {tenant_id}: {command!r}")
 
 
 async def test_scrubbed_events_still_parse_for_sockets_replaying_them(

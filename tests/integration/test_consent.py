@@ -10,6 +10,7 @@ from datetime import datetime
 import asyncpg
 
 from actors.salon import Salon
+from config.settings import Settings
 from db.salon_import import import_salon
 from domain.commands import ReceiveMessage, RecordConsent
 from domain.salon_import import ClientPart, ConsentPart, SalonFile
@@ -157,6 +158,25 @@ async def test_the_sender_never_sends_an_offer_without_consent_where_the_salon_r
     )
     assert stored[str(reply_to_bia)]["status"] == "sent"  # what she asked for still reaches her
     assert set(n8n.delivered) == {str(to_ana), str(reply_to_bia)}
+
+
+async def test_a_salon_that_never_chose_requires_consent_by_the_deployments_default(
+    make_sender: MakeSender, n8n: FakeN8n, pool: asyncpg.Pool
+) -> None:
+    salon = make_salon(clients=[ClientPart(key="bia", name="Bia", phone=next_phone())])
+    ids = await import_committed(pool, salon)  # a new salon: no settings of its own
+    await route(pool, ids, n8n.url)
+    ((offer, _, _),) = await queue(pool, ids, [("bia", "marketing")])
+    # The deployment's default as shipped (the suite's own settings turn it off).
+    shipped = Settings.model_fields["require_marketing_consent"].default
+    assert shipped is True
+    await make_sender(require_marketing_consent=shipped).step(local(1, 12))
+    stored = await rows(pool, ids)
+    assert (stored[str(offer)]["status"], stored[str(offer)]["last_error"]) == (
+        "skipped",
+        "no_consent",
+    )
+    assert not n8n.delivered
 
 
 async def test_a_files_opt_out_never_undoes_an_opt_in_recorded_since(
