@@ -226,16 +226,14 @@ class SenderCore:
     async def _over_budget(
         self, sendable: Sequence[tuple[ClaimedMessage, Attempt]], now: datetime
     ) -> set[UUID]:
-        templates = [
-            m for m, a in sendable if a.sent_as == "template" and m.channel.daily_quota is not None
-        ]
+        templates = [m for m, a in sendable if a.sent_as == "template"]
         if not templates:
             return set()
         async with self._pool.acquire() as conn:
             reached = await clients_reached_by_salon(
                 conn, tenant_ids=sorted({m.tenant_id for m in templates}), since=now - DAY
             )
-        return over_budget(templates, reached)
+        return over_budget(templates, reached, default_quota=self._settings.whatsapp_daily_quota)
 
     def _judge(
         self, message: ClaimedMessage, attempt: Attempt, result: SendOutcome, now: datetime

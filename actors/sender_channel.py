@@ -50,14 +50,15 @@ def route_of(
     return Route(client.salon_signing(secret, token))
 
 
-def over_budget(templates: Sequence[ClaimedMessage], reached: dict[UUID, set[UUID]]) -> set[UUID]:
-    """The messages (ids) a template may not take now: each salon with a budget reaches at most
-    `daily_quota` distinct clients per rolling 24 h; a client already reached costs nothing."""
+def over_budget(
+    templates: Sequence[ClaimedMessage], reached: dict[UUID, set[UUID]], *, default_quota: int
+) -> set[UUID]:
+    """The messages (ids) a template may not take now: each salon reaches at most its
+    `daily_quota` (or the deployment's default) distinct clients per rolling 24 h; a client
+    already reached costs nothing."""
     held: set[UUID] = set()
     for message in templates:
-        quota = message.channel.daily_quota
-        if quota is None:
-            continue
+        quota = message.channel.daily_quota or default_quota
         seen = reached.setdefault(message.tenant_id, set())
         if message.client_id in seen:
             continue

@@ -22,7 +22,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from config import webhook_secret
 from config.secret_box import valid_key
-from domain.salon_channel import url_problem
+from domain.salon_channel import MAX_DAILY_QUOTA, url_problem
 from domain.salon_settings import (
     MAX_AUTO_COMPLETE_AFTER_H,
     MAX_CHAT_RETENTION_MONTHS,
@@ -187,6 +187,10 @@ class Settings(BaseSettings):
     # ".example.com" also allows its subdomains). Empty: salons use the deployment's n8n only.
     secrets_key: SecretStr = SecretStr("")
     outbound_url_hosts: str = ""
+    # Distinct clients a salon's templates may reach per rolling 24 h when the salon set no budget
+    # of its own: Meta's limits belong to the business portfolio the salons share, and 250 is
+    # Meta's first tier — no salon's campaign can take more than that from the others.
+    whatsapp_daily_quota: int = Field(default=250, ge=1, le=MAX_DAILY_QUOTA)
 
     # The WhatsApp sender: posts to n8n (empty URL: messages wait in the outbox).
     n8n_outbound_url: str = ""

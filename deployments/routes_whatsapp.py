@@ -111,6 +111,9 @@ class WhatsAppChannelOut(SalonChannel):
     model_config = ConfigDict(frozen=True, extra="forbid", title="WhatsAppChannelOut")
 
     reached_last_24h: int = Field(description="distinct clients reached by templates, rolling 24 h")
+    budget: int = Field(
+        description="the budget in force: `daily_quota`, or the deployment's default when null"
+    )
 
 
 class WhatsAppChannelBody(BaseModel):
@@ -137,7 +140,9 @@ async def _channel_out(deps: Deps, tenant_id: UUID) -> WhatsAppChannelOut:
             conn, tenant_ids=[tenant_id], since=utc_now() - DAY
         )
     return WhatsAppChannelOut(
-        **channel.model_dump(), reached_last_24h=len(reached.get(tenant_id, ()))
+        **channel.model_dump(),
+        reached_last_24h=len(reached.get(tenant_id, ())),
+        budget=channel.daily_quota or deps.settings.whatsapp_daily_quota,
     )
 
 

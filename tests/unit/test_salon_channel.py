@@ -89,5 +89,12 @@ def test_each_salon_reaches_at_most_its_budget_and_a_client_reached_costs_nothin
     first = [claimed(one, c, 2) for c in (uuid4(), uuid4(), uuid4())]
     again = claimed(one, known, 2)
     second = [claimed(two, uuid4(), None) for _ in range(3)]
-    held = over_budget([again, *first, *second], {one: {known}})
+    held = over_budget([again, *first, *second], {one: {known}}, default_quota=1000)
     assert held == {first[1].message_id, first[2].message_id}
+
+
+def test_a_salon_without_a_budget_of_its_own_has_the_deployments() -> None:
+    salon = uuid4()
+    messages = [claimed(salon, uuid4(), None) for _ in range(4)]
+    held = over_budget(messages, {}, default_quota=3)
+    assert held == {messages[3].message_id}

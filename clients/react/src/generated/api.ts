@@ -2351,6 +2351,11 @@ export interface components {
          * @description The salon's channel; secrets only as whether they are set.
          */
         WhatsAppChannelOut: {
+            /**
+             * Budget
+             * @description the budget in force: `daily_quota`, or the deployment's default when null
+             */
+            budget: number;
             /** Daily Quota */
             daily_quota?: number | null;
             /**
