@@ -39,6 +39,7 @@ async def test_the_owner_states_the_channel_and_its_secrets_are_never_answered(
         "has_auth_token": True,
         "daily_quota": 250,
         "reached_last_24h": 0,
+        "budget": 250,
     }
     assert SECRET not in stated.text and "salon-token" not in read.text
     # Left out, the secrets are kept; null removes the token.
@@ -48,6 +49,8 @@ async def test_the_owner_states_the_channel_and_its_secrets_are_never_answered(
         headers=live_salon.auth,
     )
     assert (kept.json()["has_webhook_secret"], kept.json()["has_auth_token"]) == (True, False)
+    # No budget of its own: the deployment's is in force.
+    assert (kept.json()["daily_quota"], kept.json()["budget"]) == (None, 250)
 
 
 async def test_a_channel_that_would_reach_anywhere_or_unsigned_is_refused(
