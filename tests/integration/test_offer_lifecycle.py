@@ -116,29 +116,37 @@ async def test_a_preapproved_offer_is_booked_when_the_client_says_yes(
     assert not any("Seu horário no" in t for t in await texts_to(pool, ids, "due"))
 
 
+async def regular_answers(
+    pool: asyncpg.Pool, stream: EventStream, text: str
+) -> tuple[SalonActor, SalonIds, SalonFile, UUID, tuple[str, str]]:
+    """The regular client answers their offer with `text`: the salon, its ids and file, the
+    offer's id and its (status, client_state) afterwards."""
+    salon, ids, salon_file, offers = await salon_with_offers(pool, stream, Clock())
+    offer_id = offers[ids.of("client", "regular")].auth_request_id
+    assert offer_id is not None
+    await says(salon, salon_file, "regular", text)
+    row = await request_row(pool, ids, offer_id)
+    return salon, ids, salon_file, offer_id, (row["status"], row["client_state"])
+
+
 async def test_a_no_declines_the_offer_and_frees_the_client(
     pool: asyncpg.Pool, stream: EventStream
 ) -> None:
-    salon, ids, salon_file, offers = await salon_with_offers(pool, stream, Clock())
-    offer = offers[ids.of("client", "regular")]
-    await says(salon, salon_file, "regular", "Não, obrigado")
-    row = await request_row(pool, ids, offer.auth_request_id)  # type: ignore[arg-type]
-    assert (row["status"], row["client_state"]) == ("closed", "declined")
-    assert offer.auth_request_id not in salon.agenda.pending
+    salon, ids, _, offer_id, state = await regular_answers(pool, stream, "Não, obrigado")
+    assert state == ("closed", "declined")
+    assert offer_id not in salon.agenda.pending
     with pytest.raises(OfferClosedError):
-        await salon.handle(decide(ids, offer.auth_request_id))
+        await salon.handle(decide(ids, offer_id))
 
 
 async def test_an_answer_not_understood_says_how_to_stop_and_sair_then_stops(
     pool: asyncpg.Pool, stream: EventStream
 ) -> None:
-    salon, ids, salon_file, offers = await salon_with_offers(pool, stream, Clock())
-    offer = offers[ids.of("client", "regular")]
-    await says(salon, salon_file, "regular", "a chave do meu carro ficou esquecida no balcão")
+    text = "a chave do meu carro ficou esquecida no balcão"
+    salon, ids, salon_file, _, state = await regular_answers(pool, stream, text)
     *_, reply = await texts_to(pool, ids, "regular")
     assert reply.startswith("Desculpe") and "parar de receber as ofertas" in reply
-    row = await request_row(pool, ids, offer.auth_request_id)  # type: ignore[arg-type]
-    assert (row["status"], row["client_state"]) == ("pending", "offered")  # still open
+    assert state == ("pending", "offered")  # still open
     await says(salon, salon_file, "regular", "SAIR")
     assert salon.agenda.clients[ids.of("client", "regular")].marketing_opt_out
 
@@ -146,11 +154,9 @@ async def test_an_answer_not_understood_says_how_to_stop_and_sair_then_stops(
 async def test_a_no_that_asks_for_another_booking_declines_the_offer_and_proposes_slots(
     pool: asyncpg.Pool, stream: EventStream
 ) -> None:
-    salon, ids, salon_file, offers = await salon_with_offers(pool, stream, Clock())
-    offer = offers[ids.of("client", "regular")]
-    await says(salon, salon_file, "regular", "esse não, quero marcar um corte pra outro dia")
-    row = await request_row(pool, ids, offer.auth_request_id)  # type: ignore[arg-type]
-    assert (row["status"], row["client_state"]) == ("closed", "declined")
+    text = "esse não, quero marcar um corte pra outro dia"
+    _, ids, _, _, state = await regular_answers(pool, stream, text)
+    assert state == ("closed", "declined")
     *_, reply = await texts_to(pool, ids, "regular")
     assert reply.startswith("Tenho estes horários") and "parar de receber" not in reply
 
