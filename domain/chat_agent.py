@@ -10,6 +10,7 @@ the owner), accept an open campaign offer, opt the client out of marketing, or f
 from __future__ import annotations
 
 from collections.abc import Sequence
+from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from domain import chat_visits as visits
@@ -76,8 +77,22 @@ def _decide(
     openings: SlotSource,
     llm_reply: str | None,
 ) -> ChatDecision:
-    name = context.client_first_name
-    intent = understanding.intent
+    first = (
+        _about_consent(understanding, context)
+        or _for_a_person(understanding, context)
+        or visits.answer_awaiting(text, understanding, context, openings)
+        or _picked(text, understanding, context, openings)
+        or _about_visits(text, understanding, context, openings, llm_reply)
+        or _answer_to_offer(understanding, context, openings)
+    )
+    if first is not None:
+        return first
+    return _the_rest(understanding, context, openings, llm_reply)
+
+
+def _about_consent(understanding: Understanding, context: ChatContext) -> ChatDecision | None:
+    """A stop, a restart, or a doubt about the salon's messages (asked, nothing offered)."""
+    name, intent = context.client_first_name, understanding.intent
     if understanding.opt_out and intent != "cancel":
         return ChatDecision(
             reply=f"Tudo certo, {name}! Você não vai mais receber ofertas"
@@ -97,7 +112,13 @@ def _decide(
         # real booking request is only one message away).
         booking = " Se quiser marcar um horário, me diga o dia." if intent == "booking" else ""
         return ChatDecision(reply=f"{name}, {_asks_to_stop(context)}{booking}", intent=intent)
-    if intent == "complaint":
+    return None
+
+
+def _for_a_person(understanding: Understanding, context: ChatContext) -> ChatDecision | None:
+    """A complaint or a wish to talk to someone: the salon's people take over."""
+    name = context.client_first_name
+    if understanding.intent == "complaint":
         return ChatDecision(
             reply=f"Sinto muito pelo ocorrido, {name}. Já avisei a equipe"
             f" {of_salon(context.salon_name)}, que vai entrar em contato com você o quanto"
@@ -106,20 +127,27 @@ def _decide(
             complaint=True,
             handoff="complaint",
         )
-    if intent == "handoff" or understanding.wants_person:
+    if understanding.intent == "handoff" or understanding.wants_person:
         return ChatDecision(
             reply=f"Claro, {name}! Já avisei a equipe: alguém do salão vai continuar a conversa"
             " com você por aqui assim que possível.",
             intent="handoff",
             handoff="client_asked",
         )
-    answered = visits.answer_awaiting(text, understanding, context, openings)
-    if answered is not None:
-        return answered
+    return None
+
+
+def _picked(
+    text: str, understanding: Understanding, context: ChatContext, openings: SlotSource
+) -> ChatDecision | None:
+    """One of the proposed slots picked: asked for (or said taken, with others)."""
+    name = context.client_first_name
     picked = chosen_slot(text, understanding, context)
-    if picked is not None and not openings.is_open(picked):
+    if picked is None:
+        return None
+    if not openings.is_open(picked):
         return _slot_gone(understanding, context, picked, openings)
-    if picked is not None and picked.replaces_appointment_id is not None:
+    if picked.replaces_appointment_id is not None:
         return ChatDecision(
             reply=f"Perfeito, {name}! Pedi ao salão para passar seu horário de"
             f" {picked.service_name} para {slot_label(picked, context)}. Até a confirmação, seu"
@@ -127,15 +155,24 @@ def _decide(
             intent="booking",
             book=picked,
         )
-    if picked is not None:
-        return ChatDecision(
-            reply=f"Perfeito, {name}! Pedi ao salão a confirmação do seu horário de"
-            f" {picked.service_name} {slot_label(picked, context)}. Te aviso por aqui assim que"
-            " confirmarem.",
-            intent="booking",
-            book=picked,
-        )
-    visit = context.visit
+    return ChatDecision(
+        reply=f"Perfeito, {name}! Pedi ao salão a confirmação do seu horário de"
+        f" {picked.service_name} {slot_label(picked, context)}. Te aviso por aqui assim que"
+        " confirmarem.",
+        intent="booking",
+        book=picked,
+    )
+
+
+def _about_visits(
+    text: str,
+    understanding: Understanding,
+    context: ChatContext,
+    openings: SlotSource,
+    llm_reply: str | None,
+) -> ChatDecision | None:
+    """The client's own bookings (cancel, move, late, confirm) and the salon's facts."""
+    intent, visit = understanding.intent, context.visit
     if intent == "cancel":
         return visits.cancel_request(text, understanding, context)
     if visit is not None and understanding.reschedules and intent != "booking":
@@ -148,8 +185,19 @@ def _decide(
         return _salon_facts(understanding, context, llm_reply)
     if visit is not None and understanding.confirms:
         return _confirm_visit(context, visit)
-    offer = context.open_offer
-    if offer is not None and understanding.affirmative and not context.proposed:
+    return None
+
+
+def _answer_to_offer(
+    understanding: Understanding, context: ChatContext, openings: SlotSource
+) -> ChatDecision | None:
+    """ "Sim" or "não" to the open campaign offer. A "não" that asks for another booking ("não
+    quero a progressiva, só um corte sexta") is left to the booking answer, which declines the
+    offer too (`_declined`)."""
+    name, offer = context.client_first_name, context.open_offer
+    if offer is None or context.proposed:
+        return None
+    if understanding.affirmative:
         when = f"{offer.service_name} {slot_label(offer, context)}"
         reply = (
             f"Perfeito, {name}! Seu horário de {when} está confirmado. Até lá!"
@@ -158,25 +206,43 @@ def _decide(
             " Te aviso por aqui assim que confirmarem."
         )
         return ChatDecision(reply=reply, intent="booking", accept_offer=offer.auth_request_id)
-    # "Não" to the offer; with a booking asked ("não quero a progressiva, só um corte sexta")
-    # the offer is declined and the request answered below.
-    declined = (
-        offer.auth_request_id
-        if offer is not None and understanding.negative and not context.proposed
-        else None
-    )
-    other_time = understanding.asks and (understanding.another_time or intent == "booking")
-    if declined and offer and understanding.service_id is None and other_time:
+    if not understanding.negative:
+        return None
+    booking = understanding.intent == "booking"
+    if (
+        understanding.service_id is None
+        and understanding.asks
+        and (understanding.another_time or booking)
+    ):
         # "não posso nesse dia, tem outro?": other times of the offer's service.
         return _other_times(understanding, context, openings, offer)
-    if declined is not None and (intent != "booking" or not understanding.asks):
-        # A long "no" says more than was read: "não, ela faleceu", "não, me mudei de cidade".
-        more = f" {_stop_hint(context)}" if understanding.words > PLAIN_WORDS else ""
-        return ChatDecision(
-            reply=f"Sem problema, {name}! Quando quiser outro horário, é só chamar.{more}",
-            intent=intent,
-            decline_offer=declined,
-        )
+    if booking and understanding.asks:
+        return None
+    # A long "no" says more than was read: "não, ela faleceu", "não, me mudei de cidade".
+    more = f" {_stop_hint(context)}" if understanding.words > PLAIN_WORDS else ""
+    return ChatDecision(
+        reply=f"Sem problema, {name}! Quando quiser outro horário, é só chamar.{more}",
+        intent=understanding.intent,
+        decline_offer=offer.auth_request_id,
+    )
+
+
+def _declined(understanding: Understanding, context: ChatContext) -> UUID | None:
+    """The open offer a "não" that asks for another booking declines."""
+    offer = context.open_offer
+    if offer is None or context.proposed or not understanding.negative:
+        return None
+    return offer.auth_request_id
+
+
+def _the_rest(
+    understanding: Understanding,
+    context: ChatContext,
+    openings: SlotSource,
+    llm_reply: str | None,
+) -> ChatDecision:
+    """Plain answers about the coming visit, a yes to proposed slots, a booking, small talk."""
+    name, visit, offer = context.client_first_name, context.visit, context.open_offer
     plain_answer = not context.proposed and not _asks_something_new(understanding)
     if visit is not None and plain_answer and understanding.affirmative:
         return _confirm_visit(context, visit)
@@ -208,6 +274,7 @@ def _decide(
     if understanding.intent == "booking":
         free_slots = openings.for_request(understanding, context.proposed)
         answer = _booking_reply(understanding, context, free_slots)
+        declined = _declined(understanding, context)
         return answer.model_copy(update={"decline_offer": declined}) if declined else answer
     if llm_reply:
         return ChatDecision(reply=llm_reply, intent=understanding.intent)
