@@ -24,6 +24,9 @@ from domain.commands import Command, result_type
 from domain.errors import DomainError
 
 logger = logging.getLogger(__name__)
+# Waits between tries while Ray restarts a host (~1-3 s on a busy node), 3.5 s in all; a caller
+# over HTTP then gets 503 with Retry-After.
+RESTART_WAITS_S = (0.25, 0.5, 1.0, 1.75)
 R = TypeVar("R")
 
 
@@ -61,8 +64,9 @@ class TenantDirectory:
     async def send(self, tenant_id: UUID, command: Command[R]) -> R:
         """Run a command in the salon's actor and return its result (the `R` it names).
 
-        Domain errors come back as themselves; a dead or retiring host is retried once (commands
-        carry ids, so running one again is safe), then it is a TenantUnavailableError.
+        Domain errors come back as themselves; a dead or retiring host is retried once, a
+        restarting one a few times over ~3.5 s (commands carry ids, so running one again is
+        safe), then it is a TenantUnavailableError.
         """
         expected = result_type(type(command))
         answer = await self._call(tenant_id, command)
@@ -73,6 +77,7 @@ class TenantDirectory:
     async def _call(self, tenant_id: UUID, command: Command[Any]) -> object:
         name = self.actor_name(tenant_id)
         attempt, replaced = 1, 0  # a failure is retried once; another release replaced once
+        restarting = 0  # tries that found the host restarting
         while True:
             handle = self.handle(name)
             expected = None if name in self._accepted else running_release()
@@ -97,7 +102,16 @@ class TenantDirectory:
                     raise cause from None
                 attempt += 1
                 logger.info("tenant %s: host %s retiring (%s), retrying", tenant_id, name, cause)
-            except (ActorDiedError, ActorUnavailableError) as error:
+            except ActorUnavailableError as error:
+                # Ray is restarting the host (a crash, a killed process): it comes back within
+                # seconds, so wait a little between tries instead of failing at once.
+                self._forget(name)  # looked up again: the same actor once it is back
+                if restarting == len(RESTART_WAITS_S):
+                    raise TenantUnavailableError(f"salon actor {name} unavailable") from error
+                logger.info("tenant %s: host %s restarting, retrying", tenant_id, name)
+                await asyncio.sleep(RESTART_WAITS_S[restarting])
+                restarting += 1
+            except ActorDiedError as error:
                 # A retired or crashed host: forget the handle; the retry makes a new one.
                 # Commands carry ids, so running one again is safe.
                 self._forget(name)

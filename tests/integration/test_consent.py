@@ -21,6 +21,7 @@ from tests.integration.conftest import import_committed
 from tests.integration.sender_support import MakeSender, local, queue, route, rows
 
 SINCE = local(-30, 10)
+ALL = 100_000  # a step claims every due message of the session's database, ours among them
 
 
 def consenting(key: str, at: datetime = SINCE, **extra: object) -> ClientPart:
@@ -148,7 +149,7 @@ async def test_the_sender_never_sends_an_offer_without_consent_where_the_salon_r
     await route(pool, ids, n8n.url)
     plan = [("ana", "marketing"), ("bia", "marketing"), ("bia", "transactional")]
     (to_ana, _, _), (offer_to_bia, _, _), (reply_to_bia, _, _) = await queue(pool, ids, plan)
-    await make_sender().step(local(1, 12))
+    await make_sender(sender_batch_size=ALL).step(local(1, 12))
 
     stored = await rows(pool, ids)
     assert stored[str(to_ana)]["status"] == "sent"
@@ -170,7 +171,7 @@ async def test_a_salon_that_never_chose_requires_consent_by_the_deployments_defa
     # The deployment's default as shipped (the suite's own settings turn it off).
     shipped = Settings.model_fields["require_marketing_consent"].default
     assert shipped is True
-    await make_sender(require_marketing_consent=shipped).step(local(1, 12))
+    await make_sender(require_marketing_consent=shipped, sender_batch_size=ALL).step(local(1, 12))
     stored = await rows(pool, ids)
     assert (stored[str(offer)]["status"], stored[str(offer)]["last_error"]) == (
         "skipped",
