@@ -191,9 +191,9 @@ def _about_visits(
 def _answer_to_offer(
     understanding: Understanding, context: ChatContext, openings: SlotSource
 ) -> ChatDecision | None:
-    """ "Sim" or "não" to the open campaign offer. A "não" that asks for another booking ("não
-    quero a progressiva, só um corte sexta") is left to the booking answer, which declines the
-    offer too (`_declined`)."""
+    """The client's "sim" or "não" to the open campaign offer. A "não" that asks for another
+    booking ("não quero a progressiva, só um corte sexta") is left to the booking answer, which
+    declines the offer too (`_declined`)."""
     name, offer = context.client_first_name, context.open_offer
     if offer is None or context.proposed:
         return None

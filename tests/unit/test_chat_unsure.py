@@ -4,7 +4,7 @@ an opt-out with an offer). Without an open offer the same messages get the usual
 
 from __future__ import annotations
 
-from domain.chat_agent import decide
+from domain.chat_agent import ChatDecision, decide
 from tests.unit.test_chat_blind_third import ASKS, decision_on, offers_something
 from tests.unit.test_chat_decisions import OFFER, TUESDAY_SLOTS, FakeSlots, context
 from tests.unit.test_chat_rules import read
@@ -12,8 +12,8 @@ from tests.unit.test_chat_rules import read
 HINT = "Se quiser parar de receber as ofertas do Salão Teste, responda SAIR"
 
 
-def without_offer(text: str) -> str:
-    return decide(text, read(text), context(), openings=FakeSlots(TUESDAY_SLOTS)).reply
+def without_offer(text: str) -> ChatDecision:
+    return decide(text, read(text), context(), openings=FakeSlots(TUESDAY_SLOTS))
 
 
 def test_a_message_not_understood_gets_how_to_stop_beside_not_understood() -> None:
@@ -22,7 +22,7 @@ def test_a_message_not_understood_gets_how_to_stop_beside_not_understood() -> No
     assert read(text).intent == "unknown"
     assert decision.reply.startswith("Desculpe, Ana, não entendi.") and HINT in decision.reply
     assert not (decision.opt_out or offers_something(decision))
-    assert ASKS not in without_offer(text) and "não entendi" in without_offer(text)
+    assert ASKS not in without_offer(text).reply and "não entendi" in without_offer(text).reply
 
 
 def test_a_long_no_declines_the_offer_and_says_how_to_stop_a_short_one_only_declines() -> None:
@@ -44,7 +44,7 @@ def test_a_service_named_with_nothing_asked_is_asked_about_not_answered_with_slo
     named = decision_on(text)
     assert read(text).named_only and not offers_something(named)
     assert named.reply.startswith("Ana, quer marcar um horário") and HINT in named.reply
-    alone = decide(text, read(text), context(), openings=FakeSlots(TUESDAY_SLOTS))
+    alone = without_offer(text)
     assert not offers_something(alone) and ASKS not in alone.reply  # no offer: no hint
     assert decision_on("escova").proposed  # a bare name answers "qual serviço?": slots
     assert decision_on("quero um corte").proposed  # a request: slots
