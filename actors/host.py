@@ -20,7 +20,7 @@ from actors.errors import SalonMovedError
 from actors.published_marks import PublishedMarks
 from actors.salon import Salon
 from config import logs
-from config.settings import Settings
+from config.settings import Placement, Settings
 from db.pool import create_pool
 from domain.commands import Command
 from integrations.event_stream import EventStream
@@ -69,8 +69,16 @@ class TenantHostCore:
                 prefix=self._settings.redis_prefix,
                 maxlen=self._settings.event_stream_maxlen,
             )
+            # A shared host keeps its whole pool open and warmed, even idle: the first salons
+            # of a wave (09:00, after a quiet night) would otherwise wait while new connections
+            # open and their backends read the catalog — 240–370 ms for the wave's first 16
+            # (scripts/bench/fleet_memory). A host of one salon keeps one.
+            size = self._settings.db_pool_max
             self._pool = await create_pool(
-                self._settings.database_url, max_size=self._settings.db_pool_max
+                self._settings.database_url,
+                max_size=size,
+                min_size=size if self._settings.placement == Placement.SHARED else 1,
+                warm=True,
             )
             self._marks = PublishedMarks(self._pool)
 

@@ -20,6 +20,27 @@ async def _init_connection(conn: asyncpg.Connection) -> None:
         )
 
 
+# The arrays the set-based writes send (`unnest($n::uuid[])`…): asyncpg learns each one's codec
+# with an introspection query on a connection's first use of it.
+ARRAY_TYPES = ("uuid", "date", "timestamptz", "text", "int4", "int8", "bool", "jsonb", "time")
+
+
+async def _init_warm_connection(conn: asyncpg.Connection) -> None:
+    """A new connection that has done its first-use work before any caller waits on it: the
+    backend has read the catalog entries of every table of the schema and their indexes (a new
+    PostgreSQL backend reads them on first use: ~30 ms over a salon's activation) and asyncpg
+    knows the array codecs (~10 ms an introspection). Measured on a new connection: a salon's
+    first activation 21–44 ms, 9.6 ms once warmed (the warming itself ~14 ms)."""
+    await _init_connection(conn)
+    tables = await conn.fetch(
+        """SELECT quote_ident(relname) FROM pg_class
+           WHERE relkind IN ('r', 'p') AND relnamespace = current_schema()::regnamespace"""
+    )
+    if tables:  # planning each statement opens the table and its indexes
+        await conn.execute(";".join(f"SELECT * FROM {row[0]} LIMIT 0" for row in tables))
+    await conn.fetch("SELECT " + ", ".join(f"NULL::{name}[]" for name in ARRAY_TYPES))
+
+
 # PostgreSQL out of reach or restarting: the connection, not the request, is at fault.
 CONNECTION_LOST: tuple[type[Exception], ...] = (
     asyncpg.PostgresConnectionError,
@@ -53,9 +74,16 @@ async def _keep_session(conn: asyncpg.Connection) -> None:
 
 
 async def create_pool(
-    dsn: str, *, max_size: int = 10, min_size: int = 1, read_only: bool = False
+    dsn: str,
+    *,
+    max_size: int = 10,
+    min_size: int = 1,
+    read_only: bool = False,
+    warm: bool = False,
 ) -> asyncpg.Pool:
-    """`read_only`: PostgreSQL refuses any write made through this pool (the ingress's)."""
+    """`read_only`: PostgreSQL refuses any write made through this pool (the ingress's);
+    `warm`: each new connection does its first-use work when it opens, not on a caller's time
+    (`_init_warm_connection`)."""
     settings = {"default_transaction_read_only": "on"} if read_only else {}
     # As asyncpg.create_pool builds its pool (asyncpg 0.30–0.32), with the bounded acquire.
     pool: asyncpg.Pool = await BoundedPool(
@@ -67,7 +95,7 @@ async def create_pool(
         max_queries=50_000,
         max_inactive_connection_lifetime=300.0,
         loop=None,
-        init=_init_connection,
+        init=_init_warm_connection if warm else _init_connection,
         reset=_keep_session,
         command_timeout=COMMAND_TIMEOUT_S,
         timeout=CONNECT_TIMEOUT_S,

@@ -2,7 +2,8 @@
 
 Generates N salons of M clients with COPY (the campaign benchmark's data), starts H shared host
 actors as TenantDirectory would, activates every salon through `TenantHost.activate`, C at a time
-(each loads its agenda from PostgreSQL), then measures the hosts' USS (psutil) against the same
+(each loads its agenda from PostgreSQL), then some one at a time and some arriving at fixed rates
+(an open loop, as a paced 09:00 wave), then measures the hosts' USS (psutil) against the same
 hosts holding one salon each, and their CPU over an idle window.
 
 Run from the repository root (PostgreSQL and Redis up; defaults are the local servers):
@@ -63,6 +64,23 @@ async def activate(hosts: Hosts, tenants: list[UUID], concurrency: int) -> list[
     return took
 
 
+async def arrive(hosts: Hosts, tenants: list[UUID], rate: float) -> tuple[list[float], float]:
+    """Activate each salon (cold) as it arrives, `rate` a second on a fixed clock (an open loop:
+    a slow activation does not hold the next one back, as the 09:00 wave's calls do not wait
+    for each other); seconds per activation, and the rate achieved."""
+    took: list[float] = []
+
+    async def one(tenant: UUID, due: float) -> None:
+        await asyncio.sleep(max(0.0, due - time.perf_counter()))
+        started = time.perf_counter()
+        await hosts.for_tenant(tenant).activate.remote(tenant)
+        took.append(time.perf_counter() - started)
+
+    begun = time.perf_counter()
+    await asyncio.gather(*(one(t, begun + i / rate) for i, t in enumerate(tenants)))
+    return took, len(tenants) / (time.perf_counter() - begun)
+
+
 def uss_mib(processes: list[psutil.Process]) -> float:
     return float(sum(p.memory_full_info().uss for p in processes)) / MIB
 
@@ -81,6 +99,10 @@ def run(stack: bench.Stack, args: argparse.Namespace) -> list[str]:
     asyncio.run(activate(hosts, list(first.values()), args.concurrency))
     rest = [t for t in tenants if t not in set(first.values())]
     alone, rest = rest[: args.isolated], rest[args.isolated :]
+    arriving = []
+    for rate in args.rates:
+        arriving.append((rate, rest[: args.rate_salons]))
+        rest = rest[args.rate_salons :]
     time.sleep(args.settle_s)
     processes = host_processes(stack.ray_context.dashboard_url, stack.tag)[Placement.SHARED]
     before = uss_mib(processes)
@@ -88,10 +110,12 @@ def run(stack: bench.Stack, args: argparse.Namespace) -> list[str]:
     took = asyncio.run(activate(hosts, rest, args.concurrency))
     wave_s = time.perf_counter() - wave_started
     isolated = asyncio.run(activate(hosts, alone, 1))  # one at a time: no queue in front
+    arrived = [(rate, asyncio.run(arrive(hosts, group, rate))) for rate, group in arriving]
     time.sleep(args.settle_s)
     after = uss_mib(processes)
     cpu = idle_cpu_percent(processes, args.idle_s)
-    per_salon_kib = (after - before) * 1024 / max(len(rest) + len(alone), 1)
+    resident = len(tenants) - len(first)
+    per_salon_kib = (after - before) * 1024 / max(resident, 1)
     idle = sum(cpu.values())
     return [
         f"data: {args.salons:,} salons x {args.clients} clients (seed {args.seed}), generated"
@@ -107,6 +131,11 @@ def run(stack: bench.Stack, args: argparse.Namespace) -> list[str]:
         f" {bench.p50_p99_ms(took)} ms, {len(rest) / wave_s:.0f} salons/s",
         f"cold activation one at a time ({len(alone)} salons, after the wave):"
         f" p50/p99 {bench.p50_p99_ms(isolated) if isolated else '-'} ms (target p99 <= 50 ms)",
+        *(
+            f"cold activation arriving at {rate:g}/s ({len(took):,} salons, open loop, achieved"
+            f" {achieved:.0f}/s): p50/p99 {bench.p50_p99_ms(took)} ms (target p99 <= 50 ms)"
+            for rate, (took, achieved) in arrived
+        ),
     ]
 
 
@@ -121,8 +150,16 @@ def parse_args() -> argparse.Namespace:
         ("--concurrency", 16, "activations in flight"),
         ("--seed", 1, "random seed of the generated data"),
         ("--isolated", 100, "salons then activated one at a time (latency without a queue)"),
+        ("--rate-salons", 200, "salons activated at each --rates rate"),
     ):
         parser.add_argument(flag, type=int, default=default, help=f"{meaning} (%(default)s)")
+    parser.add_argument(
+        "--rates",
+        type=lambda text: [float(r) for r in text.split(",") if r],
+        default=[100.0, 200.0],
+        help="arrival rates (salons/s, comma-separated) of cold activations in an open loop"
+        " (%(default)s)",
+    )
     parser.add_argument("--idle-s", type=float, default=10.0, help="CPU window (%(default)s s)")
     parser.add_argument("--settle-s", type=float, default=5.0, help="settling (%(default)s s)")
     parser.add_argument("--quick", action="store_true", help="50 salons of 50 clients")
@@ -130,11 +167,14 @@ def parse_args() -> argparse.Namespace:
     args = parser.parse_args()
     if args.quick:
         args.salons, args.clients, args.idle_s, args.settle_s = 50, 50, 3.0, 1.0
-        args.isolated = 10
+        args.isolated, args.rate_salons, args.rates = 10, 10, [50.0]
     if not 1 <= args.hosts <= 64 or args.salons > 100_000:
         parser.error("need 1 <= --hosts <= 64 and --salons <= 100,000")
-    if not 0 <= args.isolated or args.salons < 2 * args.hosts + args.isolated:
-        parser.error("need --salons >= 2 x --hosts + --isolated")
+    reserved = args.isolated + args.rate_salons * len(args.rates)
+    if min(args.isolated, args.rate_salons) < 0 or args.salons < 2 * args.hosts + reserved:
+        parser.error("need --salons >= 2 x --hosts + --isolated + --rate-salons x the rates")
+    if not all(0 < rate <= 10_000 for rate in args.rates):
+        parser.error("--rates in (0, 10,000] salons/s")
     if not 1 <= args.concurrency <= 256 or not 0 < args.idle_s <= 120:
         parser.error("--concurrency in [1, 256], --idle-s in (0, 120]")
     return args
