@@ -14,6 +14,7 @@ from uuid import UUID
 
 from config.secret_box import SecretBox, SecretsKeyMissingError
 from db.outbox import ClaimedMessage, RetryPlan
+from domain.salon_channel import budget_in_force
 from integrations.n8n import N8nClient, Signing
 
 HOLD = timedelta(minutes=30)
@@ -58,7 +59,7 @@ def over_budget(
     already reached costs nothing."""
     held: set[UUID] = set()
     for message in templates:
-        quota = message.channel.daily_quota or default_quota
+        quota = budget_in_force(message.channel.daily_quota, default_quota)
         seen = reached.setdefault(message.tenant_id, set())
         if message.client_id in seen:
             continue

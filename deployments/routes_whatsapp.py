@@ -21,7 +21,7 @@ from deployments.auth import CurrentUser, OwnerUser
 from deployments.resources import Deps
 from domain.commands import SalonTemplate, SetWhatsAppChannel, SetWhatsAppTemplates
 from domain.errors import InvalidCommandError
-from domain.salon_channel import MAX_DAILY_QUOTA, PHONE_NUMBER_ID, SalonChannel
+from domain.salon_channel import MAX_DAILY_QUOTA, PHONE_NUMBER_ID, SalonChannel, budget_in_force
 from domain.whatsapp_templates import (
     EXAMPLES,
     PARAMETERS,
@@ -142,7 +142,7 @@ async def _channel_out(deps: Deps, tenant_id: UUID) -> WhatsAppChannelOut:
     return WhatsAppChannelOut(
         **channel.model_dump(),
         reached_last_24h=len(reached.get(tenant_id, ())),
-        budget=channel.daily_quota or deps.settings.whatsapp_daily_quota,
+        budget=budget_in_force(channel.daily_quota, deps.settings.whatsapp_daily_quota),
     )
 
 

@@ -194,8 +194,8 @@ def _answer_to_offer(
     """The client's "sim" or "não" to the open campaign offer. A "não" that asks for another
     booking ("não quero a progressiva, só um corte sexta") is left to the booking answer, which
     declines the offer too (`_declined`)."""
-    name, offer = context.client_first_name, context.open_offer
-    if offer is None or context.proposed:
+    name, offer = context.client_first_name, _offer_in_question(context)
+    if offer is None:
         return None
     if understanding.affirmative:
         when = f"{offer.service_name} {slot_label(offer, context)}"
@@ -227,10 +227,16 @@ def _answer_to_offer(
     )
 
 
+def _offer_in_question(context: ChatContext) -> OpenOffer | None:
+    """The open campaign offer a "sim" or "não" answers — unless slots proposed in the chat are
+    the question now."""
+    return None if context.proposed else context.open_offer
+
+
 def _declined(understanding: Understanding, context: ChatContext) -> UUID | None:
     """The open offer a "não" that asks for another booking declines."""
-    offer = context.open_offer
-    if offer is None or context.proposed or not understanding.negative:
+    offer = _offer_in_question(context)
+    if offer is None or not understanding.negative:
         return None
     return offer.auth_request_id
 

@@ -28,6 +28,13 @@ class SalonChannel(Value):
     daily_quota: int | None = Field(default=None, ge=1, le=MAX_DAILY_QUOTA)
 
 
+def budget_in_force(daily_quota: int | None, default_quota: int) -> int:
+    """Clients a salon's templates may reach per rolling 24 h: its own `daily_quota`, else the
+    deployment's default (`AGENDA_WHATSAPP_DAILY_QUOTA`). The sender holds to it; the channel
+    shows it."""
+    return daily_quota or default_quota
+
+
 def url_problem(url: str, allowed_hosts: Sequence[str], *, plain_http: bool = False) -> str | None:
     """Why a salon's n8n URL may not be used, or None. `allowed_hosts`: exact hosts (an address
     only when listed as such), or ".example.com" for the domain and its subdomains; `plain_http`
