@@ -69,18 +69,23 @@ class TenantHostCore:
                 prefix=self._settings.redis_prefix,
                 maxlen=self._settings.event_stream_maxlen,
             )
-            # A shared host keeps its whole pool open and warmed, even idle: the first salons
-            # of a wave (09:00, after a quiet night) would otherwise wait while new connections
-            # open and their backends read the catalog — 240–370 ms for the wave's first 16
-            # (scripts/bench/fleet_memory). A host of one salon keeps one.
-            size = self._settings.db_pool_max
-            self._pool = await create_pool(
-                self._settings.database_url,
-                max_size=size,
-                min_size=size if self._settings.placement == Placement.SHARED else 1,
-                warm=True,
-            )
+            self._pool = await self._open_pool()
             self._marks = PublishedMarks(self._pool)
+
+    async def _open_pool(self) -> asyncpg.Pool:
+        """A shared host keeps its whole pool open and warmed, even idle: the first salons of a
+        wave (09:00, after a quiet night: asyncpg closes idle connections after 5 minutes down
+        to the pool's minimum, since 0.32 never below it) would otherwise wait while new
+        connections open and their backends read the catalog — 240–370 ms for the wave's first
+        16 (scripts/bench/fleet_memory). A host of one salon keeps one; so does a shared host
+        PostgreSQL refuses that many (its pool grows under load, as before)."""
+        size, url = self._settings.db_pool_max, self._settings.database_url
+        if self._settings.placement == Placement.SHARED:
+            try:
+                return await create_pool(url, max_size=size, min_size=size, warm=True)
+            except asyncpg.exceptions.TooManyConnectionsError:
+                logger.warning("PostgreSQL refused %d connections: the pool keeps one open", size)
+        return await create_pool(url, max_size=size, min_size=1, warm=True)
 
     async def close(self) -> None:
         if self._llm is not None and hasattr(self._llm, "close"):

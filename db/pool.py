@@ -8,9 +8,12 @@ waiting for a pooled connection after `ACQUIRE_TIMEOUT_S`, a statement after
 from __future__ import annotations
 
 import json
+import logging
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
+
+logger = logging.getLogger(__name__)
 
 
 async def _init_connection(conn: asyncpg.Connection) -> None:
@@ -23,21 +26,32 @@ async def _init_connection(conn: asyncpg.Connection) -> None:
 # The arrays the set-based writes send (`unnest($n::uuid[])`…): asyncpg learns each one's codec
 # with an introspection query on a connection's first use of it.
 ARRAY_TYPES = ("uuid", "date", "timestamptz", "text", "int4", "int8", "bool", "jsonb", "time")
+# Warming never waits behind a lock (a migration's): that table is read on first use instead.
+WARM_LOCK_TIMEOUT_MS = 100
 
 
 async def _init_warm_connection(conn: asyncpg.Connection) -> None:
     """A new connection that has done its first-use work before any caller waits on it: the
-    backend has read the catalog entries of every table of the schema and their indexes (a new
+    backend has read the catalog entries of the tables it may read and their indexes (a new
     PostgreSQL backend reads them on first use: ~30 ms over a salon's activation) and asyncpg
     knows the array codecs (~10 ms an introspection). Measured on a new connection: a salon's
-    first activation 21–44 ms, 9.6 ms once warmed (the warming itself ~14 ms)."""
+    first activation 21–44 ms, 9.6 ms once warmed (the warming itself ~14 ms). Warming the tables
+    is best effort: a table locked by a migration, or anything else refused, leaves the
+    connection as it would have been without it."""
     await _init_connection(conn)
-    tables = await conn.fetch(
-        """SELECT quote_ident(relname) FROM pg_class
-           WHERE relkind IN ('r', 'p') AND relnamespace = current_schema()::regnamespace"""
-    )
-    if tables:  # planning each statement opens the table and its indexes
-        await conn.execute(";".join(f"SELECT * FROM {row[0]} LIMIT 0" for row in tables))
+    try:
+        async with conn.transaction():
+            await conn.execute(f"SET LOCAL lock_timeout = '{WARM_LOCK_TIMEOUT_MS}ms'")
+            tables = await conn.fetch(
+                """SELECT c.oid::regclass::text FROM pg_class c
+                   JOIN pg_namespace n ON n.oid = c.relnamespace
+                   WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY (current_schemas(false))
+                     AND has_table_privilege(c.oid, 'SELECT')"""
+            )
+            for (table,) in tables:  # planning the statement opens the table and its indexes
+                await conn.execute(f"SELECT * FROM {table} LIMIT 0")
+    except asyncpg.PostgresError as error:
+        logger.warning("warming a new connection's tables stopped: %r", error)
     await conn.fetch("SELECT " + ", ".join(f"NULL::{name}[]" for name in ARRAY_TYPES))
 
 

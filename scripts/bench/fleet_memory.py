@@ -174,7 +174,9 @@ def parse_args() -> argparse.Namespace:
     if not 1 <= args.hosts <= 64 or args.salons > 100_000:
         parser.error("need 1 <= --hosts <= 64 and --salons <= 100,000")
     reserved = args.isolated + args.rate_salons * len(args.rates)
-    if min(args.isolated, args.rate_salons) < 0 or args.salons < 2 * args.hosts + reserved:
+    if args.isolated < 0 or (args.rates and args.rate_salons < 1):
+        parser.error("need --isolated >= 0, and --rate-salons >= 1 with --rates")
+    if args.salons < 2 * args.hosts + reserved:
         parser.error("need --salons >= 2 x --hosts + --isolated + --rate-salons x the rates")
     if not all(0 < rate <= 10_000 for rate in args.rates):
         parser.error("--rates in (0, 10,000] salons/s")

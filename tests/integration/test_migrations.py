@@ -107,11 +107,12 @@ async def test_each_fleet_wide_index_has_a_twin_for_one_salon(
     rows = await empty_database.fetch(
         """SELECT c.relname AS table_name, i.relname AS index_name,
                   pg_get_expr(x.indpred, x.indrelid) AS predicate,
-                  a.attname = 'tenant_id' AS by_salon, x.indisunique AS is_unique
+                  coalesce(a.attname = 'tenant_id', false) AS by_salon,
+                  x.indisunique AS is_unique
            FROM pg_index x
            JOIN pg_class i ON i.oid = x.indexrelid
            JOIN pg_class c ON c.oid = x.indrelid
-           JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = x.indkey[0]
+           LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = x.indkey[0]
            WHERE c.relnamespace = current_schema()::regnamespace
              AND EXISTS (SELECT 1 FROM pg_attribute t
                          WHERE t.attrelid = c.oid AND t.attname = 'tenant_id')"""
