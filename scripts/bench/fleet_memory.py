@@ -84,6 +84,18 @@ async def arrive(hosts: Hosts, tenants: list[UUID], rate: float) -> tuple[list[f
     return took, (len(starts) - 1) / span if span else rate
 
 
+def groups(
+    tenants: list[UUID], args: argparse.Namespace
+) -> tuple[list[UUID], list[tuple[float, list[UUID]]], list[UUID]]:
+    """The salons activated one at a time, those arriving at each rate, and the wave's."""
+    alone, rest = tenants[: args.isolated], tenants[args.isolated :]
+    arriving = []
+    for rate in args.rates:
+        arriving.append((rate, rest[: args.rate_salons]))
+        rest = rest[args.rate_salons :]
+    return alone, arriving, rest
+
+
 def uss_mib(processes: list[psutil.Process]) -> float:
     return float(sum(p.memory_full_info().uss for p in processes)) / MIB
 
@@ -100,12 +112,7 @@ def run(stack: bench.Stack, args: argparse.Namespace) -> list[str]:
     # One salon per host first: the hosts' own start (pool, Redis, imports) is not the salons'.
     first = {hosts.name_of(t): t for t in tenants}
     asyncio.run(activate(hosts, list(first.values()), args.concurrency))
-    rest = [t for t in tenants if t not in set(first.values())]
-    alone, rest = rest[: args.isolated], rest[args.isolated :]
-    arriving = []
-    for rate in args.rates:
-        arriving.append((rate, rest[: args.rate_salons]))
-        rest = rest[args.rate_salons :]
+    alone, arriving, rest = groups([t for t in tenants if t not in set(first.values())], args)
     time.sleep(args.settle_s)
     processes = host_processes(stack.ray_context.dashboard_url, stack.tag)[Placement.SHARED]
     before = uss_mib(processes)
