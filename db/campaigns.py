@@ -69,10 +69,6 @@ WHERE (s.visit_count >= 3 AND since.days >= floor(s.gaps[s.visit_count / 2]))
    OR since.days >= sv.return_cycle_days
 """
 )
-# Clients with a booking: an index-only scan of the salon's booked appointments (migration 0020).
-BOOKED_CLIENTS_SQL = (
-    "SELECT DISTINCT client_id FROM appointment WHERE tenant_id = $1 AND status = 'booked'"
-)
 # How many days before its due day a summary is still read: the day the facts are read for may
 # be one before the run's (read just before midnight), and a local date one off at most.
 DUE_MARGIN_DAYS = 2
@@ -113,7 +109,10 @@ async def load_facts(
 ) -> CampaignFacts:
     """What a campaign run reads besides the agenda: histories (`due_on`: only those that may
     be due that day, see `load_histories`) and last offers per client."""
-    booked = await conn.fetch(BOOKED_CLIENTS_SQL, tenant_id)
+    booked = await conn.fetch(  # an index-only scan of the salon's bookings (migration 0020)
+        "SELECT DISTINCT client_id FROM appointment WHERE tenant_id = $1 AND status = 'booked'",
+        tenant_id,
+    )
     return CampaignFacts(
         histories=await load_histories(
             conn, tenant_id=tenant_id, time_zone=time_zone, due_on=due_on

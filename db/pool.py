@@ -48,8 +48,8 @@ async def _init_warm_connection(conn: asyncpg.Connection) -> None:
                    WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY (current_schemas(false))
                      AND has_table_privilege(c.oid, 'SELECT')"""
             )
-            for (table,) in tables:  # planning the statement opens the table and its indexes
-                await conn.execute(f"SELECT * FROM {table} LIMIT 0")
+            if tables:  # planning each statement opens its table and the table's indexes
+                await conn.execute(";".join(f"SELECT * FROM {t} LIMIT 0" for (t,) in tables))
     except asyncpg.PostgresError as error:
         logger.warning("warming a new connection's tables stopped: %r", error)
     await conn.fetch("SELECT " + ", ".join(f"NULL::{name}[]" for name in ARRAY_TYPES))
