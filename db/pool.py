@@ -26,7 +26,7 @@ async def _init_connection(conn: asyncpg.Connection) -> None:
 # The arrays the set-based writes send (`unnest($n::uuid[])`…): asyncpg learns each one's codec
 # with an introspection query on a connection's first use of it.
 ARRAY_TYPES = ("uuid", "date", "timestamptz", "text", "int4", "int8", "bool", "jsonb", "time")
-# Warming never waits behind a lock (a migration's): that table is read on first use instead.
+# Warming never waits long behind a lock (a migration's): it stops, tables read on first use.
 WARM_LOCK_TIMEOUT_MS = 100
 
 
