@@ -25,7 +25,7 @@ from db.agenda import (
     tenants_with_stale_requests,
     tenants_with_unfinished_work,
 )
-from db.client_rights import purge_old_chat_messages
+from db.client_rights import purge_past_retention
 from db.read.campaigns import list_schedules
 from db.read.salon_settings import chosen_window_ends
 from domain.campaigns import CampaignOptions
@@ -147,13 +147,14 @@ class SchedulerCore:
         await self._send_each(closes, tenant_ids, "closing stale requests")
 
     async def _purge_old_chats(self, now: datetime, tenant_ids: Collection[UUID] | None) -> None:
-        """Chat messages past their salon's retention are deleted, at most once an hour (set-based
-        over every salon: chat messages are not the salon's agenda)."""
+        """Chat messages past their salon's retention are deleted and the words kept elsewhere
+        blanked, at most once an hour (set-based over every salon: chat messages are not the
+        salon's agenda); a pass that stopped at its bound goes on at the next step."""
         if self._purged_at is not None and now - self._purged_at < PURGE_EVERY:
             return
         try:
             async with self._pool.acquire() as conn:
-                deleted = await purge_old_chat_messages(
+                purged = await purge_past_retention(
                     conn,
                     now=now,
                     default_months=self._settings.chat_retention_months,
@@ -162,9 +163,17 @@ class SchedulerCore:
         except Exception:  # the loop boundary: log, and try again at the next step
             logger.exception("purging old chat messages failed")
             return
-        self._purged_at = now
-        if deleted:
-            logger.info("deleted %d chat messages past their salon's retention", deleted)
+        if purged.complete:
+            self._purged_at = now
+        if purged.chat_messages or purged.sent_messages or purged.events:
+            logger.info(
+                "past their salon's retention: %d chat messages deleted, the words of %d sent"
+                " messages and %d events blanked%s",
+                purged.chat_messages,
+                purged.sent_messages,
+                purged.events,
+                "" if purged.complete else " (more at the next step)",
+            )
 
     async def _send_each(
         self,

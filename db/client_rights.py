@@ -8,6 +8,7 @@ client's name, phone and words from the salon's stored events.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -120,49 +121,87 @@ async def erase_client_data(
     )
 
 
-# Each salon's cutoff: rows older than its chat retention (the deployment's default unless set).
-_PAST_RETENTION = """
-    tenant t LEFT JOIN salon_settings s ON s.tenant_id = t.id
-    WHERE ($3::uuid[] IS NULL OR t.id = ANY($3::uuid[]))
-      AND {at} < $1::timestamptz - make_interval(months => coalesce(s.chat_retention_months, $2))
-"""
+@dataclass(frozen=True)
+class Purged:
+    """What a purge did: chat messages deleted, sent messages and events blanked; `complete`
+    when nothing past retention is left (False: it stopped after its rounds)."""
+
+    chat_messages: int
+    sent_messages: int
+    events: int
+    complete: bool
 
 
-async def purge_old_chat_messages(
+def _past_retention(table: str, at: str, rows: str) -> str:
+    """The condition on `table`'s rows past their salon's retention (the deployment's default
+    unless the salon chose one) that `rows` says still hold words: found salon by salon, oldest
+    first, at most $4 a salon and $5 in all, in the index on (tenant_id, `at`) whose condition
+    `rows` implies (migration 0021), and fetched by address (a TID scan): no plan reads the
+    whole table, whatever PostgreSQL estimates. Addresses are safe within the one statement: a
+    row another writer changed meanwhile has a new address, so it is left for the next round."""
+    return f"""ctid = ANY(ARRAY(
+        SELECT found.ctid
+        FROM tenant t LEFT JOIN salon_settings s ON s.tenant_id = t.id
+        CROSS JOIN LATERAL (
+            SELECT r.ctid FROM {table} r
+            WHERE r.tenant_id = t.id AND {rows} AND r.{at} < $1::timestamptz
+                - make_interval(months => coalesce(s.chat_retention_months, $2))
+            ORDER BY r.{at}
+            LIMIT $4
+        ) found
+        WHERE $3::uuid[] IS NULL OR t.id = ANY($3::uuid[])
+        LIMIT $5))"""
+
+
+# A chat message still waiting for its answer is kept.
+_DELETE_CHAT = "DELETE FROM chat_message WHERE " + _past_retention(
+    "chat_message", "created_at", "status <> 'pending'"
+)
+# The text and template values of messages sent (not those still queued).
+_BLANK_SENT = "UPDATE outbound_message SET body = '', template_params = '{}' WHERE " + (
+    _past_retention(
+        "outbound_message",
+        "created_at",
+        "status <> 'queued' AND (body <> '' OR template_params <> '{}')",
+    )
+)
+# The `message` of stored events (keys stay: sockets replaying them still parse).
+_BLANK_EVENTS = """UPDATE event SET data = jsonb_set(data, '{message}', '""') WHERE """ + (
+    _past_retention("event", "occurred_at", "data ->> 'message' <> ''")
+)
+PURGE_STATEMENTS = (_DELETE_CHAT, _BLANK_SENT, _BLANK_EVENTS)
+# A round of the purge changes at most this many rows a salon and in all, per statement (one
+# transaction each); a pass stops after PURGE_ROUNDS rounds and goes on at the next.
+PURGE_PER_SALON = 1_000
+PURGE_ROUND_ROWS = 20_000
+PURGE_ROUNDS = 10
+
+
+async def purge_past_retention(
     conn: asyncpg.Connection,
     *,
     now: datetime,
     default_months: int,
     tenant_ids: list[UUID] | None = None,
-) -> int:
-    """Past each salon's chat retention (set-based, every salon at once): chat messages are
-    deleted (one still waiting for its answer is kept), and the words kept elsewhere are blanked
-    — the text and template values of messages sent to clients (not those still queued), and
-    the `message` of stored events (keys stay: sockets replaying them still parse). How many
-    chat messages were deleted."""
-    args = (now, default_months, tenant_ids)
-    async with conn.transaction():
-        deleted = await conn.fetchval(
-            """WITH gone AS (
-                   DELETE FROM chat_message m USING """
-            + _PAST_RETENTION.format(at="m.created_at")
-            + """ AND m.tenant_id = t.id AND m.status <> 'pending'
-                   RETURNING 1
-               )
-               SELECT count(*) FROM gone""",
-            *args,
-        )
-        await conn.execute(
-            "UPDATE outbound_message o SET body = '', template_params = '{}' FROM "
-            + _PAST_RETENTION.format(at="o.created_at")
-            + " AND o.tenant_id = t.id AND o.status <> 'queued'"
-            " AND (o.body <> '' OR o.template_params <> '{}')",
-            *args,
-        )
-        await conn.execute(
-            """UPDATE event e SET data = jsonb_set(e.data, '{message}', '""') FROM """
-            + _PAST_RETENTION.format(at="e.occurred_at")
-            + " AND e.tenant_id = t.id AND e.data ->> 'message' <> ''",
-            *args,
-        )
-    return int(deleted)
+    per_salon: int = PURGE_PER_SALON,
+    round_rows: int = PURGE_ROUND_ROWS,
+    rounds: int = PURGE_ROUNDS,
+) -> Purged:
+    """Past each salon's chat retention (every salon at once, or `tenant_ids`): chat messages
+    are deleted (one still waiting for its answer is kept), and the words kept elsewhere are
+    blanked — the text and template values of messages sent to clients, and the `message` of
+    stored events. In rounds of bounded size, each statement its own transaction, until
+    nothing is left or `rounds` ran (then `complete` is False)."""
+    args = (now, default_months, tenant_ids, per_salon, round_rows)
+    chats = sent = events = 0
+    for _ in range(rounds):
+        counts = [_count(await conn.execute(statement, *args)) for statement in PURGE_STATEMENTS]
+        chats, sent, events = chats + counts[0], sent + counts[1], events + counts[2]
+        if max(counts) < min(per_salon, round_rows):  # no statement stopped at a bound
+            return Purged(chats, sent, events, complete=True)
+    return Purged(chats, sent, events, complete=False)
+
+
+def _count(status: str) -> int:
+    """The rows a DELETE or UPDATE changed, from its status ("UPDATE 12")."""
+    return int(status.rsplit(" ", 1)[1])

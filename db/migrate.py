@@ -1,9 +1,18 @@
-"""Forward-only migration runner: applies db/migrations/NNNN_slug.sql in order, records each."""
+"""Forward-only migration runner: applies db/migrations/NNNN_slug.sql in order, records each.
+
+Each migration runs in its own transaction, unless its first line is `-- migrate: no
+transaction`: then its statements (one per `;` at a line's end, no function bodies) run one by
+one outside any — for `CREATE INDEX CONCURRENTLY` on tables too large to stop writing to while an
+index builds. Such a migration must be safe to run again from the start (`DROP INDEX
+CONCURRENTLY IF EXISTS` before each build: a build that failed leaves an invalid index).
+"""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -14,6 +23,8 @@ logger = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # Serialises concurrent runners (two `scripts/up`, parallel test sessions) on one database.
 ADVISORY_LOCK_KEY = 0x41474E44
+LOCK_POLL_S = 0.2
+NO_TRANSACTION = "-- migrate: no transaction"
 
 
 class MigrationChecksumError(Exception):
@@ -29,6 +40,18 @@ class Migration:
     @property
     def checksum(self) -> str:
         return hashlib.sha256(self.sql.encode()).hexdigest()
+
+    @property
+    def in_transaction(self) -> bool:
+        return not self.sql.startswith(NO_TRANSACTION)
+
+    def statements(self) -> list[str]:
+        """The statements of a migration run outside a transaction, in order."""
+        return [s.strip() for s in re.split(r";[ \t]*(?:\n|$)", self.sql) if _has_sql(s)]
+
+
+def _has_sql(text: str) -> bool:
+    return any(line.strip() and not line.strip().startswith("--") for line in text.splitlines())
 
 
 def load_migrations(directory: Path = MIGRATIONS_DIR) -> list[Migration]:
@@ -85,10 +108,11 @@ async def migration_status(
 
 
 async def apply_migrations(conn: asyncpg.Connection, directory: Path = MIGRATIONS_DIR) -> list[str]:
-    """Apply what is missing, each in its own transaction; return the names applied."""
+    """Apply what is missing, in order (each in its own transaction unless it says otherwise);
+    return the names applied."""
     # The lock first, then the table: two first runners at once on an empty database would
     # both try to create it.
-    await conn.execute("SELECT pg_advisory_lock($1)", ADVISORY_LOCK_KEY)
+    await _take_lock(conn)
     try:
         await conn.execute(CREATE_TABLE)
         rows = await conn.fetch("SELECT version, checksum FROM schema_migration")
@@ -102,16 +126,36 @@ async def apply_migrations(conn: asyncpg.Connection, directory: Path = MIGRATION
                         " applied; add a new migration instead"
                     )
                 continue
-            async with conn.transaction():
-                await conn.execute(migration.sql)
-                await conn.execute(
-                    "INSERT INTO schema_migration (version, name, checksum) VALUES ($1, $2, $3)",
-                    migration.version,
-                    migration.name,
-                    migration.checksum,
-                )
+            if migration.in_transaction:
+                async with conn.transaction():
+                    await conn.execute(migration.sql)
+                    await _record(conn, migration)
+            else:
+                for statement in migration.statements():
+                    await conn.execute(statement)
+                await _record(conn, migration)
             logger.info("applied migration %04d_%s", migration.version, migration.name)
             done.append(f"{migration.version:04d}_{migration.name}")
         return done
     finally:
         await conn.execute("SELECT pg_advisory_unlock($1)", ADVISORY_LOCK_KEY)
+
+
+async def _take_lock(conn: asyncpg.Connection) -> None:
+    """The runners' lock, asked for again every LOCK_POLL_S rather than waited for: a runner
+    waiting inside `pg_advisory_lock` holds a snapshot, which a `CREATE INDEX CONCURRENTLY` of
+    the runner holding the lock would wait for in turn (a deadlock PostgreSQL ends by failing
+    one of them)."""
+    while True:
+        if await conn.fetchval("SELECT pg_try_advisory_lock($1)", ADVISORY_LOCK_KEY):
+            return
+        await asyncio.sleep(LOCK_POLL_S)
+
+
+async def _record(conn: asyncpg.Connection, migration: Migration) -> None:
+    await conn.execute(
+        "INSERT INTO schema_migration (version, name, checksum) VALUES ($1, $2, $3)",
+        migration.version,
+        migration.name,
+        migration.checksum,
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
 from pathlib import Path
 from uuid import uuid4
 
@@ -10,6 +12,7 @@ import pytest
 
 from db.migrate import (
     MIGRATIONS_DIR,
+    NO_TRANSACTION,
     MigrationChecksumError,
     apply_migrations,
     load_migrations,
@@ -19,15 +22,20 @@ from db.pool import with_database
 
 
 @pytest.fixture
-async def empty_database(server_database_url: str) -> object:
+async def empty_database_url(server_database_url: str) -> AsyncIterator[str]:
     name = f"agenda_mig_{uuid4().hex[:10]}"
     admin = await asyncpg.connect(server_database_url)
     await admin.execute(f'CREATE DATABASE "{name}"')
-    conn = await asyncpg.connect(with_database(server_database_url, name))
-    yield conn
-    await conn.close()
+    yield with_database(server_database_url, name)
     await admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
     await admin.close()
+
+
+@pytest.fixture
+async def empty_database(empty_database_url: str) -> AsyncIterator[asyncpg.Connection]:
+    conn = await asyncpg.connect(empty_database_url)
+    yield conn
+    await conn.close()
 
 
 async def test_migrations_apply_from_empty(empty_database: asyncpg.Connection) -> None:
@@ -124,3 +132,43 @@ async def test_each_fleet_wide_index_has_a_twin_for_one_salon(
         r["index_name"] for r in fleet_wide if (r["table_name"], r["predicate"]) not in by_salon
     ]
     assert without_twin == []
+
+
+async def test_a_no_transaction_migration_builds_concurrently_and_can_run_again_after_failing(
+    empty_database: asyncpg.Connection, tmp_path: Path
+) -> None:
+    copy_migrations(tmp_path)
+    concurrent = tmp_path / "9999_concurrent.sql"
+    failing = f"{NO_TRANSACTION}\n-- two indexes, then a failure\n" + "".join(
+        f"DROP INDEX CONCURRENTLY IF EXISTS {name};\n"
+        f"CREATE INDEX CONCURRENTLY {name} ON tenant ({column});\n"
+        for name, column in (("tenant_by_name", "name"), ("tenant_by_zone", "time_zone"))
+    )
+    concurrent.write_text(failing + "SELECT 1 / 0;\n")
+    with pytest.raises(asyncpg.DivisionByZeroError):
+        await apply_migrations(empty_database, tmp_path)
+    recorded = await empty_database.fetchval("SELECT max(version) FROM schema_migration")
+    assert recorded == load_migrations()[-1].version  # the failed one is not recorded
+    concurrent.write_text(failing + "SELECT 1;\n")
+    assert await apply_migrations(empty_database, tmp_path) == ["9999_concurrent"]
+    indexes = await empty_database.fetch(
+        """SELECT i.relname, x.indisvalid FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+           WHERE i.relname LIKE 'tenant_by_%' ORDER BY 1"""
+    )
+    assert [tuple(row) for row in indexes] == [("tenant_by_name", True), ("tenant_by_zone", True)]
+
+
+async def test_two_runners_at_once_while_indexes_build_concurrently(
+    empty_database: asyncpg.Connection, empty_database_url: str
+) -> None:
+    """A runner waiting for the lock holds no snapshot the other's CREATE INDEX CONCURRENTLY
+    would wait for (with `pg_advisory_lock` it did: PostgreSQL failed one as a deadlock)."""
+    assert any(not m.in_transaction for m in load_migrations())  # 0021 builds concurrently
+    other = await asyncpg.connect(empty_database_url)
+    try:
+        first, second = await asyncio.gather(
+            apply_migrations(empty_database), apply_migrations(other)
+        )
+    finally:
+        await other.close()
+    assert sorted([len(first), len(second)]) == [0, len(load_migrations())]
