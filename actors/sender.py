@@ -24,7 +24,14 @@ from uuid import UUID
 
 import asyncpg
 
-from actors.sender_channel import Route, held_plan, over_budget, route_of
+from actors.sender_channel import (
+    BUDGET_BUSY,
+    Route,
+    budget_turn,
+    held_plan,
+    over_budget,
+    route_of,
+)
 from config.secret_box import SecretBox
 from config.settings import Settings
 from db import outbox
@@ -189,9 +196,34 @@ class SenderCore:
                 retries.append(held_plan(message, now, reason=route))
             else:
                 sendable.append((message, replace(attempt, route=route)))
-        held = await self._over_budget(sendable, now)
-        retries.extend(held_plan(m, now) for m, _ in sendable if m.message_id in held)
-        sendable = [(m, a) for m, a in sendable if m.message_id not in held]
+        templates = [m for m, a in sendable if a.sent_as == "template"]
+        wait_s = self._settings.sender_timeout_s  # about one other step's sending
+        async with budget_turn(self._pool, needed=bool(templates), wait_s=wait_s) as counting:
+            if counting:
+                held = await self._over_budget(templates, now)
+                retries.extend(held_plan(m, now) for m in templates if m.message_id in held)
+            else:
+                held = {m.message_id for m in templates}
+                wait = timedelta(seconds=self._settings.sender_poll_interval_s)
+                retries.extend(held_plan(m, now, BUDGET_BUSY, wait) for m in templates)
+            sendable = [(m, a) for m, a in sendable if m.message_id not in held]
+            results = await self._send_all(sendable, now, retries, finals)
+            await self._schedule(retries)
+            unrecorded = await self._report(finals)
+        forms = Counter[str](a.sent_as for (_, a), r in zip(sendable, results, strict=True) if r.ok)
+        codes = Counter(r.error_code for r in results if r.error_code is not None)
+        return summarise(
+            len(batch), finals, unrecorded, len(retries), sum(waiting.values()), forms, codes
+        )
+
+    async def _send_all(
+        self,
+        sendable: Sequence[tuple[ClaimedMessage, Attempt]],
+        now: datetime,
+        retries: list[RetryPlan],
+        finals: list[Final],
+    ) -> list[SendOutcome]:
+        """Send each at once; what each result means goes to `retries` or `finals`."""
         results = await asyncio.gather(*(self._send(m, a) for m, a in sendable))
         for (message, attempt), result in zip(sendable, results, strict=True):
             judged = self._judge(message, attempt, result, now)
@@ -201,13 +233,7 @@ class SenderCore:
                     finals.append((message, judged.deferred))
             else:
                 finals.append((message, judged))
-        await self._schedule(retries)
-        unrecorded = await self._report(finals)
-        forms = Counter[str](a.sent_as for (_, a), r in zip(sendable, results, strict=True) if r.ok)
-        codes = Counter(r.error_code for r in results if r.error_code is not None)
-        return summarise(
-            len(batch), finals, unrecorded, len(retries), sum(waiting.values()), forms, codes
-        )
+        return results
 
     def _route(self, message: ClaimedMessage) -> Route | str:
         """Through which n8n the message goes, or why the salon's channel cannot be used now
@@ -223,12 +249,7 @@ class SenderCore:
             logger.error("tenant %s: messages held: %s", message.tenant_id, route)
         return route
 
-    async def _over_budget(
-        self, sendable: Sequence[tuple[ClaimedMessage, Attempt]], now: datetime
-    ) -> set[UUID]:
-        templates = [m for m, a in sendable if a.sent_as == "template"]
-        if not templates:
-            return set()
+    async def _over_budget(self, templates: Sequence[ClaimedMessage], now: datetime) -> set[UUID]:
         async with self._pool.acquire() as conn:
             reached = await clients_reached_by_salon(
                 conn, tenant_ids=sorted({m.tenant_id for m in templates}), since=now - DAY

@@ -7,10 +7,14 @@ cannot be read), until it is fixed."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import asyncio
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from uuid import UUID
+
+import asyncpg
 
 from config.secret_box import SecretBox, SecretsKeyMissingError
 from db.outbox import ClaimedMessage, RetryPlan
@@ -19,6 +23,10 @@ from integrations.n8n import N8nClient, Signing
 
 HOLD = timedelta(minutes=30)
 OVER_BUDGET = "the salon's daily WhatsApp budget is used up; tried again later"
+BUDGET_BUSY = "another sender step was counting the salons' budgets; tried again shortly"
+# A PostgreSQL session lock: one step at a time, in all senders, counts the budgets.
+BUDGET_LOCK_KEY = 0x41474E42
+TURN_POLL_S = 0.05
 
 
 @dataclass(frozen=True)
@@ -70,13 +78,50 @@ def over_budget(
     return held
 
 
-def held_plan(message: ClaimedMessage, now: datetime, reason: str = OVER_BUDGET) -> RetryPlan:
+@asynccontextmanager
+async def budget_turn(pool: asyncpg.Pool, *, needed: bool, wait_s: float) -> AsyncIterator[bool]:
+    """Whether this step may count the salons' budgets (always, when it sends no template):
+    from reading whom templates reached to recording what it sent, one step at a time in all
+    senders — two at once (a deploy's old sender finishing beside the new one, a manual step
+    beside the loop) would each read the same clients reached and each fill the budget. A step
+    waits up to `wait_s` for its turn (asking every TURN_POLL_S), then holds its templates back
+    for a moment."""
+    if not needed:
+        yield True
+        return
+    async with pool.acquire() as conn:
+        if not await _take_turn(conn, wait_s):
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            try:
+                await conn.execute("SELECT pg_advisory_unlock($1)", BUDGET_LOCK_KEY)
+            except BaseException:  # the session must end, or it keeps the lock in the pool
+                conn.terminate()
+                raise
+
+
+async def _take_turn(conn: asyncpg.Connection, wait_s: float) -> bool:
+    deadline = asyncio.get_running_loop().time() + wait_s
+    while True:
+        if await conn.fetchval("SELECT pg_try_advisory_lock($1)", BUDGET_LOCK_KEY):
+            return True
+        if asyncio.get_running_loop().time() >= deadline:
+            return False
+        await asyncio.sleep(TURN_POLL_S)
+
+
+def held_plan(
+    message: ClaimedMessage, now: datetime, reason: str = OVER_BUDGET, wait: timedelta = HOLD
+) -> RetryPlan:
     """The message waits (not counted as an attempt): over budget, or a channel to fix."""
     return RetryPlan(
         tenant_id=message.tenant_id,
         message_id=message.message_id,
         claimed_until=message.claimed_until,
-        next_attempt_at=now + HOLD,
+        next_attempt_at=now + wait,
         error=reason,
         refund_attempt=True,
     )

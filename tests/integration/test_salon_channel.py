@@ -4,10 +4,12 @@ daily budget of clients reached by templates holds when two salons' campaigns go
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 import asyncpg
 
+from actors.sender_channel import BUDGET_BUSY, BUDGET_LOCK_KEY
 from domain.salon_import import ClientPart
 from tests.channel import route_salon
 from tests.factories import SalonIds, make_salon, next_phone
@@ -83,3 +85,40 @@ async def test_each_salons_daily_budget_holds_under_two_campaigns_at_once(
     for ids in (first, second):
         assert {r["status"] for r in (await rows(pool, ids)).values()} == {"sent"}
     assert len(n8n.delivered) == 12
+
+
+async def test_a_salons_budget_holds_when_two_senders_step_at_once(
+    make_sender: MakeSender, n8n: FakeN8n, pool: asyncpg.Pool
+) -> None:
+    """A deploy's old sender finishing its step while the new one starts, or a manual step
+    beside the loop: each claims its own batch, and together they reach no more clients than
+    the salon's budget."""
+    ids = await salon_of(pool, 6)
+    await route(pool, ids, n8n.url, daily_quota=3)
+    await queue(pool, ids, [(f"c{i}", "marketing") for i in range(6)])
+    old, new = make_sender(sender_batch_size=3), make_sender(sender_batch_size=3)
+    results = await asyncio.gather(old.step(NOON), new.step(NOON))
+    assert sum(r.claimed for r in results) == 6  # each step had its own three
+    statuses = sorted(r["status"] for r in (await rows(pool, ids)).values())
+    assert statuses == ["queued"] * 3 + ["sent"] * 3
+    assert len(n8n.delivered) == 3
+
+
+async def test_templates_wait_a_moment_while_another_sender_holds_the_budget_turn(
+    make_sender: MakeSender, n8n: FakeN8n, pool: asyncpg.Pool
+) -> None:
+    ids = await salon_of(pool, 2)
+    await route(pool, ids, n8n.url, daily_quota=5)
+    await queue(pool, ids, [("c0", "marketing"), ("c1", "marketing")])
+    sender = make_sender(sender_timeout_s=0.2)
+    async with pool.acquire() as other:  # a step of another sender, counting
+        await other.execute("SELECT pg_advisory_lock($1)", BUDGET_LOCK_KEY)
+        try:
+            busy = await sender.step(NOON)
+        finally:
+            await other.execute("SELECT pg_advisory_unlock($1)", BUDGET_LOCK_KEY)
+    waiting, delivered = list((await rows(pool, ids)).values()), len(n8n.delivered)
+    later = await sender.step(NOON + timedelta(seconds=2))
+    assert (busy.claimed, busy.retried, delivered) == (2, 2, 0)
+    assert all(r["attempts"] == 0 and r["last_error"] == BUDGET_BUSY for r in waiting)
+    assert later.sent == {"marketing": 2}
