@@ -111,7 +111,7 @@ class SchedulerCore:
         await self._wake_unfinished(now, tenant_ids)
         await self._complete_ended(now, tenant_ids)
         await self._close_stale(now, tenant_ids)
-        await self._purge_old_chats(now, tenant_ids)
+        await self._purge_past_retention(now, tenant_ids)
         outcomes = await asyncio.gather(*(self._run(run) for run in todo), return_exceptions=True)
         for run, outcome in zip(todo, outcomes, strict=True):
             if isinstance(outcome, BaseException):
@@ -146,7 +146,9 @@ class SchedulerCore:
         closes = {t: CloseStaleRequests() for t in found}
         await self._send_each(closes, tenant_ids, "closing stale requests")
 
-    async def _purge_old_chats(self, now: datetime, tenant_ids: Collection[UUID] | None) -> None:
+    async def _purge_past_retention(
+        self, now: datetime, tenant_ids: Collection[UUID] | None
+    ) -> None:
         """Chat messages past their salon's retention are deleted and the words kept elsewhere
         blanked, at most once an hour (set-based over every salon: chat messages are not the
         salon's agenda); a pass that stopped at its bound goes on at the next step."""
@@ -161,7 +163,7 @@ class SchedulerCore:
                     tenant_ids=None if tenant_ids is None else list(tenant_ids),
                 )
         except Exception:  # the loop boundary: log, and try again at the next step
-            logger.exception("purging old chat messages failed")
+            logger.exception("purging what is past the salons' retention failed")
             return
         if purged.complete:
             self._purged_at = now

@@ -24,7 +24,7 @@ from integrations.n8n import N8nClient, Signing
 HOLD = timedelta(minutes=30)
 OVER_BUDGET = "the salon's daily WhatsApp budget is used up; tried again later"
 BUDGET_BUSY = "another sender step was counting the salons' budgets; tried again shortly"
-# A PostgreSQL session lock: one step at a time, in all senders, counts the budgets.
+# A PostgreSQL advisory lock: one step at a time, in all senders, counts the budgets.
 BUDGET_LOCK_KEY = 0x41474E42
 TURN_POLL_S = 0.05
 
@@ -89,24 +89,16 @@ async def budget_turn(pool: asyncpg.Pool, *, needed: bool, wait_s: float) -> Asy
     if not needed:
         yield True
         return
-    async with pool.acquire() as conn:
-        if not await _take_turn(conn, wait_s):
-            yield False
-            return
-        try:
-            yield True
-        finally:
-            try:
-                await conn.execute("SELECT pg_advisory_unlock($1)", BUDGET_LOCK_KEY)
-            except BaseException:  # the session must end, or it keeps the lock in the pool
-                conn.terminate()
-                raise
+    # A transaction's lock: it ends with the transaction, whatever ends the step (pooled
+    # connections go back without a reset, so no session lock may stay on one).
+    async with pool.acquire() as conn, conn.transaction():
+        yield await _take_turn(conn, wait_s)
 
 
 async def _take_turn(conn: asyncpg.Connection, wait_s: float) -> bool:
     deadline = asyncio.get_running_loop().time() + wait_s
     while True:
-        if await conn.fetchval("SELECT pg_try_advisory_lock($1)", BUDGET_LOCK_KEY):
+        if await conn.fetchval("SELECT pg_try_advisory_xact_lock($1)", BUDGET_LOCK_KEY):
             return True
         if asyncio.get_running_loop().time() >= deadline:
             return False

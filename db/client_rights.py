@@ -132,13 +132,14 @@ class Purged:
     complete: bool
 
 
-def _past_retention(table: str, at: str, rows: str) -> str:
+def _past_retention(table: str, at: str, rows: str, still: str) -> str:
     """The condition on `table`'s rows past their salon's retention (the deployment's default
-    unless the salon chose one) that `rows` says still hold words: found salon by salon, oldest
-    first, at most $4 a salon and $5 in all, in the index on (tenant_id, `at`) whose condition
-    `rows` implies (migration 0021), and fetched by address (a TID scan): no plan reads the
-    whole table, whatever PostgreSQL estimates. Addresses are safe within the one statement: a
-    row another writer changed meanwhile has a new address, so it is left for the next round."""
+    unless the salon chose one) that `rows` (on `r`) says still hold words: found salon by
+    salon, oldest first, at most $4 a salon and $5 in all, in the index on (tenant_id, `at`)
+    whose condition `rows` implies (migration 0021), and fetched by address (a TID scan), so a
+    pass reads its own work, not the table. A row another writer changed meanwhile has a new
+    address and waits for the next round; `still` checks again what such a writer may undo
+    (PostgreSQL before 15.15 did not check the address again on the new row)."""
     return f"""ctid = ANY(ARRAY(
         SELECT found.ctid
         FROM tenant t LEFT JOIN salon_settings s ON s.tenant_id = t.id
@@ -150,24 +151,28 @@ def _past_retention(table: str, at: str, rows: str) -> str:
             LIMIT $4
         ) found
         WHERE $3::uuid[] IS NULL OR t.id = ANY($3::uuid[])
-        LIMIT $5))"""
+        LIMIT $5))
+      AND {still}"""
 
 
 # A chat message still waiting for its answer is kept.
 _DELETE_CHAT = "DELETE FROM chat_message WHERE " + _past_retention(
-    "chat_message", "created_at", "status <> 'pending'"
+    "chat_message", "created_at", "r.status <> 'pending'", still="status <> 'pending'"
 )
-# The text and template values of messages sent (not those still queued).
+# The text and template values of messages sent (not those still queued: a failed message
+# requeued meanwhile goes out with its words).
 _BLANK_SENT = "UPDATE outbound_message SET body = '', template_params = '{}' WHERE " + (
     _past_retention(
         "outbound_message",
         "created_at",
-        "status <> 'queued' AND (body <> '' OR template_params <> '{}')",
+        "r.status <> 'queued' AND (r.body <> '' OR r.template_params <> '{}')",
+        still="status <> 'queued'",
     )
 )
-# The `message` of stored events (keys stay: sockets replaying them still parse).
+# The `message` of stored events (keys stay: sockets replaying them still parse). Nothing
+# writes words back into an event.
 _BLANK_EVENTS = """UPDATE event SET data = jsonb_set(data, '{message}', '""') WHERE """ + (
-    _past_retention("event", "occurred_at", "data ->> 'message' <> ''")
+    _past_retention("event", "occurred_at", "r.data ->> 'message' <> ''", still="true")
 )
 PURGE_STATEMENTS = (_DELETE_CHAT, _BLANK_SENT, _BLANK_EVENTS)
 # A round of the purge changes at most this many rows a salon and in all, per statement (one

@@ -47,7 +47,8 @@ class Migration:
 
     def statements(self) -> list[str]:
         """The statements of a migration run outside a transaction, in order."""
-        return [s.strip() for s in re.split(r";[ \t]*(?:\n|$)", self.sql) if _has_sql(s)]
+        chunks = re.split(r";[ \t]*(?:--[^\n]*)?\r?(?:\n|$)", self.sql)
+        return [chunk.strip() for chunk in chunks if _has_sql(chunk)]
 
 
 def _has_sql(text: str) -> bool:
@@ -146,9 +147,11 @@ async def _take_lock(conn: asyncpg.Connection) -> None:
     waiting inside `pg_advisory_lock` holds a snapshot, which a `CREATE INDEX CONCURRENTLY` of
     the runner holding the lock would wait for in turn (a deadlock PostgreSQL ends by failing
     one of them)."""
-    while True:
-        if await conn.fetchval("SELECT pg_try_advisory_lock($1)", ADVISORY_LOCK_KEY):
-            return
+    waited = False
+    while not await conn.fetchval("SELECT pg_try_advisory_lock($1)", ADVISORY_LOCK_KEY):
+        if not waited:
+            logger.info("another runner is migrating this database: waiting for it")
+            waited = True
         await asyncio.sleep(LOCK_POLL_S)
 
 

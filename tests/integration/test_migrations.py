@@ -13,6 +13,7 @@ import pytest
 from db.migrate import (
     MIGRATIONS_DIR,
     NO_TRANSACTION,
+    Migration,
     MigrationChecksumError,
     apply_migrations,
     load_migrations,
@@ -172,3 +173,17 @@ async def test_two_runners_at_once_while_indexes_build_concurrently(
     finally:
         await other.close()
     assert sorted([len(first), len(second)]) == [0, len(load_migrations())]
+
+
+def test_a_no_transaction_migrations_statements_split_at_each_line_ending_semicolon() -> None:
+    sql = (
+        f"{NO_TRANSACTION}\r\n-- why\r\nCREATE INDEX CONCURRENTLY a ON t (x);\r\n"
+        "CREATE INDEX CONCURRENTLY b ON t (y); -- the second\n"
+        "CREATE INDEX CONCURRENTLY c ON t (z)\n    WHERE z <> ';';\n-- done\n"
+    )
+    statements = Migration(9999, "split", sql).statements()
+    assert [s.rsplit("\n", 1)[-1] for s in statements] == [
+        "CREATE INDEX CONCURRENTLY a ON t (x)",
+        "CREATE INDEX CONCURRENTLY b ON t (y)",
+        "    WHERE z <> ';'",
+    ]

@@ -223,3 +223,46 @@ async def test_each_purge_statement_reads_its_salon_index_and_fetches_rows_by_ad
     assert index in plan
     assert "Tid Scan" in plan
     assert not re.search(r"Seq Scan on (chat_message|outbound_message|event)\b", plan)
+
+
+async def test_a_purge_keeps_what_waits_and_what_a_longer_retention_keeps(
+    agenda: SalonActor, pool: asyncpg.Pool, salon: Salon
+) -> None:
+    """A chat message still waiting for its answer and a message still queued are kept whole;
+    a salon that keeps 24 months keeps its 13-month-old words in all three tables."""
+    tenant = salon[1].tenant
+    await client_who_talked_and_booked(agenda, salon)
+    now = datetime.now(UTC)
+    before = await age_everything(pool, tenant, now - timedelta(days=400))
+    purge = partial(purge_past_retention, now=now, default_months=12, tenant_ids=[tenant])
+    async with pool.acquire() as conn:
+        await conn.execute(
+            "INSERT INTO salon_settings (tenant_id, chat_retention_months) VALUES ($1, 24)", tenant
+        )
+        kept = await purge(conn)
+        after_kept = dict(await with_words(conn, tenant))
+        await conn.execute("DELETE FROM salon_settings WHERE tenant_id = $1", tenant)
+        waiting = await conn.fetchval(
+            """UPDATE chat_message SET status = 'pending' WHERE tenant_id = $1 AND id = (
+                   SELECT id FROM chat_message WHERE tenant_id = $1 LIMIT 1) RETURNING id""",
+            tenant,
+        )
+        queued = await conn.fetchval(
+            """UPDATE outbound_message SET status = 'queued' WHERE tenant_id = $1 AND id = (
+                   SELECT id FROM outbound_message WHERE tenant_id = $1 LIMIT 1) RETURNING id""",
+            tenant,
+        )
+        await purge(conn)
+        left = dict(await with_words(conn, tenant))
+        still = await conn.fetchrow(
+            """SELECT (SELECT status FROM chat_message WHERE tenant_id = $1 AND id = $2) AS chat,
+                      (SELECT body <> '' FROM outbound_message WHERE tenant_id = $1 AND id = $3)
+                          AS has_words""",
+            tenant,
+            waiting,
+            queued,
+        )
+    assert (kept.chat_messages, kept.sent_messages, kept.events) == (0, 0, 0)
+    assert after_kept == before
+    assert left == {"chat_messages": 1, "sent_messages": 1, "events": 0}
+    assert dict(still) == {"chat": "pending", "has_words": True}
