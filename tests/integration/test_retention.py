@@ -65,20 +65,8 @@ async def test_the_scheduler_blanks_words_past_retention_in_events_and_sent_mess
     tenant = salon[1].tenant
     await client_who_talked_and_booked(agenda, salon)
     now = datetime.now(UTC)
-    old = now - timedelta(days=400)
-    async with pool.acquire() as conn:  # everything said so far happened 13 months ago
-        await conn.execute(
-            "UPDATE chat_message SET created_at = $2 WHERE tenant_id = $1", tenant, old
-        )
-        await conn.execute("UPDATE event SET occurred_at = $2 WHERE tenant_id = $1", tenant, old)
-        await conn.execute(
-            "UPDATE outbound_message SET created_at = $2, status = 'sent' WHERE tenant_id = $1",
-            tenant,
-            old,
-        )
-        said = await conn.fetchval(
-            "SELECT count(*) FROM event WHERE tenant_id = $1 AND data ->> 'message' <> ''", tenant
-        )
+    # everything said so far happened 13 months ago
+    said = (await age_everything(pool, tenant, now - timedelta(days=400)))["events"]
     # Late at night in São Paulo: the day's campaigns are past their send window, none is due.
     night = (now + timedelta(days=1)).replace(hour=2, minute=30)
     scheduler = SchedulerCore(settings, pool, dispatch=refuse_dispatch)
