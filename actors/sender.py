@@ -171,7 +171,8 @@ class SenderCore:
         )
         self._semaphore = asyncio.Semaphore(settings.sender_concurrency)
         self._waiting_logged = 0
-        rounds = math.ceil(settings.sender_batch_size / settings.sender_concurrency)
+        # A step may wait one timeout for its turn at the budgets, then sends in rounds.
+        rounds = 1 + math.ceil(settings.sender_batch_size / settings.sender_concurrency)
         if rounds * settings.sender_timeout_s >= settings.sender_lease_s:
             # A lease that ends mid-step lets another sender claim a row still in flight.
             logger.warning(
