@@ -175,6 +175,10 @@ _BLANK_EVENTS = """UPDATE event SET data = jsonb_set(data, '{message}', '""') WH
     _past_retention("event", "occurred_at", "r.data ->> 'message' <> ''", still="true")
 )
 PURGE_STATEMENTS = (_DELETE_CHAT, _BLANK_SENT, _BLANK_EVENTS)
+# A salon's oldest rows in the index's order, stopping at the bound: for a custom plan
+# PostgreSQL picks a bitmap scan, which reads the whole of a salon's backlog (and sorts it) in
+# every round — 100,000 rows for 1,000 kept, 94–155 ms a round against 22–36 ms.
+PURGE_PLAN = "SET LOCAL enable_bitmapscan = off"
 # A round of the purge changes at most this many rows a salon and in all, per statement (one
 # transaction each); a pass stops after PURGE_ROUNDS rounds and goes on at the next.
 PURGE_PER_SALON = 1_000
@@ -200,7 +204,11 @@ async def purge_past_retention(
     args = (now, default_months, tenant_ids, per_salon, round_rows)
     chats = sent = events = 0
     for _ in range(rounds):
-        counts = [_count(await conn.execute(statement, *args)) for statement in PURGE_STATEMENTS]
+        counts = []
+        for statement in PURGE_STATEMENTS:
+            async with conn.transaction():
+                await conn.execute(PURGE_PLAN)
+                counts.append(_count(await conn.execute(statement, *args)))
         chats, sent, events = chats + counts[0], sent + counts[1], events + counts[2]
         if max(counts) < min(per_salon, round_rows):  # no statement stopped at a bound
             return Purged(chats, sent, events, complete=True)
