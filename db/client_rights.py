@@ -139,7 +139,7 @@ def _past_retention(table: str, at: str, rows: str, still: str) -> str:
     whose condition `rows` implies (migration 0021), and fetched by address (a TID scan), so a
     pass reads its own work, not the table. A row another writer changed meanwhile has a new
     address and waits for the next round; `still` checks again what such a writer may undo
-    (PostgreSQL before 15.15 did not check the address again on the new row)."""
+    (older PostgreSQL releases did not check the address again on the new row)."""
     return f"""ctid = ANY(ARRAY(
         SELECT found.ctid
         FROM tenant t LEFT JOIN salon_settings s ON s.tenant_id = t.id
