@@ -66,7 +66,7 @@ class Stack:
         return self.settings.model_copy(update=update)
 
 
-async def _create_database(server_url: str, name: str) -> None:
+async def create_database(server_url: str, name: str) -> None:
     admin = await connect(server_url)
     try:
         await admin.execute(f'CREATE DATABASE "{name}"')
@@ -79,7 +79,7 @@ async def _create_database(server_url: str, name: str) -> None:
         await conn.close()
 
 
-async def _drop_database(server_url: str, name: str) -> None:
+async def drop_database(server_url: str, name: str) -> None:
     admin = await connect(server_url)
     try:
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -153,7 +153,7 @@ def bench_stack(args: argparse.Namespace, *, dashboard: bool = False) -> Iterato
     # SIGTERM unwinds like Ctrl-C so the cleanup below runs (ray.init installs a similar handler).
     signal.signal(signal.SIGTERM, _exit_on_signal)
     try:
-        asyncio.run(_create_database(args.database_url, tag))
+        asyncio.run(create_database(args.database_url, tag))
         created = True
         settings = Settings(
             environment=Environment.TEST,
@@ -188,7 +188,7 @@ def bench_stack(args: argparse.Namespace, *, dashboard: bool = False) -> Iterato
         # Database and Redis first: after a SIGTERM, Ray may end this process during shutdown.
         if created:
             _attempt(
-                "dropping the database", lambda: asyncio.run(_drop_database(args.database_url, tag))
+                "dropping the database", lambda: asyncio.run(drop_database(args.database_url, tag))
             )
         _attempt("deleting Redis keys", lambda: _delete_redis_keys(args.redis_url, tag))
         _attempt("ray.shutdown", ray.shutdown)

@@ -164,7 +164,7 @@ def main() -> int:
     tag = f"agenda_bench_{uuid4().hex[:10]}"
 
     async def run() -> None:
-        await bench._create_database(args.database_url, tag)
+        await bench.create_database(args.database_url, tag)
         redis = Redis.from_url(args.redis_url)
         try:
             await measure(args, with_database(args.database_url, tag), redis, tag)
@@ -172,7 +172,7 @@ def main() -> int:
             async for key in redis.scan_iter(match=f"{tag}:*"):
                 await redis.delete(key)
             await redis.aclose()
-            await bench._drop_database(args.database_url, tag)
+            await bench.drop_database(args.database_url, tag)
 
     asyncio.run(run())
     return 0

@@ -161,11 +161,11 @@ def parse_args() -> argparse.Namespace:
 def main() -> int:
     args = parse_args()
     name = f"agenda_bench_{uuid4().hex[:10]}"
-    asyncio.run(bench._create_database(args.database_url, name))  # noqa: SLF001
+    asyncio.run(bench.create_database(args.database_url, name))
     try:
         lines = asyncio.run(run(with_database(args.database_url, name), args))
     finally:
-        asyncio.run(bench._drop_database(args.database_url, name))  # noqa: SLF001
+        asyncio.run(bench.drop_database(args.database_url, name))
     print("\n".join([*bench.machine_lines(), *lines]))
     return 0
 
